@@ -1,0 +1,45 @@
+/* six-exchange-writer.h — writing an exchange file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "six-db.h"
+#include "six-exchange-file.h"
+
+G_BEGIN_DECLS
+
+/* One record of a selection. */
+typedef struct
+{
+  const char *kind;
+  const char *id;
+} SixExportItem;
+
+/* What to export. Zero-initialised, it is the whole database at the public level. */
+typedef struct
+{
+  SixScopeType         scope;
+  const char          *scope_id;             /* COUNTRY: its id; COALITION: its UUID */
+  const SixExportItem *selection;            /* SELECTION: the records to send */
+  guint                n_selection;
+  SixVisibility        level;                /* the most private visibility shared */
+  const char          *origin_name;          /* NULL: the name the store holds */
+  const char          *origin_organisation;
+  const char          *app_version;          /* NULL: this program's version */
+  const char          *export_id;            /* NULL: a random UUID; fixed only by tests */
+  const char          *created_at;           /* NULL: now; fixed only by tests */
+} SixExportOptions;
+
+SixExchangeFile *six_exchange_collect    (SixDb                  *db,
+                                          const SixExportOptions *options,
+                                          GError                **error);
+GBytes          *six_exchange_write      (SixDb                  *db,
+                                          const SixExportOptions *options,
+                                          GError                **error);
+GBytes          *six_exchange_write_file (SixExchangeFile        *file,
+                                          GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,552 @@
+/* six-import.c — applying an exchange file: plan, backup, one transaction, undoable as a whole
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "six-import"
+
+#include "config.h"
+
+#include "six-import.h"
+
+#include "six-exchange-private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How many records between two progress reports and cancellation checks. */
+#define PROGRESS_STEP 512
+
+/* Test hook for the kill test in tests/test-import.c: when set, the import prints "ready" on
+ * stdout just before COMMIT and waits a minute there, to be killed. */
+#define PAUSE_BEFORE_COMMIT_ENV "SIX_IMPORT_PAUSE_BEFORE_COMMIT"
+
+typedef struct
+{
+  SixImportProgressFunc  func;
+  gpointer               data;
+  GCancellable          *cancellable;
+  double                 start;
+  double                 span;
+} Progress;
+
+/* Reports progress and checks for cancellation every PROGRESS_STEP records. */
+static gboolean
+step (Progress  *progress,
+      guint      done,
+      guint      total,
+      GError   **error)
+{
+  if (done % PROGRESS_STEP != 0 && done != total)
+    return TRUE;
+
+  if (g_cancellable_set_error_if_cancelled (progress->cancellable, error))
+    return FALSE;
+
+  if (progress->func != NULL)
+    progress->func (progress->start + progress->span * (total > 0 ? (double) done / total : 1.0),
+                    progress->data);
+
+  return TRUE;
+}
+
+static const char *
+display_name (SixExchangeFile *file)
+{
+  const char *name = six_exchange_file_get_display_name (file);
+
+  return name != NULL ? name : "import";
+}
+
+static gboolean
+stamp_is_complete (const SixFieldStamp *stamp)
+{
+  return stamp != NULL && stamp->vv != NULL && stamp->hlc.replica != NULL;
+}
+
+/* What the planner takes as given, checked so that a file built by hand fails cleanly. */
+static gboolean
+check_records (SixExchangeFile  *file,
+               GError          **error)
+{
+  GPtrArray *records = six_exchange_file_get_records (file);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (six_exchange_file_get_export_id (file) == NULL)
+    {
+      _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_INVALID_HEADER, display_name (file),
+                               "export_id", "missing");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SixRecord *record = records->pdata[i];
+      const SixKind *kind = six_record_get_kind (record);
+      GPtrArray *extras = six_record_get_extras (record);
+      char *key = g_strconcat (kind->name, "/", six_record_get_id (record), NULL);
+
+      if (!g_hash_table_add (seen, key))
+        {
+          g_autofree char *path = g_strdup_printf ("records[%u].id", i);
+
+          _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_DUPLICATE_ID, display_name (file),
+                                   path, "%s %s appears twice", kind->name,
+                                   six_record_get_id (record));
+          return FALSE;
+        }
+
+      for (guint j = 0; j < kind->n_fields; j++)
+        {
+          /* Only optional references are ever left out (§5); a new record without its
+           * visibility or liveness would get values no clock stamps. */
+          if ((kind->fields[j].flags & SIX_FIELD_FLAGS_REQUIRED) &&
+              !six_record_has_field (record, j))
+            {
+              g_autofree char *path = g_strdup_printf ("records[%u].values.%s", i,
+                                                       kind->fields[j].name);
+
+              _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_MISSING_FIELD,
+                                       display_name (file), path,
+                                       "missing: %s is required", kind->fields[j].name);
+              return FALSE;
+            }
+
+          if (six_record_has_field (record, j) &&
+              !stamp_is_complete (six_record_get_nth_stamp (record, j)))
+            {
+              g_autofree char *path = g_strdup_printf ("records[%u].clocks.%s", i,
+                                                       kind->fields[j].name);
+
+              _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_INVALID_CLOCK,
+                                       display_name (file), path, "missing");
+              return FALSE;
+            }
+        }
+
+      for (guint j = 0; extras != NULL && j < extras->len; j++)
+        {
+          const SixExtraField *extra = extras->pdata[j];
+
+          if (!stamp_is_complete (&extra->stamp))
+            {
+              g_autofree char *path = g_strdup_printf ("records[%u].clocks.%s", i, extra->name);
+
+              _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_INVALID_CLOCK,
+                                       display_name (file), path, "missing");
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/* Reads what this replica holds of every incoming record, and plans the merge. */
+static SixMergePlan *
+plan_file (SixDb            *db,
+           SixExchangeFile  *file,
+           Progress         *progress,
+           GError          **error)
+{
+  GPtrArray *records = six_exchange_file_get_records (file);
+  g_autoptr(SixMergePlan) plan = NULL;
+
+  plan = six_merge_plan_new (six_db_get_replica_id (db), six_db_now (db));
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SixRecord *incoming = records->pdata[i];
+      g_autoptr(SixRecord) local = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      local = six_db_get_record (db, six_record_get_kind (incoming),
+                                 six_record_get_id (incoming), TRUE, &local_error);
+      if (local == NULL &&
+          !g_error_matches (local_error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
+                                      display_name (file));
+          return NULL;
+        }
+
+      six_merge_plan_add (plan, local, incoming);
+
+      if (!step (progress, i + 1, records->len, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&plan);
+}
+
+/* Every stamp the file carries moves our clock past it (rule 6 clamps it first), so our next
+ * edit is stamped after everything we have seen, even values we kept. */
+static void
+observe_stamps (SixDb           *db,
+                SixExchangeFile *file)
+{
+  SixHlcClock *clock = six_db_get_clock (db);
+  GPtrArray *records = six_exchange_file_get_records (file);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SixRecord *record = records->pdata[i];
+      const SixKind *kind = six_record_get_kind (record);
+      GPtrArray *extras = six_record_get_extras (record);
+
+      for (guint j = 0; j < kind->n_fields; j++)
+        if (six_record_has_field (record, j))
+          six_hlc_clock_observe (clock, &six_record_get_nth_stamp (record, j)->hlc, NULL);
+
+      for (guint j = 0; extras != NULL && j < extras->len; j++)
+        six_hlc_clock_observe (clock, &((SixExtraField *) extras->pdata[j])->stamp.hlc, NULL);
+    }
+}
+
+static gboolean
+write_changes (SixDb            *db,
+               SixExchangeFile  *file,
+               SixMergePlan     *plan,
+               gint64            operation,
+               guint            *n_unknown_fields,
+               Progress         *progress,
+               GError          **error)
+{
+  for (guint i = 0; i < plan->records->len; i++)
+    {
+      SixMergeRecord *record = plan->records->pdata[i];
+      const SixKind *kind = six_record_get_kind (record->incoming);
+      const char *id = six_record_get_id (record->incoming);
+
+      for (guint j = 0; j < record->changes->len; j++)
+        {
+          SixMergeChange *change = &g_array_index (record->changes, SixMergeChange, j);
+          g_autoptr(GError) local_error = NULL;
+
+          /* The store has no column for a field of a newer version yet. */
+          if (change->field == SIX_MERGE_EXTRA_FIELD)
+            {
+              (*n_unknown_fields)++;
+              continue;
+            }
+
+          if (!six_db_put_field (db, operation, kind, id, change->field, change->value,
+                                 &change->stamp, &local_error))
+            {
+              g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
+                                          display_name (file));
+              return FALSE;
+            }
+        }
+
+      if (!step (progress, i + 1, plan->records->len, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_conflicts (SixDb            *db,
+                 SixExchangeFile  *file,
+                 SixMergePlan     *plan,
+                 gint64            operation,
+                 GError          **error)
+{
+  for (guint i = 0; i < plan->conflicts->len; i++)
+    {
+      const SixMergeConflict *planned = plan->conflicts->pdata[i];
+      g_autoptr(GError) local_error = NULL;
+      SixConflict conflict = { 0 };
+
+      if (planned->field == SIX_MERGE_EXTRA_FIELD)
+        continue;
+
+      /* Borrowed throughout: the store copies what it keeps. */
+      conflict.kind = planned->kind;
+      conflict.record_id = (char *) planned->record_id;
+      conflict.field = planned->field;
+      conflict.lost_value = planned->lost_value;
+      conflict.lost_stamp = planned->lost_stamp;
+      conflict.won_value = planned->won_value;
+      conflict.won_stamp = planned->won_stamp;
+      conflict.operation = operation;
+
+      if (!six_db_add_conflict (db, &conflict, &local_error))
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
+                                      display_name (file));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_replica_names (SixDb            *db,
+                     SixExchangeFile  *file,
+                     GError          **error)
+{
+  GPtrArray *replicas = six_exchange_file_get_replicas (file);
+  const SixReplicaInfo *origin = six_exchange_file_get_origin (file);
+  const char *self = six_db_get_replica_id (db);
+
+  for (guint i = 0; i <= replicas->len; i++)
+    {
+      const SixReplicaInfo *info = i < replicas->len ? replicas->pdata[i] : origin;
+
+      /* Our own name is ours to set, not a file's. */
+      if (info == NULL || info->id == NULL || strcmp (info->id, self) == 0)
+        continue;
+
+      if (!six_db_set_replica_name (db, info->id, info->name, info->organisation, error))
+        {
+          g_prefix_error (error, "%s: ", display_name (file));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+pause_before_commit (void)
+{
+  if (g_getenv (PAUSE_BEFORE_COMMIT_ENV) == NULL)
+    return;
+
+  fputs ("ready\n", stdout);
+  fflush (stdout);
+  g_usleep (60 * G_USEC_PER_SEC);
+}
+
+/* Inside the transaction: everything the import writes. */
+static gboolean
+apply (SixDb            *db,
+       SixExchangeFile  *file,
+       SixImportResult  *result,
+       Progress         *progress,
+       GError          **error)
+{
+  const SixReplicaInfo *origin = six_exchange_file_get_origin (file);
+  SixExchangeLogEntry entry = { 0 };
+  g_autofree char *counts = NULL;
+
+  progress->start = 0.0;
+  progress->span = 0.5;
+  result->plan = plan_file (db, file, progress, error);
+  if (result->plan == NULL)
+    return FALSE;
+
+  result->counts = result->plan->counts;
+
+  if (!six_merge_plan_is_empty (result->plan))
+    {
+      g_autofree char *label = g_strdup_printf ("Import %s", display_name (file));
+
+      result->operation = six_db_begin_operation (db, label, error);
+      if (result->operation == 0)
+        return FALSE;
+    }
+
+  progress->start = 0.5;
+  progress->span = 0.5;
+  if (!write_changes (db, file, result->plan, result->operation, &result->n_unknown_fields,
+                      progress, error) ||
+      !write_conflicts (db, file, result->plan, result->operation, error) ||
+      !write_replica_names (db, file, error))
+    return FALSE;
+
+  observe_stamps (db, file);
+
+  if (result->n_unknown_fields > 0)
+    g_message ("%s: %u values of fields from a newer version were not stored",
+               display_name (file), result->n_unknown_fields);
+
+  counts = six_import_counts_to_json (&result->counts);
+  entry.direction = SIX_EXCHANGE_DIRECTION_IMPORT;
+  entry.export_id = (char *) six_exchange_file_get_export_id (file);
+  entry.checksum = (char *) six_exchange_file_get_checksum (file);
+  entry.origin = origin != NULL ? origin->id : NULL;
+  entry.origin_name = origin != NULL ? origin->name : NULL;
+  entry.file_name = (char *) six_exchange_file_get_display_name (file);
+  entry.counts = counts;
+  entry.operation = result->operation;
+
+  result->log_id = six_db_log_exchange (db, &entry, error);
+  if (result->log_id == 0)
+    {
+      g_prefix_error (error, "%s: ", display_name (file));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether the file is in the exchange log; fills @result if so. */
+static gboolean
+find_previous (SixDb            *db,
+               SixExchangeFile  *file,
+               SixImportResult  *result,
+               GError          **error)
+{
+  g_autoptr(SixExchangeLogEntry) previous = NULL;
+
+  if (!six_db_find_import (db, six_exchange_file_get_export_id (file),
+                           six_exchange_file_get_checksum (file), &previous, error))
+    {
+      g_prefix_error (error, "%s: ", display_name (file));
+      return FALSE;
+    }
+
+  if (previous != NULL)
+    {
+      result->already_imported = TRUE;
+      result->imported_at = previous->at;
+    }
+
+  return TRUE;
+}
+
+/**
+ * six_import_file_full:
+ * @file: a file as read, or built in memory with its export id set
+ * @dry_run: plan only, and write nothing
+ * @cancellable: (nullable): checked between records
+ * @progress_func: (nullable): called now and then on this thread, 0.0 to 1.0
+ * @progress_data: passed to @progress_func
+ * @result: (out) (optional): what was (or would be) done
+ *
+ * Imports @file exactly: a file already in the exchange log changes nothing; otherwise the
+ * merge is planned (exchange format §4) and, unless @dry_run, applied after a backup in one
+ * transaction that six_db_undo () of the result's operation reverses as a whole. On error
+ * nothing is written. Synchronous: run it in a worker thread for large files.
+ */
+gboolean
+six_import_file_full (SixDb                  *db,
+                      SixExchangeFile        *file,
+                      gboolean                dry_run,
+                      GCancellable           *cancellable,
+                      SixImportProgressFunc   progress_func,
+                      gpointer                progress_data,
+                      SixImportResult       **result,
+                      GError                **error)
+{
+  g_autoptr(SixImportResult) res = g_new0 (SixImportResult, 1);
+  g_autoptr(GError) local_error = NULL;
+  Progress progress = { progress_func, progress_data, cancellable, 0.0, 1.0 };
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (SIX_IS_EXCHANGE_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  res->dry_run = dry_run;
+
+  if (!check_records (file, error) || !find_previous (db, file, res, error))
+    return FALSE;
+
+  if (res->already_imported)
+    goto done;
+
+  if (dry_run)
+    {
+      res->plan = plan_file (db, file, &progress, error);
+      if (res->plan == NULL)
+        return FALSE;
+
+      res->counts = res->plan->counts;
+      goto done;
+    }
+
+  /* Outside the transaction, as the backup API requires; the state it saves is the one the
+   * transaction starts from unless another process writes in between. */
+  if (strcmp (six_db_get_path (db), ":memory:") != 0)
+    {
+      res->backup_path = six_db_backup (db, "import", error);
+      if (res->backup_path == NULL)
+        {
+          g_prefix_error (error, "%s: ", display_name (file));
+          return FALSE;
+        }
+    }
+
+  if (!six_db_begin (db, error))
+    return FALSE;
+
+  /* Another process may have imported the same file since we looked. */
+  if (!find_previous (db, file, res, error))
+    goto failed;
+
+  if (res->already_imported)
+    {
+      six_db_rollback (db);
+      goto done;
+    }
+
+  if (!apply (db, file, res, &progress, error))
+    goto failed;
+
+  pause_before_commit ();
+
+  if (!six_db_commit (db, &local_error))
+    {
+      /* Foreign keys are checked at COMMIT, as merges write records in any order. */
+      if (g_error_matches (local_error, SIX_STORE_ERROR, SIX_STORE_ERROR_CONSTRAINT))
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    "%s: a record refers to one that neither the file nor "
+                                    "this database holds: ", display_name (file));
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
+                                    display_name (file));
+      return FALSE;
+    }
+
+done:
+  if (result != NULL)
+    *result = g_steal_pointer (&res);
+
+  return TRUE;
+
+failed:
+  six_db_rollback (db);
+  return FALSE;
+}
+
+/**
+ * six_import_file:
+ *
+ * six_import_file_full () without cancellation or progress.
+ */
+gboolean
+six_import_file (SixDb             *db,
+                 SixExchangeFile   *file,
+                 gboolean           dry_run,
+                 SixImportResult  **result,
+                 GError           **error)
+{
+  return six_import_file_full (db, file, dry_run, NULL, NULL, NULL, result, error);
+}
+
+/* The counts as a small JSON object, as the exchange log keeps them. */
+char *
+six_import_counts_to_json (const SixMergeCounts *counts)
+{
+  g_return_val_if_fail (counts != NULL, NULL);
+
+  return g_strdup_printf ("{\"records\": %u, \"new\": %u, \"changed\": %u, \"unchanged\": %u, "
+                          "\"deleted\": %u, \"conflicts\": %u, \"clamped\": %u}",
+                          counts->n_records, counts->n_new, counts->n_changed,
+                          counts->n_unchanged, counts->n_deleted, counts->n_conflicts,
+                          counts->n_clamped);
+}
+
+void
+six_import_result_free (SixImportResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_clear_pointer (&result->plan, six_merge_plan_unref);
+  g_free (result->backup_path);
+  g_free (result);
+}

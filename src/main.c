@@ -1,0 +1,33 @@
+/* main.c — one binary, two faces: the window, or a command run without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "six-application.h"
+#include "six-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SixApplication) app = NULL;
+  g_autoptr(SixLaunch) launch = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (six_cli_dispatch (argc, argv, &launch, &status))
+    return status;
+
+  app = six_application_new (g_steal_pointer (&launch));
+  status = g_application_run (G_APPLICATION (app), 1, argv);
+
+  return status != 0 ? status : six_application_get_exit_status (app);
+}

@@ -1,0 +1,423 @@
+/* six-application.c — the graphical face: opens the database and the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "six-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "six-application.h"
+#include "six-preferences-window.h"
+#include "six-repository.h"
+#include "six-window.h"
+
+/* How long the screenshot waits after the first frame for lists to load. */
+#define SCREENSHOT_SETTLE_MS 600
+
+struct _SixApplication
+{
+  AdwApplication parent_instance;
+
+  /* Owned */
+  SixLaunch     *launch;
+  SixRepository *repository;
+  GCancellable  *cancellable;
+  gboolean       opening;
+  guint          screenshot_timeout_id;
+  int            exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (SixApplication, six_application, ADW_TYPE_APPLICATION)
+
+static void open_database (SixApplication *self);
+
+static SixWindow *
+get_window (SixApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return SIX_IS_WINDOW (window) ? SIX_WINDOW (window) : NULL;
+}
+
+static void
+save_screenshot (SixApplication *self,
+                 GtkWidget      *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (!gdk_texture_save_to_png (texture, self->launch->screenshot))
+    {
+      g_printerr ("article-six: %s: %s\n", self->launch->screenshot,
+                  _("could not write the screenshot"));
+      self->exit_status = 1;
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
+                               GtkWidget     *window)
+{
+  SixApplication *self = SIX_APPLICATION (g_application_get_default ());
+
+  g_signal_handlers_disconnect_by_func (frame_clock, on_frame_clock_after_paint_cb, window);
+  save_screenshot (self, window);
+}
+
+static gboolean
+screenshot_settled_cb (gpointer user_data)
+{
+  SixApplication *self = user_data;
+  GtkWidget *window = GTK_WIDGET (get_window (self));
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  self->screenshot_timeout_id = 0;
+
+  /* Client-side decorations take a few pixels from the default size: give them back, so the
+   * picture has exactly the size asked for. */
+  if (self->launch->width > 0 && (width != self->launch->width || height != self->launch->height))
+    {
+      int default_width, default_height;
+
+      gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
+      gtk_window_set_default_size (GTK_WINDOW (window),
+                                   default_width + self->launch->width - width,
+                                   default_height + self->launch->height - height);
+      self->screenshot_timeout_id = g_timeout_add (SCREENSHOT_SETTLE_MS / 2,
+                                                   screenshot_settled_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Render what the next real frame shows. */
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_frame_clock_after_paint_cb), window);
+  gtk_widget_queue_draw (window);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_map_cb (GtkWidget      *window,
+                  SixApplication *self)
+{
+  self->screenshot_timeout_id = g_timeout_add (SCREENSHOT_SETTLE_MS, screenshot_settled_cb, self);
+}
+
+static void
+present_window (SixApplication *self)
+{
+  SixWindow *window = six_window_new (GTK_APPLICATION (self), self->repository);
+
+  if (self->launch->width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), self->launch->width, self->launch->height);
+  if (self->launch->page != NULL)
+    six_window_show_page (window, self->launch->page);
+  if (self->launch->screenshot != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), self);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+restore_backup_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SixApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_printerr ("article-six: %s\n", error->message);
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  open_database (self);
+}
+
+static void
+restore_backup_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  SixApplication *self = source_object;
+  g_autofree char *backup = six_db_find_latest_backup (self->launch->database);
+  GError *error = NULL;
+
+  if (six_db_restore_backup (self->launch->database, backup, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_open_error_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           SixApplication   *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0)
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  task = g_task_new (self, NULL, restore_backup_cb, g_object_ref (self));
+  g_task_run_in_thread (task, restore_backup_thread);
+}
+
+/* The file is never touched; the user may restore the newest backup, or quit. */
+static void
+report_open_error (SixApplication *self,
+                   const GError   *error)
+{
+  g_autofree char *backup = six_db_find_latest_backup (self->launch->database);
+  AdwMessageDialog *dialog;
+
+  present_window (self);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)),
+                                                       _("Could Not Open the Database"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog, "%s\n\n%s", error->message,
+                                  backup != NULL
+                                  ? _("The file was left as it is. You can restore the newest automatic backup; the damaged file is kept beside it.")
+                                  : _("The file was left as it is, and there is no automatic backup to restore."));
+  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  if (backup != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "restore", _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "restore");
+    }
+  adw_message_dialog_set_close_response (dialog, "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_error_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_database_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SixApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->opening = FALSE;
+  self->repository = six_repository_open_finish (result, &error);
+  g_application_release (G_APPLICATION (self));
+
+  if (self->repository == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        report_open_error (self, error);
+      return;
+    }
+
+  present_window (self);
+}
+
+static void
+open_database (SixApplication *self)
+{
+  g_autofree char *directory = g_path_get_dirname (self->launch->database);
+
+  /* The database holds personal data: its directory is ours alone. */
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    g_warning ("Could not create %s: %s", directory, g_strerror (errno));
+
+  self->opening = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  six_repository_open_async (self->launch->database, self->cancellable,
+                             open_database_cb, g_object_ref (self));
+}
+
+static void
+six_application_activate (GApplication *app)
+{
+  SixApplication *self = SIX_APPLICATION (app);
+  SixWindow *window = get_window (self);
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  else if (!self->opening && self->repository == NULL)
+    open_database (self);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SixApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (six_preferences_window_new (GTK_WINDOW (get_window (self)))));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SixApplication *self = user_data;
+  static const char *developers[] = { "Article Six contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", get_window (self),
+                        "application-icon", APP_ID,
+                        "application-name", _("Article Six"),
+                        "developer-name", _("Article Six contributors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Coordinate cooperation and assistance under the Convention on Cluster Munitions"),
+                        "website", "https://github.com/articlesix/article-six",
+                        "issue-url", "https://github.com/articlesix/article-six/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  SixApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close each window so it saves its state, then quit. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+six_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *undo_accels[] = { "<Control>z", NULL };
+  SixApplication *self = SIX_APPLICATION (app);
+
+  G_APPLICATION_CLASS (six_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
+}
+
+static void
+six_application_shutdown (GApplication *app)
+{
+  SixApplication *self = SIX_APPLICATION (app);
+
+  g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  if (self->repository != NULL)
+    six_repository_close (self->repository);
+
+  G_APPLICATION_CLASS (six_application_parent_class)->shutdown (app);
+}
+
+static void
+six_application_finalize (GObject *object)
+{
+  SixApplication *self = (SixApplication *)object;
+
+  g_clear_object (&self->repository);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->launch, six_launch_free);
+
+  G_OBJECT_CLASS (six_application_parent_class)->finalize (object);
+}
+
+static void
+six_application_class_init (SixApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = six_application_finalize;
+
+  app_class->activate = six_application_activate;
+  app_class->startup = six_application_startup;
+  app_class->shutdown = six_application_shutdown;
+}
+
+static void
+six_application_init (SixApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * six_application_new:
+ * @launch: (transfer full): what the command line asked for
+ */
+SixApplication *
+six_application_new (SixLaunch *launch)
+{
+  g_autofree char *default_database = six_default_database_path ();
+  GApplicationFlags flags = G_APPLICATION_DEFAULT_FLAGS;
+  SixApplication *self;
+
+  g_return_val_if_fail (launch != NULL, NULL);
+
+  /* A screenshot, or another database, must not join a window already open. */
+  if (launch->screenshot != NULL || g_strcmp0 (launch->database, default_database) != 0)
+    flags |= G_APPLICATION_NON_UNIQUE;
+
+  self = g_object_new (SIX_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+  self->launch = launch;
+
+  return self;
+}
+
+/* Non-zero when a run with --screenshot could not write its picture. */
+int
+six_application_get_exit_status (SixApplication *self)
+{
+  g_return_val_if_fail (SIX_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}

@@ -1,0 +1,757 @@
+/* six-db-journal.c — operations, undo and the conflict log
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "six-db-journal"
+
+#include "config.h"
+
+#include "six-db.h"
+#include "six-db-private.h"
+
+/* How many operations the undo history keeps. */
+#define OPERATIONS_KEPT 100
+
+void
+six_operation_free (SixOperation *operation)
+{
+  if (operation == NULL)
+    return;
+
+  g_free (operation->label);
+  g_free (operation);
+}
+
+void
+six_conflict_free (SixConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+
+  g_free (conflict->record_id);
+  g_clear_pointer (&conflict->lost_value, g_variant_unref);
+  g_clear_pointer (&conflict->won_value, g_variant_unref);
+  six_field_stamp_clear (&conflict->lost_stamp);
+  six_field_stamp_clear (&conflict->won_stamp);
+  g_free (conflict);
+}
+
+gint64
+_six_db_open_operation (SixDb       *db,
+                        const char  *label,
+                        gint64       undo_of,
+                        GError     **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  gint64 id;
+
+  stmt = _six_db_prepare (db,
+    "INSERT INTO operation (label, created_at, undo_of) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return 0;
+
+  _six_db_bind_text (stmt, 1, label);
+  sqlite3_bind_int64 (stmt, 2, six_db_now (db));
+  if (undo_of > 0)
+    sqlite3_bind_int64 (stmt, 3, undo_of);
+  if (!_six_db_step_done (db, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (db->handle);
+  g_array_append_val (db->operations, id);
+
+  return id;
+}
+
+/* At the outermost commit: count what each operation changed, and forget the oldest. */
+gboolean
+_six_db_flush_operations (SixDb   *db,
+                          GError **error)
+{
+  gint64 oldest_kept;
+
+  if (db->operations->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < db->operations->len; i++)
+    {
+      g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+        "UPDATE operation SET n_changes = "
+        "(SELECT count(*) FROM journal WHERE operation = ?1) WHERE id = ?1", error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (db->operations, gint64, i));
+      if (!_six_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  g_array_set_size (db->operations, 0);
+
+  {
+    g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+      "SELECT id FROM operation ORDER BY id DESC LIMIT 1 OFFSET ?1", error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_int (stmt, 1, OPERATIONS_KEPT - 1);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_DONE)
+      return TRUE;
+    if (rc != SQLITE_ROW)
+      return _six_db_fail (db, rc, error);
+
+    oldest_kept = sqlite3_column_int64 (stmt, 0);
+  }
+
+  /* No foreign key ties the journal to its operation (it would cost a lookup per write),
+   * so both go here. */
+  {
+    g_autoptr(SixStmt) stmt = _six_db_prepare (db, "DELETE FROM operation WHERE id < ?1",
+                                               error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, oldest_kept);
+    if (!_six_db_step_done (db, stmt, error))
+      return FALSE;
+  }
+
+  {
+    g_autoptr(SixStmt) stmt = _six_db_prepare (db, "DELETE FROM journal WHERE operation < ?1",
+                                               error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, oldest_kept);
+
+    return _six_db_step_done (db, stmt, error);
+  }
+}
+
+/* Opens an operation for six_db_put_field () inside the caller's transaction. */
+gint64
+six_db_begin_operation (SixDb       *db,
+                        const char  *label,
+                        GError     **error)
+{
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (db->depth > 0, 0);
+  g_return_val_if_fail (label != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return _six_db_open_operation (db, label, 0, error);
+}
+
+/**
+ * six_db_list_operations:
+ * @limit: at most this many, or 0 for all that are kept
+ *
+ * Returns: (element-type SixOperation): the newest first
+ */
+GPtrArray *
+six_db_list_operations (SixDb    *db,
+                        guint     limit,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) operations = NULL;
+  g_autoptr(SixStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _six_db_prepare (db,
+    "SELECT id, label, created_at, n_changes, undone FROM operation "
+    "ORDER BY id DESC LIMIT ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  operations = g_ptr_array_new_with_free_func ((GDestroyNotify) six_operation_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SixOperation *operation = g_new0 (SixOperation, 1);
+
+      operation->id = sqlite3_column_int64 (stmt, 0);
+      operation->label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      operation->created_at = sqlite3_column_int64 (stmt, 2);
+      operation->n_changes = (guint) sqlite3_column_int64 (stmt, 3);
+      operation->undone = sqlite3_column_int (stmt, 4) != 0;
+      g_ptr_array_add (operations, operation);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _six_db_fail (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&operations);
+}
+
+typedef struct
+{
+  const SixKind *kind;
+  char          *record_id;
+  guint          field;
+  char          *before;
+  char          *after;
+  gboolean       existed_before;
+} JournalEntry;
+
+static void
+journal_entry_clear (gpointer data)
+{
+  JournalEntry *entry = data;
+
+  g_free (entry->record_id);
+  g_free (entry->before);
+  g_free (entry->after);
+}
+
+/* Loaded before writing, since the undo's own entries go into the same table. */
+static GArray *
+load_journal (SixDb    *db,
+              gint64    operation,
+              GError  **error)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (JournalEntry));
+  g_autoptr(SixStmt) stmt = NULL;
+  int rc;
+
+  g_array_set_clear_func (entries, journal_entry_clear);
+
+  stmt = _six_db_prepare (db,
+    "SELECT kind, record_id, field, before, after, existed_before FROM journal "
+    "WHERE operation = ?1 ORDER BY seq DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, operation);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *kind_name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *field_name = (const char *) sqlite3_column_text (stmt, 2);
+      const SixKind *kind = kind_name != NULL ? six_kind_lookup (kind_name) : NULL;
+      int field = kind != NULL && field_name != NULL ? six_kind_field_index (kind, field_name) : -1;
+      JournalEntry entry;
+
+      if (field < 0)
+        {
+          g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+                       "%s: operation %" G_GINT64_FORMAT " names an unknown field %s.%s",
+                       db->path, operation, kind_name, field_name);
+          return NULL;
+        }
+
+      entry.kind = kind;
+      entry.record_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry.field = (guint) field;
+      entry.before = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry.after = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      entry.existed_before = sqlite3_column_int (stmt, 5) != 0;
+      g_array_append_val (entries, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _six_db_fail (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+static char *
+record_key (const SixKind *kind,
+            const char    *id)
+{
+  return g_strconcat (kind->name, "/", id, NULL);
+}
+
+/* Writes @value over the current one as a new local write, unless it is already there. */
+static gboolean
+write_back (SixDb          *db,
+            gint64          operation,
+            const SixKind  *kind,
+            const char     *id,
+            guint           field,
+            GVariant       *expected,
+            gboolean        check_expected,
+            GVariant       *value,
+            gboolean       *skipped,
+            GError        **error)
+{
+  g_autoptr(GVariant) current = NULL;
+  g_autoptr(SixVersionVector) vv = NULL;
+  gboolean exists;
+
+  *skipped = FALSE;
+
+  if (!_six_db_read_field (db, kind, id, field, &exists, &current, error))
+    return FALSE;
+
+  if (!exists)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
+                   "%s %s does not exist", kind->name, id);
+      return FALSE;
+    }
+
+  /* Changed since: a later edit wins over the undo. */
+  if (check_expected && !_six_db_values_equal (current, expected))
+    {
+      *skipped = TRUE;
+      return TRUE;
+    }
+
+  if (_six_db_values_equal (current, value))
+    return TRUE;
+
+  if (!_six_db_read_vv (db, kind, id, field, &vv, error))
+    return FALSE;
+
+  return _six_db_local_write (db, operation, kind, id, field, TRUE, vv, current, value, NULL,
+                              error);
+}
+
+static gboolean
+undo_entries (SixDb    *db,
+              gint64    undo,
+              GArray   *entries,
+              guint    *n_skipped,
+              GError  **error)
+{
+  g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) created_order = g_ptr_array_new ();
+  g_autoptr(GVariant) deleted = g_variant_ref_sink (g_variant_new_boolean (TRUE));
+
+  /* A record the operation created is tombstoned as a whole, not unwound field by field. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      JournalEntry *entry = &g_array_index (entries, JournalEntry, i);
+
+      if (!entry->existed_before)
+        {
+          char *key = record_key (entry->kind, entry->record_id);
+
+          if (g_hash_table_add (created, key))
+            g_ptr_array_insert (created_order, 0, entry);
+        }
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      JournalEntry *entry = &g_array_index (entries, JournalEntry, i);
+      const SixField *field = &entry->kind->fields[entry->field];
+      g_autofree char *key = record_key (entry->kind, entry->record_id);
+      g_autoptr(GVariant) before = NULL;
+      g_autoptr(GVariant) after = NULL;
+      gboolean skipped;
+
+      if (g_hash_table_contains (created, key))
+        continue;
+
+      if (!_six_db_value_from_text (field, entry->before, &before, error) ||
+          !_six_db_value_from_text (field, entry->after, &after, error) ||
+          !write_back (db, undo, entry->kind, entry->record_id, entry->field, after, TRUE,
+                       before, &skipped, error))
+        return FALSE;
+
+      if (skipped)
+        (*n_skipped)++;
+    }
+
+  for (guint i = 0; i < created_order->len; i++)
+    {
+      JournalEntry *entry = created_order->pdata[i];
+      gboolean skipped;
+
+      if (!write_back (db, undo, entry->kind, entry->record_id, SIX_FIELD_DELETED, NULL, FALSE,
+                       deleted, &skipped, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * six_db_undo:
+ * @operation: the operation to undo, or 0 for the newest one not undone
+ *
+ * Writes the old values back as new local writes, so an undo merges like any edit.
+ * Fields changed since the operation keep their newer value.
+ *
+ * Returns: the id of the undo's own operation
+ */
+gint64
+six_db_undo (SixDb    *db,
+             gint64    operation,
+             GError  **error)
+{
+  g_autoptr(GArray) entries = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *undo_label = NULL;
+  guint n_skipped = 0;
+  gint64 undo;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (operation >= 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!six_db_begin (db, error))
+    return 0;
+
+  {
+    g_autoptr(SixStmt) stmt = NULL;
+
+    if (operation == 0)
+      stmt = _six_db_prepare (db,
+        "SELECT id, label, undone FROM operation WHERE undone = 0 ORDER BY id DESC LIMIT 1",
+        error);
+    else
+      stmt = _six_db_prepare (db, "SELECT id, label, undone FROM operation WHERE id = ?1",
+                              error);
+    if (stmt == NULL)
+      goto failed;
+
+    if (operation != 0)
+      sqlite3_bind_int64 (stmt, 1, operation);
+
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_DONE)
+      {
+        if (operation == 0)
+          g_set_error_literal (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_UNDO,
+                               "There is nothing to undo");
+        else
+          g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
+                       "Operation %" G_GINT64_FORMAT " is no longer in the history", operation);
+        goto failed;
+      }
+    if (rc != SQLITE_ROW)
+      {
+        _six_db_fail (db, rc, error);
+        goto failed;
+      }
+
+    operation = sqlite3_column_int64 (stmt, 0);
+    label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    if (sqlite3_column_int (stmt, 2) != 0)
+      {
+        g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_UNDO,
+                     "“%s” was already undone", label);
+        goto failed;
+      }
+  }
+
+  entries = load_journal (db, operation, error);
+  if (entries == NULL)
+    goto failed;
+
+  undo_label = g_strdup_printf ("Undo: %s", label);
+  undo = _six_db_open_operation (db, undo_label, operation, error);
+  if (undo == 0 || !undo_entries (db, undo, entries, &n_skipped, error))
+    goto failed;
+
+  if (n_skipped > 0)
+    g_debug ("Undo of “%s”: %u fields changed since were kept", label, n_skipped);
+
+  {
+    g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+      "UPDATE operation SET undone = 1 WHERE id = ?1", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_int64 (stmt, 1, operation);
+    if (!_six_db_step_done (db, stmt, error))
+      goto failed;
+  }
+
+  if (!six_db_commit (db, error))
+    return 0;
+
+  return undo;
+
+failed:
+  six_db_rollback (db);
+  return 0;
+}
+
+static void
+bind_stamp (SixStmt             *stmt,
+            int                  first,
+            const SixFieldStamp *stamp)
+{
+  if (stamp->vv != NULL)
+    sqlite3_bind_text (stmt, first, six_version_vector_to_string (stamp->vv), -1, g_free);
+  if (stamp->hlc.replica != NULL)
+    {
+      sqlite3_bind_int64 (stmt, first + 1, stamp->hlc.wall);
+      sqlite3_bind_int64 (stmt, first + 2, stamp->hlc.counter);
+      _six_db_bind_text (stmt, first + 3, stamp->hlc.replica);
+    }
+  _six_db_bind_text (stmt, first + 4, stamp->source);
+}
+
+/* Records the losing value of a concurrent merge; the caller's operation produced it. */
+gboolean
+six_db_add_conflict (SixDb              *db,
+                     const SixConflict  *conflict,
+                     GError            **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (conflict != NULL, FALSE);
+  g_return_val_if_fail (conflict->kind != NULL, FALSE);
+  g_return_val_if_fail (conflict->record_id != NULL, FALSE);
+  g_return_val_if_fail (conflict->field < conflict->kind->n_fields, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!six_db_begin (db, error))
+    return FALSE;
+
+  stmt = _six_db_prepare (db,
+    "INSERT INTO conflict (kind, record_id, field, "
+    "lost_value, lost_vv, lost_hlc_wall, lost_hlc_counter, lost_hlc_replica, lost_source, "
+    "won_value, won_vv, won_hlc_wall, won_hlc_counter, won_hlc_replica, won_source, "
+    "operation, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    error);
+  if (stmt == NULL)
+    goto failed;
+
+  _six_db_bind_text (stmt, 1, conflict->kind->name);
+  _six_db_bind_text (stmt, 2, conflict->record_id);
+  _six_db_bind_text (stmt, 3, conflict->kind->fields[conflict->field].name);
+  sqlite3_bind_text (stmt, 4, _six_db_value_to_text (conflict->lost_value), -1, g_free);
+  bind_stamp (stmt, 5, &conflict->lost_stamp);
+  sqlite3_bind_text (stmt, 10, _six_db_value_to_text (conflict->won_value), -1, g_free);
+  bind_stamp (stmt, 11, &conflict->won_stamp);
+  if (conflict->operation > 0)
+    sqlite3_bind_int64 (stmt, 16, conflict->operation);
+  sqlite3_bind_int64 (stmt, 17, conflict->created_at > 0 ? conflict->created_at
+                                                          : six_db_now (db));
+  if (!_six_db_step_done (db, stmt, error))
+    goto failed;
+
+  g_clear_pointer (&stmt, _six_stmt_release);
+
+  return six_db_commit (db, error);
+
+failed:
+  six_db_rollback (db);
+  return FALSE;
+}
+
+static gboolean
+read_conflict_stamp (SixDb          *db,
+                     SixStmt        *stmt,
+                     int             first,
+                     SixFieldStamp  *stamp,
+                     GError        **error)
+{
+  const char *vv = (const char *) sqlite3_column_text (stmt, first);
+  const char *replica = (const char *) sqlite3_column_text (stmt, first + 3);
+
+  if (vv != NULL)
+    {
+      stamp->vv = six_version_vector_parse (vv, error);
+      if (stamp->vv == NULL)
+        {
+          g_prefix_error (error, "%s: conflict: ", db->path);
+          return FALSE;
+        }
+    }
+
+  if (replica != NULL)
+    {
+      stamp->hlc.wall = sqlite3_column_int64 (stmt, first + 1);
+      stamp->hlc.counter = (guint32) sqlite3_column_int64 (stmt, first + 2);
+      stamp->hlc.replica = g_intern_string (replica);
+    }
+
+  stamp->source = g_strdup ((const char *) sqlite3_column_text (stmt, first + 4));
+
+  return TRUE;
+}
+
+#define CONFLICT_COLUMNS \
+  "SELECT id, kind, record_id, field, " \
+  "lost_value, lost_vv, lost_hlc_wall, lost_hlc_counter, lost_hlc_replica, lost_source, " \
+  "won_value, won_vv, won_hlc_wall, won_hlc_counter, won_hlc_replica, won_source, " \
+  "operation, created_at, restored FROM conflict "
+
+static SixConflict *
+read_conflict (SixDb    *db,
+               SixStmt  *stmt,
+               GError  **error)
+{
+  g_autoptr(SixConflict) conflict = g_new0 (SixConflict, 1);
+  const char *kind_name = (const char *) sqlite3_column_text (stmt, 1);
+  const char *field_name = (const char *) sqlite3_column_text (stmt, 3);
+  const SixField *field;
+  int index;
+
+  conflict->id = sqlite3_column_int64 (stmt, 0);
+  conflict->kind = kind_name != NULL ? six_kind_lookup (kind_name) : NULL;
+  index = conflict->kind != NULL && field_name != NULL
+          ? six_kind_field_index (conflict->kind, field_name) : -1;
+  if (index < 0)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+                   "%s: conflict %" G_GINT64_FORMAT " names an unknown field %s.%s",
+                   db->path, conflict->id, kind_name, field_name);
+      return NULL;
+    }
+
+  conflict->field = (guint) index;
+  field = &conflict->kind->fields[index];
+  conflict->record_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+
+  if (!_six_db_value_from_text (field, (const char *) sqlite3_column_text (stmt, 4),
+                                &conflict->lost_value, error) ||
+      !read_conflict_stamp (db, stmt, 5, &conflict->lost_stamp, error) ||
+      !_six_db_value_from_text (field, (const char *) sqlite3_column_text (stmt, 10),
+                                &conflict->won_value, error) ||
+      !read_conflict_stamp (db, stmt, 11, &conflict->won_stamp, error))
+    return NULL;
+
+  conflict->operation = sqlite3_column_int64 (stmt, 16);
+  conflict->created_at = sqlite3_column_int64 (stmt, 17);
+  conflict->restored = sqlite3_column_int (stmt, 18) != 0;
+
+  return g_steal_pointer (&conflict);
+}
+
+/* Returns: (element-type SixConflict): the newest first */
+GPtrArray *
+six_db_list_conflicts (SixDb     *db,
+                       gboolean   include_restored,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(SixStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (include_restored)
+    stmt = _six_db_prepare (db, CONFLICT_COLUMNS "ORDER BY id DESC", error);
+  else
+    stmt = _six_db_prepare (db, CONFLICT_COLUMNS "WHERE restored = 0 ORDER BY id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) six_conflict_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SixConflict *conflict = read_conflict (db, stmt, error);
+
+      if (conflict == NULL)
+        return NULL;
+      g_ptr_array_add (conflicts, conflict);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _six_db_fail (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&conflicts);
+}
+
+/**
+ * six_db_restore_conflict:
+ *
+ * Writes the value that lost back as a new local write, in an operation of its own.
+ *
+ * Returns: the operation's id
+ */
+gint64
+six_db_restore_conflict (SixDb    *db,
+                         gint64    conflict_id,
+                         GError  **error)
+{
+  g_autoptr(SixConflict) conflict = NULL;
+  g_autofree char *label = NULL;
+  gint64 operation;
+  gboolean skipped;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!six_db_begin (db, error))
+    return 0;
+
+  {
+    g_autoptr(SixStmt) stmt = _six_db_prepare (db, CONFLICT_COLUMNS "WHERE id = ?1", error);
+    int rc;
+
+    if (stmt == NULL)
+      goto failed;
+
+    sqlite3_bind_int64 (stmt, 1, conflict_id);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_DONE)
+      {
+        g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
+                     "Conflict %" G_GINT64_FORMAT " does not exist", conflict_id);
+        goto failed;
+      }
+    if (rc != SQLITE_ROW)
+      {
+        _six_db_fail (db, rc, error);
+        goto failed;
+      }
+
+    conflict = read_conflict (db, stmt, error);
+    if (conflict == NULL)
+      goto failed;
+  }
+
+  if (conflict->restored)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
+                   "%s %s: %s: the value was already restored", conflict->kind->name,
+                   conflict->record_id, conflict->kind->fields[conflict->field].name);
+      goto failed;
+    }
+
+  label = g_strdup_printf ("Restore %s of %s %s", conflict->kind->fields[conflict->field].name,
+                           conflict->kind->name, conflict->record_id);
+  operation = _six_db_open_operation (db, label, 0, error);
+  if (operation == 0 ||
+      !write_back (db, operation, conflict->kind, conflict->record_id, conflict->field, NULL,
+                   FALSE, conflict->lost_value, &skipped, error))
+    goto failed;
+
+  {
+    g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+      "UPDATE conflict SET restored = 1 WHERE id = ?1", error);
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_int64 (stmt, 1, conflict_id);
+    if (!_six_db_step_done (db, stmt, error))
+      goto failed;
+  }
+
+  if (!six_db_commit (db, error))
+    return 0;
+
+  return operation;
+
+failed:
+  six_db_rollback (db);
+  return 0;
+}

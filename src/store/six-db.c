@@ -1,0 +1,1009 @@
+/* six-db.c — the SQLite store: opening, checks, statements, transactions, replicas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "six-db"
+
+#include "config.h"
+
+#include "six-db.h"
+#include "six-db-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+G_DEFINE_QUARK (six-store-error-quark, six_store_error)
+
+/* The one place where SQLite result codes become our error codes. */
+SixStoreError
+_six_store_error_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      return SIX_STORE_ERROR_NOT_A_DATABASE;
+    case SQLITE_CORRUPT:
+      return SIX_STORE_ERROR_CORRUPT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return SIX_STORE_ERROR_BUSY;
+    case SQLITE_CONSTRAINT:
+      return SIX_STORE_ERROR_CONSTRAINT;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_FULL:
+      return SIX_STORE_ERROR_IO;
+    default:
+      return SIX_STORE_ERROR_FAILED;
+    }
+}
+
+gboolean
+_six_db_fail (SixDb   *db,
+              int      rc,
+              GError **error)
+{
+  const char *message = db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc);
+
+  g_set_error (error, SIX_STORE_ERROR, _six_store_error_from_sqlite (rc),
+               "%s: %s", db->path, message);
+
+  return FALSE;
+}
+
+void
+_six_stmt_release (SixStmt *stmt)
+{
+  /* Cached statements are reset, never finalized, so the next user finds them clean. */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+SixStmt *
+_six_db_prepare (SixDb       *db,
+                 const char  *sql,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = g_hash_table_lookup (db->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _six_db_fail (db, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+/* Steps a statement that returns no rows (or whose rows are not needed). */
+gboolean
+_six_db_step_done (SixDb    *db,
+                   SixStmt  *stmt,
+                   GError  **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+
+  if (rc != SQLITE_DONE)
+    return _six_db_fail (db, rc, error);
+
+  return TRUE;
+}
+
+gboolean
+_six_db_exec (SixDb       *db,
+              const char  *sql,
+              GError     **error)
+{
+  g_autoptr(SixStmt) stmt = _six_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  return _six_db_step_done (db, stmt, error);
+}
+
+void
+_six_db_bind_text (SixStmt    *stmt,
+                   int         index,
+                   const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+guint
+_six_kind_index (const SixKind *kind)
+{
+  guint n_kinds;
+  const SixKind *all = six_kind_all (&n_kinds);
+
+  g_assert (kind >= all && kind < all + n_kinds);
+
+  return (guint) (kind - all);
+}
+
+const SixKindSql *
+_six_db_kind_sql (SixDb         *db,
+                  const SixKind *kind)
+{
+  return &db->kind_sql[_six_kind_index (kind)];
+}
+
+/* Same rules as the clock module: what a version vector may name. */
+gboolean
+_six_replica_id_is_valid (const char *replica_id)
+{
+  gsize len;
+
+  if (replica_id == NULL)
+    return FALSE;
+
+  len = strlen (replica_id);
+  if (len == 0 || len > SIX_REPLICA_ID_MAX)
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (replica_id[i]) && replica_id[i] != '_' && replica_id[i] != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+build_kind_sql (SixKindSql    *sql,
+                const SixKind *kind)
+{
+  g_autoptr(GString) columns = g_string_new ("id");
+
+  /* Every name is quoted: some field names ("action", "plan", "key") are SQL keywords. */
+  for (guint i = 0; i < kind->n_fields; i++)
+    g_string_append_printf (columns, ", \"%s\"", kind->fields[i].name);
+
+  sql->select_one = g_strdup_printf ("SELECT %s FROM \"%s\" WHERE id = ?1",
+                                     columns->str, kind->name);
+  sql->select_all = g_strdup_printf ("SELECT %s FROM \"%s\" ORDER BY id",
+                                     columns->str, kind->name);
+  sql->select_live = g_strdup_printf ("SELECT %s FROM \"%s\" WHERE deleted = 0 ORDER BY id",
+                                      columns->str, kind->name);
+  sql->count_all = g_strdup_printf ("SELECT count(*) FROM \"%s\"", kind->name);
+  sql->count_live = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE deleted = 0",
+                                     kind->name);
+  sql->exists = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ?1", kind->name);
+
+  sql->select_field = g_new0 (char *, kind->n_fields + 1);
+  sql->insert_field = g_new0 (char *, kind->n_fields + 1);
+  sql->update_field = g_new0 (char *, kind->n_fields + 1);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const char *name = kind->fields[i].name;
+
+      sql->select_field[i] = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE id = ?1",
+                                              name, kind->name);
+      sql->insert_field[i] = g_strdup_printf ("INSERT INTO \"%s\" (id, \"%s\") VALUES (?1, ?2)",
+                                              kind->name, name);
+      sql->update_field[i] = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ?2 WHERE id = ?1",
+                                              kind->name, name);
+    }
+}
+
+static void
+clear_kind_sql (SixKindSql *sql)
+{
+  g_free (sql->select_one);
+  g_free (sql->select_all);
+  g_free (sql->select_live);
+  g_free (sql->count_all);
+  g_free (sql->count_live);
+  g_free (sql->exists);
+  g_strfreev (sql->select_field);
+  g_strfreev (sql->insert_field);
+  g_strfreev (sql->update_field);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static gint64
+db_wall_clock (gpointer user_data)
+{
+  SixDb *db = user_data;
+
+  if (db->wall_func != NULL)
+    return db->wall_func (db->wall_data);
+
+  return g_get_real_time () / 1000;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GHashTable *
+changed_table_new (void)
+{
+  return g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                (GDestroyNotify) g_hash_table_unref);
+}
+
+/* Creates the file with mode 0600 so the database and its -wal/-shm stay private. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = NULL;
+  int fd;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_IO,
+                   "%s: cannot create the folder: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      /* Another process created it meanwhile: it is theirs to have made private. */
+      if (saved_errno == EEXIST)
+        return TRUE;
+
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_IO,
+                   "%s: cannot create the database: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+
+  return TRUE;
+}
+
+static gboolean
+query_int (SixDb       *db,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(SixStmt) stmt = _six_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _six_db_fail (db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, error);
+
+  *value = sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
+static guint32
+read_be32 (const guchar *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) |
+         ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+}
+
+/* Reads the file header ourselves, so SQLite never touches (or "recovers") a file that
+ * is not SQLite, is another program's, or is too new: a zero-page file's stale -wal, for
+ * one, would be deleted on close. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  guchar header[100];
+  gssize n_read = 0;
+  guint32 application_id;
+  guint32 user_version;
+  int latest = _six_schema_get_latest ();
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_IO,
+                   "%s: cannot open the database: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (n_read < (gssize) sizeof header)
+    {
+      gssize n = read (fd, header + n_read, sizeof header - (gsize) n_read);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      n_read += n;
+    }
+  close (fd);
+
+  /* An empty file is a new database. */
+  if (n_read == 0)
+    return TRUE;
+
+  if (n_read < (gssize) sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_A_DATABASE,
+                   "%s is not an Article Six database", path);
+      return FALSE;
+    }
+
+  user_version = read_be32 (header + 60);
+  application_id = read_be32 (header + 68);
+
+  if (application_id != SIX_DB_APPLICATION_ID && (application_id != 0 || user_version != 0))
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_A_DATABASE,
+                   "%s is not an Article Six database", path);
+      return FALSE;
+    }
+
+  if (user_version > (guint32) latest)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_TOO_NEW,
+                   "%s was written by a newer version of Article Six: its format is version %u"
+                   ", and this version reads up to version %d", path, user_version, latest);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Checks through SQLite, which also sees pages still in the -wal. Reads only: a file
+ * refused here has not been written to (checkpoint on close is off until it passes). */
+static gboolean
+check_file (SixDb   *db,
+            GError **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  const char *result;
+  gint64 application_id;
+  gint64 user_version;
+  gint64 n_objects;
+  int latest = _six_schema_get_latest ();
+  int rc;
+
+  if (!query_int (db, "PRAGMA application_id", &application_id, error))
+    return FALSE;
+
+  if (application_id != 0 && application_id != SIX_DB_APPLICATION_ID)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_A_DATABASE,
+                   "%s is not an Article Six database", db->path);
+      return FALSE;
+    }
+
+  stmt = _six_db_prepare (db, "PRAGMA quick_check", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _six_db_fail (db, rc, error);
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+                   "%s is damaged: %s", db->path, result != NULL ? result : "no result");
+      return FALSE;
+    }
+
+  g_clear_pointer (&stmt, _six_stmt_release);
+
+  if (!query_int (db, "PRAGMA user_version", &user_version, error))
+    return FALSE;
+
+  if (user_version > latest)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_TOO_NEW,
+                   "%s was written by a newer version of Article Six: its format is version %"
+                   G_GINT64_FORMAT ", and this version reads up to version %d",
+                   db->path, user_version, latest);
+      return FALSE;
+    }
+
+  /* Migration 1 sets our id, so a file without it must be empty to be ours. */
+  if (application_id == 0)
+    {
+      if (!query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+        return FALSE;
+
+      if (n_objects > 0 || user_version != 0)
+        {
+          g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_A_DATABASE,
+                       "%s is not an Article Six database", db->path);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_replica (SixDb   *db,
+              GError **error)
+{
+  g_autofree char *replica_id = NULL;
+  g_autofree char *hlc_text = NULL;
+
+  {
+    g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+      "SELECT key, value FROM meta WHERE key IN ('replica_id', 'hlc')", error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *key = (const char *) sqlite3_column_text (stmt, 0);
+        const char *value = (const char *) sqlite3_column_text (stmt, 1);
+
+        if (g_strcmp0 (key, "replica_id") == 0)
+          replica_id = g_strdup (value);
+        else
+          hlc_text = g_strdup (value);
+      }
+
+    if (rc != SQLITE_DONE)
+      return _six_db_fail (db, rc, error);
+  }
+
+  if (replica_id == NULL)
+    {
+      g_autoptr(SixStmt) stmt = NULL;
+
+      /* First open: who we are is decided once and kept with the data. */
+      replica_id = g_uuid_string_random ();
+
+      if (!six_db_begin (db, error))
+        return FALSE;
+
+      stmt = _six_db_prepare (db, "INSERT INTO meta (key, value) VALUES ('replica_id', ?1)", error);
+      if (stmt == NULL)
+        goto failed;
+      _six_db_bind_text (stmt, 1, replica_id);
+      if (!_six_db_step_done (db, stmt, error))
+        goto failed;
+      g_clear_pointer (&stmt, _six_stmt_release);
+
+      stmt = _six_db_prepare (db,
+        "INSERT OR IGNORE INTO replica (id, is_self) VALUES (?1, 1)", error);
+      if (stmt == NULL)
+        goto failed;
+      _six_db_bind_text (stmt, 1, replica_id);
+      if (!_six_db_step_done (db, stmt, error))
+        goto failed;
+      g_clear_pointer (&stmt, _six_stmt_release);
+
+      stmt = _six_db_prepare (db,
+        "INSERT OR IGNORE INTO replica (id, name, is_self) VALUES (?1, 'Reference pack', 0)",
+        error);
+      if (stmt == NULL)
+        goto failed;
+      _six_db_bind_text (stmt, 1, SIX_DB_REFERENCE_REPLICA);
+      if (!_six_db_step_done (db, stmt, error))
+        goto failed;
+      g_clear_pointer (&stmt, _six_stmt_release);
+
+      if (!six_db_commit (db, error))
+        return FALSE;
+    }
+
+  if (!_six_replica_id_is_valid (replica_id))
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+                   "%s: the replica id “%s” is not valid", db->path, replica_id);
+      return FALSE;
+    }
+
+  db->replica_id = g_intern_string (replica_id);
+  db->clock = six_hlc_clock_new (db->replica_id, db_wall_clock, db);
+
+  /* Our clock never runs behind what we wrote before, even if the wall clock did. */
+  if (hlc_text != NULL)
+    {
+      SixHlc last;
+
+      if (six_hlc_parse (hlc_text, &last, NULL))
+        six_hlc_clock_observe (db->clock, &last, NULL);
+    }
+
+  return TRUE;
+
+failed:
+  six_db_rollback (db);
+  return FALSE;
+}
+
+/**
+ * six_db_open:
+ * @path: a file name, or ":memory:"
+ *
+ * Opens (creating with mode 0600 if needed) and migrates a database. A file that is
+ * not ours, damaged, or newer than this program is refused and left untouched.
+ */
+SixDb *
+six_db_open (const char  *path,
+             GError     **error)
+{
+  g_autoptr(SixDb) db = NULL;
+  guint n_kinds;
+  const SixKind *kinds = six_kind_all (&n_kinds);
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (strcmp (path, ":memory:") != 0 &&
+      (!create_private_file (path, error) || !check_header (path, error)))
+    return NULL;
+
+  db = g_new0 (SixDb, 1);
+  db->path = g_strdup (path);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          finalize_statement);
+  db->pending = changed_table_new ();
+  db->changed = changed_table_new ();
+  db->operations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  db->kind_sql = g_new0 (SixKindSql, n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    build_kind_sql (&db->kind_sql[i], &kinds[i]);
+
+  rc = sqlite3_open_v2 (path, &db->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _six_db_fail (db, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db->handle, TRUE);
+  sqlite3_busy_timeout (db->handle, 5000);
+  sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  if (!check_file (db, error))
+    return NULL;
+
+  sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  /* Only now may we write: the file is empty or ours, sound, and not too new. */
+  if (!_six_db_exec (db, "PRAGMA journal_mode = WAL", error) ||
+      !_six_db_exec (db, "PRAGMA synchronous = NORMAL", error) ||
+      !_six_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
+      !_six_db_exec (db, "PRAGMA busy_timeout = 5000", error))
+    return NULL;
+
+  if (!_six_schema_migrate (db, error))
+    return NULL;
+
+  db->schema_version = _six_schema_get_latest ();
+
+  if (!load_replica (db, error))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+void
+six_db_close (SixDb *db)
+{
+  guint n_kinds;
+
+  if (db == NULL)
+    return;
+
+  if (db->depth > 0 && db->handle != NULL)
+    {
+      db->depth = 1;
+      six_db_rollback (db);
+    }
+
+  /* Statements first: sqlite3_close () refuses a connection with live statements. */
+  g_clear_pointer (&db->statements, g_hash_table_unref);
+  if (db->handle != NULL)
+    sqlite3_close (db->handle);
+
+  six_kind_all (&n_kinds);
+  if (db->kind_sql != NULL)
+    for (guint i = 0; i < n_kinds; i++)
+      clear_kind_sql (&db->kind_sql[i]);
+
+  g_free (db->kind_sql);
+  g_clear_pointer (&db->clock, six_hlc_clock_free);
+  g_clear_pointer (&db->pending, g_hash_table_unref);
+  g_clear_pointer (&db->changed, g_hash_table_unref);
+  g_clear_pointer (&db->operations, g_array_unref);
+  g_free (db->path);
+  g_free (db);
+}
+
+const char *
+six_db_get_path (SixDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return db->path;
+}
+
+const char *
+six_db_get_replica_id (SixDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return db->replica_id;
+}
+
+int
+six_db_get_schema_version (SixDb *db)
+{
+  g_return_val_if_fail (db != NULL, 0);
+
+  return db->schema_version;
+}
+
+int
+six_db_get_latest_version (void)
+{
+  return _six_schema_get_latest ();
+}
+
+/* For tests: stamps and backup names then follow @func (ms since the epoch). */
+void
+six_db_set_wall_clock (SixDb            *db,
+                       SixWallClockFunc  func,
+                       gpointer          user_data)
+{
+  g_return_if_fail (db != NULL);
+
+  db->wall_func = func;
+  db->wall_data = user_data;
+}
+
+gint64
+six_db_now (SixDb *db)
+{
+  g_return_val_if_fail (db != NULL, 0);
+
+  return db_wall_clock (db);
+}
+
+SixHlcClock *
+six_db_get_clock (SixDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return db->clock;
+}
+
+/**
+ * six_db_begin:
+ *
+ * Starts a write transaction, or a savepoint inside the open one, so a failed inner
+ * write rolls back alone and only the outermost six_db_commit () commits.
+ */
+gboolean
+six_db_begin (SixDb   *db,
+              GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (db->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT six_%u", db->depth);
+
+  if (!_six_db_exec (db, sql, error))
+    return FALSE;
+
+  db->depth++;
+
+  return TRUE;
+}
+
+static void
+merge_changed (GHashTable *into,
+               GHashTable *from)
+{
+  GHashTableIter kinds;
+  gpointer kind;
+  gpointer ids;
+
+  g_hash_table_iter_init (&kinds, from);
+  while (g_hash_table_iter_next (&kinds, &kind, &ids))
+    {
+      GHashTable *target = g_hash_table_lookup (into, kind);
+      GHashTableIter iter;
+      gpointer id;
+      gpointer flags;
+
+      if (target == NULL)
+        {
+          g_hash_table_insert (into, kind, g_hash_table_ref (ids));
+          continue;
+        }
+
+      g_hash_table_iter_init (&iter, ids);
+      while (g_hash_table_iter_next (&iter, &id, &flags))
+        {
+          gpointer old = g_hash_table_lookup (target, id);
+
+          g_hash_table_insert (target, g_strdup (id),
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (old) |
+                                                 GPOINTER_TO_UINT (flags)));
+        }
+    }
+}
+
+static gboolean
+save_hlc (SixDb   *db,
+          GError **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  g_autofree char *text = NULL;
+  SixHlc now;
+
+  /* A tick is at least every stamp handed out so far; reopening resumes after it. */
+  six_hlc_clock_tick (db->clock, &now);
+  text = six_hlc_to_string (&now);
+
+  stmt = _six_db_prepare (db,
+    "INSERT INTO meta (key, value) VALUES ('hlc', ?1) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _six_db_bind_text (stmt, 1, text);
+
+  return _six_db_step_done (db, stmt, error);
+}
+
+gboolean
+six_db_commit (SixDb   *db,
+               GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (db->depth > 0, FALSE);
+
+  if (db->depth > 1)
+    {
+      sql = g_strdup_printf ("RELEASE six_%u", db->depth - 1);
+      if (!_six_db_exec (db, sql, error))
+        {
+          six_db_rollback (db);
+          return FALSE;
+        }
+      db->depth--;
+      return TRUE;
+    }
+
+  /* Derived data is brought up to date inside the same transaction. */
+  if (!_six_db_flush_operations (db, error) ||
+      (g_hash_table_size (db->pending) > 0 &&
+       (!_six_db_refresh_search (db, db->pending, error) || !save_hlc (db, error))))
+    {
+      six_db_rollback (db);
+      return FALSE;
+    }
+
+  /* A deferred foreign key that fails here leaves the transaction open: roll it back. */
+  if (!_six_db_exec (db, "COMMIT", error))
+    {
+      six_db_rollback (db);
+      return FALSE;
+    }
+
+  db->depth = 0;
+  g_array_set_size (db->operations, 0);
+  merge_changed (db->changed, db->pending);
+  g_hash_table_remove_all (db->pending);
+
+  return TRUE;
+}
+
+void
+six_db_rollback (SixDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (db != NULL);
+
+  if (db->depth == 0)
+    return;
+
+  /* After some errors (disk full, I/O) SQLite has already rolled everything back. */
+  if (sqlite3_get_autocommit (db->handle))
+    db->depth = 1;
+
+  if (db->depth == 1)
+    {
+      if (!sqlite3_get_autocommit (db->handle) && !_six_db_exec (db, "ROLLBACK", &error))
+        g_debug ("Rollback failed: %s", error->message);
+
+      db->depth = 0;
+      g_array_set_size (db->operations, 0);
+      g_hash_table_remove_all (db->pending);
+      return;
+    }
+  else
+    {
+      g_autofree char *rollback = g_strdup_printf ("ROLLBACK TO six_%u", db->depth - 1);
+      g_autofree char *release = g_strdup_printf ("RELEASE six_%u", db->depth - 1);
+
+      if (!_six_db_exec (db, rollback, &error) || !_six_db_exec (db, release, &error))
+        g_debug ("Rollback to savepoint failed: %s", error->message);
+
+      db->depth--;
+    }
+}
+
+gboolean
+six_db_set_replica_name (SixDb       *db,
+                         const char  *replica_id,
+                         const char  *name,
+                         const char  *organisation,
+                         GError     **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!_six_replica_id_is_valid (replica_id))
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
+                   "“%s” is not a valid replica id", replica_id != NULL ? replica_id : "");
+      return FALSE;
+    }
+
+  if (!six_db_begin (db, error))
+    return FALSE;
+
+  stmt = _six_db_prepare (db,
+    "INSERT INTO replica (id, name, organisation) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (id) DO UPDATE SET name = excluded.name, organisation = excluded.organisation",
+    error);
+  if (stmt == NULL)
+    goto failed;
+
+  _six_db_bind_text (stmt, 1, replica_id);
+  _six_db_bind_text (stmt, 2, name);
+  _six_db_bind_text (stmt, 3, organisation);
+  if (!_six_db_step_done (db, stmt, error))
+    goto failed;
+
+  g_clear_pointer (&stmt, _six_stmt_release);
+
+  return six_db_commit (db, error);
+
+failed:
+  six_db_rollback (db);
+  return FALSE;
+}
+
+/* The person's name, else the organisation, else %NULL. */
+char *
+six_db_dup_replica_name (SixDb      *db,
+                         const char *replica_id)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (replica_id != NULL, NULL);
+
+  stmt = _six_db_prepare (db, "SELECT coalesce (name, organisation) FROM replica WHERE id = ?1",
+                          &error);
+  if (stmt == NULL)
+    {
+      g_debug ("%s", error->message);
+      return NULL;
+    }
+
+  _six_db_bind_text (stmt, 1, replica_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  name = (const char *) sqlite3_column_text (stmt, 0);
+
+  return g_strdup (name);
+}
+
+GHashTable *
+six_db_take_changed (SixDb *db)
+{
+  GHashTable *result;
+  GHashTableIter kinds;
+  gpointer kind;
+  gpointer ids;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  result = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                  (GDestroyNotify) g_ptr_array_unref);
+
+  g_hash_table_iter_init (&kinds, db->changed);
+  while (g_hash_table_iter_next (&kinds, &kind, &ids))
+    {
+      GPtrArray *array = g_ptr_array_new_full (g_hash_table_size (ids), g_free);
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, ids);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        g_ptr_array_add (array, g_strdup (id));
+
+      /* Sorted, so callers see a stable order. */
+      g_ptr_array_sort (array, compare_strings);
+      g_hash_table_insert (result, (gpointer) ((const SixKind *) kind)->name, array);
+    }
+
+  g_hash_table_remove_all (db->changed);
+
+  return result;
+}
+
+void
+_six_db_mark_changed (SixDb             *db,
+                      const SixKind     *kind,
+                      const char        *id,
+                      SixDbChangedFlags  flags)
+{
+  GHashTable *ids = g_hash_table_lookup (db->pending, kind);
+  gpointer old;
+
+  if (ids == NULL)
+    {
+      ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (db->pending, (gpointer) kind, ids);
+    }
+
+  old = g_hash_table_lookup (ids, id);
+  if (old == NULL)
+    g_hash_table_insert (ids, g_strdup (id), GUINT_TO_POINTER (flags));
+  else
+    g_hash_table_insert (ids, g_strdup (id), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) | flags));
+}

@@ -1,0 +1,124 @@
+/* six-repository.h — the asynchronous face of the store, and its live lists
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "six-db.h"
+#include "six-record-list.h"
+
+G_BEGIN_DECLS
+
+#define SIX_TYPE_REPOSITORY (six_repository_get_type ())
+
+G_DECLARE_FINAL_TYPE (SixRepository, six_repository, SIX, REPOSITORY, GObject)
+
+/* One worker thread owns the connection and runs the jobs in order. Results, the
+ * ::changed signal and list updates arrive on the thread-default main context the repository
+ * was opened in. Cancelling stops a job that has not begun (G_IO_ERROR_CANCELLED, nothing
+ * written); a job already running reports its own outcome. */
+
+/* Work to run on the repository's thread, with the connection. Return a new reference or
+ * allocation for the caller (freed with @result_free if unclaimed), or NULL with @error set. */
+typedef gpointer (*SixRepositoryFunc) (SixDb         *db,
+                                       gpointer       user_data,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
+void           six_repository_open_async            (const char           *path,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+SixRepository *six_repository_open_finish           (GAsyncResult         *result,
+                                                     GError              **error);
+SixRepository *six_repository_open                  (const char           *path,
+                                                     GError              **error);
+const char    *six_repository_get_path              (SixRepository        *self);
+const char    *six_repository_get_replica_id        (SixRepository        *self);
+void           six_repository_close                 (SixRepository        *self);
+
+GListModel    *six_repository_list                  (SixRepository        *self,
+                                                     const SixKind        *kind);
+
+void           six_repository_get_record_async      (SixRepository        *self,
+                                                     const SixKind        *kind,
+                                                     const char           *id,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+SixRecord     *six_repository_get_record_finish     (SixRepository        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+void           six_repository_apply_async           (SixRepository        *self,
+                                                     const char           *label,
+                                                     GPtrArray            *edits,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gint64         six_repository_apply_finish          (SixRepository        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+void           six_repository_undo_async            (SixRepository        *self,
+                                                     gint64                operation,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gint64         six_repository_undo_finish           (SixRepository        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+void           six_repository_search_async          (SixRepository        *self,
+                                                     const char           *query,
+                                                     const char * const   *kinds,
+                                                     guint                 limit,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GPtrArray     *six_repository_search_finish         (SixRepository        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+void           six_repository_list_operations_async (SixRepository        *self,
+                                                     guint                 limit,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GPtrArray     *six_repository_list_operations_finish (SixRepository       *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+void           six_repository_list_conflicts_async  (SixRepository        *self,
+                                                     gboolean              include_restored,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GPtrArray     *six_repository_list_conflicts_finish (SixRepository        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+void           six_repository_restore_conflict_async  (SixRepository      *self,
+                                                       gint64              conflict,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+gint64         six_repository_restore_conflict_finish (SixRepository      *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+
+void           six_repository_run_async             (SixRepository        *self,
+                                                     SixRepositoryFunc     func,
+                                                     gpointer              user_data,
+                                                     GDestroyNotify        user_data_free,
+                                                     GDestroyNotify        result_free,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              callback_data);
+gpointer       six_repository_run_finish            (SixRepository        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,13 @@
+/* six-labels.h — the words the interface uses for the model's names
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char *six_kind_label (const char *kind_name);
+
+G_END_DECLS

@@ -1,0 +1,439 @@
+/* six-window.c — the main window: sidebar, pages, search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "six-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "six-window.h"
+#include "six-search-page.h"
+
+struct _SixWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet      *leaflet;
+  GtkListBox      *sidebar_list;
+  GtkWidget       *content;
+  AdwWindowTitle  *page_title;
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkStack        *stack;
+  SixSearchPage   *search_page;
+
+  /* Owned */
+  SixRepository   *repository;
+  GSettings       *settings;
+  char            *page_before_search;
+};
+
+G_DEFINE_FINAL_TYPE (SixWindow, six_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const sidebar_pages[] = {
+  "overview", "action-plans", "countries", "coalitions", "exchange", NULL
+};
+
+static void
+select_sidebar_row (SixWindow  *self,
+                    const char *page)
+{
+  for (guint i = 0; sidebar_pages[i] != NULL; i++)
+    {
+      if (g_strcmp0 (sidebar_pages[i], page) == 0)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, (int) i);
+
+          gtk_list_box_select_row (self->sidebar_list, row);
+          return;
+        }
+    }
+
+  gtk_list_box_unselect_all (self->sidebar_list);
+}
+
+static void
+on_sidebar_list_row_activated_cb (SixWindow     *self,
+                                  GtkListBoxRow *row)
+{
+  const char *page = gtk_widget_get_name (GTK_WIDGET (row));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page);
+}
+
+/* Selecting a row (by keyboard, or through accessibility) shows its page too. */
+static void
+on_sidebar_list_row_selected_cb (SixWindow     *self,
+                                 GtkListBoxRow *row)
+{
+  const char *page = row != NULL ? gtk_widget_get_name (GTK_WIDGET (row)) : NULL;
+
+  if (page != NULL && g_strcmp0 (page, six_window_get_page (self)) != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page);
+}
+
+static void
+on_stack_visible_child_changed_cb (SixWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  GtkStackPage *page = gtk_stack_get_page (self->stack, child);
+
+  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  select_sidebar_row (self, gtk_stack_page_get_name (page));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+on_leaflet_folded_changed_cb (SixWindow *self)
+{
+  /* Folded, the sidebar is a list to pick from, not a record of where we are. */
+  gtk_list_box_set_selection_mode (self->sidebar_list,
+                                   adw_leaflet_get_folded (self->leaflet)
+                                   ? GTK_SELECTION_NONE : GTK_SELECTION_SINGLE);
+  if (!adw_leaflet_get_folded (self->leaflet))
+    select_sidebar_row (self, six_window_get_page (self));
+}
+
+static void
+on_search_entry_search_changed_cb (SixWindow      *self,
+                                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  six_search_page_set_query (self->search_page, text);
+  if (text[0] != '\0' && g_strcmp0 (six_window_get_page (self), "search") != 0)
+    six_window_show_page (self, "search");
+}
+
+static void
+on_search_entry_stop_search_cb (SixWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_search_bar_search_mode_changed_cb (SixWindow *self)
+{
+  gboolean enabled = gtk_search_bar_get_search_mode (self->search_bar);
+
+  if (enabled)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (g_strcmp0 (six_window_get_page (self), "search") == 0)
+    six_window_show_page (self, self->page_before_search ? self->page_before_search : "overview");
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  six_window_show_page (SIX_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SixWindow *self = SIX_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SixWindow *self = SIX_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar,
+                                  !gtk_search_bar_get_search_mode (self->search_bar));
+}
+
+static void
+undo_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(SixWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (six_repository_undo_finish (SIX_REPOSITORY (object), result, &error) > 0)
+    toast = adw_toast_new (_("Undone"));
+  else if (g_error_matches (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_UNDO))
+    toast = adw_toast_new (_("Nothing to undo"));
+  else
+    toast = adw_toast_new (error->message);
+
+  six_window_add_toast (self, toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SixWindow *self = SIX_WINDOW (widget);
+
+  six_repository_undo_async (self->repository, 0, NULL, undo_cb, g_object_ref (self));
+}
+
+static void
+save_window_state (SixWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+six_window_close_request (GtkWindow *window)
+{
+  save_window_state (SIX_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (six_window_parent_class)->close_request (window);
+}
+
+static void
+six_window_constructed (GObject *object)
+{
+  SixWindow *self = (SixWindow *)object;
+
+  G_OBJECT_CLASS (six_window_parent_class)->constructed (object);
+
+  six_search_page_set_repository (self->search_page, self->repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->repository != NULL);
+}
+
+static void
+six_window_dispose (GObject *object)
+{
+  SixWindow *self = (SixWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_WINDOW);
+  g_clear_object (&self->repository);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (six_window_parent_class)->dispose (object);
+}
+
+static void
+six_window_finalize (GObject *object)
+{
+  SixWindow *self = (SixWindow *)object;
+
+  g_free (self->page_before_search);
+
+  G_OBJECT_CLASS (six_window_parent_class)->finalize (object);
+}
+
+static void
+six_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SixWindow *self = SIX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+
+    case PROP_PAGE:
+      g_value_set_string (value, six_window_get_page (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+six_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  SixWindow *self = SIX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+
+    case PROP_PAGE:
+      six_window_show_page (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+six_window_class_init (SixWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = six_window_constructed;
+  object_class->dispose = six_window_dispose;
+  object_class->finalize = six_window_finalize;
+  object_class->get_property = six_window_get_property;
+  object_class->set_property = six_window_set_property;
+
+  window_class->close_request = six_window_close_request;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL,
+                         SIX_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, "overview",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/six-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, search_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  for (guint i = 0; sidebar_pages[i] != NULL; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", sidebar_pages[i]);
+
+  g_type_ensure (SIX_TYPE_SEARCH_PAGE);
+}
+
+static void
+six_window_init (SixWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (BASE_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  select_sidebar_row (self, "overview");
+  on_stack_visible_child_changed_cb (self);
+}
+
+SixWindow *
+six_window_new (GtkApplication *application,
+                SixRepository  *repository)
+{
+  return g_object_new (SIX_TYPE_WINDOW,
+                       "application", application,
+                       "repository", repository,
+                       NULL);
+}
+
+SixRepository *
+six_window_get_repository (SixWindow *self)
+{
+  g_return_val_if_fail (SIX_IS_WINDOW (self), NULL);
+
+  return self->repository;
+}
+
+const char *
+six_window_get_page (SixWindow *self)
+{
+  g_return_val_if_fail (SIX_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+six_window_show_page (SixWindow  *self,
+                      const char *page)
+{
+  g_return_if_fail (SIX_IS_WINDOW (self));
+  g_return_if_fail (page != NULL);
+
+  if (gtk_stack_get_child_by_name (self->stack, page) == NULL)
+    {
+      g_warning ("No page named “%s”", page);
+      return;
+    }
+
+  if (g_strcmp0 (page, "search") == 0 && g_strcmp0 (six_window_get_page (self), "search") != 0)
+    {
+      g_free (self->page_before_search);
+      self->page_before_search = g_strdup (six_window_get_page (self));
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+six_window_add_toast (SixWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (SIX_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,26 @@
+/* six-window.h — the main window: sidebar, pages, search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "six-repository.h"
+
+G_BEGIN_DECLS
+
+#define SIX_TYPE_WINDOW (six_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SixWindow, six_window, SIX, WINDOW, AdwApplicationWindow)
+
+SixWindow     *six_window_new            (GtkApplication *application,
+                                          SixRepository  *repository);
+SixRepository *six_window_get_repository (SixWindow      *self);
+const char    *six_window_get_page       (SixWindow      *self);
+void           six_window_show_page      (SixWindow      *self,
+                                          const char     *page);
+void           six_window_add_toast      (SixWindow      *self,
+                                          AdwToast       *toast);
+
+G_END_DECLS

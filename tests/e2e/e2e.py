@@ -1,0 +1,73 @@
+"""Shared helpers for the end-to-end tests: start the app, find it over AT-SPI, wait."""
+import os
+import subprocess
+import time
+
+from dogtail.config import config
+
+config.checkForA11y = False
+config.searchShowingOnly = False
+config.logDebugToFile = False
+config.logDebugToStdOut = False
+
+from dogtail import tree  # noqa: E402  (config must be set first)
+
+
+def wait_for(predicate, what, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+        except Exception:  # AT-SPI objects come and go while the window builds
+            value = None
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+class App:
+    def __init__(self, binary, workdir, *args):
+        env = dict(os.environ)
+        env.update(
+            GDK_BACKEND="x11",
+            GSK_RENDERER="cairo",
+            GDK_DEBUG="gl-disable",
+            ADW_DISABLE_PORTAL="1",
+            G_DEBUG="fatal-criticals",
+        )
+        database = os.path.join(workdir, "e2e.db")
+        self.process = subprocess.Popen([binary, "--database", database, *args], env=env)
+        self.node = wait_for(self._find, "the application on the accessibility bus")
+
+    def _find(self):
+        for app in tree.root.applications():
+            if app.name == "article-six":
+                return app
+        return None
+
+    def find(self, role, name):
+        return wait_for(
+            lambda: self.node.findChild(
+                lambda n: n.roleName == role and n.name == name, retry=False, requireResult=False
+            ),
+            f"{role} “{name}”",
+        )
+
+    def close(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            raise
+
+
+def tap(results):
+    """Print TAP for (name, ok) pairs and return the exit status."""
+    print(f"1..{len(results)}")
+    failed = 0
+    for i, (name, ok) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+        failed += not ok
+    return 1 if failed else 0

@@ -1,0 +1,34 @@
+"""Pick a sidebar entry by its accessible name and read the page title back."""
+import sys
+import time
+
+from e2e import App, tap, wait_for
+
+PAGES = ("Countries", "Exchange", "Action Plans")
+
+
+def labels(app, name):
+    return app.node.findChildren(lambda n: n.roleName == "label" and n.name == name)
+
+
+def main(binary, workdir):
+    app = App(binary, workdir)
+    results = []
+    try:
+        for page in PAGES:
+            assert len(labels(app, page)) == 1, f"only the sidebar names {page} at first"
+            row = app.find("list item", page)
+            row.select()
+            # The header's title joins the sidebar's own label: the page title reads back.
+            wait_for(lambda: len(labels(app, page)) == 2, f"the title “{page}”")
+            results.append((f"sidebar opens {page}", True))
+            time.sleep(0.3)  # a second activation within ~250 ms is ignored
+    except AssertionError as error:
+        results.append((str(error), False))
+    finally:
+        app.close()
+    return tap(results)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))

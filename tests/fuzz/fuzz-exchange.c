@@ -1,0 +1,112 @@
+/* fuzz-exchange.c — libFuzzer target: arbitrary bytes through the exchange reader, and every
+ * file it accepts through the writer and back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "six-exchange-reader.h"
+#include "six-exchange-writer.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerInitialize   (int            *argc,
+                            char         ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t  *data,
+                            size_t          size);
+
+/* A property that does not hold: libFuzzer keeps the input that broke it. */
+#define CHECK(condition) \
+  G_STMT_START { \
+    if (!(condition)) \
+      { \
+        g_printerr ("%s:%d: property failed: %s\n", __FILE__, __LINE__, #condition); \
+        abort (); \
+      } \
+  } G_STMT_END
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A critical from a g_return_if_fail () is a bug the fuzzer must report. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  return 0;
+}
+
+#define CHECKSUM_LINE "\n  \"checksum\": \"sha256:"
+
+/* The input with its checksum line recomputed, or %NULL when it has none: without this, almost
+ * every mutation would stop at the checksum and the writer would never be reached. */
+static GBytes *
+reseal (const uint8_t *data,
+        size_t         size)
+{
+  const char *text = (const char *) data;
+  g_autofree char *digest = NULL;
+  const char *line = NULL;
+  GString *sealed;
+
+  for (const char *p = text; p + strlen (CHECKSUM_LINE) <= text + size; p++)
+    if (memcmp (p, CHECKSUM_LINE, strlen (CHECKSUM_LINE)) == 0)
+      line = p;
+
+  if (line == NULL)
+    return NULL;
+
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, line + 1 - text);
+  sealed = g_string_new_len (text, line + 1 - text);
+  g_string_append_printf (sealed, "  \"checksum\": \"sha256:%s\"\n}\n", digest);
+
+  return g_string_free_to_bytes (sealed);
+}
+
+static void
+check (GBytes *bytes)
+{
+  g_autoptr(SixExchangeFile) file = NULL;
+  g_autoptr(SixExchangeFile) again = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) rewritten = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = six_exchange_read_bytes (bytes, "fuzz.a6.json", &error);
+  if (file == NULL)
+    {
+      /* Every refusal is an exchange error with a path and a UTF-8 message. */
+      CHECK (error != NULL && error->domain == SIX_EXCHANGE_ERROR);
+      CHECK (g_utf8_validate (error->message, -1, NULL));
+      CHECK (g_str_has_prefix (error->message, "fuzz.a6.json: "));
+      CHECK (six_exchange_error_get_path (error) != NULL);
+      return;
+    }
+
+  /* What the reader accepts, the writer writes, the reader reads back, and writing that
+   * again gives the same bytes. */
+  written = six_exchange_write_file (file, &error);
+  CHECK (written != NULL && error == NULL);
+  again = six_exchange_read_bytes (written, "written.a6.json", &error);
+  if (again == NULL)
+    g_printerr ("%s\n", error->message);
+  CHECK (again != NULL);
+  CHECK (six_exchange_file_get_records (again)->len == six_exchange_file_get_records (file)->len);
+  rewritten = six_exchange_write_file (again, &error);
+  CHECK (rewritten != NULL && g_bytes_equal (written, rewritten));
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+  g_autoptr(GBytes) sealed = reseal (data, size);
+
+  check (bytes);
+  if (sealed != NULL)
+    check (sealed);
+
+  return 0;
+}

@@ -1,0 +1,371 @@
+/* test-window.c — the window, its pages, preferences, about, search and screenshot
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "six-application.h"
+#include "six-preferences-window.h"
+#include "six-search-page.h"
+#include "six-window.h"
+
+typedef struct _Fixture Fixture;
+typedef void (*TestBody) (Fixture *fixture);
+
+struct _Fixture
+{
+  char           *dir;
+  SixApplication *app;
+  SixWindow      *window;
+  TestBody        body;
+};
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Spin the main loop until @condition holds, failing after five seconds. */
+static void
+wait_until (gboolean (*condition) (gpointer),
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  Fixture *fixture = data;
+
+  fixture->window = SIX_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+
+  return fixture->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SixLaunch *launch = g_new0 (SixLaunch, 1);
+
+  fixture->dir = g_dir_make_tmp ("six-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  launch->database = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->app = six_application_new (launch);
+}
+
+static gboolean
+run_body_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GList) toplevels = NULL;
+
+  wait_until (window_ready, fixture);
+  fixture->body (fixture);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_application_quit (G_APPLICATION (fixture->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs @body inside the application's main loop, once its window is up, then quits. */
+static void
+run_in_app (Fixture  *fixture,
+            TestBody  body)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->body = body;
+  g_idle_add (run_body_cb, fixture);
+  g_assert_cmpint (g_application_run (G_APPLICATION (fixture->app), 0, NULL), ==, 0);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->app);
+
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* The first widget of @type under @root, depth first. */
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+pages_body (Fixture *fixture)
+{
+  const char *pages[] = { "action-plans", "countries", "coalitions", "exchange", "overview" };
+
+  g_assert_cmpstr (six_window_get_page (fixture->window), ==, "overview");
+  g_assert_nonnull (six_window_get_repository (fixture->window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                                 "win.show-page", "s", pages[i]));
+      g_assert_cmpstr (six_window_get_page (fixture->window), ==, pages[i]);
+    }
+}
+
+static gboolean
+has_toplevel (gpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static void
+preferences_body (Fixture *fixture)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  AdwEntryRow *name_row = NULL;
+  GtkWindow *preferences;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_PREFERENCES_WINDOW));
+  preferences = find_toplevel (SIX_TYPE_PREFERENCES_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (fixture->window));
+
+  /* The name row writes the replica's display name to GSettings. */
+  name_row = ADW_ENTRY_ROW (find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
+  g_assert_nonnull (name_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Amina Diallo");
+  g_assert_cmpstr (g_settings_get_string (settings, "replica-name"), ==, "Amina Diallo");
+  g_settings_reset (settings, "replica-name");
+}
+
+static void
+about_body (Fixture *fixture)
+{
+  AdwAboutWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW));
+  about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Article Six");
+}
+
+typedef struct
+{
+  SixSearchPage *page;
+  const char    *state;
+} SearchWait;
+
+static gboolean
+search_state_is (gpointer data)
+{
+  SearchWait *wait = data;
+
+  return g_strcmp0 (six_search_page_get_state (wait->page), wait->state) == 0;
+}
+
+static void
+applied_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  gint64 *operation = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *operation = six_repository_apply_finish (SIX_REPOSITORY (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+nonzero (gpointer data)
+{
+  return *(gint64 *) data != 0;
+}
+
+static gboolean
+showing_search (gpointer window)
+{
+  return g_strcmp0 (six_window_get_page (window), "search") == 0;
+}
+
+static void
+search_body (Fixture *fixture)
+{
+  SixRepository *repository = six_window_get_repository (fixture->window);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_SEARCH_PAGE);
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
+  SearchWait wait = { SIX_SEARCH_PAGE (page), NULL };
+  gint64 operation = 0;
+  SixEdit *edit;
+
+  g_assert_nonnull (page);
+  g_assert_nonnull (entry);
+
+  edit = six_edit_new (six_kind_lookup ("country"), "LAO");
+  six_edit_set_string (edit, "name", "Lao People's Démocratic Republic");
+  six_edit_set_string (edit, "status", "party");
+  g_ptr_array_add (edits, edit);
+  six_repository_apply_async (repository, "Add Lao PDR", edits, NULL, applied_cb, &operation);
+  wait_until (nonzero, &operation);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_get_focus_child (entry) != NULL);
+
+  /* The entry reports a change after a pause in typing. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "democratic");
+  wait_until (showing_search, fixture->window);
+  wait.state = "results";
+  wait_until (search_state_is, &wait);
+  g_assert_cmpuint (g_list_model_get_n_items (six_search_page_get_results (wait.page)), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzzz-nothing");
+  wait.state = "no-results";
+  wait_until (search_state_is, &wait);
+
+  /* Closing the search returns to the page we came from. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_cmpstr (six_window_get_page (fixture->window), ==, "overview");
+}
+
+static void
+test_screenshot (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("six-shot-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "shot.png", NULL);
+  g_autofree char *db = g_build_filename (dir, "shot.db", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_no_error (error);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                              g_getenv ("ARTICLE_SIX_BINARY"), "--database", db,
+                              "--screenshot", png, "--window-size", "900x640", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 900);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 640);
+
+  remove_dir (dir);
+}
+
+static void
+test_pages (Fixture       *fixture,
+            gconstpointer  data)
+{
+  run_in_app (fixture, pages_body);
+}
+
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  run_in_app (fixture, preferences_body);
+}
+
+static void
+test_about (Fixture       *fixture,
+            gconstpointer  data)
+{
+  run_in_app (fixture, about_body);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  run_in_app (fixture, search_body);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
+  g_test_add ("/ui/window/preferences", Fixture, NULL,
+              fixture_set_up, test_preferences, fixture_tear_down);
+  g_test_add ("/ui/window/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
+  g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add_func ("/ui/window/screenshot", test_screenshot);
+
+  return g_test_run ();
+}
