@@ -9,7 +9,7 @@ PACKAGES := \
 	desktop-file-utils appstream appstream-util iso-codes shared-mime-info \
 	xvfb xauth dbus-daemon dbus-bin at-spi2-core libgl1-mesa-dri fonts-dejavu-core \
 	python3 python3-gi gir1.2-glib-2.0 python3-dogtail python3-pyatspi gir1.2-atspi-2.0 \
-	imagemagick valgrind poppler-utils libxml2-utils \
+	imagemagick valgrind poppler-utils libxml2-utils python3-jsonschema \
 	clang libclang-rt-14-dev
 
 BUILD ?= build

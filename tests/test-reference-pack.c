@@ -16,11 +16,6 @@
 #include <locale.h>
 #include <string.h>
 
-/* Declared here until six-db.h does: opens a new database as the given replica. */
-SixDb *six_db_open_full (const char  *path,
-                         const char  *replica_id,
-                         GError     **error);
-
 /* A user's clock: 2025-11-23, after the pack's facts; ms since the epoch. */
 #define USER_NOW G_GINT64_CONSTANT (1763900000000)
 #define DAY_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)

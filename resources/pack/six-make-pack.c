@@ -35,11 +35,6 @@
  * the extensions granted, the States against the counts, and every source reference.
  */
 
-/* Requested of the store: opens a new database as the given replica ("reference"). */
-SixDb *six_db_open_full (const char  *path,
-                         const char  *replica_id,
-                         GError     **error);
-
 /* Name-based (version 5) UUIDs in this namespace give the pack's user-keyed records, and
  * each version's export, the same id every time the pack is written. */
 #define PACK_UUID_NAMESPACE "5c1f3f0e-8a53-4d6a-9c8e-0b7e6a2d4f61"

@@ -459,8 +459,9 @@ check_file (SixDb   *db,
 }
 
 static gboolean
-load_replica (SixDb   *db,
-              GError **error)
+load_replica (SixDb       *db,
+              const char  *requested,
+              GError     **error)
 {
   g_autofree char *replica_id = NULL;
   g_autofree char *hlc_text = NULL;
@@ -493,7 +494,7 @@ load_replica (SixDb   *db,
       g_autoptr(SixStmt) stmt = NULL;
 
       /* First open: who we are is decided once and kept with the data. */
-      replica_id = g_uuid_string_random ();
+      replica_id = requested != NULL ? g_strdup (requested) : g_uuid_string_random ();
 
       if (!six_db_begin (db, error))
         return FALSE;
@@ -527,6 +528,13 @@ load_replica (SixDb   *db,
 
       if (!six_db_commit (db, error))
         return FALSE;
+    }
+
+  if (requested != NULL && strcmp (requested, replica_id) != 0)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
+                   "%s is replica “%s”, not “%s”", db->path, replica_id, requested);
+      return FALSE;
     }
 
   if (!_six_replica_id_is_valid (replica_id))
@@ -566,12 +574,26 @@ SixDb *
 six_db_open (const char  *path,
              GError     **error)
 {
+  return six_db_open_full (path, NULL, error);
+}
+
+/**
+ * six_db_open_full:
+ * @replica_id: (nullable): the replica a new database is, such as "reference" for the
+ *   pack generator; %NULL for a random one. An existing database must already be it.
+ */
+SixDb *
+six_db_open_full (const char  *path,
+                  const char  *replica_id,
+                  GError     **error)
+{
   g_autoptr(SixDb) db = NULL;
   guint n_kinds;
   const SixKind *kinds = six_kind_all (&n_kinds);
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (replica_id == NULL || _six_replica_id_is_valid (replica_id), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (strcmp (path, ":memory:") != 0 &&
@@ -618,7 +640,7 @@ six_db_open (const char  *path,
 
   db->schema_version = _six_schema_get_latest ();
 
-  if (!load_replica (db, error))
+  if (!load_replica (db, replica_id, error))
     return NULL;
 
   return g_steal_pointer (&db);

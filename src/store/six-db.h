@@ -64,6 +64,9 @@ GQuark      six_store_error_quark        (void);
 
 SixDb      *six_db_open                  (const char        *path,
                                           GError           **error);
+SixDb      *six_db_open_full             (const char        *path,
+                                          const char        *replica_id,
+                                          GError           **error);
 void        six_db_close                 (SixDb             *db);
 const char *six_db_get_path              (SixDb             *db);
 const char *six_db_get_replica_id        (SixDb             *db);
