@@ -11,8 +11,9 @@
 
 #include "six-application.h"
 #include "six-preferences-window.h"
+#include "six-reference-pack.h"
 #include "six-repository.h"
-#include "six-window.h"
+#include "six-window-private.h"
 
 /* How long the screenshot waits after the first frame for lists to load. */
 #define SCREENSHOT_SETTLE_MS 600
@@ -27,6 +28,7 @@ struct _SixApplication
   GCancellable  *cancellable;
   gboolean       opening;
   guint          screenshot_timeout_id;
+  guint          screenshot_resizes;
   int            exit_status;
 };
 
@@ -90,7 +92,8 @@ screenshot_settled_cb (gpointer user_data)
 
   /* Client-side decorations take a few pixels from the default size: give them back, so the
    * picture has exactly the size asked for. */
-  if (self->launch->width > 0 && (width != self->launch->width || height != self->launch->height))
+  if (self->launch->width > 0 && (width != self->launch->width || height != self->launch->height) &&
+      self->screenshot_resizes++ < 3)
     {
       int default_width, default_height;
 
@@ -131,6 +134,13 @@ present_window (SixApplication *self)
     g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), self);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  for (guint i = 0; self->launch->files != NULL && self->launch->files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->launch->files[i]);
+
+      _six_window_import_file (window, file);
+    }
 }
 
 static void
@@ -212,6 +222,43 @@ report_open_error (SixApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A new database gets the reference pack; a newer app merges its newer pack like an import. */
+static gpointer
+ensure_reference_pack (SixDb         *db,
+                       gpointer       user_data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return six_reference_pack_ensure (db, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static void
+ensure_reference_pack_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(SixApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  self->opening = FALSE;
+  /* Held since the open began, so the application does not quit before its window exists. */
+  g_application_release (G_APPLICATION (self));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  present_window (self);
+
+  /* The database still works without the pack; say so and carry on. */
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The reference facts could not be loaded: %s"),
+                                                  error->message);
+
+      six_window_add_toast (get_window (self), adw_toast_new (message));
+    }
+}
+
 static void
 open_database_cb (GObject      *object,
                   GAsyncResult *result,
@@ -220,18 +267,19 @@ open_database_cb (GObject      *object,
   g_autoptr(SixApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  self->opening = FALSE;
   self->repository = six_repository_open_finish (result, &error);
-  g_application_release (G_APPLICATION (self));
 
   if (self->repository == NULL)
     {
+      self->opening = FALSE;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         report_open_error (self, error);
+      g_application_release (G_APPLICATION (self));
       return;
     }
 
-  present_window (self);
+  six_repository_run_async (self->repository, ensure_reference_pack, NULL, NULL, NULL,
+                            self->cancellable, ensure_reference_pack_cb, g_object_ref (self));
 }
 
 static void
@@ -278,7 +326,15 @@ about_action (GSimpleAction *action,
 {
   SixApplication *self = user_data;
   static const char *developers[] = { "Article Six contributors", NULL };
+  g_autofree char *facts = NULL;
+  g_autofree char *comments = NULL;
   GtkWidget *about;
+
+  /* Translators: %s is a date, the version of the reference facts shipped with the app */
+  facts = g_strdup_printf (_("Reference facts as of %s"), six_reference_pack_get_version ());
+  comments = g_strdup_printf ("%s\n\n%s",
+                              _("Coordinate cooperation and assistance under the Convention on Cluster Munitions"),
+                              facts);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", get_window (self),
@@ -286,7 +342,7 @@ about_action (GSimpleAction *action,
                         "application-name", _("Article Six"),
                         "developer-name", _("Article Six contributors"),
                         "version", PACKAGE_VERSION,
-                        "comments", _("Coordinate cooperation and assistance under the Convention on Cluster Munitions"),
+                        "comments", comments,
                         "website", "https://github.com/articlesix/article-six",
                         "issue-url", "https://github.com/articlesix/article-six/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,

@@ -7,9 +7,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <stdio.h>
 
 #include "six-cli.h"
+#include "six-exchange-reader.h"
+#include "six-exchange-writer.h"
+#include "six-import.h"
+#include "six-reference-pack.h"
+#include "six-report.h"
 
 typedef int (*SixCommandFunc) (const char  *database,
                                int          argc,
@@ -23,7 +29,24 @@ typedef struct
   SixCommandFunc  run;
 } SixCommand;
 
+static int run_export   (const char *database, int argc, char **argv);
+static int run_import   (const char *database, int argc, char **argv);
+static int run_validate (const char *database, int argc, char **argv);
+static int run_report   (const char *database, int argc, char **argv);
+
 static const SixCommand commands[] = {
+  { "export", "[--database PATH] export [--scope SCOPE] [--level LEVEL] -o FILE",
+    N_("Write an exchange file: SCOPE is all, country:ISO3 or coalition:ID; LEVEL is public, coalition or private"),
+    run_export },
+  { "import", "[--database PATH] import [--dry-run] FILE…",
+    N_("Merge exchange files into the database, or with --dry-run only show what would change"),
+    run_import },
+  { "validate", "validate FILE…",
+    N_("Check exchange files without importing them"),
+    run_validate },
+  { "report", "[--database PATH] report NAME [--format text|json|csv]",
+    N_("Print a report: assistance-requests, conflicts, deadlines or states"),
+    run_report },
   { NULL, NULL, NULL, NULL },
 };
 
@@ -96,6 +119,255 @@ usage_error (const char *message)
   print_usage (stderr);
 
   return 2;
+}
+
+/* Parses a command's own options; argv[0] is the command's name. */
+static gboolean
+parse_command (int           *argc,
+               char        ***argv,
+               GOptionEntry  *entries,
+               int           *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("article-six: %s\n", error->message);
+
+  return 1;
+}
+
+/* Opens the database, merging the reference pack if this database has not merged it yet. */
+static SixDb *
+open_database (const char  *path,
+               GError     **error)
+{
+  g_autofree char *directory = g_path_get_dirname (path);
+  g_autoptr(SixDb) db = NULL;
+
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", directory, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  db = six_db_open (path, error);
+  if (db == NULL || !six_reference_pack_ensure (db, error))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+static gboolean
+parse_scope (const char       *text,
+             SixExportOptions *options)
+{
+  if (text == NULL || g_str_equal (text, "all"))
+    options->scope = SIX_SCOPE_ALL;
+  else if (g_str_has_prefix (text, "country:") && text[8] != '\0')
+    options->scope = SIX_SCOPE_COUNTRY, options->scope_id = text + 8;
+  else if (g_str_has_prefix (text, "coalition:") && text[10] != '\0')
+    options->scope = SIX_SCOPE_COALITION, options->scope_id = text + 10;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+run_export (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *scope = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) db = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  SixExportOptions options = { 0 };
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &scope, NULL, NULL },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level, NULL, NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_command (&argc, &argv, entries, &status))
+    return status;
+
+  if (output == NULL || argc != 1)
+    return usage_error (_("export writes one file: give it with -o FILE"));
+  if (!parse_scope (scope, &options))
+    return usage_error (_("--scope takes all, country:ISO3 or coalition:ID"));
+
+  /* A whole-database export is for yourself: everything, unless a level says otherwise. */
+  options.level = SIX_VISIBILITY_PRIVATE;
+  if (level != NULL && !six_visibility_from_string (level, &options.level))
+    return usage_error (_("--level takes public, coalition or private"));
+
+  db = open_database (database, &error);
+  if (db == NULL)
+    return fail (error);
+
+  bytes = six_exchange_write (db, &options, &error);
+  if (bytes == NULL ||
+      !g_file_set_contents (output, g_bytes_get_data (bytes, NULL),
+                            (gssize) g_bytes_get_size (bytes), &error))
+    return fail (error);
+
+  return 0;
+}
+
+static void
+print_counts (const char            *file,
+              const SixImportResult *result)
+{
+  const SixMergeCounts *counts = &result->counts;
+
+  if (result->already_imported)
+    {
+      g_print (_("%s: already imported; nothing changed\n"), file);
+      return;
+    }
+
+  g_print (result->dry_run
+           ? _("%s: would add %u, change %u and delete %u records; %u unchanged, %u conflicts\n")
+           : _("%s: added %u, changed %u and deleted %u records; %u unchanged, %u conflicts\n"),
+           file, counts->n_new, counts->n_changed, counts->n_deleted, counts->n_unchanged,
+           counts->n_conflicts);
+  if (counts->n_clamped > 0)
+    g_print (_("%s: %u clock stamps from the future were moved back to now\n"),
+             file, counts->n_clamped);
+}
+
+static int
+run_import (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) db = NULL;
+  gboolean dry_run = FALSE;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_command (&argc, &argv, entries, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (_("import takes one or more files"));
+
+  db = open_database (database, &error);
+  if (db == NULL)
+    return fail (error);
+
+  /* Each file is its own transaction: a refused file changes nothing, the others go on. */
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(SixExchangeFile) exchange = NULL;
+      g_autoptr(SixImportResult) result = NULL;
+      g_autoptr(GError) file_error = NULL;
+
+      exchange = six_exchange_read_file (file, NULL, &file_error);
+      if (exchange == NULL || !six_import_file (db, exchange, dry_run, &result, &file_error))
+        {
+          status = fail (file_error);
+          continue;
+        }
+
+      print_counts (argv[i], result);
+    }
+
+  return status;
+}
+
+static int
+run_validate (const char  *database,
+              int          argc,
+              char       **argv)
+{
+  int status = 0;
+
+  if (!parse_command (&argc, &argv, (GOptionEntry[]) { { NULL } }, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (_("validate takes one or more files"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(SixExchangeFile) exchange = NULL;
+      g_autoptr(GError) error = NULL;
+
+      exchange = six_exchange_read_file (file, NULL, &error);
+      if (exchange == NULL)
+        {
+          status = fail (error);
+          continue;
+        }
+
+      g_print (_("%s: valid, %u records\n"), argv[i],
+               six_exchange_file_get_records (exchange)->len);
+    }
+
+  return status;
+}
+
+static int
+run_report (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) db = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  SixReportFormat format = SIX_REPORT_FORMAT_TEXT;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_command (&argc, &argv, entries, &status))
+    return status;
+
+  if (argc != 2 || !g_strv_contains (six_report_get_names (), argv[1]))
+    return usage_error (_("report takes one of: assistance-requests, conflicts, deadlines, states"));
+
+  if (format_name != NULL && !six_report_format_from_string (format_name, &format))
+    return usage_error (_("--format takes text, json or csv"));
+
+  db = open_database (database, &error);
+  if (db != NULL)
+    output = six_report_run (db, argv[1], format, &error);
+  if (output == NULL)
+    return fail (error);
+
+  fputs (output, stdout);
+
+  return 0;
 }
 
 /**

@@ -267,18 +267,17 @@ search_body (Fixture *fixture)
   g_assert_nonnull (page);
   g_assert_nonnull (entry);
 
-  edit = six_edit_new (six_kind_lookup ("country"), "LAO");
-  six_edit_set_string (edit, "name", "Lao People's Démocratic Republic");
-  six_edit_set_string (edit, "status", "party");
+  edit = six_edit_new (six_kind_lookup ("organisation"), NULL);
+  six_edit_set_string (edit, "name", "Zyxwv Démineurs Solidaires");
   g_ptr_array_add (edits, edit);
-  six_repository_apply_async (repository, "Add Lao PDR", edits, NULL, applied_cb, &operation);
+  six_repository_apply_async (repository, "Add an operator", edits, NULL, applied_cb, &operation);
   wait_until (nonzero, &operation);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
   g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_get_focus_child (entry) != NULL);
 
   /* The entry reports a change after a pause in typing. */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "democratic");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "demineurs");
   wait_until (showing_search, fixture->window);
   wait.state = "results";
   wait_until (search_state_is, &wait);

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "six-window.h"
+#include "six-window-private.h"
 #include "six-search-page.h"
 
 struct _SixWindow
@@ -199,6 +199,33 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
+undo_operation_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SixWindow *self = SIX_WINDOW (widget);
+
+  six_repository_undo_async (self->repository, g_variant_get_int64 (parameter), NULL, undo_cb,
+                             g_object_ref (self));
+}
+
+static void
+import_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _six_window_choose_import (SIX_WINDOW (widget));
+}
+
+static void
+export_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _six_window_choose_export (SIX_WINDOW (widget));
+}
+
+static void
 save_window_state (SixWindow *self)
 {
   int width, height;
@@ -231,7 +258,11 @@ six_window_constructed (GObject *object)
   G_OBJECT_CLASS (six_window_parent_class)->constructed (object);
 
   six_search_page_set_repository (self->search_page, self->repository);
+  /* Without a database (it could not be opened) there is nothing to edit or exchange. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->repository != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-operation", self->repository != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-file", self->repository != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-file", self->repository != NULL);
 }
 
 static void
@@ -348,6 +379,14 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-operation", "x", undo_operation_action);
+  gtk_widget_class_install_action (widget_class, "win.import-file", NULL, import_file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-file", NULL, export_file_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import-file", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-file", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

@@ -1,0 +1,16 @@
+/* six-window-private.h — what the window's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "six-window.h"
+
+G_BEGIN_DECLS
+
+void _six_window_import_file   (SixWindow *self,
+                                GFile     *file);
+void _six_window_choose_import (SixWindow *self);
+void _six_window_choose_export (SixWindow *self);
+
+G_END_DECLS
