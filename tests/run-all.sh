@@ -29,7 +29,7 @@ step "Build (warnings are errors)"
 configure "$build"
 
 step "Unit and data suites"
-run meson test -C "$build" --suite unit --suite data --print-errorlogs --logbase testlog-unit
+run meson test -C "$build" --suite unit --suite data --suite cli --print-errorlogs --logbase testlog-unit
 
 step "UI suite (Xvfb, private D-Bus session)"
 run xvfb meson test -C "$build" --suite ui --print-errorlogs --logbase testlog-ui

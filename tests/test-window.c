@@ -5,11 +5,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "six-application.h"
 #include "six-preferences-window.h"
 #include "six-search-page.h"
-#include "six-window.h"
+#include "six-window-private.h"
 
 typedef struct _Fixture Fixture;
 typedef void (*TestBody) (Fixture *fixture);
@@ -293,6 +294,86 @@ search_body (Fixture *fixture)
 }
 
 static void
+operations_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GPtrArray **operations = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *operations = six_repository_list_operations_finish (SIX_REPOSITORY (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+nonnull (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* The newest operation in the journal, as the user would see it in the undo toast. */
+static SixOperation *
+newest_operation (SixRepository *repository,
+                  GPtrArray    **operations)
+{
+  g_clear_pointer (operations, g_ptr_array_unref);
+  six_repository_list_operations_async (repository, 1, NULL, operations_cb, operations);
+  wait_until (nonnull, operations);
+  g_assert_cmpuint ((*operations)->len, ==, 1);
+
+  return g_ptr_array_index (*operations, 0);
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+typedef struct
+{
+  SixRepository *repository;
+  const char    *prefix;
+} LabelWait;
+
+static gboolean
+newest_label_starts_with (gpointer data)
+{
+  LabelWait *wait = data;
+  g_autoptr(GPtrArray) operations = NULL;
+
+  return g_str_has_prefix (newest_operation (wait->repository, &operations)->label, wait->prefix);
+}
+
+static void
+import_body (Fixture *fixture)
+{
+  SixRepository *repository = six_window_get_repository (fixture->window);
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_DATA_DIR "/good/lbn-public.a6.json");
+  g_autoptr(GPtrArray) operations = NULL;
+  LabelWait wait = { repository, "Import lbn-public.a6.json" };
+  AdwMessageDialog *preview;
+  gint64 import;
+
+  /* The plan is shown before anything is written. */
+  _six_window_import_file (fixture->window, file);
+  wait_until (has_message_dialog, NULL);
+  preview = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), "lbn-public.a6.json"));
+  g_assert_false (newest_label_starts_with (&wait));
+
+  adw_message_dialog_response (preview, "import");
+  wait_until (newest_label_starts_with, &wait);
+  import = newest_operation (repository, &operations)->id;
+
+  /* The toast's Undo undoes the import as one operation. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation",
+                                             "x", import));
+  wait.prefix = "Undo";
+  wait_until (newest_label_starts_with, &wait);
+}
+
+static void
 test_screenshot (void)
 {
   g_autoptr(GError) error = NULL;
@@ -346,6 +427,13 @@ test_search (Fixture       *fixture,
   run_in_app (fixture, search_body);
 }
 
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  run_in_app (fixture, import_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +452,7 @@ main (int   argc,
               fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/ui/window/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);
 
   return g_test_run ();
