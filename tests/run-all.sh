@@ -54,6 +54,15 @@ LSAN_OPTIONS=suppressions="$top/tests/lsan.supp" \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run xvfb meson test -C "$asan_build" --suite ui --print-errorlogs --logbase testlog-ui
 
+step "Fuzzing the exchange reader and merge planner (bounded)"
+fuzz_build=${asan_build%-asan}-fuzz
+if [ ! -f "$fuzz_build/build.ninja" ]; then
+  CC=clang meson setup "$fuzz_build" -Dfuzzing=true --buildtype=debug || exit 1
+fi
+meson compile -C "$fuzz_build" tests/fuzz/fuzz-exchange || exit 1
+rm -f "$fuzz_build"/meson-logs/testlog*.json
+run meson test -C "$fuzz_build" --suite fuzz --print-errorlogs --logbase testlog-fuzz
+
 echo
-/usr/bin/python3 tests/summarize.py "$build" "$asan_build" || status=1
+/usr/bin/python3 tests/summarize.py "$build" "$asan_build" "$fuzz_build" || status=1
 exit $status

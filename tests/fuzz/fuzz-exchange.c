@@ -7,6 +7,7 @@
 
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
+#include "six-merge.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -83,6 +84,21 @@ check (GBytes *bytes)
       CHECK (six_exchange_error_get_path (error) != NULL);
       return;
     }
+
+  /* The planner takes whatever the reader accepts: against nothing, and against itself, where
+   * merging a file with its own records must change nothing. */
+  {
+    GPtrArray *records = six_exchange_file_get_records (file);
+    g_autoptr(GPtrArray) nothing = g_ptr_array_new ();
+    g_autoptr(SixMergePlan) fresh = NULL;
+    g_autoptr(SixMergePlan) same = NULL;
+
+    g_ptr_array_set_size (nothing, records->len);
+    fresh = six_merge_plan (nothing, records, "fuzz", G_GINT64_CONSTANT (1763900000000));
+    CHECK (fresh->counts.n_records == records->len && fresh->counts.n_conflicts == 0);
+    same = six_merge_plan (records, records, "fuzz", G_GINT64_CONSTANT (1763900000000));
+    CHECK (same->counts.n_conflicts == 0 && same->counts.n_changed == 0);
+  }
 
   /* What the reader accepts, the writer writes, the reader reads back, and writing that
    * again gives the same bytes. */
