@@ -37,7 +37,7 @@ static const GOptionEntry entries[] = {
 
 /* ---- The import, in its own process ---- */
 
-/* Prints "import-us N", "peak-rss-kb N" and "new N" for the parent. */
+/* Prints "import-us N" and "peak-rss-kb N" for the parent. */
 static int
 run_import_child (const char *file_path,
                   const char *db_path)
@@ -62,8 +62,7 @@ run_import_child (const char *file_path,
   elapsed = six_bench_now_us () - start;
 
   getrusage (RUSAGE_SELF, &usage);
-  g_print ("import-us %" G_GINT64_FORMAT "\npeak-rss-kb %ld\nnew %u\n", elapsed,
-           usage.ru_maxrss, result->counts.n_new);
+  g_print ("import-us %" G_GINT64_FORMAT "\npeak-rss-kb %ld\n", elapsed, usage.ru_maxrss);
 
   return 0;
 
@@ -253,8 +252,7 @@ bench_export (const char  *db_path,
 static gboolean
 parse_child_output (const char  *output,
                     gint64      *import_us,
-                    gint64      *rss_kb,
-                    gint64      *n_new)
+                    gint64      *rss_kb)
 {
   g_auto(GStrv) lines = g_strsplit (output, "\n", -1);
   guint found = 0;
@@ -262,14 +260,18 @@ parse_child_output (const char  *output,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       if (g_str_has_prefix (lines[i], "import-us "))
-        *import_us = g_ascii_strtoll (lines[i] + strlen ("import-us "), NULL, 10), found++;
+        {
+          *import_us = g_ascii_strtoll (lines[i] + strlen ("import-us "), NULL, 10);
+          found++;
+        }
       else if (g_str_has_prefix (lines[i], "peak-rss-kb "))
-        *rss_kb = g_ascii_strtoll (lines[i] + strlen ("peak-rss-kb "), NULL, 10), found++;
-      else if (g_str_has_prefix (lines[i], "new "))
-        *n_new = g_ascii_strtoll (lines[i] + strlen ("new "), NULL, 10), found++;
+        {
+          *rss_kb = g_ascii_strtoll (lines[i] + strlen ("peak-rss-kb "), NULL, 10);
+          found++;
+        }
     }
 
-  return found == 3;
+  return found == 2;
 }
 
 static gboolean
@@ -285,7 +287,7 @@ bench_import (const char  *export_path,
   g_autofree char *read_script = NULL;
   g_autoptr(GSubprocess) child = NULL;
   g_autofree char *output = NULL;
-  gint64 import_us = 0, rss_kb = 0, n_new = 0;
+  gint64 import_us = 0, rss_kb = 0;
   gint64 shell_us = 0;
   gint64 store_rows, store_clocks, shell_rows, shell_clocks;
   double file_mb = six_bench_file_size_mb (export_path);
@@ -306,7 +308,7 @@ bench_import (const char  *export_path,
         return FALSE;
       }
 
-    if (!parse_child_output (output, &import_us, &rss_kb, &n_new))
+    if (!parse_child_output (output, &import_us, &rss_kb))
       {
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the import child said “%s”", output);
         return FALSE;

@@ -16,11 +16,11 @@ def main(binary, workdir):
     results = []
     try:
         for page in PAGES:
-            assert len(labels(app, page)) == 1, f"only the sidebar names {page} at first"
+            before = len(labels(app, page))
             row = app.find("list item", page)
             row.select()
-            # The header's title joins the sidebar's own label: the page title reads back.
-            wait_for(lambda: len(labels(app, page)) == 2, f"the title “{page}”")
+            # The header's title joins the labels already naming the page: the title reads back.
+            wait_for(lambda: len(labels(app, page)) == before + 1, f"the title “{page}”")
             results.append((f"sidebar opens {page}", True))
             time.sleep(0.3)  # a second activation within ~250 ms is ignored
     except AssertionError as error:
