@@ -188,6 +188,7 @@ static void
 preferences_body (Fixture *fixture)
 {
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *name = NULL;
   AdwEntryRow *name_row = NULL;
   GtkWindow *preferences;
 
@@ -200,7 +201,8 @@ preferences_body (Fixture *fixture)
   name_row = ADW_ENTRY_ROW (find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
   g_assert_nonnull (name_row);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Amina Diallo");
-  g_assert_cmpstr (g_settings_get_string (settings, "replica-name"), ==, "Amina Diallo");
+  name = g_settings_get_string (settings, "replica-name");
+  g_assert_cmpstr (name, ==, "Amina Diallo");
   g_settings_reset (settings, "replica-name");
 }
 
