@@ -395,9 +395,9 @@ check_file (SixDb   *db,
 {
   g_autoptr(SixStmt) stmt = NULL;
   const char *result;
-  gint64 application_id;
-  gint64 user_version;
-  gint64 n_objects;
+  gint64 application_id = 0;
+  gint64 user_version = 0;
+  gint64 n_objects = 0;
   int latest = _six_schema_get_latest ();
   int rc;
 

@@ -109,7 +109,7 @@ static const char * const currencies[] = {
   "USD", "EUR", "CHF", "GBP", "NOK", "SEK", "JPY", "CAD", "AUD", "NZD", "DKK",
 };
 
-/* What each kind adds to a database, before the interleaved kinds share the rest. */
+/* Makes the @nth record of one kind. */
 typedef SixEdit *(*MakeFunc) (SixBenchData *self,
                               guint         nth);
 
@@ -160,8 +160,6 @@ struct _SixBenchData
   guint      *quota;          /* per GenKind: how many to make */
   guint      *made;           /* per GenKind: how many made */
 
-  guint       n_records;
-  guint       n_made;
   guint       current;        /* the fixed kind being made */
   guint       left_interleaved;
 };
@@ -876,7 +874,6 @@ six_bench_data_new (guint    n_records,
   self->targets = g_ptr_array_new_with_free_func (g_free);
   self->quota = g_new0 (guint, N_GEN_KINDS);
   self->made = g_new0 (guint, N_GEN_KINDS);
-  self->n_records = n_records;
 
   if (!choose_countries (self, error))
     return NULL;
@@ -991,7 +988,6 @@ six_bench_data_next_batch (SixBenchData *self,
 
       edit = gen_kinds[k].make (self, self->made[k]);
       self->made[k]++;
-      self->n_made++;
       if (gen_kinds[k].interleaved)
         self->left_interleaved--;
 
