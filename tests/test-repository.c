@@ -61,17 +61,26 @@ emission_free (gpointer data)
   g_free (emission);
 }
 
+/* Repository worker threads alive now: GLib starts threads of its own (gmain, gdbus, task
+ * pools) at times of its choosing, so only threads named for the repository are counted. */
 static int
 count_threads (void)
 {
   g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *task;
   int n = 0;
 
   if (dir == NULL)
     return -1;
 
-  while (g_dir_read_name (dir) != NULL)
-    n++;
+  while ((task = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", task, "comm", NULL);
+      g_autofree char *comm = NULL;
+
+      if (g_file_get_contents (path, &comm, NULL, NULL) && g_str_has_prefix (comm, "six-repository"))
+        n++;
+    }
 
   return n;
 }
