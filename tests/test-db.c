@@ -2347,6 +2347,15 @@ test_files_migrate_v1 (void)
   g_assert_cmpint (six_db_count_records (db, kind ("country"), FALSE), ==, 2);
   g_assert_cmpint (six_db_count_records (db, kind ("coalition"), FALSE), ==, 1);
 
+  /* Version 2's fields exist and are empty until written. */
+  {
+    g_autoptr(SixRecord) action = get_record (db, "action", "lap:38");
+
+    g_assert_null (six_record_get_value (action, "related"));
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info('action_tracking') "
+                                    "WHERE name = 'links'"), ==, 1);
+  }
+
   found = six_db_search (db, "democratique", NULL, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);

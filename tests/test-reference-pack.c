@@ -228,7 +228,7 @@ test_pack_reads (void)
 
   g_assert_cmpstr (six_exchange_file_get_origin (file)->id, ==, SIX_REFERENCE_PACK_REPLICA);
   g_assert_cmpint (six_exchange_file_get_level (file), ==, SIX_VISIBILITY_PUBLIC);
-  g_assert_cmpstr (six_reference_pack_get_version (), ==, "2025-09-19");
+  g_assert_cmpstr (six_reference_pack_get_version (), ==, "2026-11-23");
   g_assert_true (g_str_has_prefix (six_exchange_file_get_created_at (file),
                                    six_reference_pack_get_version ()));
 
@@ -494,6 +494,56 @@ test_pack_unverified (void)
     g_assert_false (six_record_get_boolean (cooperation, "verified"));
     g_assert_cmpint (six_record_get_int (section, "position", 0), ==, 7);
   }
+}
+
+static gboolean
+set_contains (GVariant   *set,
+              const char *id)
+{
+  g_autofree const char **ids = set != NULL ? g_variant_get_strv (set, NULL) : NULL;
+
+  return ids != NULL && g_strv_contains (ids, id);
+}
+
+/* The crosswalk pairs DAP section 5 with LAP 38-42 both ways, and no other action. */
+static void
+test_pack_crosswalk (void)
+{
+  SixDb *db = get_shared_db ();
+  g_autoptr(GPtrArray) actions = list (db, "action");
+  g_autoptr(SixRecord) dap_5_2 = get_record (db, "action", "dap:5.2");
+  g_autoptr(SixRecord) lap_38 = get_record (db, "action", "lap:38");
+  guint n_related = 0;
+
+  g_assert_true (set_contains (six_record_get_value (dap_5_2, "related"), "lap:38"));
+  g_assert_true (set_contains (six_record_get_value (lap_38, "related"), "dap:5.2"));
+  g_assert_true (set_contains (six_record_get_value (lap_38, "related"), "dap:5.3"));
+  g_assert_cmpstr (six_record_get_nth_stamp (lap_38, six_kind_field_index (
+                     six_record_get_kind (lap_38), "related"))->source, !=, NULL);
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      SixRecord *action = actions->pdata[i];
+      GVariant *related = six_record_get_value (action, "related");
+      const char *id = six_record_get_id (action);
+
+      if (related == NULL)
+        continue;
+      n_related++;
+      g_assert_true (g_str_has_prefix (id, "dap:5.") ||
+                     (g_strcmp0 (id, "lap:38") >= 0 && g_strcmp0 (id, "lap:42") <= 0));
+      for (gsize j = 0; j < g_variant_n_children (related); j++)
+        {
+          g_autoptr(GVariant) other_id = g_variant_get_child_value (related, j);
+          g_autoptr(SixRecord) other = get_record (db, "action",
+                                                   g_variant_get_string (other_id, NULL));
+
+          g_assert_true (set_contains (six_record_get_value (other, "related"), id));
+          g_assert_cmpstr (six_record_get_string (other, "plan"), !=,
+                           six_record_get_string (action, "plan"));
+        }
+    }
+  g_assert_cmpuint (n_related, ==, 6 + 5);
 }
 
 /* Merging twice changes nothing: the second is "already imported", a forced one is a no-op. */
@@ -764,6 +814,7 @@ main (int    argc,
   g_test_add_func ("/exchange/pack/victim-assistance-and-reports",
                    test_pack_victim_assistance_and_reports);
   g_test_add_func ("/exchange/pack/unverified", test_pack_unverified);
+  g_test_add_func ("/exchange/pack/crosswalk", test_pack_crosswalk);
   g_test_add_func ("/exchange/pack/merge-twice", test_pack_merge_twice);
   g_test_add_func ("/exchange/pack/user-edit-survives", test_pack_user_edit_survives);
   g_test_add_func ("/exchange/pack/newer-updates", test_pack_newer_updates);

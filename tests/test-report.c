@@ -15,7 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
-/* The pack's date, 2025-09-19, as "today": deadlines are then counted from a fixed day. */
+/* The facts' date, 2025-09-19, as "today": deadlines are then counted from a fixed day. */
 #define PACK_DAY G_GINT64_CONSTANT (1758240000000)
 #define DAY_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
 

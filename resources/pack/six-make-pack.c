@@ -712,6 +712,67 @@ add_lap_actions (Pack        *pack,
   return TRUE;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The crosswalk is symmetric: each action of a pair lists the other as related. */
+static gboolean
+add_crosswalk (Pack    *pack,
+               GError **error)
+{
+  JsonObject *crosswalk = get_object (object_of (pack->pack), "crosswalk");
+  JsonArray *pairs = crosswalk != NULL ? get_array (crosswalk, "pairs") : NULL;
+  const char *source = crosswalk != NULL ? get_string (crosswalk, "source") : NULL;
+  g_autoptr(GHashTable) related = NULL;
+  g_autoptr(GList) ids = NULL;
+
+  if (array_length (pairs) == 0 || source == NULL)
+    return fail (error, "pack.json: “crosswalk” needs “pairs” and a “source”");
+
+  related = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                   (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < array_length (pairs); i++)
+    {
+      JsonArray *pair = json_array_get_array_element (pairs, i);
+
+      if (array_length (pair) != 2)
+        return fail (error, "pack.json: crosswalk.pairs[%u]: a pair has two actions", i);
+
+      for (guint side = 0; side < 2; side++)
+        {
+          const char *id = json_array_get_string_element (pair, side);
+          const char *other = json_array_get_string_element (pair, 1 - side);
+          g_autofree char *key = g_strdup_printf ("action/%s", id);
+          GPtrArray *set;
+
+          if (!g_hash_table_contains (pack->produced, key))
+            return fail (error, "pack.json: crosswalk.pairs[%u]: no action “%s”", i, id);
+
+          set = g_hash_table_lookup (related, id);
+          if (set == NULL)
+            g_hash_table_insert (related, (gpointer) id, (set = g_ptr_array_new ()));
+          g_ptr_array_add (set, (gpointer) other);
+        }
+    }
+
+  ids = g_list_sort (g_hash_table_get_keys (related), (GCompareFunc) strcmp);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      GPtrArray *set = g_hash_table_lookup (related, l->data);
+      SixEdit *edit = add_edit (pack, "action", l->data, source);
+
+      g_ptr_array_sort (set, compare_strings);
+      six_edit_set (edit, "related",
+                    g_variant_new_strv ((const char * const *) set->pdata, set->len));
+    }
+
+  return TRUE;
+}
+
 static gboolean
 add_plans (Pack    *pack,
            GError **error)
@@ -739,7 +800,8 @@ add_plans (Pack    *pack,
   return add_sections (pack, "dap", object_of (pack->dap), error) &&
          add_sections (pack, "lap", object_of (pack->lap), error) &&
          add_dap_actions (pack, object_of (pack->dap), error) &&
-         add_lap_actions (pack, object_of (pack->lap), error);
+         add_lap_actions (pack, object_of (pack->lap), error) &&
+         add_crosswalk (pack, error);
 }
 
 /* Countries. */
@@ -891,13 +953,6 @@ add_state (Pack        *pack,
   set_fact (edit, get_string (state, "confidence"), basis_is_verified (basis));
 
   return add_note (pack, "country", alpha3, get_string (state, "note"), source, error);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 static gboolean

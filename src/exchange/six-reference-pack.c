@@ -77,7 +77,7 @@ find_member (GBytes     *bytes,
 /**
  * six_reference_pack_get_version:
  *
- * Returns: the date the compiled pack's facts are as of ("2025-09-19"), shown in About
+ * Returns: the date the compiled pack's facts are as of ("2026-11-23"), shown in About
  */
 const char *
 six_reference_pack_get_version (void)

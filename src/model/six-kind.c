@@ -67,6 +67,9 @@ static const char * const to_request[] = { "assistance_request", NULL };
 static const char * const to_coalition[] = { "coalition", NULL };
 static const char * const to_party[] = { "country", "organisation", NULL };
 static const char * const to_owner[] = { "contact", "organisation", "country", NULL };
+static const char * const to_linkable[] = {
+  "activity", "assistance_request", "coalition", "country", NULL
+};
 static const char * const to_any[] = {
   "plan", "plan_section", "action", "action_tracking", "country", "obligation",
   "extension_request", "article7_report", "assistance_request", "contribution",
@@ -123,6 +126,7 @@ static const SixField action_fields[] = {
   TEXT ("summary", FTS),
   TEXT ("indicators", FTS),
   FACT,
+  REF_SET ("related", to_action),
 };
 
 static const SixField action_tracking_fields[] = {
@@ -130,6 +134,7 @@ static const SixField action_tracking_fields[] = {
   REF ("action", REQ, to_action),
   ENUM ("status", REQ, tracking_statuses),
   TEXT ("notes", FTS),
+  REF_SET ("links", to_linkable),
 };
 
 static const SixField country_fields[] = {
@@ -273,12 +278,12 @@ static const SixField note_fields[] = {
 #define KIND(n, title, key, vis) \
   { #n, title, key, SIX_VISIBILITY_##vis, n##_fields, N_ELEMENTS (n##_fields) }
 
-/* In dependency order: a record refers only to kinds listed before it (notes excepted). */
+/* In dependency order: a record refers only to kinds listed before it, or through a set to
+ * its own kind (the plans' crosswalk); notes refer to anything. */
 static const SixKind kinds[] = {
   KIND (plan, "title", SIX_KEY_NATURAL, PUBLIC),
   KIND (plan_section, "title", SIX_KEY_NATURAL, PUBLIC),
   KIND (action, "title", SIX_KEY_NATURAL, PUBLIC),
-  KIND (action_tracking, "status", SIX_KEY_NATURAL, COALITION),
   KIND (country, "name", SIX_KEY_NATURAL, PUBLIC),
   KIND (obligation, "article", SIX_KEY_NATURAL, PUBLIC),
   KIND (extension_request, "decided_at", SIX_KEY_NATURAL, PUBLIC),
@@ -291,6 +296,7 @@ static const SixKind kinds[] = {
   KIND (coalition_member, "role", SIX_KEY_UUID, COALITION),
   KIND (activity, "title", SIX_KEY_UUID, COALITION),
   KIND (meeting, "title", SIX_KEY_UUID, COALITION),
+  KIND (action_tracking, "status", SIX_KEY_NATURAL, COALITION),
   KIND (note, "text", SIX_KEY_UUID, PRIVATE),
 };
 

@@ -388,9 +388,15 @@ static const char migration_1[] =
   "  UNIQUE (kind, record)\n"
   ") STRICT;\n";
 
+/* Format 1.1: the plans' crosswalk, and the records a coordinator links to an action. */
+static const char migration_2[] =
+  "ALTER TABLE action ADD COLUMN " V1_SET ("related") ";\n"
+  "ALTER TABLE action_tracking ADD COLUMN " V1_SET ("links") ";\n";
+
 /* Append-only: step N moves user_version from N - 1 to N. Never edit a shipped step. */
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 int
