@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "six-application.h"
@@ -130,6 +131,13 @@ present_window (SixApplication *self)
     gtk_window_set_default_size (GTK_WINDOW (window), self->launch->width, self->launch->height);
   if (self->launch->page != NULL)
     six_window_show_page (window, self->launch->page);
+  if (self->launch->open != NULL && strchr (self->launch->open, ':') != NULL)
+    {
+      g_autofree char *kind = g_strndup (self->launch->open,
+                                         strchr (self->launch->open, ':') - self->launch->open);
+
+      six_window_open_record (window, kind, strchr (self->launch->open, ':') + 1);
+    }
   if (self->launch->screenshot != NULL)
     g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), self);
 

@@ -56,6 +56,7 @@ six_launch_free (SixLaunch *launch)
   g_free (launch->database);
   g_free (launch->screenshot);
   g_free (launch->page);
+  g_free (launch->open);
   g_strfreev (launch->files);
   g_free (launch);
 }
@@ -400,6 +401,7 @@ six_cli_dispatch (int         argc,
     { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &result->screenshot, NULL, NULL },
     { "window-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &size, NULL, NULL },
     { "page", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &result->page, NULL, NULL },
+    { "open", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &result->open, NULL, NULL },
     { NULL }
   };
 

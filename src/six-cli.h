@@ -14,6 +14,7 @@ typedef struct
   char  *database;    /* the database to open */
   char  *screenshot;  /* write a PNG of the first frames there, then quit */
   char  *page;        /* the page to show first */
+  char  *open;        /* a record to open first, "KIND:ID" ("action:lap:38") */
   int    width;       /* window size for this run only, 0 for the remembered one */
   int    height;
   char **files;       /* exchange files to import */

@@ -46,3 +46,39 @@ six_kind_label (const char *kind_name)
 
   return kind_name;
 }
+
+static const Label tracking_status_labels[] = {
+  { "not_started", N_("Not started") },
+  { "in_progress", N_("In progress") },
+  { "done", N_("Done") },
+  { "not_applicable", N_("Not applicable") },
+};
+
+/* The translated name of an action's tracking status ("in_progress" → "In progress"). */
+const char *
+six_tracking_status_label (const char *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tracking_status_labels); i++)
+    if (g_strcmp0 (tracking_status_labels[i].name, status) == 0)
+      return _(tracking_status_labels[i].label);
+
+  return status;
+}
+
+static const Label confidence_labels[] = {
+  { "high", N_("High confidence") },
+  { "medium", N_("Medium confidence") },
+  { "low", N_("Low confidence") },
+  { "unknown", N_("Confidence unknown") },
+};
+
+/* The translated confidence of a reference fact. */
+const char *
+six_confidence_label (const char *confidence)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (confidence_labels); i++)
+    if (g_strcmp0 (confidence_labels[i].name, confidence) == 0)
+      return _(confidence_labels[i].label);
+
+  return _("Confidence unknown");
+}

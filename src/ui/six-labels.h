@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
-const char *six_kind_label (const char *kind_name);
+const char *six_kind_label            (const char *kind_name);
+const char *six_tracking_status_label (const char *status);
+const char *six_confidence_label      (const char *confidence);
 
 G_END_DECLS

@@ -42,6 +42,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  RECORD_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static char *
 kind_label_cb (gpointer    item,
                const char *kind_name)
@@ -115,8 +122,7 @@ on_results_view_activate_cb (SixSearchPage *self,
 {
   g_autoptr(SixRecord) record = g_list_model_get_item (G_LIST_MODEL (self->results), position);
 
-  /* Pages for each kind open records as their issues land; until then the row is read-only. */
-  g_debug ("Activated %s %s", six_record_get_kind_name (record), six_record_get_id (record));
+  g_signal_emit (self, signals[RECORD_ACTIVATED], 0, record);
 }
 
 static void
@@ -177,6 +183,14 @@ six_search_page_class_init (SixSearchPageClass *klass)
     g_param_spec_string ("state", NULL, NULL, "empty",
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SixSearchPage::record-activated:
+   * @record: the result the user chose
+   */
+  signals[RECORD_ACTIVATED] =
+    g_signal_new ("record-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, SIX_TYPE_RECORD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/six-search-page.ui");

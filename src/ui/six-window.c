@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "six-window-private.h"
+#include "six-actions-page.h"
 #include "six-search-page.h"
 
 struct _SixWindow
@@ -25,6 +26,7 @@ struct _SixWindow
   GtkSearchEntry  *search_entry;
   GtkStack        *stack;
   SixSearchPage   *search_page;
+  SixActionsPage  *actions_page;
 
   /* Owned */
   SixRepository   *repository;
@@ -116,6 +118,19 @@ on_search_entry_search_changed_cb (SixWindow      *self,
   six_search_page_set_query (self->search_page, text);
   if (text[0] != '\0' && g_strcmp0 (six_window_get_page (self), "search") != 0)
     six_window_show_page (self, "search");
+}
+
+/* A result opens on its own page; a follow-up opens as its action. */
+static void
+on_search_page_record_activated_cb (SixWindow *self,
+                                    SixRecord *record)
+{
+  const char *kind = six_record_get_kind_name (record);
+  const char *id = g_strcmp0 (kind, "action_tracking") == 0
+                   ? six_record_get_string (record, "action") : six_record_get_id (record);
+
+  if (id != NULL && !six_window_open_record (self, kind, id))
+    g_debug ("No page shows %s records yet", kind);
 }
 
 static void
@@ -258,6 +273,7 @@ six_window_constructed (GObject *object)
   G_OBJECT_CLASS (six_window_parent_class)->constructed (object);
 
   six_search_page_set_repository (self->search_page, self->repository);
+  six_actions_page_set_repository (self->actions_page, self->repository);
   /* Without a database (it could not be opened) there is nothing to edit or exchange. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->repository != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-operation", self->repository != NULL);
@@ -367,12 +383,14 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_page);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, actions_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_page_record_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -395,6 +413,7 @@ six_window_class_init (SixWindowClass *klass)
                                          "win.show-page", "s", sidebar_pages[i]);
 
   g_type_ensure (SIX_TYPE_SEARCH_PAGE);
+  g_type_ensure (SIX_TYPE_ACTIONS_PAGE);
 }
 
 static void
@@ -475,4 +494,25 @@ six_window_add_toast (SixWindow *self,
   g_return_if_fail (SIX_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Show a record on its own page. Returns: %FALSE if no page shows records of this kind yet. */
+gboolean
+six_window_open_record (SixWindow  *self,
+                        const char *kind_name,
+                        const char *id)
+{
+  g_return_val_if_fail (SIX_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (kind_name != NULL && id != NULL, FALSE);
+
+  /* An action's follow-up shares its action's id. */
+  if (g_strcmp0 (kind_name, "action") == 0 || g_strcmp0 (kind_name, "action_tracking") == 0)
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      six_window_show_page (self, "action-plans");
+      six_actions_page_open_action (self->actions_page, id);
+      return TRUE;
+    }
+
+  return FALSE;
 }

@@ -20,6 +20,9 @@ SixRepository *six_window_get_repository (SixWindow      *self);
 const char    *six_window_get_page       (SixWindow      *self);
 void           six_window_show_page      (SixWindow      *self,
                                           const char     *page);
+gboolean       six_window_open_record    (SixWindow      *self,
+                                          const char     *kind_name,
+                                          const char     *id);
 void           six_window_add_toast      (SixWindow      *self,
                                           AdwToast       *toast);
 

@@ -1,0 +1,422 @@
+/* test-actions-page.c — the Action plans page on a database holding the reference pack
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "six-action-entry.h"
+#include "six-actions-page.h"
+#include "six-link-dialog.h"
+#include "ui-fixture.h"
+
+typedef struct
+{
+  SixActionsPage *page;
+  const char     *id;        /* an action that must be listed; NULL: any */
+  const char     *absent;    /* one that must not be; NULL: none */
+  const char     *prefix;    /* every action listed starts with it; NULL: any */
+} ListWait;
+
+static GPtrArray *
+listed_ids (SixActionsPage *page)
+{
+  GListModel *entries = six_actions_page_get_entries (page);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(SixActionEntry) entry = g_list_model_get_item (entries, i);
+
+      if (six_action_entry_is_action (entry))
+        g_ptr_array_add (ids, g_strdup (six_action_entry_get_id (entry)));
+    }
+
+  return ids;
+}
+
+static gboolean
+listed (gpointer data)
+{
+  ListWait *wait = data;
+  g_autoptr(GPtrArray) ids = NULL;
+  guint position;
+
+  if (six_actions_page_is_searching (wait->page))
+    return FALSE;
+
+  ids = listed_ids (wait->page);
+  if (ids->len == 0)
+    return FALSE;
+  if (wait->id != NULL && !g_ptr_array_find_with_equal_func (ids, wait->id, g_str_equal, NULL))
+    return FALSE;
+  if (wait->absent != NULL &&
+      g_ptr_array_find_with_equal_func (ids, wait->absent, g_str_equal, &position))
+    return FALSE;
+  for (guint i = 0; wait->prefix != NULL && i < ids->len; i++)
+    if (!g_str_has_prefix (ids->pdata[i], wait->prefix))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+wait_listed (SixActionsPage *page,
+             const char     *id,
+             const char     *absent,
+             const char     *prefix)
+{
+  ListWait wait = { page, id, absent, prefix };
+
+  wait_until (listed, &wait);
+}
+
+/* As if typed: the page asks the store at once, and is searching until it answers. */
+static void
+search (SixActionsPage *page,
+        const char     *query)
+{
+  six_actions_page_set_query (page, query);
+  g_assert_true (six_actions_page_is_searching (page));
+}
+
+static gboolean
+nonnull_row (gpointer list)
+{
+  return gtk_list_box_get_row_at_index (list, 0) != NULL;
+}
+
+/* The row under @root whose title is @title. */
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row_titled (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static SixRecord *
+stored (SixRepository *repository,
+        const char    *kind,
+        const char    *id)
+{
+  GListModel *list = six_repository_list (repository, six_kind_lookup (kind));
+  guint position;
+
+  if (!six_record_list_find (SIX_RECORD_LIST (list), id, &position))
+    return NULL;
+
+  return g_list_model_get_item (list, position);
+}
+
+typedef struct
+{
+  SixRepository *repository;
+  const char    *kind;
+  const char    *id;
+  const char    *field;
+  const char    *value;      /* NULL: the record is absent or the field unset */
+} FieldWait;
+
+static gboolean
+field_is (gpointer data)
+{
+  FieldWait *wait = data;
+  g_autoptr(SixRecord) record = stored (wait->repository, wait->kind, wait->id);
+  GVariant *value = record != NULL ? six_record_get_value (record, wait->field) : NULL;
+  g_autofree char *text = NULL;
+
+  if (value == NULL)
+    return wait->value == NULL;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    text = g_variant_dup_string (value, NULL);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    text = g_strdup (g_variant_get_boolean (value) ? "true" : "false");
+  else
+    text = g_variant_print (value, FALSE);
+
+  return g_strcmp0 (text, wait->value) == 0;
+}
+
+#define wait_field(repository, kind, id, field, value) \
+  G_STMT_START { \
+    FieldWait wait_ = { (repository), (kind), (id), (field), (value) }; \
+    wait_until (field_is, &wait_); \
+  } G_STMT_END
+
+static gboolean
+detail_shows_action (gpointer data)
+{
+  return g_strcmp0 (six_action_detail_get_state (data), "action") == 0;
+}
+
+/* The first widget under @root of @type that carries @css_class. */
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_with_class (child, type, css_class)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+widget_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+static gboolean
+widget_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+/* The row shows the stored title again once the undo reached the page. */
+static gboolean
+title_row_reverted (gpointer row)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "Action 38") == 0;
+}
+
+static SixActionsPage *
+open_page (Fixture *fixture)
+{
+  SixActionsPage *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
+                                             "action-plans"));
+  page = SIX_ACTIONS_PAGE (find_descendant (GTK_WIDGET (fixture->window),
+                                            SIX_TYPE_ACTIONS_PAGE));
+  g_assert_nonnull (page);
+
+  return page;
+}
+
+/* Both plans, every action, by number, by words, accents ignored. */
+static void
+browse_body (Fixture *fixture)
+{
+  SixActionsPage *page = open_page (fixture);
+  g_autoptr(GPtrArray) lap = NULL;
+  g_autoptr(GPtrArray) dap = NULL;
+  g_autoptr(GPtrArray) plain = NULL;
+  g_autoptr(GPtrArray) accented = NULL;
+
+  /* The current plan first, each of its 50 actions once, in order. */
+  wait_listed (page, "lap:50", NULL, "lap:");
+  lap = listed_ids (page);
+  g_assert_cmpuint (lap->len, ==, 50);
+  g_assert_cmpstr (lap->pdata[0], ==, "lap:1");
+  g_assert_cmpstr (lap->pdata[37], ==, "lap:38");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.plan", "s", "dap"));
+  wait_listed (page, "dap:5.2", NULL, "dap:");
+  dap = listed_ids (page);
+  g_assert_cmpuint (dap->len, ==, 26);
+
+  /* A number finds its action in either plan. */
+  search (page, "38");
+  wait_listed (page, "lap:38", "lap:39", NULL);
+  search (page, "5.2");
+  wait_listed (page, "dap:5.2", "dap:5.1", NULL);
+
+  /* Words, in title or summary; accents do not matter. */
+  search (page, "victims");
+  wait_listed (page, "lap:36", "lap:38", NULL);
+  plain = listed_ids (page);
+  search (page, "víctîms");
+  wait_listed (page, "lap:36", "lap:38", NULL);
+  accented = listed_ids (page);
+  g_assert_cmpuint (plain->len, ==, accented->len);
+  for (guint i = 0; i < plain->len; i++)
+    g_assert_cmpstr (plain->pdata[i], ==, accented->pdata[i]);
+
+  /* Nothing matches: an empty state, not an empty list. */
+  search (page, "zzzz-nothing");
+  wait_until (widget_visible, find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE));
+
+  search (page, "");
+  wait_listed (page, "dap:1.1", "lap:1", "dap:");
+
+  /* Unverified only: the verified DAP 5.5 goes, the placeholder 1.1 stays. */
+  g_object_set (page, "unverified-only", TRUE, NULL);
+  wait_listed (page, "dap:1.1", "dap:5.5", "dap:");
+  g_object_set (page, "unverified-only", FALSE, NULL);
+  wait_listed (page, "dap:5.5", NULL, "dap:");
+}
+
+/* Open LAP Action 38, track it, correct it, verify it, link to it — and undo. */
+static void
+detail_body (Fixture *fixture)
+{
+  SixRepository *repository = six_window_get_repository (fixture->window);
+  SixActionsPage *page = open_page (fixture);
+  SixActionDetail *detail = six_actions_page_get_detail (page);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  GtkWidget *badge, *title_row, *status_row;
+  SixLinkDialog *dialog;
+  gint64 operation = 0;
+  SixEdit *edit;
+
+  wait_listed (page, "lap:38", NULL, "lap:");
+  six_actions_page_open_action (page, "lap:38");
+  wait_until (detail_shows_action, detail);
+
+  /* The pack does not vouch for its wording: the badge says so. */
+  badge = find_with_class (GTK_WIDGET (detail), GTK_TYPE_LABEL, "unverified");
+  g_assert_nonnull (badge);
+  wait_until (widget_visible, badge);
+  title_row = find_descendant (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Action 38");
+
+  /* The crosswalk shows the DAP's side, and opens it. */
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (detail), "DAP Action 5.2"));
+
+  /* Status: a follow-up is created, shown in the list, and undone as one. */
+  status_row = find_descendant (GTK_WIDGET (detail), ADW_TYPE_COMBO_ROW);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), 1);
+  wait_field (repository, "action_tracking", "lap:38", "status", "in_progress");
+  g_object_set (page, "status-filter", "in_progress", NULL);
+  wait_listed (page, "lap:38", "lap:39", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_field (repository, "action_tracking", "lap:38", "status", NULL);
+  g_object_set (page, "status-filter", "", NULL);
+
+  /* A correction of the title, then undone. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Make needs known");
+  g_signal_emit_by_name (title_row, "apply");
+  wait_field (repository, "action", "lap:38", "title", "Make needs known");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_field (repository, "action", "lap:38", "title", "Action 38");
+  wait_until (title_row_reverted, title_row);
+
+  /* Verified: the badge goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.mark-verified", NULL));
+  wait_field (repository, "action", "lap:38", "verified", "true");
+  wait_until (widget_hidden, badge);
+
+  /* Link a country through the dialog, as a user would. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.add-link", NULL));
+  wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_LINK_DIALOG));
+  dialog = SIX_LINK_DIALOG (find_toplevel (SIX_TYPE_LINK_DIALOG));
+  six_link_dialog_set_query (dialog, "Lebanon");
+  wait_until (nonnull_row, six_link_dialog_get_results (dialog));
+  g_signal_emit_by_name (six_link_dialog_get_results (dialog), "row-activated",
+                         gtk_list_box_get_row_at_index (six_link_dialog_get_results (dialog), 0));
+  wait_field (repository, "action_tracking", "lap:38", "links", "['LBN']");
+
+  /* An open activity naming the action: "with open follow-ups" finds it. */
+  edit = six_edit_new (six_kind_lookup ("activity"), NULL);
+  six_edit_set_string (edit, "title", "Draft the needs statement");
+  six_edit_set_string (edit, "status", "planned");
+  six_edit_set (edit, "actions", g_variant_new_strv ((const char * const[]) { "lap:40" }, 1));
+  g_ptr_array_add (edits, edit);
+  six_repository_apply_async (repository, "Add an activity", edits, NULL, applied_cb, &operation);
+  wait_until (nonzero, &operation);
+  g_object_set (page, "open-only", TRUE, NULL);
+  wait_listed (page, "lap:40", "lap:38", NULL);
+}
+
+/* The page drawn for review, wide and narrow, with an action open. */
+static void
+test_screenshots (void)
+{
+  const char * const sizes[] = { "1280x800", "480x800" };
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots",
+                                           NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("six-actions-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (tmp, "shot.db", NULL);
+
+  g_assert_no_error (error);
+  g_mkdir_with_parents (dir, 0755);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("action-plans-%s.png", sizes[i]);
+      g_autofree char *png = g_build_filename (dir, name, NULL);
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      int width, height;
+
+      g_assert_cmpint (sscanf (sizes[i], "%dx%d", &width, &height), ==, 2);
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                                  g_getenv ("ARTICLE_SIX_BINARY"), "--database", db,
+                                  "--screenshot", png, "--window-size", sizes[i],
+                                  "--open", "action:lap:38", NULL);
+      g_assert_no_error (error);
+      g_subprocess_wait_check (process, NULL, &error);
+      g_assert_no_error (error);
+
+      texture = gdk_texture_new_from_filename (png, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+      g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+      g_test_message ("Kept for review: %s", png);
+    }
+
+  remove_dir (tmp);
+}
+
+static void
+test_browse (Fixture       *fixture,
+             gconstpointer  data)
+{
+  run_in_app (fixture, browse_body);
+}
+
+static void
+test_detail (Fixture       *fixture,
+             gconstpointer  data)
+{
+  run_in_app (fixture, detail_body);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui/actions/browse", Fixture, NULL, fixture_set_up, test_browse,
+              fixture_tear_down);
+  g_test_add ("/ui/actions/detail", Fixture, NULL, fixture_set_up, test_detail,
+              fixture_tear_down);
+  g_test_add_func ("/ui/actions/screenshots", test_screenshots);
+
+  return g_test_run ();
+}

@@ -1,0 +1,44 @@
+/* ui-fixture.h — what the UI tests share: the application around a test body, waiting,
+ * and finding widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "six-application.h"
+#include "six-window.h"
+
+typedef struct _Fixture Fixture;
+typedef void (*TestBody) (Fixture *fixture);
+
+struct _Fixture
+{
+  char           *dir;
+  SixApplication *app;
+  SixWindow      *window;
+  TestBody        body;
+};
+
+void       fixture_set_up    (Fixture        *fixture,
+                              gconstpointer   data);
+void       fixture_tear_down (Fixture        *fixture,
+                              gconstpointer   data);
+/* Runs @body inside the application's main loop, once its window is up, then quits. */
+void       run_in_app        (Fixture        *fixture,
+                              TestBody        body);
+/* Spin the main loop until @condition holds, failing after five seconds with the caller's
+ * place in the source. */
+void       wait_until_at     (gboolean      (*condition) (gpointer),
+                              gpointer        data,
+                              const char     *where);
+#define wait_until(condition, data) wait_until_at ((condition), (data), G_STRLOC)
+void       remove_dir        (const char     *path);
+GtkWidget *find_descendant   (GtkWidget      *root,
+                              GType           type);
+GtkWindow *find_toplevel     (GType           type);
+gboolean   has_toplevel      (gpointer        type);
+/* For six_repository_apply_async (): stores the operation id in the gint64 at @user_data. */
+void       applied_cb        (GObject        *object,
+                              GAsyncResult   *result,
+                              gpointer        user_data);
+gboolean   nonzero           (gpointer        data);
