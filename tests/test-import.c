@@ -388,6 +388,97 @@ pair_teardown (Pair          *pair,
     g_free (pair->ids[i]);
 }
 
+static SixEdit *
+new_edit (GPtrArray  *edits,
+          const char *kind_name,
+          const char *id)
+{
+  SixEdit *edit = six_edit_new (kind (kind_name), id);
+
+  g_ptr_array_add (edits, edit);
+
+  return edit;
+}
+
+static GVariant *
+one_id (const char *id)
+{
+  return g_variant_new_strv (&id, 1);
+}
+
+/* What the Action plans page writes — a corrected title, the crosswalk, the follow-up with
+ * its status, notes and links — travels in a file and lands the same on the other side. */
+static void
+test_import_action_follow_up (Pair          *pair,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  SixExportOptions options = { .level = SIX_VISIBILITY_COALITION };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SixExchangeFile) file = NULL;
+  g_autoptr(SixImportResult) result = NULL;
+  g_autoptr(SixRecord) lap = NULL;
+  g_autoptr(SixRecord) tracking = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a_records = NULL;
+  g_autofree char *b_records = NULL;
+  g_autofree char *related = NULL;
+  gint64 operation;
+  SixEdit *edit;
+
+  edit = new_edit (edits, "plan", "lap");
+  six_edit_set_string (edit, "title", "Lausanne Action Plan");
+  edit = new_edit (edits, "plan", "dap");
+  six_edit_set_string (edit, "title", "Dubrovnik Action Plan");
+  edit = new_edit (edits, "action", "lap:38");
+  six_edit_set_string (edit, "plan", "lap");
+  six_edit_set_string (edit, "number", "38");
+  six_edit_set_int (edit, "position", 38);
+  six_edit_set_string (edit, "title", "Make needs known");
+  six_edit_set_boolean (edit, "verified", TRUE);
+  edit = new_edit (edits, "action", "dap:5.2");
+  six_edit_set_string (edit, "plan", "dap");
+  six_edit_set_string (edit, "number", "5.2");
+  six_edit_set_int (edit, "position", 502);
+  six_edit_set_string (edit, "title", "Communicate challenges and seek assistance");
+  /* A local edit may only name records that exist: the crosswalk comes once both do. */
+  six_edit_set (new_edit (edits, "action", "lap:38"), "related", one_id ("dap:5.2"));
+  six_edit_set (new_edit (edits, "action", "dap:5.2"), "related", one_id ("lap:38"));
+  edit = new_edit (edits, "country", "LBN");
+  six_edit_set_string (edit, "name", "Lebanon");
+  six_edit_set_string (edit, "status", "party");
+  edit = new_edit (edits, "action_tracking", "lap:38");
+  six_edit_set_string (edit, "action", "lap:38");
+  six_edit_set_string (edit, "status", "in_progress");
+  six_edit_set_string (edit, "notes", "Raised at the intersessional");
+  six_edit_set (edit, "links", one_id ("LBN"));
+  operation = six_db_apply_edits (pair->a, "Follow up", edits, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (operation, >, 0);
+
+  bytes = six_exchange_write (pair->a, &options, &error);
+  g_assert_no_error (error);
+  file = six_exchange_read_bytes (bytes, "follow-up.a6.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (six_import_file (pair->b, file, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_unknown_fields, ==, 0);
+
+  lap = get_record (pair->b, "action", "lap:38");
+  tracking = get_record (pair->b, "action_tracking", "lap:38");
+  g_assert_cmpstr (six_record_get_string (lap, "title"), ==, "Make needs known");
+  g_assert_true (six_record_get_boolean (lap, "verified"));
+  related = g_variant_print (six_record_get_value (lap, "related"), FALSE);
+  g_assert_cmpstr (related, ==, "['dap:5.2']");
+  g_assert_cmpstr (six_record_get_string (tracking, "status"), ==, "in_progress");
+  g_assert_cmpstr (six_record_get_string (tracking, "notes"), ==, "Raised at the intersessional");
+
+  /* Every record, value and stamp the same on both sides. */
+  a_records = dump_records (pair->a, TRUE);
+  b_records = dump_records (pair->b, TRUE);
+  g_assert_cmpstr (a_records, ==, b_records);
+}
+
 /* B gets A's records: same values, same stamps. Then the same file again changes nothing. */
 static void
 test_import_apply_then_reimport (Pair          *pair,
@@ -1250,6 +1341,8 @@ main (int   argc,
 
   g_test_add ("/exchange/import/apply-then-reimport", Pair, NULL, pair_setup,
               test_import_apply_then_reimport, pair_teardown);
+  g_test_add ("/exchange/import/action-follow-up", Pair, NULL, pair_setup,
+              test_import_action_follow_up, pair_teardown);
   g_test_add ("/exchange/import/dry-run", Pair, NULL, pair_setup, test_import_dry_run,
               pair_teardown);
   g_test_add ("/exchange/import/undo", Pair, NULL, pair_setup, test_import_undo, pair_teardown);
