@@ -13,7 +13,7 @@ step () { echo; echo "==> $*"; }
 run () { "$@" || status=1; }
 
 xvfb () {
-  xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" dbus-run-session -- "$@"
+  xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" dbus-run-session -- "$@"
 }
 
 configure () {
