@@ -214,31 +214,6 @@ six_action_entry_is_action (SixActionEntry *self)
   return self->is_action;
 }
 
-const char *
-six_action_entry_get_title (SixActionEntry *self)
-{
-  g_return_val_if_fail (SIX_IS_ACTION_ENTRY (self), NULL);
-
-  return self->title;
-}
-
-/* The tracking status of an action: "not_started" when it has no follow-up yet. */
-const char *
-six_action_entry_get_status (SixActionEntry *self)
-{
-  g_return_val_if_fail (SIX_IS_ACTION_ENTRY (self), NULL);
-
-  return self->status;
-}
-
-gboolean
-six_action_entry_get_unverified (SixActionEntry *self)
-{
-  g_return_val_if_fail (SIX_IS_ACTION_ENTRY (self), FALSE);
-
-  return self->unverified;
-}
-
 /* Follow the newest snapshots of the action and of its tracking (which may be %NULL). */
 void
 six_action_entry_update (SixActionEntry *self,

@@ -18,9 +18,6 @@ SixActionEntry *six_action_entry_new_action  (const char     *id);
 SixActionEntry *six_action_entry_new_heading (const char     *id);
 const char     *six_action_entry_get_id      (SixActionEntry *self);
 gboolean        six_action_entry_is_action   (SixActionEntry *self);
-const char     *six_action_entry_get_title   (SixActionEntry *self);
-const char     *six_action_entry_get_status  (SixActionEntry *self);
-gboolean        six_action_entry_get_unverified (SixActionEntry *self);
 void            six_action_entry_update      (SixActionEntry *self,
                                               SixRecord      *action,
                                               SixRecord      *tracking);
