@@ -63,16 +63,11 @@ listed (gpointer data)
   return TRUE;
 }
 
-static void
-wait_listed (SixActionsPage *page,
-             const char     *id,
-             const char     *absent,
-             const char     *prefix)
-{
-  ListWait wait = { page, id, absent, prefix };
-
-  wait_until (listed, &wait);
-}
+#define wait_listed(page, id, absent, prefix) \
+  G_STMT_START { \
+    ListWait wait_ = { (page), (id), (absent), (prefix) }; \
+    wait_until (listed, &wait_); \
+  } G_STMT_END
 
 /* As if typed: the page asks the store at once, and is searching until it answers. */
 static void
@@ -187,6 +182,12 @@ find_with_class (GtkWidget  *root,
 }
 
 static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
 widget_visible (gpointer widget)
 {
   return gtk_widget_get_visible (widget);
@@ -260,7 +261,7 @@ browse_body (Fixture *fixture)
 
   /* Nothing matches: an empty state, not an empty list. */
   search (page, "zzzz-nothing");
-  wait_until (widget_visible, find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE));
+  wait_until (widget_mapped, find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE));
 
   search (page, "");
   wait_listed (page, "dap:1.1", "lap:1", "dap:");
