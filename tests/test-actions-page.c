@@ -11,6 +11,7 @@
 #include "six-action-entry.h"
 #include "six-actions-page.h"
 #include "six-link-dialog.h"
+#include "six-search-page.h"
 #include "ui-fixture.h"
 
 typedef struct
@@ -45,7 +46,7 @@ listed (gpointer data)
   g_autoptr(GPtrArray) ids = NULL;
   guint position;
 
-  if (six_actions_page_is_searching (wait->page))
+  if (six_actions_page_is_updating (wait->page))
     return FALSE;
 
   ids = listed_ids (wait->page);
@@ -75,7 +76,7 @@ search (SixActionsPage *page,
         const char     *query)
 {
   six_actions_page_set_query (page, query);
-  g_assert_true (six_actions_page_is_searching (page));
+  g_assert_true (six_actions_page_is_updating (page));
 }
 
 static gboolean
@@ -199,6 +200,32 @@ widget_hidden (gpointer widget)
   return !gtk_widget_get_visible (widget);
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *title;
+} RowWait;
+
+static gboolean
+row_titled (gpointer data)
+{
+  RowWait *wait = data;
+
+  return find_row_titled (wait->root, wait->title) != NULL;
+}
+
+/* Clicks the button a row carries (the detail's rows carry one: remove). */
+static void
+click_row_button (GtkWidget  *root,
+                  const char *title)
+{
+  GtkWidget *row = find_row_titled (root, title);
+  GtkWidget *button = row != NULL ? find_descendant (row, GTK_TYPE_BUTTON) : NULL;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
 /* The row shows the stored title again once the undo reached the page. */
 static gboolean
 title_row_reverted (gpointer row)
@@ -229,6 +256,11 @@ browse_body (Fixture *fixture)
   g_autoptr(GPtrArray) dap = NULL;
   g_autoptr(GPtrArray) plain = NULL;
   g_autoptr(GPtrArray) accented = NULL;
+  g_autofree char *png = review_path ("action-filters.png");
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  GtkWidget *filter_button, *popover;
+  gint64 operation = 0;
+  SixEdit *edit;
 
   /* The current plan first, each of its 50 actions once, in order. */
   wait_listed (page, "lap:50", NULL, "lap:");
@@ -259,6 +291,15 @@ browse_body (Fixture *fixture)
   for (guint i = 0; i < plain->len; i++)
     g_assert_cmpstr (plain->pdata[i], ==, accented->pdata[i]);
 
+  /* An edit that makes another action match joins the results, the query unchanged. */
+  edit = six_edit_new (six_kind_lookup ("action"), "lap:12");
+  six_edit_set_string (edit, "summary", "Destroy stocks before they claim more victims");
+  g_ptr_array_add (edits, edit);
+  six_repository_apply_async (six_window_get_repository (fixture->window), "Edit", edits, NULL,
+                              applied_cb, &operation);
+  wait_until (nonzero, &operation);
+  wait_listed (page, "lap:12", "lap:38", NULL);
+
   /* Nothing matches: an empty state, not an empty list. */
   search (page, "zzzz-nothing");
   wait_until (widget_mapped, find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE));
@@ -271,6 +312,13 @@ browse_body (Fixture *fixture)
   wait_listed (page, "dap:1.1", "dap:5.5", "dap:");
   g_object_set (page, "unverified-only", FALSE, NULL);
   wait_listed (page, "dap:5.5", NULL, "dap:");
+
+  /* The filter menu, drawn for review. */
+  filter_button = find_descendant (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter_button)));
+  save_widget_png (popover, png);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (filter_button));
 }
 
 /* Open LAP Action 38, track it, correct it, verify it, link to it — and undo. */
@@ -281,7 +329,9 @@ detail_body (Fixture *fixture)
   SixActionsPage *page = open_page (fixture);
   SixActionDetail *detail = six_actions_page_get_detail (page);
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
-  GtkWidget *badge, *title_row, *status_row;
+  GtkWidget *badge, *title_row, *status_row, *notes_row;
+  RowWait lebanon_row = { GTK_WIDGET (detail), "Lebanon" };
+  RowWait lap_38_row = { GTK_WIDGET (detail), "LAP Action 38" };
   SixLinkDialog *dialog;
   gint64 operation = 0;
   SixEdit *edit;
@@ -329,9 +379,36 @@ detail_body (Fixture *fixture)
   dialog = SIX_LINK_DIALOG (find_toplevel (SIX_TYPE_LINK_DIALOG));
   six_link_dialog_set_query (dialog, "Lebanon");
   wait_until (nonnull_row, six_link_dialog_get_results (dialog));
+  {
+    g_autofree char *png = review_path ("link-dialog.png");
+
+    save_widget_png (GTK_WIDGET (dialog), png);
+  }
   g_signal_emit_by_name (six_link_dialog_get_results (dialog), "row-activated",
                          gtk_list_box_get_row_at_index (six_link_dialog_get_results (dialog), 0));
   wait_field (repository, "action_tracking", "lap:38", "links", "['LBN']");
+
+  /* Its row unlinks it; Undo links it again. */
+  wait_until (row_titled, &lebanon_row);
+  click_row_button (GTK_WIDGET (detail), "Lebanon");
+  wait_field (repository, "action_tracking", "lap:38", "links", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_field (repository, "action_tracking", "lap:38", "links", "['LBN']");
+
+  /* Notes are the coordinator's own. */
+  notes_row = find_row_titled (GTK_WIDGET (detail), "Notes");
+  gtk_editable_set_text (GTK_EDITABLE (notes_row), "  Raised with the donors' group  ");
+  g_signal_emit_by_name (notes_row, "apply");
+  wait_field (repository, "action_tracking", "lap:38", "notes", "Raised with the donors' group");
+
+  /* A related action opens in its place; removing the pair edits both sides. */
+  g_signal_emit_by_name (find_row_titled (GTK_WIDGET (detail), "DAP Action 5.2"), "activated");
+  g_assert_cmpstr (six_action_detail_get_action_id (detail), ==, "dap:5.2");
+  wait_until (row_titled, &lap_38_row);
+  click_row_button (GTK_WIDGET (detail), "LAP Action 38");
+  wait_field (repository, "action", "dap:5.2", "related", NULL);
+  wait_field (repository, "action", "lap:38", "related", "['dap:5.3']");
+  six_actions_page_open_action (page, "lap:38");
 
   /* An open activity naming the action: "with open follow-ups" finds it. */
   edit = six_edit_new (six_kind_lookup ("activity"), NULL);
@@ -345,41 +422,70 @@ detail_body (Fixture *fixture)
   wait_listed (page, "lap:40", "lap:38", NULL);
 }
 
+static gboolean
+result_listed (gpointer data)
+{
+  SixSearchPage *search = data;
+  GListModel *results = six_search_page_get_results (search);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(SixRecord) record = g_list_model_get_item (results, i);
+
+      if (g_strcmp0 (six_record_get_id (record), "lap:38") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A result of the window's search opens on this page. */
+static void
+search_opens_body (Fixture *fixture)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
+  SixSearchPage *search = SIX_SEARCH_PAGE (find_descendant (GTK_WIDGET (fixture->window),
+                                                            SIX_TYPE_SEARCH_PAGE));
+  SixActionsPage *page = SIX_ACTIONS_PAGE (find_descendant (GTK_WIDGET (fixture->window),
+                                                            SIX_TYPE_ACTIONS_PAGE));
+  GListModel *results = six_search_page_get_results (search);
+  guint position = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "38");
+  wait_until (result_listed, search);
+  for (; position < g_list_model_get_n_items (results); position++)
+    {
+      g_autoptr(SixRecord) record = g_list_model_get_item (results, position);
+
+      if (g_strcmp0 (six_record_get_id (record), "lap:38") == 0)
+        break;
+    }
+
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (search), GTK_TYPE_LIST_VIEW), "activate",
+                         position);
+  g_assert_cmpstr (six_window_get_page (fixture->window), ==, "action-plans");
+  g_assert_cmpstr (six_action_detail_get_action_id (six_actions_page_get_detail (page)), ==,
+                   "lap:38");
+  wait_until (detail_shows_action, six_actions_page_get_detail (page));
+}
+
 /* The page drawn for review, wide and narrow, with an action open. */
 static void
 test_screenshots (void)
 {
   const char * const sizes[] = { "1280x800", "480x800" };
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots",
-                                           NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("six-actions-XXXXXX", &error);
   g_autofree char *db = g_build_filename (tmp, "shot.db", NULL);
 
   g_assert_no_error (error);
-  g_mkdir_with_parents (dir, 0755);
-
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autofree char *name = g_strdup_printf ("action-plans-%s.png", sizes[i]);
-      g_autofree char *png = g_build_filename (dir, name, NULL);
-      g_autoptr(GSubprocess) process = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-      int width, height;
+      g_autofree char *png = review_path (name);
 
-      g_assert_cmpint (sscanf (sizes[i], "%dx%d", &width, &height), ==, 2);
-      process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                                  g_getenv ("ARTICLE_SIX_BINARY"), "--database", db,
-                                  "--screenshot", png, "--window-size", sizes[i],
-                                  "--open", "action:lap:38", NULL);
-      g_assert_no_error (error);
-      g_subprocess_wait_check (process, NULL, &error);
-      g_assert_no_error (error);
-
-      texture = gdk_texture_new_from_filename (png, &error);
-      g_assert_no_error (error);
-      g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-      g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+      assert_screenshot (db, png, sizes[i], "action:lap:38");
       g_test_message ("Kept for review: %s", png);
     }
 
@@ -400,6 +506,13 @@ test_detail (Fixture       *fixture,
   run_in_app (fixture, detail_body);
 }
 
+static void
+test_search_opens (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  run_in_app (fixture, search_opens_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +529,8 @@ main (int   argc,
   g_test_add ("/ui/actions/browse", Fixture, NULL, fixture_set_up, test_browse,
               fixture_tear_down);
   g_test_add ("/ui/actions/detail", Fixture, NULL, fixture_set_up, test_detail,
+              fixture_tear_down);
+  g_test_add ("/ui/actions/search-opens", Fixture, NULL, fixture_set_up, test_search_opens,
               fixture_tear_down);
   g_test_add_func ("/ui/actions/screenshots", test_screenshots);
 

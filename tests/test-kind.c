@@ -6,6 +6,7 @@
 
 #include "six-edit.h"
 #include "six-kind.h"
+#include "six-record.h"
 
 #include <string.h>
 
@@ -485,6 +486,47 @@ test_edit (void)
   g_assert_true (g_str_has_prefix (error->message, "country LBN: signed_on: "));
 }
 
+static char *
+print_set (GVariant *set)
+{
+  g_autoptr(GVariant) owned = set != NULL ? g_variant_ref_sink (set) : NULL;
+
+  return owned != NULL ? g_variant_print (owned, FALSE) : g_strdup ("NULL");
+}
+
+/* Adding and removing one member keeps a set as a set field stores it: sorted, distinct,
+ * NULL when empty; a record answers whether a member is in it. */
+static void
+test_set_members (void)
+{
+  const char * const start[] = { "lap:38", "dap:5.2" };
+  g_autoptr(GVariant) set = g_variant_ref_sink (g_variant_new_strv (start, 2));
+  g_autoptr(GVariant) one = g_variant_ref_sink (g_variant_new_strv (start, 1));
+  g_autoptr(SixRecord) action = NULL;
+  g_autofree GVariant **values = NULL;
+  const SixKind *kind = six_kind_lookup ("action");
+  g_autofree char *added = print_set (six_set_with (set, "dap:5.1", TRUE));
+  g_autofree char *again = print_set (six_set_with (set, "lap:38", TRUE));
+  g_autofree char *removed = print_set (six_set_with (set, "lap:38", FALSE));
+  g_autofree char *absent = print_set (six_set_with (set, "lap:1", FALSE));
+  g_autofree char *emptied = print_set (six_set_with (one, "lap:38", FALSE));
+  g_autofree char *from_null = print_set (six_set_with (NULL, "lap:38", TRUE));
+
+  g_assert_cmpstr (added, ==, "['dap:5.1', 'dap:5.2', 'lap:38']");
+  g_assert_cmpstr (again, ==, "['dap:5.2', 'lap:38']");
+  g_assert_cmpstr (removed, ==, "['dap:5.2']");
+  g_assert_cmpstr (absent, ==, "['dap:5.2', 'lap:38']");
+  g_assert_cmpstr (emptied, ==, "NULL");
+  g_assert_cmpstr (from_null, ==, "['lap:38']");
+
+  values = g_new0 (GVariant *, kind->n_fields);
+  values[six_kind_field_index (kind, "related")] = one;
+  action = six_record_new (kind, "dap:5.2", values, NULL);
+  g_assert_true (six_record_set_has (action, "related", "lap:38"));
+  g_assert_false (six_record_set_has (action, "related", "lap:39"));
+  g_assert_false (six_record_set_has (action, "title", "lap:38"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/model/kind/decimals", test_decimals);
   g_test_add_func ("/model/kind/ids", test_ids);
   g_test_add_func ("/model/kind/sets", test_sets);
+  g_test_add_func ("/model/kind/set-members", test_set_members);
   g_test_add_func ("/model/kind/scalars", test_scalars);
   g_test_add_func ("/model/kind/categories", test_categories);
   g_test_add_func ("/model/kind/edit", test_edit);

@@ -496,15 +496,6 @@ test_pack_unverified (void)
   }
 }
 
-static gboolean
-set_contains (GVariant   *set,
-              const char *id)
-{
-  g_autofree const char **ids = set != NULL ? g_variant_get_strv (set, NULL) : NULL;
-
-  return ids != NULL && g_strv_contains (ids, id);
-}
-
 /* The crosswalk pairs DAP section 5 with LAP 38-42 both ways, and no other action. */
 static void
 test_pack_crosswalk (void)
@@ -515,9 +506,9 @@ test_pack_crosswalk (void)
   g_autoptr(SixRecord) lap_38 = get_record (db, "action", "lap:38");
   guint n_related = 0;
 
-  g_assert_true (set_contains (six_record_get_value (dap_5_2, "related"), "lap:38"));
-  g_assert_true (set_contains (six_record_get_value (lap_38, "related"), "dap:5.2"));
-  g_assert_true (set_contains (six_record_get_value (lap_38, "related"), "dap:5.3"));
+  g_assert_true (six_record_set_has (dap_5_2, "related", "lap:38"));
+  g_assert_true (six_record_set_has (lap_38, "related", "dap:5.2"));
+  g_assert_true (six_record_set_has (lap_38, "related", "dap:5.3"));
   g_assert_cmpstr (six_record_get_nth_stamp (lap_38, six_kind_field_index (
                      six_record_get_kind (lap_38), "related"))->source, !=, NULL);
 
@@ -538,7 +529,7 @@ test_pack_crosswalk (void)
           g_autoptr(SixRecord) other = get_record (db, "action",
                                                    g_variant_get_string (other_id, NULL));
 
-          g_assert_true (set_contains (six_record_get_value (other, "related"), id));
+          g_assert_true (six_record_set_has (other, "related", id));
           g_assert_cmpstr (six_record_get_string (other, "plan"), !=,
                            six_record_get_string (action, "plan"));
         }

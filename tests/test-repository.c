@@ -785,6 +785,19 @@ test_list_load (Fixture       *f,
   g_assert_cmpuint (position, ==, 1);
   g_assert_false (six_record_list_find (SIX_RECORD_LIST (model), "BBB", NULL));
 
+  /* Looked up by id: the list's own snapshot, or nothing. */
+  {
+    g_autoptr(SixRecord) iraq = six_repository_lookup (f->repository,
+                                                       six_kind_lookup ("country"), "IRQ");
+    g_autoptr(SixRecord) none = six_repository_lookup (f->repository,
+                                                       six_kind_lookup ("country"), "BBB");
+    g_autoptr(SixRecord) listed = g_list_model_get_item (model, 1);
+
+    g_assert_true (iraq == listed);
+    g_assert_null (none);
+    g_assert_null (six_record_list_lookup (SIX_RECORD_LIST (model), NULL));
+  }
+
   /* Another kind's list is empty but loads too. */
   model = load_list (f, "organisation");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);

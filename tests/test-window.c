@@ -209,22 +209,9 @@ test_screenshot (void)
   g_autofree char *dir = g_dir_make_tmp ("six-shot-XXXXXX", &error);
   g_autofree char *png = g_build_filename (dir, "shot.png", NULL);
   g_autofree char *db = g_build_filename (dir, "shot.db", NULL);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
 
   g_assert_no_error (error);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                              g_getenv ("ARTICLE_SIX_BINARY"), "--database", db,
-                              "--screenshot", png, "--window-size", "900x640", NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (process, NULL, &error);
-  g_assert_no_error (error);
-
-  texture = gdk_texture_new_from_filename (png, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, 900);
-  g_assert_cmpint (gdk_texture_get_height (texture), ==, 640);
-
+  assert_screenshot (db, png, "900x640", NULL);
   remove_dir (dir);
 }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "ui-fixture.h"
 
@@ -172,4 +173,90 @@ gboolean
 nonzero (gpointer data)
 {
   return *(gint64 *) data != 0;
+}
+
+/* Where pictures the tests draw are kept for review: build/tests/screenshots/NAME. */
+char *
+review_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots",
+                                           NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Runs the app with --screenshot on @database (created if need be) at @size ("WxH"), with
+ * @open (KIND:ID) shown if not %NULL; checks the picture has exactly that size. */
+void
+assert_screenshot (const char *database,
+                   const char *png,
+                   const char *size,
+                   const char *open)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  g_assert_cmpint (sscanf (size, "%dx%d", &width, &height), ==, 2);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                              g_getenv ("ARTICLE_SIX_BINARY"), "--database", database,
+                              "--screenshot", png, "--window-size", size,
+                              open != NULL ? "--open" : NULL, open, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+}
+
+typedef struct
+{
+  GtkWidget     *widget;
+  GskRenderNode *node;
+} Drawing;
+
+/* Once the widget is shown, laid out and drawn once, what it draws. */
+static gboolean
+widget_drawn (gpointer data)
+{
+  Drawing *drawing = data;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  int width = gtk_widget_get_width (drawing->widget);
+  int height = gtk_widget_get_height (drawing->widget);
+
+  if (!gtk_widget_get_mapped (drawing->widget) || width == 0 || height == 0)
+    return FALSE;
+
+  paintable = gtk_widget_paintable_new (drawing->widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  drawing->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  return drawing->node != NULL;
+}
+
+/* Draws @widget, once it is shown and drawn, into the PNG at @path. */
+void
+save_widget_png (GtkWidget  *widget,
+                 const char *path)
+{
+  Drawing drawing = { widget, NULL };
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+
+  wait_until (widget_drawn, &drawing);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, drawing.node,
+                                         &GRAPHENE_RECT_INIT (0, 0,
+                                                              gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  gsk_render_node_unref (drawing.node);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
 }

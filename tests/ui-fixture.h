@@ -42,3 +42,10 @@ void       applied_cb        (GObject        *object,
                               GAsyncResult   *result,
                               gpointer        user_data);
 gboolean   nonzero           (gpointer        data);
+char      *review_path       (const char     *name);
+void       assert_screenshot (const char     *database,
+                              const char     *png,
+                              const char     *size,
+                              const char     *open);
+void       save_widget_png   (GtkWidget      *widget,
+                              const char     *path);

@@ -8,6 +8,8 @@
 
 #include "six-record.h"
 
+#include <string.h>
+
 struct _SixRecord
 {
   GObject parent_instance;
@@ -397,4 +399,62 @@ six_record_equal_values (SixRecord *a,
     }
 
   return TRUE;
+}
+
+/* Whether the set field @field holds @item. */
+gboolean
+six_record_set_has (SixRecord  *self,
+                    const char *field,
+                    const char *item)
+{
+  GVariant *set = six_record_get_value (self, field);
+  g_autofree const char **items = NULL;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  if (set == NULL || !g_variant_is_of_type (set, G_VARIANT_TYPE_STRING_ARRAY))
+    return FALSE;
+
+  items = g_variant_get_strv (set, NULL);
+
+  return g_strv_contains (items, item);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * six_set_with:
+ * @set: (nullable): a set value ("as"), or %NULL for the empty set
+ * @item: the member to add or remove
+ * @present: whether @item is to be in the result
+ *
+ * Returns: (transfer floating) (nullable): the set, sorted, with @item added or removed as a
+ *   set field stores it; %NULL when it ends up empty (a cleared field)
+ */
+GVariant *
+six_set_with (GVariant   *set,
+              const char *item,
+              gboolean    present)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autofree const char **old = set != NULL ? g_variant_get_strv (set, NULL) : NULL;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  for (guint i = 0; old != NULL && old[i] != NULL; i++)
+    if (strcmp (old[i], item) != 0)
+      g_ptr_array_add (items, (gpointer) old[i]);
+  if (present)
+    g_ptr_array_add (items, (gpointer) item);
+  if (items->len == 0)
+    return NULL;
+
+  g_ptr_array_sort (items, compare_items);
+
+  return g_variant_new_strv ((const char * const *) items->pdata, items->len);
 }

@@ -74,6 +74,13 @@ SixVisibility        six_record_get_visibility (SixRecord            *self);
 gboolean             six_record_is_deleted     (SixRecord            *self);
 gboolean             six_record_equal_values   (SixRecord            *a,
                                                 SixRecord            *b);
+gboolean             six_record_set_has        (SixRecord            *self,
+                                                const char           *field,
+                                                const char           *item);
+
+GVariant            *six_set_with              (GVariant             *set,
+                                                const char           *item,
+                                                gboolean              present);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixExtraField, six_extra_field_free)
 

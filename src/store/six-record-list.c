@@ -254,6 +254,21 @@ six_record_list_find (SixRecordList *self,
   return TRUE;
 }
 
+/* Returns: (transfer full) (nullable): the snapshot of the record with @id, if listed. */
+SixRecord *
+six_record_list_lookup (SixRecordList *self,
+                        const char    *id)
+{
+  guint position;
+
+  g_return_val_if_fail (SIX_IS_RECORD_LIST (self), NULL);
+
+  if (id == NULL || !find_position (self, id, &position))
+    return NULL;
+
+  return g_list_model_get_item (G_LIST_MODEL (self), position);
+}
+
 SixRecordList *
 _six_record_list_new (const SixKind *kind)
 {

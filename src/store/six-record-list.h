@@ -21,6 +21,8 @@ const GError  *six_record_list_get_error  (SixRecordList  *self);
 gboolean       six_record_list_find       (SixRecordList  *self,
                                            const char     *id,
                                            guint          *position);
+SixRecord     *six_record_list_lookup     (SixRecordList  *self,
+                                           const char     *id);
 
 /* For SixRepository only: the list is read-only to everyone else. */
 SixRecordList *_six_record_list_new         (const SixKind  *kind);

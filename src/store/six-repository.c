@@ -1120,6 +1120,43 @@ six_repository_list (SixRepository *self,
   return G_LIST_MODEL (list);
 }
 
+/**
+ * six_repository_lookup:
+ * @kind: a kind from six_kind_lookup ()
+ *
+ * Returns: (transfer full) (nullable): the live list's snapshot of the record @id of @kind:
+ *   %NULL if it is deleted, unknown, or the list has not loaded yet
+ */
+SixRecord *
+six_repository_lookup (SixRepository *self,
+                       const SixKind *kind,
+                       const char    *id)
+{
+  return six_record_list_lookup (SIX_RECORD_LIST (six_repository_list (self, kind)), id);
+}
+
+/**
+ * six_repository_connect_lists:
+ * @kind_names: the kinds whose live lists to follow
+ * @callback: called as `callback (gobject)` whenever one of them changes
+ * @gobject: the object the handlers live as long as
+ *
+ * For a view drawn from several lists: one callback, however many lists change.
+ */
+void
+six_repository_connect_lists (SixRepository      *self,
+                              const char * const *kind_names,
+                              GCallback           callback,
+                              gpointer            gobject)
+{
+  g_return_if_fail (SIX_IS_REPOSITORY (self));
+  g_return_if_fail (G_IS_OBJECT (gobject));
+
+  for (guint i = 0; kind_names[i] != NULL; i++)
+    g_signal_connect_object (six_repository_list (self, six_kind_lookup (kind_names[i])),
+                             "items-changed", callback, gobject, G_CONNECT_SWAPPED);
+}
+
 void
 six_repository_get_record_async (SixRepository       *self,
                                  const SixKind       *kind,

@@ -41,6 +41,13 @@ void           six_repository_close                 (SixRepository        *self)
 
 GListModel    *six_repository_list                  (SixRepository        *self,
                                                      const SixKind        *kind);
+SixRecord     *six_repository_lookup                (SixRepository        *self,
+                                                     const SixKind        *kind,
+                                                     const char           *id);
+void           six_repository_connect_lists         (SixRepository        *self,
+                                                     const char * const   *kind_names,
+                                                     GCallback             callback,
+                                                     gpointer              gobject);
 
 void           six_repository_get_record_async      (SixRepository        *self,
                                                      const SixKind        *kind,

@@ -16,6 +16,7 @@
 #include "six-action-detail.h"
 #include "six-labels.h"
 #include "six-link-dialog.h"
+#include "six-window.h"
 
 static const char * const tracking_statuses[] = {
   "not_started", "in_progress", "done", "not_applicable", NULL
@@ -93,60 +94,7 @@ find_record (SixActionDetail *self,
              const char      *kind_name,
              const char      *id)
 {
-  GListModel *list = list_of (self, kind_name);
-  guint position;
-
-  if (id == NULL || !six_record_list_find (SIX_RECORD_LIST (list), id, &position))
-    return NULL;
-
-  return g_list_model_get_item (list, position);
-}
-
-static gboolean
-set_has (GVariant   *set,
-         const char *id)
-{
-  g_autofree const char **ids = set != NULL ? g_variant_get_strv (set, NULL) : NULL;
-
-  return ids != NULL && g_strv_contains (ids, id);
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* A set with @id added or removed, sorted; %NULL when it ends up empty. */
-static GVariant *
-set_with (GVariant   *set,
-          const char *id,
-          gboolean    present)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autofree const char **old = set != NULL ? g_variant_get_strv (set, NULL) : NULL;
-
-  for (guint i = 0; old != NULL && old[i] != NULL; i++)
-    if (strcmp (old[i], id) != 0)
-      g_ptr_array_add (ids, (gpointer) old[i]);
-  if (present)
-    g_ptr_array_add (ids, (gpointer) id);
-  if (ids->len == 0)
-    return NULL;
-
-  g_ptr_array_sort (ids, compare_ids);
-
-  return g_variant_new_strv ((const char * const *) ids->pdata, ids->len);
-}
-
-static char *
-action_heading (SixRecord *action)
-{
-  /* Translators: a plan's short name and an action's number, "LAP Action 38" */
-  return g_strdup_printf (_("%s Action %s"),
-                          g_str_has_prefix (six_record_get_id (action), "dap:") ? _("DAP") : _("LAP"),
-                          six_record_get_string (action, "number"));
+  return six_repository_lookup (self->repository, six_kind_lookup (kind_name), id);
 }
 
 /* --- writing ------------------------------------------------------------------------- */
@@ -174,31 +122,20 @@ apply_cb (GObject      *object,
 {
   g_autoptr(ApplyData) data = user_data;
   g_autoptr(GError) error = NULL;
-  GtkWidget *overlay;
+  GtkRoot *window;
   gint64 operation;
-  AdwToast *toast;
 
   operation = six_repository_apply_finish (SIX_REPOSITORY (object), result, &error);
+  window = gtk_widget_get_root (GTK_WIDGET (data->self));
   if (error != NULL)
-    {
-      toast = adw_toast_new (error->message);
-      schedule_refresh (data->self);   /* show again what the store holds */
-    }
-  else if (operation > 0)
-    {
-      toast = adw_toast_new (data->message);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo-operation");
-      adw_toast_set_action_target_value (toast, g_variant_new_int64 (operation));
-    }
-  else
-    return;   /* nothing changed */
+    schedule_refresh (data->self);   /* show again what the store holds */
+  if (!SIX_IS_WINDOW (window))
+    return;
 
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (data->self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  if (error != NULL)
+    six_window_add_toast (SIX_WINDOW (window), adw_toast_new (error->message));
+  else if (operation > 0)   /* 0: nothing changed */
+    six_window_add_undo_toast (SIX_WINDOW (window), data->message, operation);
 }
 
 /* One write, one undo: @edits are applied in one transaction; @message names it. */
@@ -340,12 +277,12 @@ set_related (SixActionDetail *self,
   if (action == NULL || other == NULL)
     return;
 
-  if (set_has (six_record_get_value (action, "related"), other_id) != related)
+  if (six_record_set_has (action, "related", other_id) != related)
     six_edit_set (edit_action (edits, self->action_id), "related",
-                  set_with (six_record_get_value (action, "related"), other_id, related));
-  if (set_has (six_record_get_value (other, "related"), self->action_id) != related)
+                  six_set_with (six_record_get_value (action, "related"), other_id, related));
+  if (six_record_set_has (other, "related", self->action_id) != related)
     six_edit_set (edit_action (edits, other_id), "related",
-                  set_with (six_record_get_value (other, "related"), self->action_id, related));
+                  six_set_with (six_record_get_value (other, "related"), self->action_id, related));
 
   apply (self, related ? _("Related action added") : _("Related action removed"), edits);
 }
@@ -360,17 +297,17 @@ set_linked (SixActionDetail *self,
   const char *id = six_record_get_id (record);
   GVariant *links = tracking != NULL ? six_record_get_value (tracking, "links") : NULL;
 
-  if (set_has (links, id) != linked)
-    six_edit_set (edit_tracking (self, edits), "links", set_with (links, id, linked));
+  if ((tracking != NULL && six_record_set_has (tracking, "links", id)) != linked)
+    six_edit_set (edit_tracking (self, edits), "links", six_set_with (links, id, linked));
 
   /* An activity may name the action itself; unlinking it there keeps the two in step. */
   if (!linked && strcmp (six_record_get_kind_name (record), "activity") == 0 &&
-      set_has (six_record_get_value (record, "actions"), self->action_id))
+      six_record_set_has (record, "actions", self->action_id))
     {
       SixEdit *edit = six_edit_new (six_record_get_kind (record), id);
 
       six_edit_set (edit, "actions",
-                    set_with (six_record_get_value (record, "actions"), self->action_id, FALSE));
+                    six_set_with (six_record_get_value (record, "actions"), self->action_id, FALSE));
       g_ptr_array_add (edits, edit);
     }
 
@@ -516,11 +453,11 @@ draw_related (SixActionDetail *self,
       g_autofree char *heading = NULL;
       GtkWidget *row, *button;
 
-      if (!set_has (six_record_get_value (action, "related"), other_id) &&
-          !set_has (six_record_get_value (other, "related"), self->action_id))
+      if (!six_record_set_has (action, "related", other_id) &&
+          !six_record_set_has (other, "related", self->action_id))
         continue;
 
-      heading = action_heading (other);
+      heading = six_action_heading (other);
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heading);
@@ -588,8 +525,9 @@ draw_links (SixActionDetail *self,
     {
       g_autoptr(SixRecord) activity = g_list_model_get_item (activities, i);
 
-      if (set_has (six_record_get_value (activity, "actions"), self->action_id) &&
-          !set_has (links, six_record_get_id (activity)))
+      if (six_record_set_has (activity, "actions", self->action_id) &&
+          !(tracking != NULL && six_record_set_has (tracking, "links",
+                                                    six_record_get_id (activity))))
         {
           draw_link (self, activity);
           shown++;
@@ -654,7 +592,7 @@ draw (SixActionDetail *self,
 {
   g_autoptr(SixRecord) section = find_record (self, "plan_section",
                                               six_record_get_string (action, "section"));
-  g_autofree char *heading = action_heading (action);
+  g_autofree char *heading = six_action_heading (action);
   const char *status = tracking != NULL ? six_record_get_string (tracking, "status") : NULL;
   gboolean verified = six_record_get_boolean (action, "verified");
   guint selected = 0;
@@ -873,26 +811,20 @@ six_action_detail_init (SixActionDetail *self)
   self->updating = FALSE;
 }
 
+/* Once: the detail reads from this repository's lists for as long as it lives. */
 void
 six_action_detail_set_repository (SixActionDetail *self,
                                   SixRepository   *repository)
 {
   g_return_if_fail (SIX_IS_ACTION_DETAIL (self));
   g_return_if_fail (!repository || SIX_IS_REPOSITORY (repository));
+  g_return_if_fail (self->repository == NULL);
 
-  if (self->repository == repository)
+  if (repository == NULL)
     return;
 
-  for (guint i = 0; self->repository != NULL && watched_kinds[i] != NULL; i++)
-    g_signal_handlers_disconnect_by_func (list_of (self, watched_kinds[i]), schedule_refresh,
-                                          self);
-  g_set_object (&self->repository, repository);
-  for (guint i = 0; self->repository != NULL && watched_kinds[i] != NULL; i++)
-    g_signal_connect_object (list_of (self, watched_kinds[i]), "items-changed",
-                             G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
-
-  g_clear_object (&self->shown_action);
-  g_clear_object (&self->shown_tracking);
+  self->repository = g_object_ref (repository);
+  six_repository_connect_lists (repository, watched_kinds, G_CALLBACK (schedule_refresh), self);
   schedule_refresh (self);
 }
 

@@ -44,6 +44,7 @@ struct _SixActionsPage
   GtkSingleSelection *selection;
   GHashTable         *by_id;       /* action or section id → SixActionEntry */
   GHashTable         *matches;     /* action ids matching the query; NULL: no query */
+  char               *query;       /* the query asked, stripped; NULL: none */
   GCancellable       *cancellable;
   char               *plan;
   char               *status;      /* the tracking status shown; "" for any */
@@ -61,7 +62,6 @@ enum {
   PROP_STATUS_FILTER,
   PROP_OPEN_ONLY,
   PROP_UNVERIFIED_ONLY,
-  PROP_SEARCHING,
   N_PROPS
 };
 
@@ -148,13 +148,7 @@ find_record (SixActionsPage *self,
              const char     *kind_name,
              const char     *id)
 {
-  GListModel *list = list_of (self, kind_name);
-  guint position;
-
-  if (id == NULL || !six_record_list_find (SIX_RECORD_LIST (list), id, &position))
-    return NULL;
-
-  return g_list_model_get_item (list, position);
+  return six_repository_lookup (self->repository, six_kind_lookup (kind_name), id);
 }
 
 static gboolean
@@ -351,17 +345,6 @@ schedule_rebuild (SixActionsPage *self)
 /* --- search -------------------------------------------------------------------------- */
 
 static void
-set_searching (SixActionsPage *self,
-               gboolean        searching)
-{
-  if (self->searching == searching)
-    return;
-
-  self->searching = searching;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-}
-
-static void
 search_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -394,7 +377,7 @@ search_cb (GObject      *object,
     }
 
   schedule_rebuild (self);
-  set_searching (self, FALSE);
+  self->searching = FALSE;
 }
 
 static void
@@ -405,26 +388,46 @@ run_search (SixActionsPage *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->query, g_free);
 
   if (query[0] == '\0' || self->repository == NULL)
     {
       g_clear_pointer (&self->matches, g_hash_table_unref);
-      set_searching (self, FALSE);
+      self->searching = FALSE;
       schedule_rebuild (self);
       return;
     }
 
-  set_searching (self, TRUE);
+  self->query = g_steal_pointer (&query);
+  self->searching = TRUE;
   self->cancellable = g_cancellable_new ();
-  six_repository_search_async (self->repository, query, searched_kinds, SEARCH_LIMIT,
+  six_repository_search_async (self->repository, self->query, searched_kinds, SEARCH_LIMIT,
                                self->cancellable, search_cb, g_object_ref (self));
 }
 
+/* The entry reports a pause in typing, also after six_actions_page_set_query () asked. */
 static void
 on_search_entry_search_changed_cb (SixActionsPage *self,
                                    GtkSearchEntry *entry)
 {
-  run_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (g_strcmp0 (text[0] != '\0' ? text : NULL, self->query) != 0)
+    run_search (self, text);
+}
+
+/* An edit can make an action match the query, or stop matching it: ask again. */
+static void
+on_lists_changed_cb (SixActionsPage *self)
+{
+  if (self->query != NULL)
+    {
+      g_autofree char *query = g_strdup (self->query);
+
+      run_search (self, query);
+    }
+  else
+    schedule_rebuild (self);
 }
 
 /* --- drawing ------------------------------------------------------------------------ */
@@ -552,6 +555,7 @@ six_actions_page_finalize (GObject *object)
 
   g_free (self->plan);
   g_free (self->status);
+  g_free (self->query);
 
   G_OBJECT_CLASS (six_actions_page_parent_class)->finalize (object);
 }
@@ -580,10 +584,6 @@ six_actions_page_get_property (GObject    *object,
 
     case PROP_UNVERIFIED_ONLY:
       g_value_set_boolean (value, self->unverified_only);
-      break;
-
-    case PROP_SEARCHING:
-      g_value_set_boolean (value, self->searching);
       break;
 
     default:
@@ -670,9 +670,6 @@ six_actions_page_class_init (SixActionsPageClass *klass)
   properties[PROP_OPEN_ONLY] = g_param_spec_boolean ("open-only", NULL, NULL, FALSE, flags);
   properties[PROP_UNVERIFIED_ONLY] =
     g_param_spec_boolean ("unverified-only", NULL, NULL, FALSE, flags);
-  properties[PROP_SEARCHING] =
-    g_param_spec_boolean ("searching", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -723,26 +720,23 @@ six_actions_page_init (SixActionsPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
+/* Once: the page reads from this repository's lists for as long as it lives. */
 void
 six_actions_page_set_repository (SixActionsPage *self,
                                  SixRepository  *repository)
 {
   g_return_if_fail (SIX_IS_ACTIONS_PAGE (self));
   g_return_if_fail (!repository || SIX_IS_REPOSITORY (repository));
+  g_return_if_fail (self->repository == NULL);
 
-  if (self->repository == repository)
+  if (repository == NULL)
     return;
 
-  for (guint i = 0; self->repository != NULL && watched_kinds[i] != NULL; i++)
-    g_signal_handlers_disconnect_by_func (list_of (self, watched_kinds[i]), schedule_rebuild,
-                                          self);
-  g_set_object (&self->repository, repository);
-  for (guint i = 0; self->repository != NULL && watched_kinds[i] != NULL; i++)
-    g_signal_connect_object (list_of (self, watched_kinds[i]), "items-changed",
-                             G_CALLBACK (schedule_rebuild), self, G_CONNECT_SWAPPED);
+  self->repository = g_object_ref (repository);
+  six_repository_connect_lists (repository, watched_kinds, G_CALLBACK (on_lists_changed_cb),
+                                self);
 
-  if (self->detail != NULL)
-    six_action_detail_set_repository (self->detail, repository);
+  six_action_detail_set_repository (self->detail, repository);
   schedule_rebuild (self);
 }
 
@@ -793,9 +787,10 @@ six_actions_page_get_detail (SixActionsPage *self)
   return self->detail;
 }
 
-/* Whether a query was sent to the store and its answer has not come back yet. */
+/* Whether the list is about to change: a query's answer has not come back yet, or the
+ * entries wait to be folded again. */
 gboolean
-six_actions_page_is_searching (SixActionsPage *self)
+six_actions_page_is_updating (SixActionsPage *self)
 {
   g_return_val_if_fail (SIX_IS_ACTIONS_PAGE (self), FALSE);
 

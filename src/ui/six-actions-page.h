@@ -23,6 +23,6 @@ void             six_actions_page_open_action    (SixActionsPage *self,
                                                   const char     *action_id);
 GListModel      *six_actions_page_get_entries    (SixActionsPage *self);
 SixActionDetail *six_actions_page_get_detail     (SixActionsPage *self);
-gboolean         six_actions_page_is_searching   (SixActionsPage *self);
+gboolean         six_actions_page_is_updating    (SixActionsPage *self);
 
 G_END_DECLS

@@ -82,3 +82,14 @@ six_confidence_label (const char *confidence)
 
   return _("Confidence unknown");
 }
+
+/* How an action is named across both plans: "LAP Action 38", "DAP Action 5.2". */
+char *
+six_action_heading (SixRecord *action)
+{
+  gboolean dap = g_str_has_prefix (six_record_get_id (action), "dap:");
+
+  /* Translators: a plan's short name and an action's number, "LAP Action 38" */
+  return g_strdup_printf (_("%s Action %s"), dap ? _("DAP") : _("LAP"),
+                          six_record_get_string (action, "number"));
+}

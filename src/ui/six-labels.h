@@ -6,10 +6,13 @@
 
 #include <glib.h>
 
+#include "six-record.h"
+
 G_BEGIN_DECLS
 
 const char *six_kind_label            (const char *kind_name);
 const char *six_tracking_status_label (const char *status);
 const char *six_confidence_label      (const char *confidence);
+char       *six_action_heading        (SixRecord  *action);
 
 G_END_DECLS

@@ -52,13 +52,8 @@ create_row (SixRecord *record)
   /* An action is known by its number first. */
   if (strcmp (six_record_get_kind_name (record), "action") == 0)
     {
-      const char *number = six_record_get_string (record, "number");
-      g_autofree char *heading = NULL;
+      g_autofree char *heading = six_action_heading (record);
 
-      /* Translators: a plan's short name and an action's number, "LAP Action 38" */
-      heading = g_strdup_printf (_("%s Action %s"),
-                                 g_str_has_prefix (six_record_get_id (record), "dap:")
-                                 ? _("DAP") : _("LAP"), number);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heading);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
     }

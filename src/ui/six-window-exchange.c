@@ -97,7 +97,6 @@ apply_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *counts = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   import = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
   if (import == NULL)
@@ -108,11 +107,7 @@ apply_cb (GObject      *object,
 
   counts = describe_counts (&import->counts);
   title = g_strdup_printf (_("Imported: %s"), counts);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-operation");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (import->operation));
-  six_window_add_toast (self, toast);
+  six_window_add_undo_toast (self, title, import->operation);
 }
 
 static void

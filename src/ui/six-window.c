@@ -516,3 +516,24 @@ six_window_open_record (SixWindow  *self,
 
   return FALSE;
 }
+
+/* A toast whose Undo button undoes @operation, one journal entry, as a unit; with no
+ * operation (0: nothing was written) a toast without the button. */
+void
+six_window_add_undo_toast (SixWindow  *self,
+                           const char *title,
+                           gint64      operation)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (SIX_IS_WINDOW (self));
+
+  toast = adw_toast_new (title);
+  if (operation > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo-operation");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (operation));
+    }
+  six_window_add_toast (self, toast);
+}

@@ -23,6 +23,9 @@ void           six_window_show_page      (SixWindow      *self,
 gboolean       six_window_open_record    (SixWindow      *self,
                                           const char     *kind_name,
                                           const char     *id);
+void           six_window_add_undo_toast (SixWindow      *self,
+                                          const char     *title,
+                                          gint64          operation);
 void           six_window_add_toast      (SixWindow      *self,
                                           AdwToast       *toast);
 
