@@ -14,6 +14,7 @@
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-import.h"
+#include "six-profile-document.h"
 #include "six-reference-pack.h"
 #include "six-report.h"
 
@@ -33,6 +34,7 @@ static int run_export   (const char *database, int argc, char **argv);
 static int run_import   (const char *database, int argc, char **argv);
 static int run_validate (const char *database, int argc, char **argv);
 static int run_report   (const char *database, int argc, char **argv);
+static int run_profile  (const char *database, int argc, char **argv);
 
 static const SixCommand commands[] = {
   { "export", "[--database PATH] export [--scope SCOPE] [--level LEVEL] -o FILE",
@@ -47,6 +49,9 @@ static const SixCommand commands[] = {
   { "report", "[--database PATH] report NAME [--format text|json|csv]",
     N_("Print a report: assistance-requests, conflicts, deadlines or states"),
     run_report },
+  { "profile", "[--database PATH] profile ISO3 --pdf FILE [--contacts] [--private-notes]",
+    N_("Write a State's one-page profile as a PDF; contacts and private notes only if asked"),
+    run_profile },
   { NULL, NULL, NULL, NULL },
 };
 
@@ -367,6 +372,51 @@ run_report (const char  *database,
     return fail (error);
 
   fputs (output, stdout);
+
+  return 0;
+}
+
+static int
+run_profile (const char  *database,
+             int          argc,
+             char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) db = NULL;
+  g_autoptr(SixProfile) profile = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *country = NULL;
+  gboolean contacts = FALSE;
+  gboolean private_notes = FALSE;
+  SixProfileInclude include = SIX_PROFILE_INCLUDE_NONE;
+  GDate today;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, NULL, NULL },
+    { "contacts", 0, 0, G_OPTION_ARG_NONE, &contacts, NULL, NULL },
+    { "private-notes", 0, 0, G_OPTION_ARG_NONE, &private_notes, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_command (&argc, &argv, entries, &status))
+    return status;
+
+  if (argc != 2 || pdf == NULL)
+    return usage_error (_("profile takes a country code and --pdf FILE"));
+
+  country = g_ascii_strup (argv[1], -1);
+  if (contacts)
+    include |= SIX_PROFILE_INCLUDE_CONTACTS;
+  if (private_notes)
+    include |= SIX_PROFILE_INCLUDE_PRIVATE_NOTES;
+  six_date_get_today (&today);
+
+  db = open_database (database, &error);
+  if (db != NULL)
+    profile = six_profile_load (db, country, &error);
+  if (profile == NULL ||
+      !six_profile_document_write_pdf (profile, pdf, include, &today, &error))
+    return fail (error);
 
   return 0;
 }

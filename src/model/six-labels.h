@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 const char *six_kind_label            (const char *kind_name);
 const char *six_tracking_status_label (const char *status);
 const char *six_confidence_label      (const char *confidence);
+const char *six_value_label           (const char *kind_name,
+                                       const char *field,
+                                       const char *value);
 char       *six_action_heading        (SixRecord  *action);
 
 G_END_DECLS

@@ -1,0 +1,755 @@
+/* six-profile-document.c — a State's profile on one printed page, for side events
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page is drawn top to bottom in order of importance; a list that no longer fits ends
+ * with "and N more", so long names, many obligations and long translations shorten the
+ * page's tail instead of spilling onto a second one.
+ */
+#define G_LOG_DOMAIN "six-profile-document"
+
+#include "config.h"
+
+#include "six-profile-document.h"
+
+#include "six-labels.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#define MARGIN      42.0
+#define GAP         4.0
+#define FONT_BODY   "Sans 8.5"
+#define FONT_SMALL  "Sans 7"
+#define FONT_HEAD   "Sans Bold 10.5"
+#define FOOTER_SIZE 30.0
+#define BAR_HEIGHT  4.5
+
+/* Requests, contributions and coalitions leave room for the sections after them. */
+#define MAX_LIST_ROWS 8
+
+typedef struct
+{
+  double r, g, b;
+} Colour;
+
+static const Colour text_colour = { 0.12, 0.12, 0.12 };
+static const Colour dim_colour = { 0.40, 0.40, 0.42 };
+static const Colour accent_colour = { 0.11, 0.44, 0.85 };      /* GNOME blue 4 */
+static const Colour given_colour = { 0.15, 0.64, 0.41 };       /* GNOME green 5 */
+static const Colour rule_colour = { 0.80, 0.80, 0.82 };
+
+typedef struct
+{
+  cairo_t           *cr;
+  SixProfile        *profile;
+  SixProfileInclude  include;
+  const GDate       *today;
+  double             left;
+  double             width;
+  double             y;
+  double             bottom;
+  GPtrArray         *sources;     /* distinct citations of the facts shown */
+  gboolean           unverified;  /* a fact shown carries the unverified mark */
+} Page;
+
+/* One row of a table: a markup string per column. */
+typedef GStrv Row;
+
+static void
+set_colour (cairo_t      *cr,
+            const Colour *colour)
+{
+  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
+}
+
+static PangoLayout *
+new_layout (Page       *page,
+            const char *font,
+            double      width,
+            const char *markup)
+{
+  PangoLayout *layout = pango_cairo_create_layout (page->cr);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+
+  /* Sizes are in points on every surface: PDF, print context or screen. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
+  pango_layout_context_changed (layout);
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_font_description_free (description);
+
+  return layout;
+}
+
+static double
+get_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height;
+}
+
+static void
+show_layout (Page         *page,
+             PangoLayout  *layout,
+             double        x,
+             double        y,
+             const Colour *colour)
+{
+  set_colour (page->cr, colour);
+  cairo_move_to (page->cr, x, y);
+  pango_cairo_show_layout (page->cr, layout);
+}
+
+/* Draws a paragraph if it fits; returns whether it did. */
+static gboolean
+draw_paragraph (Page         *page,
+                const char   *font,
+                const Colour *colour,
+                const char   *markup)
+{
+  g_autoptr(PangoLayout) layout = new_layout (page, font, page->width, markup);
+  double height = get_height (layout);
+
+  if (page->y + height > page->bottom)
+    return FALSE;
+
+  show_layout (page, layout, page->left, page->y, colour);
+  page->y += height;
+
+  return TRUE;
+}
+
+/* A heading needs room for itself and one line under it, or it is left out. */
+static gboolean
+draw_heading (Page       *page,
+              const char *title)
+{
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+  g_autoptr(PangoLayout) layout = new_layout (page, FONT_HEAD, page->width, markup);
+  double height = get_height (layout);
+
+  page->y += 2 * GAP;
+  if (page->y + height + 3 * GAP + 12 > page->bottom)
+    return FALSE;
+
+  show_layout (page, layout, page->left, page->y, &accent_colour);
+  page->y += height + 1.5;
+  set_colour (page->cr, &rule_colour);
+  cairo_set_line_width (page->cr, 0.6);
+  cairo_move_to (page->cr, page->left, page->y);
+  cairo_line_to (page->cr, page->left + page->width, page->y);
+  cairo_stroke (page->cr);
+  page->y += GAP;
+
+  return TRUE;
+}
+
+static void
+note_source (Page      *page,
+             SixRecord *record,
+             const char *field)
+{
+  int nth = six_kind_field_index (six_record_get_kind (record), field);
+  const SixFieldStamp *stamp = nth >= 0 ? six_record_get_nth_stamp (record, (guint) nth) : NULL;
+
+  if (stamp == NULL || stamp->source == NULL)
+    return;
+
+  if (!g_ptr_array_find_with_equal_func (page->sources, stamp->source, g_str_equal, NULL))
+    g_ptr_array_add (page->sources, g_strdup (stamp->source));
+}
+
+/* A reference fact nobody has confirmed yet is marked on the page. */
+static const char *
+mark_unverified (Page      *page,
+                 SixRecord *record)
+{
+  if (six_record_get_value (record, "verified") == NULL || six_record_get_boolean (record, "verified"))
+    return "";
+
+  page->unverified = TRUE;
+  return "*";
+}
+
+/* The table's rows (the first is its header) while they fit and number at most @max_rows,
+ * then "and N more" in the room kept for it. */
+static void
+draw_table (Page          *page,
+            const double  *fractions,
+            GPtrArray     *rows,
+            guint          max_rows)
+{
+  g_autofree char *more = NULL;
+  guint n_columns = g_strv_length (rows->pdata[0]);
+  double line = 0;
+  guint drawn = 0;
+
+  guint limit = max_rows < rows->len - 1 ? max_rows + 1 : rows->len;
+
+  for (drawn = 0; drawn < limit; drawn++)
+    {
+      Row row = rows->pdata[drawn];
+      PangoLayout *layouts[8] = { NULL, };
+      double height = 0;
+      double reserve;
+      double x = page->left;
+
+      g_assert (n_columns <= G_N_ELEMENTS (layouts));
+      for (guint c = 0; c < n_columns; c++)
+        {
+          layouts[c] = new_layout (page, FONT_BODY, fractions[c] * page->width - GAP, row[c]);
+          height = MAX (height, get_height (layouts[c]));
+        }
+      line = line > 0 ? line : height;
+      reserve = drawn + 1 < rows->len ? line : 0;
+
+      if (page->y + height + reserve <= page->bottom)
+        for (guint c = 0; c < n_columns; c++)
+          {
+            show_layout (page, layouts[c], x, page->y, drawn == 0 ? &dim_colour : &text_colour);
+            x += fractions[c] * page->width;
+          }
+      for (guint c = 0; c < n_columns; c++)
+        g_object_unref (layouts[c]);
+
+      if (x == page->left)
+        break;
+      page->y += height + 1;
+    }
+
+  if (drawn < rows->len)
+    {
+      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
+                                           rows->len - drawn), rows->len - drawn);
+      draw_paragraph (page, FONT_BODY, &dim_colour, more);
+    }
+}
+
+static GPtrArray *
+new_rows (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+}
+
+/* Adds a row of markup cells from plain texts (NULL shows as a dash). */
+static void
+add_row (GPtrArray *rows,
+         guint      n_cells,
+         ...)
+{
+  Row row = g_new0 (char *, n_cells + 1);
+  va_list args;
+
+  va_start (args, n_cells);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const char *text = va_arg (args, const char *);
+
+      row[i] = g_markup_escape_text (text != NULL ? text : "—", -1);
+    }
+  va_end (args);
+
+  g_ptr_array_add (rows, row);
+}
+
+static const char *
+label (SixRecord  *record,
+       const char *field)
+{
+  return six_value_label (six_record_get_kind_name (record), field,
+                          six_record_get_string (record, field));
+}
+
+static void
+draw_title (Page *page)
+{
+  SixRecord *country = six_profile_get_country (page->profile);
+  g_autofree char *name = six_profile_dup_name (page->profile);
+  g_autofree char *markup = g_markup_escape_text (name, -1);
+  g_autoptr(PangoLayout) layout = new_layout (page, "Sans Bold 20", page->width, markup);
+  g_autofree char *subtitle = NULL;
+  const char *region = label (country, "region");
+
+  /* A very long name steps down a size and keeps to three lines. */
+  if (pango_layout_get_line_count (layout) > 2)
+    {
+      g_object_unref (layout);
+      layout = new_layout (page, "Sans Bold 15", page->width, markup);
+      pango_layout_set_height (layout, -3);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  show_layout (page, layout, page->left, page->y, &text_colour);
+  page->y += get_height (layout) + 2;
+
+  /* Translators: the heading under a State's name: "State Party · Asia · LAO" */
+  subtitle = g_markup_printf_escaped ("%s%s · %s%s%s", label (country, "status"),
+                                      mark_unverified (page, country),
+                                      region != NULL ? region : "",
+                                      region != NULL ? " · " : "",
+                                      six_record_get_id (country));
+  draw_paragraph (page, "Sans 11", &dim_colour, subtitle);
+  note_source (page, country, "status");
+}
+
+static void
+draw_dates (Page *page)
+{
+  static const double fractions[] = { 0.25, 0.25, 0.25, 0.25 };
+  SixRecord *country = six_profile_get_country (page->profile);
+  const char *instrument = label (country, "instrument");
+  g_autoptr(GPtrArray) rows = new_rows ();
+
+  if (!draw_heading (page, _("Status and key dates")))
+    return;
+
+  add_row (rows, 4, _("Signed"), instrument != NULL ? instrument : _("Ratification or accession"),
+           _("Entry into force"),
+           six_record_get_string (country, "withdrawn_on") != NULL ? _("Withdrawn") : "");
+  add_row (rows, 4, six_record_get_string (country, "signed_on"),
+           six_record_get_string (country, "instrument_on"),
+           six_record_get_string (country, "entry_into_force"),
+           six_record_get_string (country, "withdrawn_on") ?: "");
+  draw_table (page, fractions, rows, G_MAXUINT);
+  note_source (page, country, "entry_into_force");
+}
+
+static char *
+describe_extensions (SixProfile *profile,
+                     SixRecord  *obligation)
+{
+  GPtrArray *extensions = six_profile_get_extensions (profile, six_record_get_id (obligation));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < extensions->len; i++)
+    {
+      SixRecord *extension = extensions->pdata[i];
+      const char *until = six_record_get_string (extension, "granted_until") ?:
+                          six_record_get_string (extension, "requested_until");
+
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      g_string_append (out, label (extension, "decision") ?: _("Requested"));
+      if (until != NULL)
+        g_string_append_printf (out, " %s", until);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+draw_obligations (Page *page)
+{
+  static const double fractions[] = { 0.27, 0.12, 0.12, 0.25, 0.24 };
+  GPtrArray *obligations = six_profile_get_obligations (page->profile);
+  g_autoptr(GPtrArray) rows = new_rows ();
+
+  if (!draw_heading (page, _("Obligations and deadlines")))
+    return;
+
+  if (obligations->len == 0)
+    {
+      draw_paragraph (page, FONT_BODY, &text_colour,
+                      _("No obligation under Article 3, 4 or 5 is recorded."));
+      return;
+    }
+
+  add_row (rows, 5, _("Obligation"), _("Original deadline"), _("Current deadline"),
+           _("Time left"), _("Extensions"));
+  for (guint i = 0; i < obligations->len; i++)
+    {
+      SixRecord *obligation = obligations->pdata[i];
+      g_autofree char *article = g_strconcat (label (obligation, "article"),
+                                              mark_unverified (page, obligation), NULL);
+      g_autofree char *left = six_describe_time_left (obligation, page->today);
+      g_autofree char *extensions = describe_extensions (page->profile, obligation);
+
+      add_row (rows, 5, article, six_record_get_string (obligation, "original_deadline"),
+               six_record_get_string (obligation, "current_deadline"), left, extensions);
+      note_source (page, obligation, "current_deadline");
+    }
+  draw_table (page, fractions, rows, G_MAXUINT);
+}
+
+static guint
+count_by_category (GPtrArray  *records,
+                   const char *category)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    if (g_strcmp0 (six_record_get_string (records->pdata[i], "category"), category) == 0)
+      n++;
+
+  return n;
+}
+
+static void
+draw_bar (Page         *page,
+          double        x,
+          double        length,
+          const Colour *colour)
+{
+  if (length <= 0)
+    return;
+
+  set_colour (page->cr, colour);
+  cairo_rectangle (page->cr, x, page->y, length, BAR_HEIGHT);
+  cairo_fill (page->cr);
+}
+
+/* Requests and contributions received, counted by category, as paired bars. */
+static void
+draw_chart (Page *page)
+{
+  GPtrArray *requests = six_profile_get_requests (page->profile);
+  GPtrArray *received = six_profile_get_received (page->profile);
+  double label_width = page->width * 0.3;
+  double bar_width = page->width * 0.5;
+  g_autofree char *legend = NULL;
+  guint most = 0;
+
+  for (guint i = 0; six_categories[i] != NULL; i++)
+    most = MAX (most, MAX (count_by_category (requests, six_categories[i]),
+                           count_by_category (received, six_categories[i])));
+  if (most == 0)
+    return;
+
+  legend = g_markup_printf_escaped ("<span foreground='#1c71d8'>■</span> %s    "
+                                    "<span foreground='#26a269'>■</span> %s",
+                                    _("Requests"), _("Contributions received"));
+  draw_paragraph (page, FONT_SMALL, &dim_colour, legend);
+  page->y += 2;
+
+  for (guint i = 0; six_categories[i] != NULL; i++)
+    {
+      guint asked = count_by_category (requests, six_categories[i]);
+      guint given = count_by_category (received, six_categories[i]);
+      g_autofree char *name = NULL;
+      g_autofree char *counts = NULL;
+      g_autoptr(PangoLayout) name_layout = NULL;
+      g_autoptr(PangoLayout) count_layout = NULL;
+      double x = page->left + label_width;
+
+      if (asked == 0 && given == 0)
+        continue;
+      if (page->y + 2 * BAR_HEIGHT + 4 > page->bottom)
+        break;
+
+      name = g_markup_escape_text (six_value_label (NULL, "category", six_categories[i]), -1);
+      name_layout = new_layout (page, FONT_SMALL, label_width - GAP, name);
+      pango_layout_set_ellipsize (name_layout, PANGO_ELLIPSIZE_END);
+      show_layout (page, name_layout, page->left, page->y, &text_colour);
+      draw_bar (page, x, bar_width * asked / most, &accent_colour);
+      counts = g_strdup_printf ("%u / %u", asked, given);
+      count_layout = new_layout (page, FONT_SMALL, page->width * 0.2 - GAP, counts);
+      show_layout (page, count_layout, x + bar_width + GAP, page->y, &dim_colour);
+      page->y += BAR_HEIGHT + 1;
+      draw_bar (page, x, bar_width * given / most, &given_colour);
+      page->y += BAR_HEIGHT + 4;
+    }
+}
+
+static char *
+format_amount (SixRecord *record)
+{
+  const char *amount = six_record_get_string (record, "amount");
+
+  if (amount == NULL)
+    return NULL;
+
+  return g_strjoin (" ", amount, six_record_get_string (record, "currency") ?: "", NULL);
+}
+
+static void
+draw_assistance (Page *page)
+{
+  static const double request_fractions[] = { 0.08, 0.27, 0.13, 0.52 };
+  static const double given_fractions[] = { 0.08, 0.24, 0.24, 0.16, 0.14, 0.14 };
+  GPtrArray *requests = six_profile_get_requests (page->profile);
+  GPtrArray *received = six_profile_get_received (page->profile);
+  g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GPtrArray) given_rows = new_rows ();
+
+  if (!draw_heading (page, _("Assistance requested and received")))
+    return;
+
+  if (requests->len == 0 && received->len == 0)
+    {
+      draw_paragraph (page, FONT_BODY, &text_colour,
+                      _("No request for assistance or contribution is recorded."));
+      return;
+    }
+
+  draw_chart (page);
+
+  if (requests->len > 0)
+    {
+      add_row (rows, 4, _("Year"), _("Category"), _("Status"), _("Request"));
+      for (guint i = 0; i < requests->len; i++)
+        {
+          SixRecord *request = requests->pdata[i];
+          g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                   six_record_get_int (request, "year", 0));
+
+          add_row (rows, 4, year, label (request, "category"), label (request, "status"),
+                   six_record_get_string (request, "description"));
+          note_source (page, request, "description");
+        }
+      page->y += GAP;
+      draw_table (page, request_fractions, rows, MAX_LIST_ROWS);
+    }
+
+  if (received->len > 0)
+    {
+      add_row (given_rows, 6, _("Year"), _("From"), _("Category"), _("Amount"), _("Kind"),
+               _("Status"));
+      for (guint i = 0; i < received->len; i++)
+        {
+          SixRecord *contribution = received->pdata[i];
+          g_autofree char *year = NULL;
+          g_autofree char *donor = six_profile_dup_party_name (page->profile,
+                                                               six_record_get_string (contribution, "donor"));
+          g_autofree char *amount = format_amount (contribution);
+
+          if (six_record_get_value (contribution, "year") != NULL)
+            year = g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0));
+          add_row (given_rows, 6, year, donor, label (contribution, "category"), amount,
+                   label (contribution, "kind"), label (contribution, "status"));
+        }
+      page->y += GAP;
+      draw_table (page, given_fractions, given_rows, MAX_LIST_ROWS);
+    }
+}
+
+static char *
+describe_partners (SixProfile *profile,
+                   SixRecord  *coalition)
+{
+  GPtrArray *members = six_profile_get_members (profile, six_record_get_id (coalition));
+  SixRecord *country = six_profile_get_country (profile);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      SixRecord *member = members->pdata[i];
+      const char *id = six_record_get_string (member, "member");
+      g_autofree char *name = NULL;
+
+      if (g_strcmp0 (id, six_record_get_id (country)) == 0)
+        continue;
+
+      name = six_profile_dup_party_name (profile, id);
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      /* Translators: a coalition partner and its role: "Norway (Donor)" */
+      g_string_append_printf (out, _("%s (%s)"), name, label (member, "role"));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+draw_coalitions (Page *page)
+{
+  static const double fractions[] = { 0.35, 0.12, 0.53 };
+  GPtrArray *coalitions = six_profile_get_coalitions (page->profile);
+  g_autoptr(GPtrArray) rows = new_rows ();
+
+  if (coalitions->len == 0 || !draw_heading (page, _("Coalitions and partners")))
+    return;
+
+  add_row (rows, 3, _("Coalition"), _("Status"), _("Partners"));
+  for (guint i = 0; i < coalitions->len; i++)
+    {
+      SixRecord *coalition = coalitions->pdata[i];
+      g_autofree char *partners = describe_partners (page->profile, coalition);
+
+      add_row (rows, 3, six_record_get_string (coalition, "title"), label (coalition, "status"),
+               partners);
+    }
+  draw_table (page, fractions, rows, MAX_LIST_ROWS);
+}
+
+static gboolean
+is_shown (Page      *page,
+          SixRecord *record)
+{
+  return six_record_get_visibility (record) != SIX_VISIBILITY_PRIVATE ||
+         (page->include & SIX_PROFILE_INCLUDE_PRIVATE_NOTES) != 0;
+}
+
+static void
+draw_notes (Page *page)
+{
+  GPtrArray *notes = six_profile_get_notes (page->profile);
+  gboolean headed = FALSE;
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!is_shown (page, notes->pdata[i]))
+        continue;
+      if (!headed && !(headed = draw_heading (page, _("Notes"))))
+        return;
+
+      text = g_markup_escape_text (six_record_get_string (notes->pdata[i], "text"), -1);
+      if (!draw_paragraph (page, FONT_BODY, &text_colour, text))
+        return;
+      page->y += 2;
+    }
+}
+
+static void
+draw_contacts (Page *page)
+{
+  static const double fractions[] = { 0.28, 0.27, 0.27, 0.18 };
+  GPtrArray *contacts = six_profile_get_contacts (page->profile);
+  g_autoptr(GPtrArray) rows = new_rows ();
+
+  if ((page->include & SIX_PROFILE_INCLUDE_CONTACTS) == 0 || contacts->len == 0)
+    return;
+  if (!draw_heading (page, _("Contacts")))
+    return;
+
+  add_row (rows, 4, _("Name"), _("Role"), _("Email"), _("Phone"));
+  for (guint i = 0; i < contacts->len; i++)
+    add_row (rows, 4, six_record_get_string (contacts->pdata[i], "name"),
+             six_record_get_string (contacts->pdata[i], "role"),
+             six_record_get_string (contacts->pdata[i], "email"),
+             six_record_get_string (contacts->pdata[i], "phone"));
+  draw_table (page, fractions, rows, G_MAXUINT);
+}
+
+/* The date, the unverified mark's meaning and the sources, pinned to the page's foot. */
+static void
+draw_footer (Page   *page,
+             double  height)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (page->today),
+                                           g_date_get_month (page->today),
+                                           g_date_get_day (page->today));
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *markup = NULL;
+
+  g_ptr_array_add (page->sources, NULL);
+  /* Translators: the footer of a printed profile; the date it was made */
+  g_string_append_printf (text, _("Article Six · Country profile as of %s"), date);
+  if (page->unverified)
+    g_string_append_printf (text, " · %s", _("* not yet verified"));
+  if (page->sources->len > 1)
+    {
+      g_autofree char *sources = g_strjoinv ("; ", (char **) page->sources->pdata);
+
+      g_string_append_printf (text, " · %s %s", _("Sources:"), sources);
+    }
+
+  markup = g_markup_escape_text (text->str, -1);
+  layout = new_layout (page, FONT_SMALL, page->width, markup);
+  pango_layout_set_height (layout, -3);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+  set_colour (page->cr, &rule_colour);
+  cairo_set_line_width (page->cr, 0.6);
+  cairo_move_to (page->cr, page->left, height - MARGIN - FOOTER_SIZE + GAP);
+  cairo_line_to (page->cr, page->left + page->width, height - MARGIN - FOOTER_SIZE + GAP);
+  cairo_stroke (page->cr);
+  show_layout (page, layout, page->left, height - MARGIN - FOOTER_SIZE + 2 * GAP, &dim_colour);
+}
+
+/**
+ * six_profile_document_draw:
+ * @cr: where to draw, in points
+ * @width: the page's width in points
+ * @height: the page's height in points
+ * @include: what private records to print
+ * @today: the date printed, and the one deadlines count from
+ *
+ * Draws the profile on one page.
+ */
+void
+six_profile_document_draw (SixProfile        *profile,
+                           cairo_t           *cr,
+                           double             width,
+                           double             height,
+                           SixProfileInclude  include,
+                           const GDate       *today)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+  Page page = {
+    .cr = cr, .profile = profile, .include = include, .today = today,
+    .left = MARGIN, .width = width - 2 * MARGIN, .y = MARGIN,
+    .bottom = height - MARGIN - FOOTER_SIZE, .sources = sources,
+  };
+
+  g_return_if_fail (SIX_IS_PROFILE (profile));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  cairo_save (cr);
+  draw_title (&page);
+  draw_dates (&page);
+  draw_obligations (&page);
+  draw_assistance (&page);
+  draw_coalitions (&page);
+  draw_notes (&page);
+  draw_contacts (&page);
+  draw_footer (&page, height);
+  cairo_restore (cr);
+}
+
+/**
+ * six_profile_document_write_pdf:
+ * @path: the PDF file to write (replaced)
+ *
+ * Writes the one-page profile as an A4 PDF.
+ */
+gboolean
+six_profile_document_write_pdf (SixProfile         *profile,
+                                const char         *path,
+                                SixProfileInclude   include,
+                                const GDate        *today,
+                                GError            **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (SIX_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (path, SIX_PROFILE_PAGE_WIDTH, SIX_PROFILE_PAGE_HEIGHT);
+  title = six_profile_dup_name (profile);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Article Six");
+
+  cr = cairo_create (surface);
+  six_profile_document_draw (profile, cr, SIX_PROFILE_PAGE_WIDTH, SIX_PROFILE_PAGE_HEIGHT,
+                             include, today);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   display, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,56 @@
+/* six-profile.h — everything known about one State, gathered for reading and printing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "six-db.h"
+#include "six-record.h"
+
+G_BEGIN_DECLS
+
+/* The live records of one kind (deleted ones may be included: the profile skips them).
+ * Returns a new reference. */
+typedef GListModel *(*SixProfileListFunc) (const SixKind *kind,
+                                           gpointer       user_data);
+
+#define SIX_TYPE_PROFILE (six_profile_get_type ())
+
+G_DECLARE_FINAL_TYPE (SixProfile, six_profile, SIX, PROFILE, GObject)
+
+SixProfile *six_profile_new                  (const char          *country_id,
+                                              SixProfileListFunc   list_func,
+                                              gpointer             user_data);
+SixProfile *six_profile_load                 (SixDb               *db,
+                                              const char          *country_id,
+                                              GError             **error);
+SixRecord  *six_profile_get_country          (SixProfile          *self);
+char       *six_profile_dup_name             (SixProfile          *self);
+GPtrArray  *six_profile_get_obligations      (SixProfile          *self);
+GPtrArray  *six_profile_get_extensions       (SixProfile          *self,
+                                              const char          *obligation_id);
+GPtrArray  *six_profile_get_reports          (SixProfile          *self);
+GPtrArray  *six_profile_get_requests         (SixProfile          *self);
+GPtrArray  *six_profile_get_received         (SixProfile          *self);
+GPtrArray  *six_profile_get_provided         (SixProfile          *self);
+GPtrArray  *six_profile_get_coalitions       (SixProfile          *self);
+GPtrArray  *six_profile_get_members          (SixProfile          *self,
+                                              const char          *coalition_id);
+GPtrArray  *six_profile_get_contacts         (SixProfile          *self);
+GPtrArray  *six_profile_get_notes            (SixProfile          *self);
+char       *six_profile_dup_party_name       (SixProfile          *self,
+                                              const char          *party_id);
+SixRecord  *six_profile_get_nearest_deadline (SixProfile          *self);
+
+/* Obligations and deadlines, for a profile and for a row in a list of States. */
+SixRecord  *six_obligation_pick_nearest      (GPtrArray           *obligations);
+gboolean    six_obligation_is_open           (SixRecord           *obligation);
+gboolean    six_date_parse                   (const char          *text,
+                                              GDate               *date);
+char       *six_describe_time_left           (SixRecord           *obligation,
+                                              const GDate         *today);
+void        six_date_get_today               (GDate               *today);
+
+G_END_DECLS

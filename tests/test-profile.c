@@ -1,0 +1,440 @@
+/* test-profile.c — a State's profile gathered from the store, and its one-page PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "six-profile-document.h"
+#include "six-reference-pack.h"
+
+#include <gio/gio.h>
+#include <locale.h>
+#include <string.h>
+
+#define LONG_NAME "The Federated Democratic Republic of the Islands, Atolls and Reefs of the " \
+                  "Southern Seas and the Associated Territories of the Outer Archipelago"
+
+static SixDb *shared_db;
+
+static void
+apply (SixDb   *db,
+       SixEdit *edit)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (edits, edit);
+  g_assert_cmpint (six_db_apply_edits (db, "test", edits, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static SixEdit *
+new_record (const char *kind_name,
+            char      **id)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  SixEdit *edit = six_edit_new (six_kind_lookup (kind_name), uuid);
+
+  if (id != NULL)
+    *id = g_steal_pointer (&uuid);
+
+  return edit;
+}
+
+/* Lao PDR leads a coalition with Norway as donor; Norway gave once; a contact, a public and
+ * a private note; a deleted request that must not show; an area with a very long name. */
+static void
+add_user_records (SixDb *db)
+{
+  g_autofree char *coalition = NULL;
+  g_autofree char *request = NULL;
+  SixEdit *edit;
+
+  edit = new_record ("coalition", &coalition);
+  six_edit_set_string (edit, "lead", "LAO");
+  six_edit_set_string (edit, "title", "Lao PDR Country Coalition");
+  six_edit_set_string (edit, "status", "active");
+  apply (db, edit);
+
+  edit = new_record ("coalition_member", NULL);
+  six_edit_set_string (edit, "coalition", coalition);
+  six_edit_set_string (edit, "member", "NOR");
+  six_edit_set_string (edit, "role", "donor");
+  apply (db, edit);
+
+  edit = new_record ("contribution", NULL);
+  six_edit_set_string (edit, "donor", "NOR");
+  six_edit_set_string (edit, "recipient", "LAO");
+  six_edit_set_string (edit, "category", "survey_clearance");
+  six_edit_set_string (edit, "kind", "financial");
+  six_edit_set_string (edit, "amount", "1250000");
+  six_edit_set_string (edit, "currency", "EUR");
+  six_edit_set_int (edit, "year", 2025);
+  six_edit_set_string (edit, "status", "disbursed");
+  six_edit_set_string (edit, "coalition", coalition);
+  apply (db, edit);
+
+  edit = new_record ("contact", NULL);
+  six_edit_set_string (edit, "name", "Khamphao Sisouk");
+  six_edit_set_string (edit, "affiliation", "LAO");
+  six_edit_set_string (edit, "email", "khamphao@example.org");
+  apply (db, edit);
+
+  edit = new_record ("note", NULL);
+  six_edit_set_string (edit, "target", "LAO");
+  six_edit_set_string (edit, "text", "Private: ask about the 2026 survey budget.");
+  apply (db, edit);
+
+  edit = new_record ("note", NULL);
+  six_edit_set_string (edit, "target", "LAO");
+  six_edit_set_string (edit, "visibility", "public");
+  six_edit_set_string (edit, "text", "Side event at the 13MSP on national capacity.");
+  apply (db, edit);
+
+  edit = new_record ("assistance_request", &request);
+  six_edit_set_string (edit, "country", "LAO");
+  six_edit_set_int (edit, "year", 2024);
+  six_edit_set_string (edit, "category", "risk_education");
+  six_edit_set_string (edit, "description", "Withdrawn request");
+  apply (db, edit);
+  edit = six_edit_new (six_kind_lookup ("assistance_request"), request);
+  six_edit_delete (edit);
+  apply (db, edit);
+
+  edit = six_edit_new (six_kind_lookup ("country"), "XAA");
+  six_edit_set_string (edit, "name", LONG_NAME);
+  six_edit_set_string (edit, "status", "signatory");
+  six_edit_set_string (edit, "signed_on", "2010-01-15");
+  apply (db, edit);
+}
+
+static SixDb *
+get_db (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (shared_db != NULL)
+    return shared_db;
+
+  shared_db = six_db_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_assert_true (six_reference_pack_ensure (shared_db, &error));
+  g_assert_no_error (error);
+  add_user_records (shared_db);
+
+  return shared_db;
+}
+
+static SixProfile *
+load (const char *country)
+{
+  g_autoptr(GError) error = NULL;
+  SixProfile *profile = six_profile_load (get_db (), country, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (profile);
+
+  return profile;
+}
+
+static void
+test_gather_reference (void)
+{
+  g_autoptr(SixProfile) profile = load ("LAO");
+  g_autofree char *name = six_profile_dup_name (profile);
+  GPtrArray *obligations = six_profile_get_obligations (profile);
+  SixRecord *nearest = six_profile_get_nearest_deadline (profile);
+
+  g_assert_cmpstr (name, ==, "Lao People's Democratic Republic");
+  g_assert_cmpstr (six_record_get_string (six_profile_get_country (profile), "status"), ==, "party");
+  g_assert_cmpuint (obligations->len, ==, 2);
+  g_assert_cmpstr (six_record_get_id (obligations->pdata[0]), ==, "LAO:art4");
+  g_assert_cmpstr (six_record_get_id (obligations->pdata[1]), ==, "LAO:art5");
+  g_assert_nonnull (nearest);
+  g_assert_cmpstr (six_record_get_string (nearest, "current_deadline"), ==, "2025-08-01");
+  g_assert_cmpuint (six_profile_get_extensions (profile, "LAO:art4")->len, >=, 1);
+  g_assert_cmpuint (six_profile_get_extensions (profile, "LAO:art5")->len, ==, 0);
+}
+
+static void
+test_gather_user_records (void)
+{
+  g_autoptr(SixProfile) profile = load ("LAO");
+  g_autoptr(SixProfile) norway = load ("NOR");
+  GPtrArray *requests = six_profile_get_requests (profile);
+  GPtrArray *coalitions = six_profile_get_coalitions (profile);
+  GPtrArray *members;
+  g_autofree char *donor = NULL;
+
+  /* The deleted request is left out; the pack's requests remain, newest year first. */
+  for (guint i = 0; i < requests->len; i++)
+    g_assert_cmpstr (six_record_get_string (requests->pdata[i], "description"), !=,
+                     "Withdrawn request");
+  g_assert_cmpuint (requests->len, >=, 2);
+  for (guint i = 1; i < requests->len; i++)
+    g_assert_cmpint (six_record_get_int (requests->pdata[i - 1], "year", 0), >=,
+                     six_record_get_int (requests->pdata[i], "year", 0));
+
+  g_assert_cmpuint (six_profile_get_received (profile)->len, ==, 1);
+  g_assert_cmpuint (six_profile_get_provided (profile)->len, ==, 0);
+  donor = six_profile_dup_party_name (profile, six_record_get_string (six_profile_get_received (profile)->pdata[0], "donor"));
+  g_assert_cmpstr (donor, ==, "Norway");
+
+  g_assert_cmpuint (coalitions->len, ==, 1);
+  members = six_profile_get_members (profile, six_record_get_id (coalitions->pdata[0]));
+  g_assert_cmpuint (members->len, ==, 1);
+  g_assert_cmpstr (six_record_get_string (members->pdata[0], "member"), ==, "NOR");
+  g_assert_cmpuint (six_profile_get_contacts (profile)->len, ==, 1);
+  g_assert_cmpuint (six_profile_get_notes (profile)->len, ==, 2);
+
+  /* The same records seen from the donor's side. */
+  g_assert_cmpuint (six_profile_get_provided (norway)->len, ==, 1);
+  g_assert_cmpuint (six_profile_get_coalitions (norway)->len, ==, 1);
+  g_assert_cmpuint (six_profile_get_contacts (norway)->len, ==, 0);
+}
+
+static void
+test_unknown_country (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixProfile) profile = six_profile_load (get_db (), "ZZZ", &error);
+
+  g_assert_null (profile);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "ZZZ"));
+}
+
+static SixRecord *
+new_obligation (const char *deadline,
+                const char *status)
+{
+  const SixKind *kind = six_kind_lookup ("obligation");
+  g_autofree GVariant **values = g_new0 (GVariant *, kind->n_fields);
+  g_autofree SixFieldStamp *stamps = g_new0 (SixFieldStamp, kind->n_fields);
+
+  values[six_kind_field_index (kind, "country")] = g_variant_new_string ("LAO");
+  values[six_kind_field_index (kind, "article")] = g_variant_new_string ("art4");
+  if (deadline != NULL)
+    values[six_kind_field_index (kind, "current_deadline")] = g_variant_new_string (deadline);
+  if (status != NULL)
+    values[six_kind_field_index (kind, "status")] = g_variant_new_string (status);
+
+  return six_record_new (kind, "LAO:art4", values, stamps);
+}
+
+static void
+test_time_left (void)
+{
+  const struct { const char *deadline, *status, *expected; } cases[] = {
+    { "2028-11-01", "in_progress", "1 year 11 months left" },
+    { "2027-11-23", NULL, "1 year left" },
+    { "2026-12-01", NULL, "8 days left" },
+    { "2027-01-23", NULL, "2 months left" },
+    { "2026-11-23", NULL, "0 days left" },
+    { "2025-08-01", "in_progress", "Overdue by 1 year 3 months" },
+    { "2026-11-22", NULL, "Overdue by 1 day" },
+    { "2019-03-01", "completed", "Completed" },
+    { NULL, "in_progress", "No deadline" },
+  };
+  g_autoptr(GPtrArray) obligations = g_ptr_array_new_with_free_func (g_object_unref);
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 23, G_DATE_NOVEMBER, 2026);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SixRecord) obligation = new_obligation (cases[i].deadline, cases[i].status);
+      g_autofree char *text = six_describe_time_left (obligation, &today);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+      g_ptr_array_add (obligations, g_steal_pointer (&obligation));
+    }
+
+  /* The nearest open deadline: the overdue one, not the completed or the undated. */
+  g_assert_cmpstr (six_record_get_string (six_obligation_pick_nearest (obligations),
+                                          "current_deadline"), ==, "2025-08-01");
+}
+
+/* Runs a poppler tool and returns its standard output. */
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+
+  return g_steal_pointer (&out);
+}
+
+/* Writes the PDF, checks it is one page, keeps a PNG of it for review, returns its text. */
+static char *
+write_pdf (const char        *country,
+           SixProfileInclude  include,
+           const char        *tag)
+{
+  g_autoptr(SixProfile) profile = load (country);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots", NULL);
+  g_autofree char *base = g_strdup_printf ("profile-%s%s", country, tag);
+  g_autofree char *pdf = g_build_filename (dir, base, NULL);
+  g_autofree char *pdf_file = g_strconcat (pdf, ".pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *png = NULL;
+  const char *info_argv[] = { "pdfinfo", pdf_file, NULL };
+  const char *text_argv[] = { "pdftotext", "-layout", pdf_file, "-", NULL };
+  const char *png_argv[] = { "pdftoppm", "-png", "-r", "72", "-singlefile", pdf_file, pdf, NULL };
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 23, G_DATE_NOVEMBER, 2026);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  g_assert_true (six_profile_document_write_pdf (profile, pdf_file, include, &today, &error));
+  g_assert_no_error (error);
+
+  info = run_tool (info_argv);
+  g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  g_free (run_tool (png_argv));
+  png = g_strconcat (pdf, ".png", NULL);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+
+  return run_tool (text_argv);
+}
+
+/* pdftotext keeps words but may break lines anywhere: compare with whitespace squeezed. */
+static char *
+squeeze (const char *text)
+{
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_has (const char *text,
+            const char *expected)
+{
+  g_autofree char *flat = squeeze (text);
+
+  if (strstr (flat, expected) == NULL)
+    g_error ("“%s” not in the PDF's text:\n%s", expected, text);
+}
+
+static void
+assert_lacks (const char *text,
+              const char *unexpected)
+{
+  g_autofree char *flat = squeeze (text);
+
+  if (strstr (flat, unexpected) != NULL)
+    g_error ("“%s” should not be in the PDF's text:\n%s", unexpected, text);
+}
+
+static void
+test_pdf_lao (void)
+{
+  g_autofree char *text = write_pdf ("LAO", SIX_PROFILE_INCLUDE_NONE, "");
+  g_autofree char *with_private = write_pdf ("LAO", SIX_PROFILE_INCLUDE_CONTACTS |
+                                             SIX_PROFILE_INCLUDE_PRIVATE_NOTES, "-private");
+
+  assert_has (text, "Lao People's Democratic Republic");
+  assert_has (text, "State Party · Asia · LAO");
+  assert_has (text, "2009-03-18");
+  assert_has (text, "Article 4 — Clearance");
+  assert_has (text, "2025-08-01");
+  assert_has (text, "Overdue by 1 year 3 months");
+  assert_has (text, "Survey and clearance");
+  assert_has (text, "Norway");
+  assert_has (text, "1250000 EUR");
+  assert_has (text, "Lao PDR Country Coalition");
+  assert_has (text, "Norway (Donor)");
+  assert_has (text, "Side event at the 13MSP");
+  assert_has (text, "Country profile as of 2026-11-23");
+  assert_has (text, "Sources:");
+  assert_lacks (text, "Withdrawn request");
+
+  /* Private things leave only when asked for. */
+  assert_lacks (text, "Khamphao");
+  assert_lacks (text, "ask about the 2026 survey budget");
+  assert_has (with_private, "Khamphao Sisouk");
+  assert_has (with_private, "khamphao@example.org");
+  assert_has (with_private, "ask about the 2026 survey budget");
+}
+
+static void
+test_pdf_varied_states (void)
+{
+  g_autofree char *germany = write_pdf ("DEU", SIX_PROFILE_INCLUDE_NONE, "");
+  g_autofree char *lebanon = write_pdf ("LBN", SIX_PROFILE_INCLUDE_NONE, "");
+  g_autofree char *new_zealand = write_pdf ("NZL", SIX_PROFILE_INCLUDE_NONE, "");
+  g_autofree char *long_name = write_pdf ("XAA", SIX_PROFILE_INCLUDE_NONE, "");
+
+  assert_has (germany, "Article 3 — Stockpile destruction");
+  assert_has (germany, "Completed");
+  assert_has (germany, "2030-08-01");
+  assert_has (lebanon, "Lebanon");
+  assert_has (lebanon, "2026-05-01");
+  assert_has (new_zealand, "New Zealand");
+  assert_has (new_zealand, "No obligation under Article 3, 4 or 5 is recorded.");
+  assert_has (long_name, "The Federated Democratic Republic of the Islands");
+  assert_has (long_name, "Signatory");
+  assert_has (long_name, "2010-01-15");
+}
+
+/* Forty requests and ten coalitions still make one page, ending its lists with "… and N more". */
+static void
+test_pdf_overflow (void)
+{
+  SixDb *db = get_db ();
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      SixEdit *edit = new_record ("assistance_request", NULL);
+      g_autofree char *description = g_strdup_printf ("Request number %u, for a long list of "
+                                                      "needs that wraps over a line", i);
+
+      six_edit_set_string (edit, "country", "TCD");
+      six_edit_set_int (edit, "year", 2000 + i);
+      six_edit_set_string (edit, "category", six_categories[i % 7]);
+      six_edit_set_string (edit, "description", description);
+      apply (db, edit);
+    }
+
+  text = write_pdf ("TCD", SIX_PROFILE_INCLUDE_NONE, "");
+  assert_has (text, "Chad");
+  assert_has (text, "Request number 39");
+  assert_has (text, "more");
+  assert_has (text, "Country profile as of 2026-11-23");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/profile/gather/reference", test_gather_reference);
+  g_test_add_func ("/profile/gather/user-records", test_gather_user_records);
+  g_test_add_func ("/profile/gather/unknown-country", test_unknown_country);
+  g_test_add_func ("/profile/time-left", test_time_left);
+  g_test_add_func ("/profile/pdf/lao", test_pdf_lao);
+  g_test_add_func ("/profile/pdf/varied-states", test_pdf_varied_states);
+  g_test_add_func ("/profile/pdf/overflow", test_pdf_overflow);
+
+  status = g_test_run ();
+  g_clear_pointer (&shared_db, six_db_close);
+
+  return status;
+}
