@@ -85,41 +85,6 @@ nonnull_row (gpointer list)
   return gtk_list_box_get_row_at_index (list, 0) != NULL;
 }
 
-/* The row under @root whose title is @title. */
-static GtkWidget *
-find_row_titled (GtkWidget  *root,
-                 const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row_titled (child, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static SixRecord *
-stored (SixRepository *repository,
-        const char    *kind,
-        const char    *id)
-{
-  GListModel *list = six_repository_list (repository, six_kind_lookup (kind));
-  guint position;
-
-  if (!six_record_list_find (SIX_RECORD_LIST (list), id, &position))
-    return NULL;
-
-  return g_list_model_get_item (list, position);
-}
-
 typedef struct
 {
   SixRepository *repository;
@@ -474,22 +439,7 @@ search_opens_body (Fixture *fixture)
 static void
 test_screenshots (void)
 {
-  const char * const sizes[] = { "1280x800", "480x800" };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("six-actions-XXXXXX", &error);
-  g_autofree char *db = g_build_filename (tmp, "shot.db", NULL);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("action-plans-%s.png", sizes[i]);
-      g_autofree char *png = review_path (name);
-
-      assert_screenshot (db, png, sizes[i], "action:lap:38");
-      g_test_message ("Kept for review: %s", png);
-    }
-
-  remove_dir (tmp);
+  assert_screenshots ("action-plans", "action:lap:38");
 }
 
 static void

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "six-exchange-writer.h"
+#include "six-iso-codes.h"
 #include "six-profile-document.h"
 #include "six-reference-pack.h"
 
@@ -416,6 +418,57 @@ test_pdf_overflow (void)
   assert_has (text, "Country profile as of 2026-11-23");
 }
 
+/* Names in the Convention's three languages, whatever the user's. */
+static void
+test_names_in (void)
+{
+  g_assert_cmpstr (six_iso_codes_get_name_in ("DEU", "en"), ==, "Germany");
+  g_assert_cmpstr (six_iso_codes_get_name_in ("DEU", "fr"), ==, "Allemagne");
+  g_assert_cmpstr (six_iso_codes_get_name_in ("DEU", "es"), ==, "Alemania");
+  g_assert_cmpstr (six_iso_codes_get_name_in ("LAO", "fr"), ==,
+                   "République démocratique populaire lao");
+  g_assert_cmpstr (six_iso_codes_get_name_in ("LAO", "es"), ==,
+                   "República Democrática Popular Lao");
+  g_assert_cmpstr (six_iso_codes_get_name_in ("NZL", "xx"), ==, "New Zealand");
+  g_assert_null (six_iso_codes_get_name_in ("ZZZ", "fr"));
+}
+
+/* Sharing a profile: the State and what hangs on it, at the level chosen, and nothing else. */
+static void
+test_share (void)
+{
+  SixExportOptions options = { 0 };
+  g_autoptr(SixExchangeFile) exchange = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records;
+  gboolean country = FALSE, obligation = FALSE, public_note = FALSE;
+
+  options.scope = SIX_SCOPE_COUNTRY;
+  options.scope_id = "LAO";
+  options.level = SIX_VISIBILITY_PUBLIC;
+  exchange = six_exchange_collect (get_db (), &options, &error);
+  g_assert_no_error (error);
+  records = six_exchange_file_get_records (exchange);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SixRecord *record = records->pdata[i];
+      const char *id = six_record_get_id (record);
+      gboolean is_note = g_strcmp0 (six_record_get_kind_name (record), "note") == 0;
+      const char *text = is_note ? six_record_get_string (record, "text") : NULL;
+
+      country |= g_strcmp0 (id, "LAO") == 0;
+      obligation |= g_strcmp0 (id, "LAO:art4") == 0;
+      public_note |= g_strcmp0 (text, "Side event at the 13MSP on national capacity.") == 0;
+      g_assert_cmpint (six_record_get_visibility (record), ==, SIX_VISIBILITY_PUBLIC);
+      g_assert_cmpstr (id, !=, "LBN:art4");
+      g_assert_cmpstr (six_record_get_kind_name (record), !=, "contact");
+    }
+  g_assert_true (country);
+  g_assert_true (obligation);
+  g_assert_true (public_note);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +482,8 @@ main (int   argc,
   g_test_add_func ("/profile/gather/user-records", test_gather_user_records);
   g_test_add_func ("/profile/gather/unknown-country", test_unknown_country);
   g_test_add_func ("/profile/time-left", test_time_left);
+  g_test_add_func ("/profile/names-in", test_names_in);
+  g_test_add_func ("/profile/share", test_share);
   g_test_add_func ("/profile/pdf/lao", test_pdf_lao);
   g_test_add_func ("/profile/pdf/varied-states", test_pdf_varied_states);
   g_test_add_func ("/profile/pdf/overflow", test_pdf_overflow);

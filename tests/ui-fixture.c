@@ -260,3 +260,82 @@ save_widget_png (GtkWidget  *widget,
   gsk_render_node_unref (drawing.node);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
+
+/* The row under @root whose title is @title. */
+GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row_titled (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+SixRecord *
+stored (SixRepository *repository,
+        const char    *kind,
+        const char    *id)
+{
+  GListModel *list = six_repository_list (repository, six_kind_lookup (kind));
+  guint position;
+
+  if (!six_record_list_find (SIX_RECORD_LIST (list), id, &position))
+    return NULL;
+
+  return g_list_model_get_item (list, position);
+}
+
+/* The widget under @root built from the .ui element with this id. */
+GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return child;
+      if ((found = find_by_id (child, id)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The window drawn by the program itself, wide (1280×800) and folded (480×800), with @open
+ * shown; kept as build/tests/screenshots/STEM-SIZE.png. */
+void
+assert_screenshots (const char *stem,
+                    const char *open)
+{
+  const char * const sizes[] = { "1280x800", "480x800" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("six-shot-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (tmp, "shot.db", NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s.png", stem, sizes[i]);
+      g_autofree char *png = review_path (name);
+
+      assert_screenshot (db, png, sizes[i], open);
+      g_test_message ("Kept for review: %s", png);
+    }
+
+  remove_dir (tmp);
+}

@@ -36,6 +36,14 @@ void       remove_dir        (const char     *path);
 GtkWidget *find_descendant   (GtkWidget      *root,
                               GType           type);
 GtkWindow *find_toplevel     (GType           type);
+GtkWidget *find_row_titled   (GtkWidget      *root,
+                              const char     *title);
+GtkWidget *find_by_id        (GtkWidget      *root,
+                              const char     *id);
+/* The live list's snapshot of a record, or NULL. */
+SixRecord *stored            (SixRepository  *repository,
+                              const char     *kind,
+                              const char     *id);
 gboolean   has_toplevel      (gpointer        type);
 /* For six_repository_apply_async (): stores the operation id in the gint64 at @user_data. */
 void       applied_cb        (GObject        *object,
@@ -47,5 +55,7 @@ void       assert_screenshot (const char     *database,
                               const char     *png,
                               const char     *size,
                               const char     *open);
+void       assert_screenshots (const char    *stem,
+                               const char    *open);
 void       save_widget_png   (GtkWidget      *widget,
                               const char     *path);

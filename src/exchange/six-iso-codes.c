@@ -68,6 +68,14 @@ static Table *table;
 static gboolean default_tried;
 G_LOCK_DEFINE_STATIC (table);
 
+/* Where the iso-codes translations live, for names in a language other than the user's. */
+#ifndef SIX_ISO_CODES_LOCALE_DIR
+#define SIX_ISO_CODES_LOCALE_DIR "/usr/share/locale"
+#endif
+
+static GHashTable *catalogs;  /* language → GHashTable msgid → msgstr (or NULL: none) */
+G_LOCK_DEFINE_STATIC (catalogs);
+
 static void
 country_free (gpointer data)
 {
@@ -211,6 +219,121 @@ lookup_un_name (const char *alpha3)
       return &un_names[i];
 
   return NULL;
+}
+
+static guint32
+read_u32 (const guint8 *data,
+          gsize         offset,
+          gboolean      swap)
+{
+  guint32 value;
+
+  memcpy (&value, data + offset, sizeof value);
+
+  return swap ? GUINT32_SWAP_LE_BE (value) : value;
+}
+
+/* A GNU .mo catalog as a table msgid → msgstr, or NULL when it is missing or malformed. */
+static GHashTable *
+read_catalog (const char *path)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  const guint8 *data;
+  gsize size;
+  gboolean swap;
+  guint32 n, originals, translations;
+  GHashTable *messages;
+
+  if (file == NULL || (size = g_mapped_file_get_length (file)) < 28)
+    return NULL;
+
+  data = (const guint8 *) g_mapped_file_get_contents (file);
+  swap = read_u32 (data, 0, FALSE) != 0x950412de;
+  if (read_u32 (data, 0, swap) != 0x950412de)
+    return NULL;
+
+  n = read_u32 (data, 8, swap);
+  originals = read_u32 (data, 12, swap);
+  translations = read_u32 (data, 16, swap);
+  if (n > size / 16 || originals > size - 8 * (gsize) n || translations > size - 8 * (gsize) n)
+    return NULL;
+
+  messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint32 i = 0; i < n; i++)
+    {
+      guint32 id_length = read_u32 (data, originals + 8 * i, swap);
+      guint32 id_offset = read_u32 (data, originals + 8 * i + 4, swap);
+      guint32 str_length = read_u32 (data, translations + 8 * i, swap);
+      guint32 str_offset = read_u32 (data, translations + 8 * i + 4, swap);
+
+      if (id_offset > size || id_length > size - id_offset ||
+          str_offset > size || str_length > size - str_offset)
+        continue;
+
+      g_hash_table_insert (messages, g_strndup ((const char *) data + id_offset, id_length),
+                           g_strndup ((const char *) data + str_offset, str_length));
+    }
+
+  return messages;
+}
+
+/* iso-codes' translation of its own English name into @language, or NULL. */
+static const char *
+translate_in (const char *name,
+              const char *language)
+{
+  GHashTable *messages;
+  const char *result = NULL;
+
+  G_LOCK (catalogs);
+  if (catalogs == NULL)
+    catalogs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) g_hash_table_unref);
+  if (!g_hash_table_lookup_extended (catalogs, language, NULL, (gpointer *) &messages))
+    {
+      g_autofree char *path = g_build_filename (SIX_ISO_CODES_LOCALE_DIR, language, "LC_MESSAGES",
+                                                SIX_ISO_CODES_DOMAIN ".mo", NULL);
+
+      messages = read_catalog (path);
+      g_hash_table_insert (catalogs, g_strdup (language), messages);
+    }
+  if (messages != NULL)
+    result = g_hash_table_lookup (messages, name);
+  G_UNLOCK (catalogs);
+
+  return result != NULL && *result != '\0' ? result : NULL;
+}
+
+/**
+ * six_iso_codes_get_name_in:
+ * @language: "en", "fr" or "es"
+ *
+ * The country's name in one of the Convention's languages, whatever the user's: the UN's
+ * where we have it, else iso-codes' translation, else the English name.
+ *
+ * Returns: (nullable): the name, or %NULL for a code iso-codes does not know
+ */
+const char *
+six_iso_codes_get_name_in (const char *alpha3,
+                           const char *language)
+{
+  const UnName *un_name = lookup_un_name (alpha3);
+  const Country *country = lookup (alpha3);
+  const char *translated;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if (un_name != NULL && strcmp (language, "fr") == 0)
+    return un_name->fr;
+  if (un_name != NULL && strcmp (language, "es") == 0)
+    return un_name->es;
+  if (un_name != NULL || country == NULL)
+    return un_name != NULL ? un_name->en : NULL;
+
+  if (strcmp (language, "en") != 0 && (translated = translate_in (country->name, language)) != NULL)
+    return translated;
+
+  return country->name;
 }
 
 /* The language gettext actually picked for iso-codes ("fr", "pt"…; "" when it found no

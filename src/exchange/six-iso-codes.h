@@ -26,6 +26,8 @@ const char  *six_iso_codes_alpha2_to_alpha3   (const char  *alpha2);
 const char  *six_iso_codes_get_alpha2         (const char  *alpha3);
 const char  *six_iso_codes_get_english_name   (const char  *alpha3);
 const char  *six_iso_codes_get_name           (const char  *alpha3);
+const char  *six_iso_codes_get_name_in        (const char  *alpha3,
+                                               const char  *language);
 gboolean     six_iso_codes_has_un_name        (const char  *alpha3);
 char        *six_iso_codes_dup_country_name   (SixRecord   *country);
 

@@ -243,6 +243,46 @@ six_value_label (const char *kind_name,
   return value;
 }
 
+static const Label field_labels[] = {
+  { "status", N_("Status") },
+  { "region", N_("Region") },
+  { "signed_on", N_("Signed") },
+  { "instrument", N_("Ratification, Accession or Succession") },
+  { "instrument_on", N_("Ratified or Acceded") },
+  { "entry_into_force", N_("Entry into Force") },
+  { "withdrawn_on", N_("Withdrawn") },
+  { "original_deadline", N_("Original Deadline") },
+  { "current_deadline", N_("Current Deadline") },
+  { "completed_on", N_("Completed") },
+  { "notes", N_("Notes") },
+  { "year", N_("Year") },
+  { "category", N_("Category") },
+  { "description", N_("Description") },
+  { "amount", N_("Amount") },
+  { "currency", N_("Currency (ISO 4217)") },
+  { "donor", N_("From") },
+  { "recipient", N_("To") },
+  { "kind", N_("Kind") },
+  { "request", N_("Answers Request") },
+  { "name", N_("Name") },
+  { "role", N_("Role") },
+  { "email", N_("Email") },
+  { "phone", N_("Phone") },
+  { "text", N_("Text") },
+  { "visibility", N_("Shared With") },
+};
+
+/* The translated title of a field in a form ("entry_into_force" → "Entry into Force"). */
+const char *
+six_field_label (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_strcmp0 (field_labels[i].name, field) == 0)
+      return _(field_labels[i].label);
+
+  return field;
+}
+
 /* How an action is named across both plans: "LAP Action 38", "DAP Action 5.2". */
 char *
 six_action_heading (SixRecord *action)

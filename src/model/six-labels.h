@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 const char *six_kind_label            (const char *kind_name);
 const char *six_tracking_status_label (const char *status);
 const char *six_confidence_label      (const char *confidence);
+const char *six_field_label           (const char *field);
 const char *six_value_label           (const char *kind_name,
                                        const char *field,
                                        const char *value);

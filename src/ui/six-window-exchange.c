@@ -233,6 +233,8 @@ _six_window_choose_import (SixWindow *self)
 typedef struct
 {
   GFile         *file;
+  SixScopeType   scope;
+  char          *scope_id;
   SixVisibility  level;
   guint          n_records;
 } ExportJob;
@@ -241,6 +243,7 @@ static void
 export_job_free (ExportJob *job)
 {
   g_clear_object (&job->file);
+  g_free (job->scope_id);
   g_free (job);
 }
 
@@ -258,7 +261,8 @@ export_job_run (SixDb         *db,
   g_autoptr(SixExchangeFile) exchange = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  options.scope = SIX_SCOPE_ALL;
+  options.scope = job->scope;
+  options.scope_id = job->scope_id;
   options.level = job->level;
   options.origin_name = name[0] != '\0' ? name : NULL;
   options.origin_organisation = organisation[0] != '\0' ? organisation : NULL;
@@ -326,15 +330,14 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
 static void
 on_level_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
-                      SixWindow        *self)
+                      ExportJob        *job)
 {
+  SixWindow *self = SIX_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
-  ExportJob *job;
 
-  job = g_new0 (ExportJob, 1);
   if (!six_visibility_from_string (response, &job->level))
     {
       export_job_free (job);
@@ -342,7 +345,14 @@ on_level_response_cb (AdwMessageDialog *dialog,
     }
 
   now = g_date_time_new_now_local ();
-  name = g_date_time_format (now, "article-six-%Y-%m-%d.a6.json");
+  name = g_date_time_format (now, job->scope_id != NULL ? "-%Y-%m-%d.a6.json"
+                                                        : "article-six-%Y-%m-%d.a6.json");
+  if (job->scope_id != NULL)
+    {
+      g_autofree char *dated = g_steal_pointer (&name);
+
+      name = g_strconcat (job->scope_id, dated, NULL);
+    }
   filter = exchange_filter ();
   chooser = gtk_file_chooser_native_new (_("Export File"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
@@ -354,11 +364,18 @@ on_level_response_cb (AdwMessageDialog *dialog,
 
 /* Files go by email: the user decides first what may leave the laptop. */
 void
-_six_window_choose_export (SixWindow *self)
+_six_window_choose_export (SixWindow    *self,
+                           SixScopeType  scope,
+                           const char   *scope_id)
 {
   GtkWidget *dialog;
+  ExportJob *job = g_new0 (ExportJob, 1);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Which Records?"),
+  job->scope = scope;
+  job->scope_id = g_strdup (scope_id);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   scope == SIX_SCOPE_COUNTRY ? _("Share Which Records?")
+                                                              : _("Export Which Records?"),
                                    _("Contacts and notes are private unless you shared them. Choose what the file may hold."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -370,6 +387,6 @@ _six_window_choose_export (SixWindow *self)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "public");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_level_response_cb), self);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_level_response_cb), job);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "six-exchange-file.h"
 #include "six-window.h"
 
 G_BEGIN_DECLS
@@ -11,6 +12,8 @@ G_BEGIN_DECLS
 void _six_window_import_file   (SixWindow *self,
                                 GFile     *file);
 void _six_window_choose_import (SixWindow *self);
-void _six_window_choose_export (SixWindow *self);
+void _six_window_choose_export (SixWindow    *self,
+                                SixScopeType  scope,
+                                const char   *scope_id);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "six-window-private.h"
 #include "six-actions-page.h"
+#include "six-countries-page.h"
 #include "six-search-page.h"
 
 struct _SixWindow
@@ -27,6 +28,7 @@ struct _SixWindow
   GtkStack        *stack;
   SixSearchPage   *search_page;
   SixActionsPage  *actions_page;
+  SixCountriesPage *countries_page;
 
   /* Owned */
   SixRepository   *repository;
@@ -237,7 +239,17 @@ export_file_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  _six_window_choose_export (SIX_WINDOW (widget));
+  _six_window_choose_export (SIX_WINDOW (widget), SIX_SCOPE_ALL, NULL);
+}
+
+/* One State's profile, to send to whoever asked for it. */
+static void
+share_country_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _six_window_choose_export (SIX_WINDOW (widget), SIX_SCOPE_COUNTRY,
+                             g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -274,6 +286,7 @@ six_window_constructed (GObject *object)
 
   six_search_page_set_repository (self->search_page, self->repository);
   six_actions_page_set_repository (self->actions_page, self->repository);
+  six_countries_page_set_repository (self->countries_page, self->repository);
   /* Without a database (it could not be opened) there is nothing to edit or exchange. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->repository != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-operation", self->repository != NULL);
@@ -384,6 +397,7 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, countries_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed_cb);
@@ -400,6 +414,7 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-operation", "x", undo_operation_action);
   gtk_widget_class_install_action (widget_class, "win.import-file", NULL, import_file_action);
   gtk_widget_class_install_action (widget_class, "win.export-file", NULL, export_file_action);
+  gtk_widget_class_install_action (widget_class, "win.share-country", "s", share_country_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import-file", NULL);
@@ -414,6 +429,7 @@ six_window_class_init (SixWindowClass *klass)
 
   g_type_ensure (SIX_TYPE_SEARCH_PAGE);
   g_type_ensure (SIX_TYPE_ACTIONS_PAGE);
+  g_type_ensure (SIX_TYPE_COUNTRIES_PAGE);
 }
 
 static void
@@ -511,6 +527,14 @@ six_window_open_record (SixWindow  *self,
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       six_window_show_page (self, "action-plans");
       six_actions_page_open_action (self->actions_page, id);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (kind_name, "country") == 0)
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      six_window_show_page (self, "countries");
+      six_countries_page_open_country (self->countries_page, id);
       return TRUE;
     }
 

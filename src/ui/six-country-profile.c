@@ -1,0 +1,1091 @@
+/* six-country-profile.c — one State's profile: read, edited, printed and shared
+ *
+ * The profile is gathered again, on the repository's thread and with every stamp, whenever
+ * one of the lists it draws on changes; every edit is one repository write with an Undo toast.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "six-country-profile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "six-country-profile.h"
+#include "six-labels.h"
+#include "six-profile-document.h"
+#include "six-record-form.h"
+#include "six-window.h"
+
+struct _SixCountryProfile
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesPage  *page;
+  GtkLabel            *name_label;
+  GtkLabel            *status_label;
+  GtkWidget           *unverified_badge;
+  AdwPreferencesGroup *dates_group;
+  AdwPreferencesGroup *obligations_group;
+  AdwPreferencesGroup *reports_group;
+  AdwPreferencesGroup *requests_group;
+  AdwPreferencesGroup *contributions_group;
+  AdwPreferencesGroup *coalitions_group;
+  AdwPreferencesGroup *contacts_group;
+  AdwPreferencesGroup *notes_group;
+
+  /* Owned */
+  SixRepository       *repository;
+  char                *country_id;
+  SixProfile          *profile;
+  GPtrArray           *rows;        /* every row added to a group, to take out again */
+  GCancellable        *loading;     /* the profile being gathered, with every stamp */
+  guint                rebuild_id;
+};
+
+G_DEFINE_FINAL_TYPE (SixCountryProfile, six_country_profile, GTK_TYPE_WIDGET)
+
+/* The fields a form shows for each kind the profile edits. */
+typedef struct
+{
+  const char *kind_name;
+  const char *fields[12];
+  const char *added;    /* the Undo toast's title for a new record */
+  const char *changed;
+  const char *removed;
+} FormSpec;
+
+static const FormSpec forms[] = {
+  { "country", { "status", "region", "signed_on", "instrument", "instrument_on",
+                 "entry_into_force", "withdrawn_on", NULL },
+    NULL, N_("Status and dates changed"), NULL },
+  { "obligation", { "current_deadline", "status", "completed_on", "notes", NULL },
+    NULL, N_("Obligation changed"), NULL },
+  { "assistance_request", { "year", "category", "description", "amount", "currency", "status",
+                            "visibility", NULL },
+    N_("Request added"), N_("Request changed"), N_("Request removed") },
+  { "contribution", { "donor", "category", "kind", "amount", "currency", "year", "status",
+                      "request", "description", "visibility", NULL },
+    N_("Contribution added"), N_("Contribution changed"), N_("Contribution removed") },
+  { "contact", { "name", "role", "email", "phone", "visibility", NULL },
+    N_("Contact added"), N_("Contact changed"), N_("Contact removed") },
+  { "note", { "text", "visibility", NULL },
+    N_("Note added"), N_("Note changed"), N_("Note removed") },
+};
+
+static const char * const watched_kinds[] = {
+  "country", "organisation", "obligation", "extension_request", "article7_report",
+  "assistance_request", "contribution", "coalition", "coalition_member", "contact", "note", NULL
+};
+
+static const FormSpec *
+find_form (const char *kind_name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    if (g_strcmp0 (forms[i].kind_name, kind_name) == 0)
+      return &forms[i];
+
+  return NULL;
+}
+
+/* --- writing ------------------------------------------------------------------------- */
+
+static void
+applied_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autofree char *title = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 operation = six_repository_apply_finish (SIX_REPOSITORY (object), result, &error);
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  GtkWindow *window = app != NULL ? gtk_application_get_active_window (app) : NULL;
+
+  if (!SIX_IS_WINDOW (window))
+    return;
+
+  if (operation == 0)
+    six_window_add_toast (SIX_WINDOW (window), adw_toast_new (error->message));
+  else
+    six_window_add_undo_toast (SIX_WINDOW (window), title, operation);
+}
+
+static void
+apply_edit (SixCountryProfile *self,
+            const char        *title,
+            SixEdit           *edit)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+
+  g_ptr_array_add (edits, six_edit_ref (edit));
+  six_repository_apply_async (self->repository, title, edits, NULL, applied_cb, g_strdup (title));
+}
+
+static void
+on_form_save_cb (SixRecordForm *form,
+                 SixEdit       *edit,
+                 gpointer       user_data)
+{
+  SixCountryProfile *self = user_data;
+  const FormSpec *spec = find_form (six_edit_get_kind (edit)->name);
+
+  apply_edit (self, _(six_edit_is_new (edit) ? spec->added : spec->changed), edit);
+}
+
+/* Every country and organisation, by name: who a contribution may come from. */
+static void
+offer_parties (SixCountryProfile *self,
+               SixRecordForm     *form)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  const char * const kinds[] = { "country", "organisation" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      GListModel *list = six_repository_list (self->repository, six_kind_lookup (kinds[k]));
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(SixRecord) party = g_list_model_get_item (list, i);
+
+          if (six_record_is_deleted (party))
+            continue;
+          g_ptr_array_add (ids, g_strdup (six_record_get_id (party)));
+          g_ptr_array_add (labels, six_profile_dup_party_name (self->profile,
+                                                              six_record_get_id (party)));
+        }
+    }
+  six_record_form_set_choices (form, "donor", ids, labels);
+}
+
+/* This State's requests: what a contribution may answer. */
+static void
+offer_requests (SixCountryProfile *self,
+                SixRecordForm     *form)
+{
+  GPtrArray *requests = six_profile_get_requests (self->profile);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      SixRecord *request = requests->pdata[i];
+
+      g_ptr_array_add (ids, g_strdup (six_record_get_id (request)));
+      g_ptr_array_add (labels, g_strdup_printf ("%" G_GINT64_FORMAT " · %s",
+                                                six_record_get_int (request, "year", 0),
+                                                six_value_label (NULL, "category",
+                                                                 six_record_get_string (request, "category"))));
+    }
+  six_record_form_set_choices (form, "request", ids, labels);
+}
+
+static SixRecordForm *
+open_form (SixCountryProfile *self,
+           const char        *kind_name,
+           SixRecord         *record)
+{
+  const FormSpec *spec = find_form (kind_name);
+  SixRecordForm *form = six_record_form_new (six_kind_lookup (kind_name), record, spec->fields);
+
+  if (g_strcmp0 (kind_name, "contribution") == 0)
+    {
+      offer_parties (self, form);
+      offer_requests (self, form);
+    }
+
+  g_signal_connect_object (form, "save", G_CALLBACK (on_form_save_cb), self, 0);
+  gtk_window_set_transient_for (GTK_WINDOW (form),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (form));
+
+  return form;
+}
+
+static void
+add_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SixCountryProfile *self = SIX_COUNTRY_PROFILE (widget);
+  SixRecordForm *form;
+  /* What each action creates, and the field that ties it to this State. */
+  const struct { const char *action, *kind, *field; } adds[] = {
+    { "profile.add-request", "assistance_request", "country" },
+    { "profile.add-contribution", "contribution", "recipient" },
+    { "profile.add-contact", "contact", "affiliation" },
+    { "profile.add-note", "note", "target" },
+  };
+
+  if (self->profile == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (adds); i++)
+    if (g_strcmp0 (adds[i].action, action_name) == 0)
+      {
+        form = open_form (self, adds[i].kind, NULL);
+        six_record_form_preset (form, adds[i].field, g_variant_new_string (self->country_id));
+        return;
+      }
+}
+
+static SixRecord *
+lookup (SixCountryProfile *self,
+        GVariant          *parameter)
+{
+  const char *kind_name;
+  const char *id;
+
+  g_variant_get (parameter, "(&s&s)", &kind_name, &id);
+
+  return six_kind_lookup (kind_name) != NULL
+    ? six_repository_lookup (self->repository, six_kind_lookup (kind_name), id) : NULL;
+}
+
+static void
+edit_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SixCountryProfile *self = SIX_COUNTRY_PROFILE (widget);
+  g_autoptr(SixRecord) record = lookup (self, parameter);
+
+  if (record != NULL && find_form (six_record_get_kind_name (record)) != NULL)
+    open_form (self, six_record_get_kind_name (record), record);
+}
+
+static void
+edit_country_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SixCountryProfile *self = SIX_COUNTRY_PROFILE (widget);
+
+  if (self->profile != NULL)
+    open_form (self, "country", six_profile_get_country (self->profile));
+}
+
+static void
+remove_record_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SixCountryProfile *self = SIX_COUNTRY_PROFILE (widget);
+  g_autoptr(SixRecord) record = lookup (self, parameter);
+  g_autoptr(SixEdit) edit = NULL;
+  const FormSpec *spec;
+
+  if (record == NULL || (spec = find_form (six_record_get_kind_name (record))) == NULL ||
+      spec->removed == NULL)
+    return;
+
+  edit = six_edit_new (six_record_get_kind (record), six_record_get_id (record));
+  six_edit_delete (edit);
+  apply_edit (self, _(spec->removed), edit);
+}
+
+/* --- printing and sharing ------------------------------------------------------------ */
+
+typedef struct
+{
+  SixProfile        *profile;
+  SixProfileInclude  include;
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_clear_object (&job->profile);
+  g_free (job);
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page_nr,
+                 PrintJob          *job)
+{
+  GDate today;
+
+  six_date_get_today (&today);
+  six_profile_document_draw (job->profile, gtk_print_context_get_cairo_context (context),
+                             gtk_print_context_get_width (context),
+                             gtk_print_context_get_height (context), job->include, &today);
+}
+
+static void
+print_profile (SixCountryProfile *self,
+               PrintJob          *job)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = six_profile_dup_name (job->profile);
+
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, name);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job,
+                         (GClosureNotify) print_job_free, 0);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
+  if (error != NULL)
+    g_warning ("Printing %s: %s", name, error->message);
+}
+
+static void
+on_pdf_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            PrintJob        *job)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_native_dialog_get_transient_for (chooser);
+  GDate today;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  six_date_get_today (&today);
+  if (file != NULL && SIX_IS_WINDOW (window))
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      if (six_profile_document_write_pdf (job->profile, path, job->include, &today, &error))
+        six_window_add_toast (SIX_WINDOW (window), adw_toast_new (_("Profile saved as PDF")));
+      else
+        six_window_add_toast (SIX_WINDOW (window), adw_toast_new (error->message));
+    }
+
+  print_job_free (job);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_pdf (SixCountryProfile *self,
+          PrintJob          *job)
+{
+  g_autofree char *name = six_profile_dup_name (job->profile);
+  g_autofree char *file_name = g_strdup_printf ("%s.pdf", name);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Profile as PDF"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_pdf_chooser_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_print_response_cb (AdwMessageDialog  *dialog,
+                      const char        *response,
+                      SixCountryProfile *self)
+{
+  GtkWidget *options = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *contacts = gtk_widget_get_first_child (options);
+  GtkWidget *notes = gtk_widget_get_next_sibling (contacts);
+  PrintJob *job;
+
+  if (self->profile == NULL || g_strcmp0 (response, "cancel") == 0)
+    return;
+
+  job = g_new0 (PrintJob, 1);
+  job->profile = g_object_ref (self->profile);
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (contacts)))
+    job->include |= SIX_PROFILE_INCLUDE_CONTACTS;
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (notes)))
+    job->include |= SIX_PROFILE_INCLUDE_PRIVATE_NOTES;
+
+  if (g_strcmp0 (response, "print") == 0)
+    print_profile (self, job);
+  else
+    save_pdf (self, job);
+}
+
+/* Contacts and private notes leave the office on paper only when ticked in. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SixCountryProfile *self = SIX_COUNTRY_PROFILE (widget);
+  GtkWidget *dialog;
+  GtkWidget *options;
+
+  if (self->profile == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Print Profile?"),
+                                   _("One page for a side event: status, dates, obligations, requests, contributions, coalitions and shared notes."));
+  options = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (options), gtk_check_button_new_with_mnemonic (_("Include _Contacts")));
+  gtk_box_append (GTK_BOX (options),
+                  gtk_check_button_new_with_mnemonic (_("Include Private _Notes")));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), options);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "pdf", _("Save as _PDF…"),
+                                    "print", _("_Print…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_print_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+share_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SixCountryProfile *self = SIX_COUNTRY_PROFILE (widget);
+
+  if (self->country_id != NULL)
+    gtk_widget_activate_action (widget, "win.share-country", "s", self->country_id);
+}
+
+/* --- showing ------------------------------------------------------------------------- */
+
+static const char *
+describe_writer (SixCountryProfile *self,
+                 const char        *replica)
+{
+  if (g_strcmp0 (replica, "reference") == 0)
+    return _("the reference pack");
+  if (g_strcmp0 (replica, six_repository_get_replica_id (self->repository)) == 0)
+    return _("you");
+
+  return replica;
+}
+
+/* "Changed by you on 2026-11-23 · Source: Art. 7 report 2023": who, when, on what authority. */
+static char *
+describe_provenance (SixCountryProfile *self,
+                     SixRecord         *record,
+                     const char        *field)
+{
+  int nth = six_kind_field_index (six_record_get_kind (record), field);
+  const SixFieldStamp *stamp = nth >= 0 ? six_record_get_nth_stamp (record, (guint) nth) : NULL;
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *changed = NULL;
+
+  if (stamp == NULL || stamp->hlc.replica == NULL)
+    return NULL;
+
+  time = g_date_time_new_from_unix_utc (stamp->hlc.wall / 1000);
+  date = time != NULL ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("?");
+  /* Translators: who last changed a value, and when: "Changed by you on 2026-11-23" */
+  changed = g_strdup_printf (_("Changed by %s on %s"), describe_writer (self, stamp->hlc.replica),
+                             date);
+  if (stamp->source == NULL)
+    return g_steal_pointer (&changed);
+
+  /* Translators: provenance and source of a value */
+  return g_strdup_printf (_("%s · Source: %s"), changed, stamp->source);
+}
+
+static void
+add_to (SixCountryProfile   *self,
+        AdwPreferencesGroup *group,
+        GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, g_object_ref (row));
+}
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "—");
+
+  return row;
+}
+
+/* A row for one field of @record, its provenance on hover. */
+static GtkWidget *
+new_fact_row (SixCountryProfile *self,
+              const char        *title,
+              const char        *value,
+              SixRecord         *record,
+              const char        *field)
+{
+  GtkWidget *row = new_row (title, value);
+  g_autofree char *provenance = describe_provenance (self, record, field);
+
+  gtk_widget_set_tooltip_text (row, provenance);
+
+  return row;
+}
+
+static void
+add_record_buttons (GtkWidget *row,
+                    SixRecord *record,
+                    gboolean   removable)
+{
+  GVariant *target = g_variant_new ("(ss)", six_record_get_kind_name (record),
+                                    six_record_get_id (record));
+  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *remove;
+
+  g_variant_ref_sink (target);
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_tooltip_text (edit, _("Edit"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "profile.edit-record");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), target);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+
+  if (removable)
+    {
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "profile.remove-record");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), target);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
+  g_variant_unref (target);
+}
+
+static void
+add_empty_row (SixCountryProfile   *self,
+               AdwPreferencesGroup *group,
+               const char          *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_widget_add_css_class (row, "dim-label");
+  add_to (self, group, row);
+}
+
+static void
+show_header (SixCountryProfile *self)
+{
+  SixRecord *country = six_profile_get_country (self->profile);
+  g_autofree char *name = six_profile_dup_name (self->profile);
+  const char *region = six_value_label ("country", "region",
+                                        six_record_get_string (country, "region"));
+  g_autofree char *status = g_strjoin (" · ", six_value_label ("country", "status",
+                                       six_record_get_string (country, "status")),
+                                       region != NULL ? region : six_record_get_id (country),
+                                       region != NULL ? six_record_get_id (country) : NULL, NULL);
+  gboolean unverified = six_record_get_value (country, "verified") != NULL &&
+                        !six_record_get_boolean (country, "verified");
+
+  gtk_label_set_label (self->name_label, name);
+  gtk_label_set_label (self->status_label, status);
+  gtk_widget_set_visible (self->unverified_badge, unverified);
+}
+
+static void
+show_dates (SixCountryProfile *self)
+{
+  SixRecord *country = six_profile_get_country (self->profile);
+  const char * const fields[] = {
+    "status", "signed_on", "instrument_on", "entry_into_force", "withdrawn_on", NULL
+  };
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      const char *value = six_record_get_string (country, fields[i]);
+      const char *title = six_field_label (fields[i]);
+
+      if (g_strcmp0 (fields[i], "withdrawn_on") == 0 && value == NULL)
+        continue;
+      if (g_strcmp0 (fields[i], "status") == 0)
+        value = six_value_label ("country", "status", value);
+      if (g_strcmp0 (fields[i], "instrument_on") == 0 &&
+          six_record_get_string (country, "instrument") != NULL)
+        title = six_value_label ("country", "instrument",
+                                 six_record_get_string (country, "instrument"));
+
+      add_to (self, self->dates_group, new_fact_row (self, title, value, country, fields[i]));
+    }
+}
+
+static GtkWidget *
+new_extension_row (SixCountryProfile *self,
+                   SixRecord         *extension)
+{
+  g_autofree char *subtitle = NULL;
+  const char *until = six_record_get_string (extension, "granted_until") ?:
+                      six_record_get_string (extension, "requested_until");
+
+  /* Translators: an extension request: its decision and the deadline it asked for or got */
+  subtitle = g_strdup_printf (_("%s · until %s"),
+                              six_value_label ("extension_request", "decision",
+                                               six_record_get_string (extension, "decision")) ?: "—",
+                              until != NULL ? until : "—");
+
+  return new_fact_row (self, _("Extension request"), subtitle, extension, "decision");
+}
+
+static void
+show_obligations (SixCountryProfile *self)
+{
+  GPtrArray *obligations = six_profile_get_obligations (self->profile);
+  GDate today;
+
+  six_date_get_today (&today);
+  if (obligations->len == 0)
+    add_empty_row (self, self->obligations_group,
+                   _("No obligation under Article 3, 4 or 5 is recorded."));
+
+  for (guint i = 0; i < obligations->len; i++)
+    {
+      SixRecord *obligation = obligations->pdata[i];
+      GPtrArray *extensions = six_profile_get_extensions (self->profile,
+                                                          six_record_get_id (obligation));
+      GtkWidget *row = adw_expander_row_new ();
+      g_autofree char *left = six_describe_time_left (obligation, &today);
+      const char * const fields[] = {
+        "original_deadline", "current_deadline", "status", "completed_on", "notes", NULL
+      };
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     six_value_label ("obligation", "article",
+                                                      six_record_get_string (obligation, "article")));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), left);
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (edit, _("Edit"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "profile.edit-record");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "(ss)", "obligation",
+                                        six_record_get_id (obligation));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), edit);
+
+      for (guint f = 0; fields[f] != NULL; f++)
+        {
+          const char *value = six_record_get_string (obligation, fields[f]);
+
+          if (g_strcmp0 (fields[f], "status") == 0)
+            value = six_value_label ("obligation", "status", value);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                    new_fact_row (self, six_field_label (fields[f]), value,
+                                                  obligation, fields[f]));
+        }
+      for (guint e = 0; e < extensions->len; e++)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                  new_extension_row (self, extensions->pdata[e]));
+
+      add_to (self, self->obligations_group, row);
+    }
+}
+
+static char *
+describe_categories (GVariant *categories)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree const char **items = categories != NULL ? g_variant_get_strv (categories, NULL) : NULL;
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "",
+                            six_value_label (NULL, "category", items[i]));
+
+  return g_strdup (out->str);
+}
+
+static void
+show_reports (SixCountryProfile *self)
+{
+  GPtrArray *reports = six_profile_get_reports (self->profile);
+
+  if (reports->len == 0)
+    add_empty_row (self, self->reports_group, _("No Article 7 report is recorded."));
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      SixRecord *report = reports->pdata[i];
+      g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               six_record_get_int (report, "year", 0));
+      g_autofree char *categories = describe_categories (six_record_get_value (report, "categories"));
+      const char *submitted = six_record_get_string (report, "submitted_on");
+      g_autofree char *subtitle = NULL;
+
+      subtitle = g_strdup_printf ("%s · %s%s%s",
+                                  submitted != NULL ? submitted : _("Submission date not recorded"),
+                                  six_record_get_boolean (report, "requested_assistance")
+                                  ? _("Assistance requested") : _("No assistance requested"),
+                                  categories[0] != '\0' ? ": " : "", categories);
+      add_to (self, self->reports_group,
+              new_fact_row (self, year, subtitle, report, "submitted_on"));
+    }
+}
+
+static char *
+join_details (const char *first,
+              ...)
+{
+  GString *out = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *part = first; part != (const char *) 1; part = va_arg (args, const char *))
+    if (part != NULL && *part != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", part);
+  va_end (args);
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+format_amount (SixRecord *record)
+{
+  const char *amount = six_record_get_string (record, "amount");
+
+  return amount != NULL
+    ? g_strjoin (" ", amount, six_record_get_string (record, "currency") ?: "", NULL) : NULL;
+}
+
+static void
+show_requests (SixCountryProfile *self)
+{
+  GPtrArray *requests = six_profile_get_requests (self->profile);
+
+  if (requests->len == 0)
+    add_empty_row (self, self->requests_group, _("No request for assistance is recorded."));
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      SixRecord *request = requests->pdata[i];
+      g_autofree char *title = g_strdup_printf ("%" G_GINT64_FORMAT " · %s",
+                                                six_record_get_int (request, "year", 0),
+                                                six_value_label (NULL, "category",
+                                                                 six_record_get_string (request, "category")));
+      g_autofree char *amount = format_amount (request);
+      g_autofree char *subtitle = join_details (six_record_get_string (request, "description"),
+                                                six_value_label ("assistance_request", "status",
+                                                                 six_record_get_string (request, "status")),
+                                                amount, (const char *) 1);
+      GtkWidget *row = new_fact_row (self, title, subtitle, request, "description");
+
+      add_record_buttons (row, request, TRUE);
+      add_to (self, self->requests_group, row);
+    }
+}
+
+static void
+show_contributions_of (SixCountryProfile *self,
+                       GPtrArray         *contributions,
+                       gboolean           received)
+{
+  for (guint i = 0; i < contributions->len; i++)
+    {
+      SixRecord *contribution = contributions->pdata[i];
+      g_autofree char *party = six_profile_dup_party_name (self->profile,
+                                                           six_record_get_string (contribution, received ? "donor" : "recipient"));
+      /* Translators: a contribution's donor, or its recipient */
+      g_autofree char *who = g_strdup_printf (received ? _("From %s") : _("To %s"), party);
+      g_autofree char *title = join_details (who, six_value_label (NULL, "category",
+                                                                    six_record_get_string (contribution, "category")),
+                                             (const char *) 1);
+      g_autofree char *amount = format_amount (contribution);
+      g_autofree char *year = six_record_get_value (contribution, "year") != NULL
+        ? g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0)) : NULL;
+      g_autofree char *subtitle = join_details (amount,
+                                                six_value_label ("contribution", "kind",
+                                                                 six_record_get_string (contribution, "kind")),
+                                                six_value_label ("contribution", "status",
+                                                                 six_record_get_string (contribution, "status")),
+                                                year, (const char *) 1);
+      GtkWidget *row = new_fact_row (self, title, subtitle, contribution, "status");
+
+      add_record_buttons (row, contribution, TRUE);
+      add_to (self, self->contributions_group, row);
+    }
+}
+
+static void
+show_coalitions (SixCountryProfile *self)
+{
+  GPtrArray *coalitions = six_profile_get_coalitions (self->profile);
+
+  if (coalitions->len == 0)
+    add_empty_row (self, self->coalitions_group, _("Not in a coalition."));
+
+  for (guint i = 0; i < coalitions->len; i++)
+    {
+      SixRecord *coalition = coalitions->pdata[i];
+      GPtrArray *members = six_profile_get_members (self->profile, six_record_get_id (coalition));
+      g_autoptr(GString) partners = g_string_new (NULL);
+
+      for (guint m = 0; m < members->len; m++)
+        {
+          g_autofree char *name = six_profile_dup_party_name (self->profile,
+                                                              six_record_get_string (members->pdata[m], "member"));
+
+          g_string_append_printf (partners, "%s%s (%s)", m > 0 ? ", " : "", name,
+                                  six_value_label ("coalition_member", "role",
+                                                   six_record_get_string (members->pdata[m], "role")));
+        }
+      add_to (self, self->coalitions_group,
+              new_fact_row (self, six_record_get_string (coalition, "title"), partners->str,
+                            coalition, "title"));
+    }
+}
+
+static void
+show_people_and_notes (SixCountryProfile *self)
+{
+  GPtrArray *contacts = six_profile_get_contacts (self->profile);
+  GPtrArray *notes = six_profile_get_notes (self->profile);
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      SixRecord *contact = contacts->pdata[i];
+      g_autofree char *subtitle = join_details (six_record_get_string (contact, "role"),
+                                                six_record_get_string (contact, "email"),
+                                                six_record_get_string (contact, "phone"),
+                                                (const char *) 1);
+      GtkWidget *row = new_fact_row (self, six_record_get_string (contact, "name"), subtitle,
+                                     contact, "name");
+
+      add_record_buttons (row, contact, TRUE);
+      add_to (self, self->contacts_group, row);
+    }
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      SixRecord *note = notes->pdata[i];
+      GtkWidget *row = new_fact_row (self, six_record_get_string (note, "text"),
+                                     six_value_label (NULL, "visibility",
+                                                      six_visibility_to_string (six_record_get_visibility (note))),
+                                     note, "text");
+
+      add_record_buttons (row, note, TRUE);
+      add_to (self, self->notes_group, row);
+    }
+}
+
+static void
+clear_rows (SixCountryProfile *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = self->rows->pdata[i];
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+show_profile (SixCountryProfile *self)
+{
+  clear_rows (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->page), self->profile != NULL);
+  if (self->profile == NULL)
+    return;
+
+  show_header (self);
+  show_dates (self);
+  show_obligations (self);
+  show_reports (self);
+  show_requests (self);
+  show_contributions_of (self, six_profile_get_received (self->profile), TRUE);
+  show_contributions_of (self, six_profile_get_provided (self->profile), FALSE);
+  if (six_profile_get_received (self->profile)->len + six_profile_get_provided (self->profile)->len == 0)
+    add_empty_row (self, self->contributions_group, _("No contribution is recorded."));
+  show_coalitions (self);
+  show_people_and_notes (self);
+}
+
+/* On the repository's thread: the same gathering the command line prints from. */
+static gpointer
+load_profile (SixDb         *db,
+              gpointer       user_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return six_profile_load (db, user_data, error);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SixCountryProfile) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SixProfile *profile = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+
+  /* A load already running when the country or the data changed still answers. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_object (&profile);
+      return;
+    }
+
+  g_clear_object (&self->loading);
+  g_clear_object (&self->profile);
+  self->profile = profile;
+  if (profile == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_warning ("Reading the profile of %s: %s", self->country_id, error->message);
+  show_profile (self);
+}
+
+static gboolean
+rebuild (gpointer user_data)
+{
+  SixCountryProfile *self = user_data;
+
+  self->rebuild_id = 0;
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+
+  if (self->repository == NULL || self->country_id == NULL)
+    return G_SOURCE_REMOVE;
+
+  self->loading = g_cancellable_new ();
+  six_repository_run_async (self->repository, load_profile, g_strdup (self->country_id), g_free,
+                            g_object_unref, self->loading, loaded_cb, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_rebuild (SixCountryProfile *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild, self, NULL);
+}
+
+/* --- object -------------------------------------------------------------------------- */
+
+static void
+six_country_profile_dispose (GObject *object)
+{
+  SixCountryProfile *self = (SixCountryProfile *) object;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->profile);
+  g_clear_object (&self->repository);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_COUNTRY_PROFILE);
+
+  G_OBJECT_CLASS (six_country_profile_parent_class)->dispose (object);
+}
+
+static void
+six_country_profile_finalize (GObject *object)
+{
+  SixCountryProfile *self = (SixCountryProfile *) object;
+
+  g_free (self->country_id);
+
+  G_OBJECT_CLASS (six_country_profile_parent_class)->finalize (object);
+}
+
+static void
+six_country_profile_class_init (SixCountryProfileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = six_country_profile_dispose;
+  object_class->finalize = six_country_profile_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/six-country-profile.ui");
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, page);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, unverified_badge);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, dates_group);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, obligations_group);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, reports_group);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, requests_group);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, contributions_group);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, coalitions_group);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, contacts_group);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, notes_group);
+
+  gtk_widget_class_install_action (widget_class, "profile.add-request", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "profile.add-contribution", NULL,
+                                   add_record_action);
+  gtk_widget_class_install_action (widget_class, "profile.add-contact", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "profile.add-note", NULL, add_record_action);
+  gtk_widget_class_install_action (widget_class, "profile.edit-country", NULL,
+                                   edit_country_action);
+  gtk_widget_class_install_action (widget_class, "profile.edit-record", "(ss)",
+                                   edit_record_action);
+  gtk_widget_class_install_action (widget_class, "profile.remove-record", "(ss)",
+                                   remove_record_action);
+  gtk_widget_class_install_action (widget_class, "profile.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "profile.share", NULL, share_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+six_country_profile_init (SixCountryProfile *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Once: the profile reads from this repository's lists for as long as it lives. */
+void
+six_country_profile_set_repository (SixCountryProfile *self,
+                                    SixRepository     *repository)
+{
+  g_return_if_fail (SIX_IS_COUNTRY_PROFILE (self));
+  g_return_if_fail (SIX_IS_REPOSITORY (repository));
+  g_return_if_fail (self->repository == NULL);
+
+  self->repository = g_object_ref (repository);
+  six_repository_connect_lists (repository, watched_kinds, G_CALLBACK (schedule_rebuild), self);
+  schedule_rebuild (self);
+}
+
+void
+six_country_profile_set_country_id (SixCountryProfile *self,
+                                    const char        *country_id)
+{
+  g_return_if_fail (SIX_IS_COUNTRY_PROFILE (self));
+
+  if (g_strcmp0 (self->country_id, country_id) == 0)
+    return;
+
+  g_free (self->country_id);
+  self->country_id = g_strdup (country_id);
+  schedule_rebuild (self);
+}
+
+const char *
+six_country_profile_get_country_id (SixCountryProfile *self)
+{
+  g_return_val_if_fail (SIX_IS_COUNTRY_PROFILE (self), NULL);
+
+  return self->country_id;
+}
+
+/* The profile shown, or NULL while none is (yet). */
+SixProfile *
+six_country_profile_get_profile (SixCountryProfile *self)
+{
+  g_return_val_if_fail (SIX_IS_COUNTRY_PROFILE (self), NULL);
+
+  return self->rebuild_id == 0 && self->loading == NULL ? self->profile : NULL;
+}
