@@ -25,7 +25,7 @@ expect () {  # expect STATUS DESCRIPTION COMMAND...
 dump () { "$bin" --database "$1" export --level private -o "$tmp/dump.a6.json" >/dev/null 2>&1
           sed -n '/"records"/,/"checksum"/p' "$tmp/dump.a6.json" | grep -v '"checksum"'; }
 
-echo "1..17"
+echo "1..24"
 expect 0 "--version exits 0" "$bin" --version
 grep -q '^article-six [0-9]' "$tmp/out" && check ok "--version prints the version" || check fail "--version prints the version"
 expect 2 "an unknown command exits 2" "$bin" frobnicate
@@ -55,5 +55,14 @@ grep -q ': ' "$tmp/err" && check ok "the reason names the file and path" || chec
 "$bin" --database "$b" import "$tmp/lbn.a6.json" >/dev/null
 "$bin" --database "$b" import "$tmp/lbn.a6.json" >"$tmp/out"
 grep -q 'already imported' "$tmp/out" && check ok "a second import changes nothing and says so" || check fail "second import"
+
+# A one-page profile with no display; a State nobody knows, and a missing --pdf.
+expect 0 "a profile as PDF" "$bin" --database "$b" profile lao --pdf "$tmp/lao.pdf"
+pdfinfo "$tmp/lao.pdf" 2>/dev/null | grep -q '^Pages: *1$' && check ok "the profile is one page" || check fail "one page"
+pdftotext "$tmp/lao.pdf" - 2>/dev/null | grep -q "Lao People's Democratic Republic" && check ok "the PDF names the State" || check fail "PDF text"
+expect 1 "an unknown State exits 1" "$bin" --database "$b" profile ZZZ --pdf "$tmp/zzz.pdf"
+grep -q 'ZZZ' "$tmp/err" && check ok "the reason names the code" || check fail "unknown State reason"
+[ ! -e "$tmp/zzz.pdf" ] && check ok "no file for an unknown State" || check fail "zzz.pdf written"
+expect 2 "a profile without --pdf exits 2" "$bin" --database "$b" profile LAO
 
 [ $failed = 0 ]
