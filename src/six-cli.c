@@ -139,11 +139,13 @@ parse_command (int           *argc,
 
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  /* The strv variant frees the options it takes out of the command's arguments. */
+  if (!g_option_context_parse_strv (context, argv, &error))
     {
       *status = usage_error (error->message);
       return FALSE;
     }
+  *argc = (int) g_strv_length (*argv);
 
   return TRUE;
 }

@@ -48,7 +48,7 @@ step "Unit suite under ASan/UBSan"
 SIX_PROPERTY_ITERATIONS=400 \
 ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run meson test -C "$asan_build" --suite unit --print-errorlogs --logbase testlog-unit
+  run meson test -C "$asan_build" --suite unit --suite cli --print-errorlogs --logbase testlog-unit
 
 step "UI suite under ASan/UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \

@@ -280,7 +280,7 @@ update_years (SixCountriesPage *self,
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->requested_years)) > 0 &&
       years->len == self->years->len &&
-      memcmp (years->data, self->years->data, years->len * sizeof (int)) == 0)
+      (years->len == 0 || memcmp (years->data, self->years->data, years->len * sizeof (int)) == 0))
     return;
 
   g_ptr_array_add (labels, g_strdup (_("Any or None")));
