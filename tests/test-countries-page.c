@@ -253,6 +253,16 @@ profile_shown (gpointer profile)
   return six_country_profile_get_profile (profile) != NULL;
 }
 
+/* The list follows a profile opened from elsewhere. */
+static gboolean
+lao_selected (gpointer page)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (six_countries_page_get_shown (page));
+  SixCountryEntry *entry = gtk_single_selection_get_selected_item (selection);
+
+  return entry != NULL && g_strcmp0 (six_country_entry_get_id (entry), "LAO") == 0;
+}
+
 static SixRecordForm *
 open_form (SixCountryProfile *profile,
            const char        *action)
@@ -289,6 +299,28 @@ pick (SixRecordForm *form,
   g_error ("%s offers no “%s”", field, label);
 }
 
+/* The request with @description carries @source on its values. */
+static void
+assert_source (SixProfile *profile,
+               const char *description,
+               const char *source)
+{
+  GPtrArray *requests = six_profile_get_requests (profile);
+  const SixKind *kind = six_kind_lookup ("assistance_request");
+
+  for (guint i = 0; i < requests->len; i++)
+    if (g_strcmp0 (six_record_get_string (requests->pdata[i], "description"), description) == 0)
+      {
+        const SixFieldStamp *stamp =
+          six_record_get_nth_stamp (requests->pdata[i], six_kind_field_index (kind, "year"));
+
+        g_assert_cmpstr (stamp->source, ==, source);
+        return;
+      }
+
+  g_error ("no request “%s”", description);
+}
+
 static gboolean
 no_form (gpointer data)
 {
@@ -309,6 +341,7 @@ profile_body (Fixture *fixture)
   six_countries_page_open_country (page, "LAO");
   wait_until (profile_shown, profile);
   g_assert_cmpstr (six_country_profile_get_country_id (profile), ==, "LAO");
+  wait_until (lao_selected, page);
 
   /* Its obligations and deadline, as the pack has them. */
   obligation = find_row_titled (GTK_WIDGET (profile), "Article 4 — Clearance");
@@ -326,6 +359,7 @@ profile_body (Fixture *fixture)
   type_into (form, "year", "20x6");
   pick (form, "category", "Victim assistance");
   type_into (form, "description", "Prosthetics workshop");
+  type_into (form, "source", "Art. 7 report 2025, Form I");
   g_assert_false (six_record_form_save (form));
   g_assert_true (gtk_widget_has_css_class (six_record_form_get_row (form, "year"), "error"));
   type_into (form, "year", "2026");
@@ -333,6 +367,8 @@ profile_body (Fixture *fixture)
   wait_until (no_form, NULL);
   wait_counts (profile, requests + 1, 0);
   g_assert_nonnull (find_row_titled (GTK_WIDGET (profile), "2026 · Victim assistance"));
+  assert_source (six_country_profile_get_profile (profile), "Prosthetics workshop",
+                 "Art. 7 report 2025, Form I");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   wait_counts (profile, requests, 0);
 

@@ -527,6 +527,40 @@ six_profile_dup_party_name (SixProfile *self,
   return g_strdup (six_record_get_string (party, "acronym") ?: six_record_get_string (party, "name"));
 }
 
+/**
+ * six_profile_find:
+ *
+ * Returns: (transfer none) (nullable): the profile's record of @kind_name with @id, with
+ *   its stamps
+ */
+SixRecord *
+six_profile_find (SixProfile *self,
+                  const char *kind_name,
+                  const char *id)
+{
+  GPtrArray *arrays[] = {
+    self->obligations, self->reports, self->requests, self->received, self->provided,
+    self->coalitions, self->contacts, self->notes,
+  };
+
+  g_return_val_if_fail (SIX_IS_PROFILE (self), NULL);
+
+  if (g_strcmp0 (kind_name, "country") == 0)
+    return g_strcmp0 (id, self->country_id) == 0 ? self->country : NULL;
+
+  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+    for (guint i = 0; i < arrays[a]->len; i++)
+      {
+        SixRecord *record = arrays[a]->pdata[i];
+
+        if (g_strcmp0 (six_record_get_kind_name (record), kind_name) == 0 &&
+            g_strcmp0 (six_record_get_id (record), id) == 0)
+          return record;
+      }
+
+  return NULL;
+}
+
 SixRecord *
 six_profile_get_nearest_deadline (SixProfile *self)
 {

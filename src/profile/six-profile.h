@@ -42,6 +42,9 @@ GPtrArray  *six_profile_get_contacts         (SixProfile          *self);
 GPtrArray  *six_profile_get_notes            (SixProfile          *self);
 char       *six_profile_dup_party_name       (SixProfile          *self,
                                               const char          *party_id);
+SixRecord  *six_profile_find                 (SixProfile          *self,
+                                              const char          *kind_name,
+                                              const char          *id);
 SixRecord  *six_profile_get_nearest_deadline (SixProfile          *self);
 
 /* Obligations and deadlines, for a profile and for a row in a list of States. */

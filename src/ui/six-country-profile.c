@@ -231,6 +231,7 @@ add_record_action (GtkWidget  *widget,
       }
 }
 
+/* The record an action names, as the profile holds it: with its stamps. */
 static SixRecord *
 lookup (SixCountryProfile *self,
         GVariant          *parameter)
@@ -240,8 +241,7 @@ lookup (SixCountryProfile *self,
 
   g_variant_get (parameter, "(&s&s)", &kind_name, &id);
 
-  return six_kind_lookup (kind_name) != NULL
-    ? six_repository_lookup (self->repository, six_kind_lookup (kind_name), id) : NULL;
+  return self->profile != NULL ? six_profile_find (self->profile, kind_name, id) : NULL;
 }
 
 static void
@@ -250,7 +250,7 @@ edit_record_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   SixCountryProfile *self = SIX_COUNTRY_PROFILE (widget);
-  g_autoptr(SixRecord) record = lookup (self, parameter);
+  SixRecord *record = lookup (self, parameter);
 
   if (record != NULL && find_form (six_record_get_kind_name (record)) != NULL)
     open_form (self, six_record_get_kind_name (record), record);
@@ -273,7 +273,7 @@ remove_record_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SixCountryProfile *self = SIX_COUNTRY_PROFILE (widget);
-  g_autoptr(SixRecord) record = lookup (self, parameter);
+  SixRecord *record = lookup (self, parameter);
   g_autoptr(SixEdit) edit = NULL;
   const FormSpec *spec;
 
@@ -635,6 +635,19 @@ new_extension_row (SixCountryProfile *self,
   return new_fact_row (self, _("Extension request"), subtitle, extension, "decision");
 }
 
+static GtkWidget *
+new_unverified_badge (void)
+{
+  GtkWidget *badge = gtk_label_new (_("Unverified"));
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (badge, _("This reference fact has not been confirmed yet"));
+  gtk_widget_add_css_class (badge, "badge");
+  gtk_widget_add_css_class (badge, "unverified");
+
+  return badge;
+}
+
 static void
 show_obligations (SixCountryProfile *self)
 {
@@ -668,7 +681,11 @@ show_obligations (SixCountryProfile *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "profile.edit-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "(ss)", "obligation",
                                         six_record_get_id (obligation));
+      /* Actions go in from the end: the badge stands before the edit button. */
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), edit);
+      if (six_record_get_value (obligation, "verified") != NULL &&
+          !six_record_get_boolean (obligation, "verified"))
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), new_unverified_badge ());
 
       for (guint f = 0; fields[f] != NULL; f++)
         {

@@ -34,6 +34,7 @@ struct _SixRecordForm
   SixRecord           *record;   /* NULL: a new record */
   GArray              *rows;     /* FieldRow */
   GHashTable          *presets;  /* field name → GVariant, for a new record */
+  GtkWidget           *source;   /* the citation stamped on every value saved */
   gboolean             valid;
 
   /* Borrowed */
@@ -257,19 +258,41 @@ add_row (SixRecordForm  *self,
                   ? six_visibility_to_string (self->kind->default_visibility) : NULL);
 }
 
+/* Where the values come from: kept with each value written, shown again on hover. */
+static void
+add_source_row (SixRecordForm *self,
+                const char    *first_field)
+{
+  int nth = self->record != NULL ? six_kind_field_index (self->kind, first_field) : -1;
+  const SixFieldStamp *stamp = nth >= 0 ? six_record_get_nth_stamp (self->record, (guint) nth)
+                                        : NULL;
+
+  self->source = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source), _("Source"));
+  gtk_widget_set_tooltip_text (self->source,
+                               _("Where this comes from, such as “Art. 7 report 2023, Form I”"));
+  if (stamp != NULL && stamp->source != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->source), stamp->source);
+  adw_preferences_group_add (self->group, self->source);
+}
+
 /* An edit of what changed; for a new record, the presets and every value given. */
 static SixEdit *
 build_edit (SixRecordForm *self)
 {
   SixEdit *edit = six_edit_new (self->kind, self->record != NULL
                                 ? six_record_get_id (self->record) : NULL);
+  g_autofree char *source = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->source)));
   GHashTableIter iter;
   const char *name;
   GVariant *preset;
 
+  g_strstrip (source);
   g_hash_table_iter_init (&iter, self->presets);
   while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &preset))
     six_edit_set (edit, name, preset);
+  if (source[0] != '\0')
+    six_edit_set_source (edit, source);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -372,6 +395,7 @@ six_record_form_new (const SixKind      *kind,
       g_return_val_if_fail (field != NULL, self);
       add_row (self, field);
     }
+  add_source_row (self, fields[0]);
   update_validity (self);
 
   return self;
@@ -425,7 +449,7 @@ six_record_form_set_choices (SixRecordForm *self,
   update_validity (self);
 }
 
-/* The row that edits @field (for tests and for focus). */
+/* The row that edits @field, or "source" (for tests and for focus). */
 GtkWidget *
 six_record_form_get_row (SixRecordForm *self,
                          const char    *field)
@@ -433,6 +457,9 @@ six_record_form_get_row (SixRecordForm *self,
   FieldRow *row;
 
   g_return_val_if_fail (SIX_IS_RECORD_FORM (self), NULL);
+
+  if (g_strcmp0 (field, "source") == 0)
+    return self->source;
 
   row = find_row (self, field);
 
