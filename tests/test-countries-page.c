@@ -335,6 +335,7 @@ profile_body (Fixture *fixture)
   GtkWidget *obligation;
   GtkWidget *deadline;
   SixRecordForm *form;
+  AdwMessageDialog *dialog;
   guint requests;
   g_autofree char *png = review_path ("countries-lao.png");
 
@@ -396,6 +397,17 @@ profile_body (Fixture *fixture)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   wait_counts (profile, requests, 0);
+
+  /* Ctrl+P asks what to print, contacts and private notes unticked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "countries.print", NULL));
+  wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Print Profile?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "pdf"));
+  g_assert_false (gtk_check_button_get_active (
+    GTK_CHECK_BUTTON (find_descendant (adw_message_dialog_get_extra_child (dialog),
+                                       GTK_TYPE_CHECK_BUTTON))));
+  adw_message_dialog_response (dialog, "cancel");
 }
 
 /* The page drawn for review, wide and narrow, with Lao PDR's profile open. */

@@ -510,6 +510,17 @@ show_list_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SixCountriesPage *self = SIX_COUNTRIES_PAGE (widget);
+
+  if (six_country_profile_get_country_id (self->profile) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->profile), "profile.print", NULL);
+}
+
+static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -592,6 +603,9 @@ six_countries_page_class_init (SixCountriesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "countries.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "countries.clear-filters", NULL,
                                    clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "countries.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "countries.print", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
