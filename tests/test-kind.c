@@ -527,12 +527,45 @@ test_set_members (void)
   g_assert_false (six_record_set_has (action, "title", "lap:38"));
 }
 
+/* Dates read strictly, and spans counted in whole months and the days left. */
+static void
+test_date_span (void)
+{
+  const struct { const char *from, *to; guint months, days; } cases[] = {
+    { "2026-11-23", "2028-11-01", 23, 9 },
+    { "2025-08-01", "2026-11-23", 15, 22 },
+    { "2026-01-31", "2026-03-01", 1, 1 },
+    { "2026-11-23", "2026-11-23", 0, 0 },
+    { "2026-11-23", "2026-11-01", 0, 0 },
+  };
+  GDate date;
+
+  g_assert_false (six_date_parse ("2023-02-30", &date));
+  g_assert_false (g_date_valid (&date));
+  g_assert_false (six_date_parse (NULL, &date));
+  g_assert_true (six_date_parse ("2024-02-29", &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 29);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate from, to;
+      guint months, days;
+
+      g_assert_true (six_date_parse (cases[i].from, &from));
+      g_assert_true (six_date_parse (cases[i].to, &to));
+      six_date_span (&from, &to, &months, &days);
+      g_assert_cmpuint (months, ==, cases[i].months);
+      g_assert_cmpuint (days, ==, cases[i].days);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/model/date/span", test_date_span);
   g_test_add_func ("/model/kind/descriptors", test_descriptors);
   g_test_add_func ("/model/kind/visibility", test_visibility);
   g_test_add_func ("/model/kind/variant-types", test_variant_types);

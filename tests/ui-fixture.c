@@ -119,10 +119,11 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* The first widget of @type under @root, depth first. */
+/* The first widget under @root, depth first, that @match accepts. */
 GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
+find_matching (GtkWidget   *root,
+               WidgetMatch  match,
+               gconstpointer data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -130,13 +131,28 @@ find_descendant (GtkWidget *root,
     {
       GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      if (match (child, data))
         return child;
-      if ((found = find_descendant (child, type)) != NULL)
+      if ((found = find_matching (child, match, data)) != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type under @root, depth first. */
+GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  return find_matching (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 GtkWindow *
@@ -261,25 +277,20 @@ save_widget_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 /* The row under @root whose title is @title. */
 GtkWidget *
 find_row_titled (GtkWidget  *root,
                  const char *title)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row_titled (child, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_matching (root, is_row_titled, title);
 }
 
 SixRecord *
@@ -296,24 +307,19 @@ stored (SixRepository *repository,
   return g_list_model_get_item (list, position);
 }
 
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
 /* The widget under @root built from the .ui element with this id. */
 GtkWidget *
 find_by_id (GtkWidget  *root,
             const char *id)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
-        return child;
-      if ((found = find_by_id (child, id)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_matching (root, has_id, id);
 }
 
 /* The window drawn by the program itself, wide (1280×800) and folded (480×800), with @open
@@ -338,4 +344,21 @@ assert_screenshots (const char *stem,
     }
 
   remove_dir (tmp);
+}
+
+/* GTK and libadwaita for a UI test; FALSE, having told TAP why, when there is no display. */
+gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  return TRUE;
 }

@@ -33,6 +33,13 @@ void       wait_until_at     (gboolean      (*condition) (gpointer),
                               const char     *where);
 #define wait_until(condition, data) wait_until_at ((condition), (data), G_STRLOC)
 void       remove_dir        (const char     *path);
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+gboolean   ui_test_init      (int           *argc,
+                              char        ***argv);
+GtkWidget *find_matching     (GtkWidget      *root,
+                              WidgetMatch     match,
+                              gconstpointer   data);
 GtkWidget *find_descendant   (GtkWidget      *root,
                               GType           type);
 GtkWindow *find_toplevel     (GType           type);

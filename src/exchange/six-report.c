@@ -518,22 +518,6 @@ format_ms (gint64 ms)
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  if (!six_date_is_valid (text))
-    return FALSE;
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  (GDateDay) g_ascii_strtoull (text + 8, NULL, 10),
-                  (GDateMonth) g_ascii_strtoull (text + 5, NULL, 10),
-                  (GDateYear) g_ascii_strtoull (text, NULL, 10));
-
-  return g_date_valid (date);
-}
-
 static void
 append_unit (GString    *out,
              guint       n,
@@ -553,20 +537,12 @@ describe_span (const GDate *from,
                const GDate *to)
 {
   GString *out = g_string_new (NULL);
-  GDate step = *from;
-  int months;
+  guint months, days;
 
-  months = ((int) g_date_get_year (to) - (int) g_date_get_year (from)) * 12 +
-           ((int) g_date_get_month (to) - (int) g_date_get_month (from));
-  if (g_date_get_day (to) < g_date_get_day (from))
-    months--;
-  months = MAX (months, 0);
-
-  g_date_add_months (&step, (guint) months);
-
-  append_unit (out, (guint) months / 12, "year");
-  append_unit (out, (guint) months % 12, "month");
-  append_unit (out, (guint) MAX (g_date_days_between (&step, to), 0), "day");
+  six_date_span (from, to, &months, &days);
+  append_unit (out, months / 12, "year");
+  append_unit (out, months % 12, "month");
+  append_unit (out, days, "day");
 
   return g_string_free (out, FALSE);
 }
@@ -964,7 +940,7 @@ build_deadlines (SixDb   *db,
           continue;
         }
 
-      if (parse_date (get_deadline (record), &due))
+      if (six_date_parse (get_deadline (record), &due))
         {
           int days = g_date_days_between (&today, &due);
           g_autofree char *span = NULL;

@@ -449,6 +449,47 @@ six_date_is_valid (const char *text)
   return year >= 1 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
 
+/* Reads a valid "YYYY-MM-DD" into @date; FALSE (and @date cleared) for anything else. */
+gboolean
+six_date_parse (const char *text,
+                GDate      *date)
+{
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  if (!six_date_is_valid (text))
+    return FALSE;
+
+  g_date_set_dmy (date,
+                  (GDateDay) g_ascii_strtoull (text + 8, NULL, 10),
+                  (GDateMonth) g_ascii_strtoull (text + 5, NULL, 10),
+                  (GDateYear) g_ascii_strtoull (text, NULL, 10));
+
+  return g_date_valid (date);
+}
+
+/* From @from to a later @to in whole months and the days left over ("1 year 2 months
+ * 3 days" is 14 months and 3 days); nothing when @to is not later. */
+void
+six_date_span (const GDate *from,
+               const GDate *to,
+               guint       *months,
+               guint       *days)
+{
+  GDate step = *from;
+  int whole;
+
+  whole = ((int) g_date_get_year (to) - (int) g_date_get_year (from)) * 12 +
+          ((int) g_date_get_month (to) - (int) g_date_get_month (from));
+  if (g_date_get_day (to) < g_date_get_day (from))
+    whole--;
+  whole = MAX (whole, 0);
+  g_date_add_months (&step, (guint) whole);
+
+  *months = (guint) whole;
+  *days = (guint) MAX (g_date_days_between (&step, to), 0);
+}
+
 /* ISO 4217 codes in current use (2024), plus XDR for the IMF's unit of account. */
 static const char currencies[] =
   "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN "

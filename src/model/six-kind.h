@@ -97,6 +97,12 @@ gboolean            six_field_has_value          (const SixField  *field,
 gboolean            six_id_is_valid              (const char      *id);
 gboolean            six_id_is_uuid               (const char      *id);
 gboolean            six_date_is_valid            (const char      *text);
+gboolean            six_date_parse               (const char      *text,
+                                                  GDate           *date);
+void                six_date_span                (const GDate     *from,
+                                                  const GDate     *to,
+                                                  guint           *months,
+                                                  guint           *days);
 gboolean            six_currency_is_valid        (const char      *code);
 
 extern const char * const six_categories[];

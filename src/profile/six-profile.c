@@ -613,24 +613,6 @@ six_obligation_pick_nearest (GPtrArray *obligations)
   return nearest;
 }
 
-gboolean
-six_date_parse (const char *text,
-                GDate      *date)
-{
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  g_date_clear (date, 1);
-  if (!six_date_is_valid (text))
-    return FALSE;
-
-  g_date_set_dmy (date,
-                  (GDateDay) g_ascii_strtoull (text + 8, NULL, 10),
-                  (GDateMonth) g_ascii_strtoull (text + 5, NULL, 10),
-                  (GDateYear) g_ascii_strtoull (text, NULL, 10));
-
-  return g_date_valid (date);
-}
-
 void
 six_date_get_today (GDate *today)
 {
@@ -643,30 +625,21 @@ static char *
 describe_span (const GDate *from,
                const GDate *to)
 {
-  GDate step = *from;
-  int months;
-  guint days;
+  guint months, days;
   g_autofree char *years_text = NULL;
   g_autofree char *months_text = NULL;
 
-  months = ((int) g_date_get_year (to) - (int) g_date_get_year (from)) * 12 +
-           ((int) g_date_get_month (to) - (int) g_date_get_month (from));
-  if (g_date_get_day (to) < g_date_get_day (from))
-    months--;
-  months = MAX (months, 0);
-  g_date_add_months (&step, (guint) months);
-  days = (guint) MAX (g_date_days_between (&step, to), 0);
-
+  six_date_span (from, to, &months, &days);
   if (months == 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", days), days);
 
   months_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month", "%u months",
-                                              (guint) months % 12), (guint) months % 12);
+                                              months % 12), months % 12);
   if (months < 12)
     return g_steal_pointer (&months_text);
 
   years_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u year", "%u years",
-                                             (guint) months / 12), (guint) months / 12);
+                                             months / 12), months / 12);
   if (months % 12 == 0)
     return g_steal_pointer (&years_text);
 

@@ -50,8 +50,6 @@ SixRecord  *six_profile_get_nearest_deadline (SixProfile          *self);
 /* Obligations and deadlines, for a profile and for a row in a list of States. */
 SixRecord  *six_obligation_pick_nearest      (GPtrArray           *obligations);
 gboolean    six_obligation_is_open           (SixRecord           *obligation);
-gboolean    six_date_parse                   (const char          *text,
-                                              GDate               *date);
 char       *six_describe_time_left           (SixRecord           *obligation,
                                               const GDate         *today);
 void        six_date_get_today               (GDate               *today);
