@@ -10,7 +10,7 @@ config.searchShowingOnly = False
 config.logDebugToFile = False
 config.logDebugToStdOut = False
 
-from dogtail import tree  # noqa: E402  (config must be set first)
+from dogtail import rawinput, tree  # noqa: E402  (config must be set first)
 
 
 def wait_for(predicate, what, timeout=20.0):
@@ -53,6 +53,17 @@ class App:
             ),
             f"{role} “{name}”",
         )
+
+    def labels(self, name):
+        return self.node.findChildren(lambda n: n.roleName == "label" and n.name == name)
+
+    def type_into(self, entry_name, text):
+        """Click the entry as a user would, to focus it, then type."""
+        entry = self.find("entry", entry_name)
+        x, y = entry.position
+        width, height = entry.size
+        rawinput.click(x + width // 2, y + height // 2)
+        rawinput.typeText(text)
 
     def close(self):
         self.process.terminate()

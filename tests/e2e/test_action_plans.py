@@ -6,24 +6,15 @@ from dogtail import rawinput
 from e2e import App, tap, wait_for
 
 
-def labels(node, name):
-    return node.findChildren(lambda n: n.roleName == "label" and n.name == name)
-
-
 def main(binary, workdir):
     app = App(binary, workdir)
     results = []
     try:
         app.find("list item", "Action Plans").select()
-        entry = app.find("entry", "Search actions")
-        # Focus the entry as a user would, by clicking it, then type.
-        x, y = entry.position
-        width, height = entry.size
-        rawinput.click(x + width // 2, y + height // 2)
-        rawinput.typeText("38")
-        wait_for(lambda: len(labels(app.node, "Action 38")) > 0, "Action 38 in the list")
+        app.type_into("Search actions", "38")
+        wait_for(lambda: len(app.labels("Action 38")) > 0, "Action 38 in the list")
         rawinput.pressKey("Return")
-        heading = wait_for(lambda: labels(app.node, "LAP Action 38")[0], "the action's heading")
+        heading = wait_for(lambda: app.labels("LAP Action 38")[0], "the action's heading")
         results.append(("typing 38 and Enter opens LAP Action 38", True))
         # The title is the first label after the heading's row in the detail's header.
         header = heading.parent.parent

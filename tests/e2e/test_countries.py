@@ -8,26 +8,18 @@ from e2e import App, tap, wait_for
 NAME = "Lao People's Democratic Republic"
 
 
-def labels(node, name):
-    return node.findChildren(lambda n: n.roleName == "label" and n.name == name)
-
-
 def main(binary, workdir):
     app = App(binary, workdir)
     results = []
     try:
         app.find("list item", "Countries").select()
-        entry = app.find("entry", "Search countries")
-        x, y = entry.position
-        width, height = entry.size
-        rawinput.click(x + width // 2, y + height // 2)
-        rawinput.typeText("populaire lao")
-        wait_for(lambda: len(labels(app.node, NAME)) > 0, "Lao PDR in the list")
+        app.type_into("Search countries", "populaire lao")
+        wait_for(lambda: len(app.labels(NAME)) > 0, "Lao PDR in the list")
         results.append(("typing its French name lists Lao PDR", True))
         rawinput.pressKey("Return")
         # The profile's heading is a second label with the name, the status line under it.
-        wait_for(lambda: len(labels(app.node, NAME)) > 1, "the profile's heading")
-        status = wait_for(lambda: labels(app.node, "State Party · Asia · LAO")[0],
+        wait_for(lambda: len(app.labels(NAME)) > 1, "the profile's heading")
+        status = wait_for(lambda: app.labels("State Party · Asia · LAO")[0],
                           "the profile's status line")
         results.append((f"the profile reads its status “{status.name}”", True))
     except (AssertionError, IndexError) as error:

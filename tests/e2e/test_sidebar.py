@@ -7,20 +7,16 @@ from e2e import App, tap, wait_for
 PAGES = ("Countries", "Exchange", "Action Plans")
 
 
-def labels(app, name):
-    return app.node.findChildren(lambda n: n.roleName == "label" and n.name == name)
-
-
 def main(binary, workdir):
     app = App(binary, workdir)
     results = []
     try:
         for page in PAGES:
-            before = len(labels(app, page))
+            before = len(app.labels(page))
             row = app.find("list item", page)
             row.select()
             # The header's title joins the labels already naming the page: the title reads back.
-            wait_for(lambda: len(labels(app, page)) == before + 1, f"the title “{page}”")
+            wait_for(lambda: len(app.labels(page)) == before + 1, f"the title “{page}”")
             results.append((f"sidebar opens {page}", True))
             time.sleep(0.3)  # a second activation within ~250 ms is ignored
     except AssertionError as error:
