@@ -283,6 +283,16 @@ six_field_label (const char *field)
   return field;
 }
 
+/* The value @record holds in @field, as shown: the translated word for an enumeration's
+ * value, any other text as it is. */
+const char *
+six_record_value_label (SixRecord  *record,
+                        const char *field)
+{
+  return six_value_label (six_record_get_kind_name (record), field,
+                          six_record_get_string (record, field));
+}
+
 /* How an action is named across both plans: "LAP Action 38", "DAP Action 5.2". */
 char *
 six_action_heading (SixRecord *action)

@@ -17,6 +17,8 @@ const char *six_field_label           (const char *field);
 const char *six_value_label           (const char *kind_name,
                                        const char *field,
                                        const char *value);
+const char *six_record_value_label    (SixRecord  *record,
+                                       const char *field);
 char       *six_action_heading        (SixRecord  *action);
 
 G_END_DECLS

@@ -260,14 +260,6 @@ add_row (GPtrArray *rows,
   g_ptr_array_add (rows, row);
 }
 
-static const char *
-label (SixRecord  *record,
-       const char *field)
-{
-  return six_value_label (six_record_get_kind_name (record), field,
-                          six_record_get_string (record, field));
-}
-
 static void
 draw_title (Page *page)
 {
@@ -276,7 +268,7 @@ draw_title (Page *page)
   g_autofree char *markup = g_markup_escape_text (name, -1);
   g_autoptr(PangoLayout) layout = new_layout (page, "Sans Bold 20", page->width, markup);
   g_autofree char *subtitle = NULL;
-  const char *region = label (country, "region");
+  const char *region = six_record_value_label (country, "region");
 
   /* A very long name steps down a size and keeps to three lines. */
   if (pango_layout_get_line_count (layout) > 2)
@@ -290,7 +282,7 @@ draw_title (Page *page)
   page->y += get_height (layout) + 2;
 
   /* Translators: the heading under a State's name: "State Party · Asia · LAO" */
-  subtitle = g_markup_printf_escaped ("%s%s · %s%s%s", label (country, "status"),
+  subtitle = g_markup_printf_escaped ("%s%s · %s%s%s", six_record_value_label (country, "status"),
                                       mark_unverified (page, country),
                                       region != NULL ? region : "",
                                       region != NULL ? " · " : "",
@@ -304,7 +296,7 @@ draw_dates (Page *page)
 {
   static const double fractions[] = { 0.25, 0.25, 0.25, 0.25 };
   SixRecord *country = six_profile_get_country (page->profile);
-  const char *instrument = label (country, "instrument");
+  const char *instrument = six_record_value_label (country, "instrument");
   g_autoptr(GPtrArray) rows = new_rows ();
 
   if (!draw_heading (page, _("Status and key dates")))
@@ -336,7 +328,7 @@ describe_extensions (SixProfile *profile,
 
       if (out->len > 0)
         g_string_append (out, "; ");
-      g_string_append (out, label (extension, "decision") ?: _("Requested"));
+      g_string_append (out, six_record_value_label (extension, "decision") ?: _("Requested"));
       if (until != NULL)
         g_string_append_printf (out, " %s", until);
     }
@@ -366,7 +358,7 @@ draw_obligations (Page *page)
   for (guint i = 0; i < obligations->len; i++)
     {
       SixRecord *obligation = obligations->pdata[i];
-      g_autofree char *article = g_strconcat (label (obligation, "article"),
+      g_autofree char *article = g_strconcat (six_record_value_label (obligation, "article"),
                                               mark_unverified (page, obligation), NULL);
       g_autofree char *left = six_describe_time_left (obligation, page->today);
       g_autofree char *extensions = describe_extensions (page->profile, obligation);
@@ -499,7 +491,7 @@ draw_assistance (Page *page)
           g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                    six_record_get_int (request, "year", 0));
 
-          add_row (rows, 4, year, label (request, "category"), label (request, "status"),
+          add_row (rows, 4, year, six_record_value_label (request, "category"), six_record_value_label (request, "status"),
                    six_record_get_string (request, "description"));
           note_source (page, request, "description");
         }
@@ -521,8 +513,8 @@ draw_assistance (Page *page)
 
           if (six_record_get_value (contribution, "year") != NULL)
             year = g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0));
-          add_row (given_rows, 6, year, donor, label (contribution, "category"), amount,
-                   label (contribution, "kind"), label (contribution, "status"));
+          add_row (given_rows, 6, year, donor, six_record_value_label (contribution, "category"), amount,
+                   six_record_value_label (contribution, "kind"), six_record_value_label (contribution, "status"));
         }
       page->y += GAP;
       draw_table (page, given_fractions, given_rows, MAX_LIST_ROWS);
@@ -550,7 +542,7 @@ describe_partners (SixProfile *profile,
       if (out->len > 0)
         g_string_append (out, ", ");
       /* Translators: a coalition partner and its role: "Norway (Donor)" */
-      g_string_append_printf (out, _("%s (%s)"), name, label (member, "role"));
+      g_string_append_printf (out, _("%s (%s)"), name, six_record_value_label (member, "role"));
     }
 
   return g_string_free (out, FALSE);
@@ -572,7 +564,7 @@ draw_coalitions (Page *page)
       SixRecord *coalition = coalitions->pdata[i];
       g_autofree char *partners = describe_partners (page->profile, coalition);
 
-      add_row (rows, 3, six_record_get_string (coalition, "title"), label (coalition, "status"),
+      add_row (rows, 3, six_record_get_string (coalition, "title"), six_record_value_label (coalition, "status"),
                partners);
     }
   draw_table (page, fractions, rows, MAX_LIST_ROWS);

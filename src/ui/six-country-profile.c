@@ -176,8 +176,7 @@ offer_requests (SixCountryProfile *self,
       g_ptr_array_add (ids, g_strdup (six_record_get_id (request)));
       g_ptr_array_add (labels, g_strdup_printf ("%" G_GINT64_FORMAT " · %s",
                                                 six_record_get_int (request, "year", 0),
-                                                six_value_label (NULL, "category",
-                                                                 six_record_get_string (request, "category"))));
+                                                six_record_value_label (request, "category")));
     }
   six_record_form_set_choices (form, "request", ids, labels);
 }
@@ -578,10 +577,8 @@ show_header (SixCountryProfile *self)
 {
   SixRecord *country = six_profile_get_country (self->profile);
   g_autofree char *name = six_profile_dup_name (self->profile);
-  const char *region = six_value_label ("country", "region",
-                                        six_record_get_string (country, "region"));
-  g_autofree char *status = g_strjoin (" · ", six_value_label ("country", "status",
-                                       six_record_get_string (country, "status")),
+  const char *region = six_record_value_label (country, "region");
+  g_autofree char *status = g_strjoin (" · ", six_record_value_label (country, "status"),
                                        region != NULL ? region : six_record_get_id (country),
                                        region != NULL ? six_record_get_id (country) : NULL, NULL);
   gboolean unverified = six_record_get_value (country, "verified") != NULL &&
@@ -602,17 +599,15 @@ show_dates (SixCountryProfile *self)
 
   for (guint i = 0; fields[i] != NULL; i++)
     {
-      const char *value = six_record_get_string (country, fields[i]);
+      /* Words for an enumeration's value; other values as they are. */
+      const char *value = six_record_value_label (country, fields[i]);
       const char *title = six_field_label (fields[i]);
 
       if (g_strcmp0 (fields[i], "withdrawn_on") == 0 && value == NULL)
         continue;
-      if (g_strcmp0 (fields[i], "status") == 0)
-        value = six_value_label ("country", "status", value);
       if (g_strcmp0 (fields[i], "instrument_on") == 0 &&
           six_record_get_string (country, "instrument") != NULL)
-        title = six_value_label ("country", "instrument",
-                                 six_record_get_string (country, "instrument"));
+        title = six_record_value_label (country, "instrument");
 
       add_to (self, self->dates_group, new_fact_row (self, title, value, country, fields[i]));
     }
@@ -628,8 +623,7 @@ new_extension_row (SixCountryProfile *self,
 
   /* Translators: an extension request: its decision and the deadline it asked for or got */
   subtitle = g_strdup_printf (_("%s · until %s"),
-                              six_value_label ("extension_request", "decision",
-                                               six_record_get_string (extension, "decision")) ?: "—",
+                              six_record_value_label (extension, "decision") ?: "—",
                               until != NULL ? until : "—");
 
   return new_fact_row (self, _("Extension request"), subtitle, extension, "decision");
@@ -672,8 +666,7 @@ show_obligations (SixCountryProfile *self)
       GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     six_value_label ("obligation", "article",
-                                                      six_record_get_string (obligation, "article")));
+                                     six_record_value_label (obligation, "article"));
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), left);
       gtk_widget_add_css_class (edit, "flat");
       gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
@@ -689,10 +682,8 @@ show_obligations (SixCountryProfile *self)
 
       for (guint f = 0; fields[f] != NULL; f++)
         {
-          const char *value = six_record_get_string (obligation, fields[f]);
+          const char *value = six_record_value_label (obligation, fields[f]);
 
-          if (g_strcmp0 (fields[f], "status") == 0)
-            value = six_value_label ("obligation", "status", value);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                     new_fact_row (self, six_field_label (fields[f]), value,
                                                   obligation, fields[f]));
@@ -745,21 +736,23 @@ show_reports (SixCountryProfile *self)
     }
 }
 
+/* The parts given, " · " between them; missing (NULL or empty) parts are left out. */
 static char *
-join_details (const char *first,
-              ...)
+join_parts (const char * const *parts,
+            guint               n_parts)
 {
   GString *out = g_string_new (NULL);
-  va_list args;
 
-  va_start (args, first);
-  for (const char *part = first; part != (const char *) 1; part = va_arg (args, const char *))
-    if (part != NULL && *part != '\0')
-      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", part);
-  va_end (args);
+  for (guint i = 0; i < n_parts; i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", parts[i]);
 
   return g_string_free (out, FALSE);
 }
+
+#define join_details(...) \
+  join_parts ((const char * const []) { __VA_ARGS__ }, \
+              sizeof ((const char * const []) { __VA_ARGS__ }) / sizeof (const char *))
 
 static char *
 format_amount (SixRecord *record)
@@ -783,13 +776,11 @@ show_requests (SixCountryProfile *self)
       SixRecord *request = requests->pdata[i];
       g_autofree char *title = g_strdup_printf ("%" G_GINT64_FORMAT " · %s",
                                                 six_record_get_int (request, "year", 0),
-                                                six_value_label (NULL, "category",
-                                                                 six_record_get_string (request, "category")));
+                                                six_record_value_label (request, "category"));
       g_autofree char *amount = format_amount (request);
       g_autofree char *subtitle = join_details (six_record_get_string (request, "description"),
-                                                six_value_label ("assistance_request", "status",
-                                                                 six_record_get_string (request, "status")),
-                                                amount, (const char *) 1);
+                                                six_record_value_label (request, "status"),
+                                                amount);
       GtkWidget *row = new_fact_row (self, title, subtitle, request, "description");
 
       add_record_buttons (row, request, TRUE);
@@ -809,18 +800,14 @@ show_contributions_of (SixCountryProfile *self,
                                                            six_record_get_string (contribution, received ? "donor" : "recipient"));
       /* Translators: a contribution's donor, or its recipient */
       g_autofree char *who = g_strdup_printf (received ? _("From %s") : _("To %s"), party);
-      g_autofree char *title = join_details (who, six_value_label (NULL, "category",
-                                                                    six_record_get_string (contribution, "category")),
-                                             (const char *) 1);
+      g_autofree char *title = join_details (who, six_record_value_label (contribution, "category"));
       g_autofree char *amount = format_amount (contribution);
       g_autofree char *year = six_record_get_value (contribution, "year") != NULL
         ? g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0)) : NULL;
       g_autofree char *subtitle = join_details (amount,
-                                                six_value_label ("contribution", "kind",
-                                                                 six_record_get_string (contribution, "kind")),
-                                                six_value_label ("contribution", "status",
-                                                                 six_record_get_string (contribution, "status")),
-                                                year, (const char *) 1);
+                                                six_record_value_label (contribution, "kind"),
+                                                six_record_value_label (contribution, "status"),
+                                                year);
       GtkWidget *row = new_fact_row (self, title, subtitle, contribution, "status");
 
       add_record_buttons (row, contribution, TRUE);
@@ -848,8 +835,7 @@ show_coalitions (SixCountryProfile *self)
                                                               six_record_get_string (members->pdata[m], "member"));
 
           g_string_append_printf (partners, "%s%s (%s)", m > 0 ? ", " : "", name,
-                                  six_value_label ("coalition_member", "role",
-                                                   six_record_get_string (members->pdata[m], "role")));
+                                  six_record_value_label (members->pdata[m], "role"));
         }
       add_to (self, self->coalitions_group,
               new_fact_row (self, six_record_get_string (coalition, "title"), partners->str,
@@ -868,8 +854,7 @@ show_people_and_notes (SixCountryProfile *self)
       SixRecord *contact = contacts->pdata[i];
       g_autofree char *subtitle = join_details (six_record_get_string (contact, "role"),
                                                 six_record_get_string (contact, "email"),
-                                                six_record_get_string (contact, "phone"),
-                                                (const char *) 1);
+                                                six_record_get_string (contact, "phone"));
       GtkWidget *row = new_fact_row (self, six_record_get_string (contact, "name"), subtitle,
                                      contact, "name");
 
