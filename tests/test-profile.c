@@ -196,6 +196,37 @@ test_gather_user_records (void)
   g_assert_cmpuint (six_profile_get_contacts (norway)->len, ==, 0);
 }
 
+/* The store's targeted read: only live records naming the id, each with its stamps. */
+static void
+test_list_referring (void)
+{
+  const SixKind *obligation = six_kind_lookup ("obligation");
+  const SixKind *request = six_kind_lookup ("assistance_request");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) obligations = six_db_list_referring (get_db (), obligation, "country",
+                                                            "LAO", &error);
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GPtrArray) itself = NULL;
+  const SixFieldStamp *stamp;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (obligations->len, ==, 2);
+  g_assert_cmpstr (six_record_get_id (obligations->pdata[0]), ==, "LAO:art4");
+  stamp = six_record_get_nth_stamp (obligations->pdata[0],
+                                    six_kind_field_index (obligation, "current_deadline"));
+  g_assert_cmpstr (stamp->hlc.replica, ==, "reference");
+  g_assert_nonnull (stamp->source);
+
+  requests = six_db_list_referring (get_db (), request, "country", "LAO", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < requests->len; i++)
+    g_assert_false (six_record_is_deleted (requests->pdata[i]));
+
+  itself = six_db_list_referring (get_db (), obligation, "id", "LAO:art5", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (itself->len, ==, 1);
+}
+
 static void
 test_unknown_country (void)
 {
@@ -482,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/profile/gather/reference", test_gather_reference);
   g_test_add_func ("/profile/gather/user-records", test_gather_user_records);
   g_test_add_func ("/profile/gather/unknown-country", test_unknown_country);
+  g_test_add_func ("/profile/gather/list-referring", test_list_referring);
   g_test_add_func ("/profile/time-left", test_time_left);
   g_test_add_func ("/profile/names-in", test_names_in);
   g_test_add_func ("/profile/share", test_share);

@@ -27,18 +27,14 @@ struct _SixProfile
   GPtrArray  *received;     /* newest year first */
   GPtrArray  *provided;     /* newest year first */
   GPtrArray  *coalitions;   /* by title */
-  GHashTable *members;      /* coalition id → GPtrArray of coalition_member */
+  GHashTable *members;      /* coalition id → GPtrArray of coalition_member, lead first */
   GPtrArray  *contacts;     /* by name */
   GPtrArray  *notes;        /* by text */
   GHashTable *parties;      /* country or organisation id → SixRecord */
   GPtrArray  *none;         /* what an empty group returns */
-  GHashTable *scope;        /* while gathering: the ids the next kind may refer to */
 };
 
 G_DEFINE_FINAL_TYPE (SixProfile, six_profile, G_TYPE_OBJECT)
-
-typedef gboolean (*Belongs) (SixProfile *self,
-                             SixRecord  *record);
 
 static GPtrArray *
 new_records (void)
@@ -47,122 +43,38 @@ new_records (void)
 }
 
 static gboolean
-refers_to (SixRecord  *record,
-           const char *field,
-           const char *id)
+has_id (GPtrArray  *records,
+        const char *id)
 {
-  return g_strcmp0 (six_record_get_string (record, field), id) == 0;
+  for (guint i = 0; i < records->len; i++)
+    if (g_strcmp0 (six_record_get_id (records->pdata[i]), id) == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
-/* The live records of @kind that belong to the profile, in list order. */
-static GPtrArray *
-collect (SixProfile         *self,
-         const char         *kind_name,
-         Belongs             belongs,
-         SixProfileListFunc  list_func,
-         gpointer            user_data)
-{
-  g_autoptr(GListModel) list = list_func (six_kind_lookup (kind_name), user_data);
-  GPtrArray *records = new_records ();
-  guint n = g_list_model_get_n_items (list);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SixRecord) record = g_list_model_get_item (list, i);
-
-      if (!six_record_is_deleted (record) && belongs (self, record))
-        g_ptr_array_add (records, g_steal_pointer (&record));
-    }
-
-  return records;
-}
-
+/* Adds to @records the live records of @kind_name whose @field names @value (once each). */
 static gboolean
-is_own (SixProfile *self,
-        SixRecord  *record)
+gather (SixDb       *db,
+        GPtrArray   *records,
+        const char  *kind_name,
+        const char  *field,
+        const char  *value,
+        GError     **error)
 {
-  return refers_to (record, "country", self->country_id);
-}
+  g_autoptr(GPtrArray) found = NULL;
 
-static gboolean
-is_this_country (SixProfile *self,
-                 SixRecord  *record)
-{
-  return g_strcmp0 (six_record_get_id (record), self->country_id) == 0;
-}
+  if (value == NULL)
+    return TRUE;
 
-/* Refers through @field to a record gathered before. */
-static gboolean
-refers_to_scope (SixRecord  *record,
-                 GHashTable *scope,
-                 const char *field)
-{
-  const char *id = six_record_get_string (record, field);
+  found = six_db_list_referring (db, six_kind_lookup (kind_name), field, value, error);
+  if (found == NULL)
+    return FALSE;
 
-  return id != NULL && g_hash_table_contains (scope, id);
-}
+  for (guint i = 0; i < found->len; i++)
+    if (!has_id (records, six_record_get_id (found->pdata[i])))
+      g_ptr_array_add (records, g_object_ref (found->pdata[i]));
 
-static gboolean
-is_extension (SixProfile *self,
-              SixRecord  *record)
-{
-  return refers_to_scope (record, self->scope, "obligation");
-}
-
-static gboolean
-is_received (SixProfile *self,
-             SixRecord  *record)
-{
-  return refers_to (record, "recipient", self->country_id);
-}
-
-static gboolean
-is_provided (SixProfile *self,
-             SixRecord  *record)
-{
-  return refers_to (record, "donor", self->country_id);
-}
-
-static gboolean
-is_affiliated (SixProfile *self,
-               SixRecord  *record)
-{
-  return refers_to (record, "affiliation", self->country_id);
-}
-
-static gboolean
-is_membership (SixProfile *self,
-               SixRecord  *record)
-{
-  return refers_to (record, "member", self->country_id);
-}
-
-static gboolean
-is_led_or_joined (SixProfile *self,
-                  SixRecord  *record)
-{
-  return refers_to (record, "lead", self->country_id) ||
-         g_hash_table_contains (self->scope, six_record_get_id (record));
-}
-
-static gboolean
-is_in_coalition (SixProfile *self,
-                 SixRecord  *record)
-{
-  return refers_to_scope (record, self->scope, "coalition");
-}
-
-static gboolean
-is_about_country (SixProfile *self,
-                  SixRecord  *record)
-{
-  return refers_to (record, "target", self->country_id);
-}
-
-static gboolean
-is_any (SixProfile *self,
-        SixRecord  *record)
-{
   return TRUE;
 }
 
@@ -204,6 +116,16 @@ compare_year_desc (SixRecord *a,
   return ya != yb ? (ya < yb ? 1 : -1) : 0;
 }
 
+static int
+compare_collated (SixRecord  *a,
+                  SixRecord  *b,
+                  const char *field)
+{
+  return g_utf8_collate (six_record_get_string (a, field) ?: "",
+                         six_record_get_string (b, field) ?: "");
+}
+
+/* Sort functions: by the given order, then by id so that equal keys keep one order. */
 #define COMPARE_BY(fn, body) \
   static int fn (gconstpointer pa, gconstpointer pb) \
   { \
@@ -220,93 +142,134 @@ COMPARE_BY (by_year, if ((order = compare_year_desc (a, b)) != 0) return order)
 COMPARE_BY (by_year_category,
             if ((order = compare_year_desc (a, b)) != 0) return order;
             if ((order = compare_text (a, b, "category")) != 0) return order)
-COMPARE_BY (by_title, if ((order = g_utf8_collate (six_record_get_string (a, "title") ?: "",
-                                                   six_record_get_string (b, "title") ?: ""))
-                          != 0) return order)
-COMPARE_BY (by_name, if ((order = g_utf8_collate (six_record_get_string (a, "name") ?: "",
-                                                  six_record_get_string (b, "name") ?: ""))
-                         != 0) return order)
-COMPARE_BY (by_member, if ((order = compare_enum (a, b, "role")) != 0) return order)
+COMPARE_BY (by_title, if ((order = compare_collated (a, b, "title")) != 0) return order)
+COMPARE_BY (by_name, if ((order = compare_collated (a, b, "name")) != 0) return order)
+COMPARE_BY (by_role, if ((order = compare_enum (a, b, "role")) != 0) return order)
 COMPARE_BY (by_text, if ((order = compare_text (a, b, "text")) != 0) return order)
 
-/* Group @records by the id in @field: id → GPtrArray, each sorted with @compare. */
+/* Each of @records' @child_kind records that name it in @field, sorted: id → GPtrArray. */
 static GHashTable *
-group_by (GPtrArray        *records,
-          const char       *field,
-          GCompareFunc      compare)
+gather_children (SixDb        *db,
+                 GPtrArray    *records,
+                 const char   *child_kind,
+                 const char   *field,
+                 GCompareFunc  compare,
+                 GError      **error)
 {
-  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) g_ptr_array_unref);
-  GHashTableIter iter;
-  gpointer group;
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < records->len; i++)
     {
-      const char *key = six_record_get_string (records->pdata[i], field);
-      GPtrArray *members = g_hash_table_lookup (groups, key);
+      const char *id = six_record_get_id (records->pdata[i]);
+      GPtrArray *children = new_records ();
 
-      if (members == NULL)
-        {
-          members = new_records ();
-          g_hash_table_insert (groups, g_strdup (key), members);
-        }
-      g_ptr_array_add (members, g_object_ref (records->pdata[i]));
+      g_hash_table_insert (groups, g_strdup (id), children);
+      if (!gather (db, children, child_kind, field, id, error))
+        return NULL;
+      g_ptr_array_sort (children, compare);
     }
 
-  g_hash_table_iter_init (&iter, groups);
-  while (g_hash_table_iter_next (&iter, NULL, &group))
-    g_ptr_array_sort (group, compare);
-
-  return groups;
+  return g_steal_pointer (&groups);
 }
 
-static void
-index_parties (SixProfile         *self,
-               const char         *kind_name,
-               SixProfileListFunc  list_func,
-               gpointer            user_data)
+/* Donors, recipients and coalition members, for their names. */
+static gboolean
+gather_parties (SixProfile  *self,
+                SixDb       *db,
+                GError     **error)
 {
-  g_autoptr(GPtrArray) parties = collect (self, kind_name, is_any, list_func, user_data);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) parties = new_records ();
+  GHashTableIter iter;
+  GPtrArray *members;
+
+  for (guint i = 0; i < self->received->len; i++)
+    g_ptr_array_add (ids, (gpointer) six_record_get_string (self->received->pdata[i], "donor"));
+  for (guint i = 0; i < self->provided->len; i++)
+    g_ptr_array_add (ids, (gpointer) six_record_get_string (self->provided->pdata[i], "recipient"));
+  g_hash_table_iter_init (&iter, self->members);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &members))
+    for (guint i = 0; i < members->len; i++)
+      g_ptr_array_add (ids, (gpointer) six_record_get_string (members->pdata[i], "member"));
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!gather (db, parties, "country", "id", ids->pdata[i], error) ||
+        !gather (db, parties, "organisation", "id", ids->pdata[i], error))
+      return FALSE;
 
   for (guint i = 0; i < parties->len; i++)
     g_hash_table_insert (self->parties, (gpointer) six_record_get_id (parties->pdata[i]),
                          g_object_ref (parties->pdata[i]));
-}
 
-/* The next kind may refer to any of @records (or, with @field, to what they refer to). */
-static void
-set_scope (SixProfile *self,
-           GPtrArray  *records,
-           const char *field)
-{
-  g_hash_table_remove_all (self->scope);
-  for (guint i = 0; i < records->len; i++)
-    {
-      const char *id = field != NULL ? six_record_get_string (records->pdata[i], field)
-                                     : six_record_get_id (records->pdata[i]);
-
-      if (id != NULL)
-        g_hash_table_add (self->scope, g_strdup (id));
-    }
+  return TRUE;
 }
 
 /* Coalitions the State leads or belongs to, and every member of each. */
-static void
-collect_coalitions (SixProfile         *self,
-                    SixProfileListFunc  list_func,
-                    gpointer            user_data)
+static gboolean
+gather_coalitions (SixProfile  *self,
+                   SixDb       *db,
+                   GError     **error)
 {
-  g_autoptr(GPtrArray) memberships = NULL;
-  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) memberships = new_records ();
 
-  memberships = collect (self, "coalition_member", is_membership, list_func, user_data);
-  set_scope (self, memberships, "coalition");
-  self->coalitions = collect (self, "coalition", is_led_or_joined, list_func, user_data);
+  if (!gather (db, memberships, "coalition_member", "member", self->country_id, error) ||
+      !gather (db, self->coalitions, "coalition", "lead", self->country_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < memberships->len; i++)
+    if (!gather (db, self->coalitions, "coalition", "id",
+                 six_record_get_string (memberships->pdata[i], "coalition"), error))
+      return FALSE;
   g_ptr_array_sort (self->coalitions, by_title);
 
-  set_scope (self, self->coalitions, NULL);
-  members = collect (self, "coalition_member", is_in_coalition, list_func, user_data);
-  self->members = group_by (members, "coalition", by_member);
+  g_clear_pointer (&self->members, g_hash_table_unref);
+  self->members = gather_children (db, self->coalitions, "coalition_member", "coalition",
+                                   by_role, error);
+
+  return self->members != NULL;
+}
+
+/* The State's own records: what names it in @field, sorted with @compare. */
+static gboolean
+gather_own (SixProfile    *self,
+            SixDb         *db,
+            GPtrArray     *records,
+            const char    *kind_name,
+            const char    *field,
+            GCompareFunc   compare,
+            GError       **error)
+{
+  if (!gather (db, records, kind_name, field, self->country_id, error))
+    return FALSE;
+
+  g_ptr_array_sort (records, compare);
+
+  return TRUE;
+}
+
+static gboolean
+gather_all (SixProfile  *self,
+            SixDb       *db,
+            GError     **error)
+{
+  if (!gather_own (self, db, self->obligations, "obligation", "country", by_article, error))
+    return FALSE;
+
+  g_clear_pointer (&self->extensions, g_hash_table_unref);
+  self->extensions = gather_children (db, self->obligations, "extension_request", "obligation",
+                                      by_submission, error);
+
+  return self->extensions != NULL &&
+         gather_own (self, db, self->reports, "article7_report", "country", by_year, error) &&
+         gather_own (self, db, self->requests, "assistance_request", "country",
+                     by_year_category, error) &&
+         gather_own (self, db, self->received, "contribution", "recipient", by_year, error) &&
+         gather_own (self, db, self->provided, "contribution", "donor", by_year, error) &&
+         gather_coalitions (self, db, error) &&
+         gather_own (self, db, self->contacts, "contact", "affiliation", by_name, error) &&
+         gather_own (self, db, self->notes, "note", "target", by_text, error) &&
+         gather_parties (self, db, error);
 }
 
 static void
@@ -328,7 +291,6 @@ six_profile_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->parties, g_hash_table_unref);
   g_clear_pointer (&self->none, g_ptr_array_unref);
-  g_clear_pointer (&self->scope, g_hash_table_unref);
 
   G_OBJECT_CLASS (six_profile_parent_class)->finalize (object);
 }
@@ -344,84 +306,27 @@ six_profile_class_init (SixProfileClass *klass)
 static void
 six_profile_init (SixProfile *self)
 {
-  self->parties = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->obligations = new_records ();
+  self->reports = new_records ();
+  self->requests = new_records ();
+  self->received = new_records ();
+  self->provided = new_records ();
+  self->coalitions = new_records ();
+  self->contacts = new_records ();
+  self->notes = new_records ();
   self->none = new_records ();
-  self->scope = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-/**
- * six_profile_new:
- * @country_id: the country's id (ISO 3166-1 alpha-3 or a user-assigned `X..` code)
- * @list_func: gives the live records of a kind
- *
- * Gathers the country and everything attached to it from the lists @list_func gives.
- *
- * Returns: (transfer full) (nullable): the profile, or %NULL when no live country has the id
- */
-SixProfile *
-six_profile_new (const char         *country_id,
-                 SixProfileListFunc  list_func,
-                 gpointer            user_data)
-{
-  g_autoptr(SixProfile) self = NULL;
-  g_autoptr(GPtrArray) countries = NULL;
-  g_autoptr(GPtrArray) extensions = NULL;
-
-  g_return_val_if_fail (country_id != NULL, NULL);
-  g_return_val_if_fail (list_func != NULL, NULL);
-
-  self = g_object_new (SIX_TYPE_PROFILE, NULL);
-  self->country_id = g_strdup (country_id);
-
-  countries = collect (self, "country", is_this_country, list_func, user_data);
-  if (countries->len == 0)
-    return NULL;
-  self->country = g_object_ref (countries->pdata[0]);
-
-  self->obligations = collect (self, "obligation", is_own, list_func, user_data);
-  g_ptr_array_sort (self->obligations, by_article);
-  set_scope (self, self->obligations, NULL);
-  extensions = collect (self, "extension_request", is_extension, list_func, user_data);
-  self->extensions = group_by (extensions, "obligation", by_submission);
-  self->reports = collect (self, "article7_report", is_own, list_func, user_data);
-  g_ptr_array_sort (self->reports, by_year);
-  self->requests = collect (self, "assistance_request", is_own, list_func, user_data);
-  g_ptr_array_sort (self->requests, by_year_category);
-  self->received = collect (self, "contribution", is_received, list_func, user_data);
-  g_ptr_array_sort (self->received, by_year);
-  self->provided = collect (self, "contribution", is_provided, list_func, user_data);
-  g_ptr_array_sort (self->provided, by_year);
-  collect_coalitions (self, list_func, user_data);
-  self->contacts = collect (self, "contact", is_affiliated, list_func, user_data);
-  g_ptr_array_sort (self->contacts, by_name);
-  self->notes = collect (self, "note", is_about_country, list_func, user_data);
-  g_ptr_array_sort (self->notes, by_text);
-  index_parties (self, "country", list_func, user_data);
-  index_parties (self, "organisation", list_func, user_data);
-
-  return g_steal_pointer (&self);
-}
-
-static GListModel *
-list_from_db (const SixKind *kind,
-              gpointer       user_data)
-{
-  SixDb *db = user_data;
-  g_autoptr(GPtrArray) records = six_db_list_records (db, kind, FALSE, TRUE, NULL);
-  GListStore *store = g_list_store_new (SIX_TYPE_RECORD);
-
-  if (records != NULL)
-    g_list_store_splice (store, 0, 0, records->pdata, records->len);
-
-  return G_LIST_MODEL (store);
+  self->parties = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
 }
 
 /**
  * six_profile_load:
+ * @country_id: the country's id (ISO 3166-1 alpha-3 or a user-assigned `X..` code)
  *
- * Gathers a profile straight from the database (for the command line).
+ * Gathers the country and everything attached to it, with every stamp, reading only those
+ * records (each by an indexed reference).
  *
- * Returns: (transfer full): the profile, or %NULL with @error set when the country is unknown
+ * Returns: (transfer full): the profile, or %NULL with @error set (%G_IO_ERROR_NOT_FOUND
+ *   when no live country has the id)
  */
 SixProfile *
 six_profile_load (SixDb       *db,
@@ -429,14 +334,25 @@ six_profile_load (SixDb       *db,
                   GError     **error)
 {
   g_autoptr(SixProfile) self = NULL;
+  g_autoptr(GPtrArray) countries = new_records ();
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (country_id != NULL, NULL);
 
-  self = six_profile_new (country_id, list_from_db, db);
-  if (self == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                 _("No country with the code “%s”"), country_id);
+  if (!gather (db, countries, "country", "id", country_id, error))
+    return NULL;
+  if (countries->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("No country with the code “%s”"), country_id);
+      return NULL;
+    }
+
+  self = g_object_new (SIX_TYPE_PROFILE, NULL);
+  self->country_id = g_strdup (country_id);
+  self->country = g_object_ref (countries->pdata[0]);
+  if (!gather_all (self, db, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -494,7 +410,7 @@ six_profile_get_extensions (SixProfile *self,
   return get_group (self, self->extensions, obligation_id);
 }
 
-/* Returns: (transfer none): the members of one of the profile's coalitions, by name */
+/* Returns: (transfer none): the members of one of the profile's coalitions, lead first */
 GPtrArray *
 six_profile_get_members (SixProfile *self,
                          const char *coalition_id)
@@ -504,8 +420,19 @@ six_profile_get_members (SixProfile *self,
   return get_group (self, self->members, coalition_id);
 }
 
-/* A donor, recipient or coalition member by name: a country's shown name, an
- * organisation's acronym or name, else the id itself. */
+/* A country's shown name, an organisation's acronym or name. */
+char *
+six_party_dup_name (SixRecord *party)
+{
+  g_return_val_if_fail (SIX_IS_RECORD (party), NULL);
+
+  if (strcmp (six_record_get_kind_name (party), "country") == 0)
+    return six_iso_codes_dup_country_name (party);
+
+  return g_strdup (six_record_get_string (party, "acronym") ?: six_record_get_string (party, "name"));
+}
+
+/* A donor, recipient or coalition member of the profile by name, else the id itself. */
 char *
 six_profile_dup_party_name (SixProfile *self,
                             const char *party_id)
@@ -518,13 +445,8 @@ six_profile_dup_party_name (SixProfile *self,
     return NULL;
 
   party = g_hash_table_lookup (self->parties, party_id);
-  if (party == NULL)
-    return g_strdup (party_id);
 
-  if (strcmp (six_record_get_kind_name (party), "country") == 0)
-    return six_iso_codes_dup_country_name (party);
-
-  return g_strdup (six_record_get_string (party, "acronym") ?: six_record_get_string (party, "name"));
+  return party != NULL ? six_party_dup_name (party) : g_strdup (party_id);
 }
 
 /**

@@ -11,18 +11,10 @@
 
 G_BEGIN_DECLS
 
-/* The live records of one kind (deleted ones may be included: the profile skips them).
- * Returns a new reference. */
-typedef GListModel *(*SixProfileListFunc) (const SixKind *kind,
-                                           gpointer       user_data);
-
 #define SIX_TYPE_PROFILE (six_profile_get_type ())
 
 G_DECLARE_FINAL_TYPE (SixProfile, six_profile, SIX, PROFILE, GObject)
 
-SixProfile *six_profile_new                  (const char          *country_id,
-                                              SixProfileListFunc   list_func,
-                                              gpointer             user_data);
 SixProfile *six_profile_load                 (SixDb               *db,
                                               const char          *country_id,
                                               GError             **error);
@@ -48,6 +40,7 @@ SixRecord  *six_profile_find                 (SixProfile          *self,
 SixRecord  *six_profile_get_nearest_deadline (SixProfile          *self);
 
 /* Obligations and deadlines, for a profile and for a row in a list of States. */
+char       *six_party_dup_name               (SixRecord           *party);
 SixRecord  *six_obligation_pick_nearest      (GPtrArray           *obligations);
 gboolean    six_obligation_is_open           (SixRecord           *obligation);
 char       *six_describe_time_left           (SixRecord           *obligation,

@@ -114,6 +114,11 @@ const SixKind *six_db_find_kind_of_id    (SixDb             *db,
 gint64      six_db_count_records         (SixDb             *db,
                                           const SixKind     *kind,
                                           gboolean           include_deleted);
+GPtrArray  *six_db_list_referring        (SixDb             *db,
+                                          const SixKind     *kind,
+                                          const char        *field,
+                                          const char        *value,
+                                          GError           **error);
 
 /* Local edits: validated, stamped with our clock, journaled as one operation in one
  * transaction. Returns the operation id, or 0 with @error set. */

@@ -153,8 +153,7 @@ offer_parties (SixCountryProfile *self,
           if (six_record_is_deleted (party))
             continue;
           g_ptr_array_add (ids, g_strdup (six_record_get_id (party)));
-          g_ptr_array_add (labels, six_profile_dup_party_name (self->profile,
-                                                              six_record_get_id (party)));
+          g_ptr_array_add (labels, six_party_dup_name (party));
         }
     }
   six_record_form_set_choices (form, "donor", ids, labels);
