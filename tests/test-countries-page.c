@@ -253,6 +253,14 @@ profile_shown (gpointer profile)
   return six_country_profile_get_profile (profile) != NULL;
 }
 
+static gboolean
+shows_missing (gpointer profile)
+{
+  GtkStack *stack = GTK_STACK (find_by_id (profile, "stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "missing") == 0;
+}
+
 /* The list follows a profile opened from elsewhere. */
 static gboolean
 lao_selected (gpointer page)
@@ -338,6 +346,10 @@ profile_body (Fixture *fixture)
   AdwMessageDialog *dialog;
   guint requests;
   g_autofree char *png = review_path ("countries-lao.png");
+
+  /* A code no State has: said so, not an empty profile. */
+  six_countries_page_open_country (page, "ZZZ");
+  wait_until (shows_missing, profile);
 
   six_countries_page_open_country (page, "LAO");
   wait_until (profile_shown, profile);

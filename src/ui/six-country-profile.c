@@ -22,6 +22,7 @@ struct _SixCountryProfile
   GtkWidget            parent_instance;
 
   /* Template widgets */
+  GtkStack            *stack;
   AdwPreferencesPage  *page;
   GtkLabel            *name_label;
   GtkLabel            *status_label;
@@ -892,7 +893,7 @@ static void
 show_profile (SixCountryProfile *self)
 {
   clear_rows (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->page), self->profile != NULL);
+  gtk_stack_set_visible_child_name (self->stack, self->profile != NULL ? "profile" : "missing");
   if (self->profile == NULL)
     return;
 
@@ -1008,6 +1009,7 @@ six_country_profile_class_init (SixCountryProfileClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/six-country-profile.ui");
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, stack);
   gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, page);
   gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, name_label);
   gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, status_label);
@@ -1046,6 +1048,16 @@ six_country_profile_init (SixCountryProfile *self)
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* A new State is read from its name down (libadwaita 1.2 has no call for it). */
+static void
+scroll_to_top (SixCountryProfile *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page));
+
+  if (GTK_IS_SCROLLED_WINDOW (child))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+}
+
 /* Once: the profile reads from this repository's lists for as long as it lives. */
 void
 six_country_profile_set_repository (SixCountryProfile *self,
@@ -1071,6 +1083,9 @@ six_country_profile_set_country_id (SixCountryProfile *self,
 
   g_free (self->country_id);
   self->country_id = g_strdup (country_id);
+  /* Another State: nothing of the last one stays on screen while this one is read. */
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  scroll_to_top (self);
   schedule_rebuild (self);
 }
 
