@@ -92,16 +92,31 @@ find_form (const char *kind_name)
 
 /* --- writing ------------------------------------------------------------------------- */
 
+typedef struct
+{
+  SixCountryProfile *self;
+  char              *title;  /* the Undo toast's */
+} Applying;
+
+static void
+applying_free (Applying *applying)
+{
+  g_object_unref (applying->self);
+  g_free (applying->title);
+  g_free (applying);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Applying, applying_free)
+
 static void
 applied_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autofree char *title = user_data;
+  g_autoptr(Applying) applying = user_data;
   g_autoptr(GError) error = NULL;
   gint64 operation = six_repository_apply_finish (SIX_REPOSITORY (object), result, &error);
-  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
-  GtkWindow *window = app != NULL ? gtk_application_get_active_window (app) : NULL;
+  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (applying->self));
 
   if (!SIX_IS_WINDOW (window))
     return;
@@ -109,7 +124,7 @@ applied_cb (GObject      *object,
   if (operation == 0)
     six_window_add_toast (SIX_WINDOW (window), adw_toast_new (error->message));
   else
-    six_window_add_undo_toast (SIX_WINDOW (window), title, operation);
+    six_window_add_undo_toast (SIX_WINDOW (window), applying->title, operation);
 }
 
 static void
@@ -118,9 +133,12 @@ apply_edit (SixCountryProfile *self,
             SixEdit           *edit)
 {
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  Applying *applying = g_new0 (Applying, 1);
 
+  applying->self = g_object_ref (self);
+  applying->title = g_strdup (title);
   g_ptr_array_add (edits, six_edit_ref (edit));
-  six_repository_apply_async (self->repository, title, edits, NULL, applied_cb, g_strdup (title));
+  six_repository_apply_async (self->repository, title, edits, NULL, applied_cb, applying);
 }
 
 static void
