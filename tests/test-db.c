@@ -425,6 +425,9 @@ test_open_memory (void)
   g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, six_db_get_latest_version ());
   g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (query_int (db, "PRAGMA busy_timeout"), ==, 5000);
+  g_assert_cmpint (query_int (db, "PRAGMA wal_autocheckpoint"), ==, SIX_DB_WAL_CHECKPOINT_PAGES);
+  g_assert_cmpint (query_int (db, "PRAGMA journal_size_limit"), ==,
+                   SIX_DB_WAL_CHECKPOINT_PAGES * 4096);
 
   /* Ourselves and the reference pack are known replicas from the start. */
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM replica WHERE is_self = 1"), ==, 1);
@@ -939,6 +942,50 @@ test_records_clocks (void)
                                            six_record_get_nth_stamp (second, (guint) name)->vv));
   g_assert_cmpint (count_rows (db, "operation"), ==, 2);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM clock WHERE kind = 'country'"), ==, 5);
+}
+
+/* A clock row of a field this version does not know still counts in the record's history. */
+static void
+test_records_clocks_unknown_field (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(SixRecord) record = NULL;
+  const SixFieldStamp *stamp;
+
+  create_country (db, "LBN", "Lebanon");
+  exec_sql (db, "INSERT INTO clock (kind, id, field, vv, hlc_wall, hlc_counter, hlc_replica) "
+                "VALUES ('country', 'LBN', 'flag_colour', 'newer=7', 1, 0, 'newer')");
+
+  rename_record (db, "country", "LBN", "name", "Liban");
+
+  record = get_record (db, "country", "LBN");
+  stamp = six_record_get_nth_stamp (record, (guint) field_index ("country", "name"));
+  g_assert_cmpuint (six_version_vector_get (stamp->vv, "newer"), ==, 7);
+}
+
+/* Statements are found by the address of their text, but never by an address alone. */
+static void
+test_records_statement_cache (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GError) error = NULL;
+  char sql[] = "SELECT 1";
+  SixStmt *first;
+  SixStmt *second;
+
+  first = _six_db_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (_six_db_prepare (db, sql, &error) == first);
+
+  /* The same buffer now holds other SQL, as a freed and reused string would. */
+  sql[7] = '2';
+  second = _six_db_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (second != first);
+  g_assert_cmpstr (sqlite3_sql (second), ==, "SELECT 2");
+  g_assert_cmpint (sqlite3_step (second), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (second, 0), ==, 2);
+  _six_stmt_release (second);
 }
 
 /* The ordered merge of clock rows in list_records gives each record its own stamps. */
@@ -1705,6 +1752,54 @@ test_undo_create (void)
   g_assert_cmpint (six_db_count_records (db, kind ("obligation"), TRUE), ==, 1);
   g_assert_cmpint (query_int (db, "SELECT n_changes FROM operation ORDER BY id DESC LIMIT 1"),
                    ==, 1);
+}
+
+/* A created record is undone as a whole, so it is journaled once, without values; its
+ * operation still counts every field it wrote. */
+static void
+test_undo_create_journal (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autofree char *count_entries = NULL;
+  g_autofree char *count_values = NULL;
+  g_autofree char *n_changes = NULL;
+  SixEdit *edit;
+  gint64 operation;
+
+  create_country (db, "LBN", "Lebanon");
+
+  edit = six_edit_new (kind ("obligation"), "LBN:art4");
+  six_edit_set_string (edit, "country", "LBN");
+  six_edit_set_string (edit, "article", "art4");
+  g_ptr_array_add (edits, edit);
+  edit = six_edit_new (kind ("obligation"), "LBN:art4");
+  six_edit_set_string (edit, "current_deadline", "2026-05-01");
+  g_ptr_array_add (edits, edit);
+  edit = six_edit_new (kind ("country"), "LBN");
+  six_edit_set_string (edit, "name", "Liban");
+  g_ptr_array_add (edits, edit);
+  operation = apply_edits (db, "Add obligation", edits);
+
+  count_entries = g_strdup_printf ("SELECT count(*) FROM journal WHERE operation = %"
+                                   G_GINT64_FORMAT, operation);
+  count_values = g_strdup_printf ("SELECT count(*) FROM journal WHERE operation = %"
+                                  G_GINT64_FORMAT " AND existed_before = 0 AND "
+                                  "before IS NULL AND after IS NULL", operation);
+  n_changes = g_strdup_printf ("SELECT n_changes FROM operation WHERE id = %" G_GINT64_FORMAT,
+                               operation);
+  g_assert_cmpint (query_int (db, count_entries), ==, 2);
+  g_assert_cmpint (query_int (db, count_values), ==, 1);
+  /* country, article, visibility, deleted, current_deadline; and the country's name. */
+  g_assert_cmpint (query_int (db, n_changes), ==, 6);
+
+  g_assert_cmpint (six_db_undo (db, operation, NULL), >, operation);
+  g_assert_false (six_db_count_records (db, kind ("obligation"), FALSE));
+  {
+    g_autofree char *name = get_string (db, "country", "LBN", "name");
+
+    g_assert_cmpstr (name, ==, "Lebanon");
+  }
 }
 
 static void
@@ -2785,6 +2880,8 @@ main (int   argc,
   g_test_add_func ("/store/db/records/every-kind", test_records_every_kind);
   g_test_add_func ("/store/db/records/not-found", test_records_not_found);
   g_test_add_func ("/store/db/records/clocks", test_records_clocks);
+  g_test_add_func ("/store/db/records/clocks-unknown-field", test_records_clocks_unknown_field);
+  g_test_add_func ("/store/db/records/statement-cache", test_records_statement_cache);
   g_test_add_func ("/store/db/records/list-stamps", test_records_list_stamps);
   g_test_add_func ("/store/db/records/errors", test_records_errors);
   g_test_add_func ("/store/db/records/constraint", test_records_constraint);
@@ -2801,6 +2898,7 @@ main (int   argc,
   g_test_add_func ("/store/db/search/rebuild", test_search_rebuild);
   g_test_add_func ("/store/db/undo/edit", test_undo_edit);
   g_test_add_func ("/store/db/undo/create", test_undo_create);
+  g_test_add_func ("/store/db/undo/create-journal", test_undo_create_journal);
   g_test_add_func ("/store/db/undo/multi-record", test_undo_multi);
   g_test_add_func ("/store/db/undo/changed-since", test_undo_changed_since);
   g_test_add_func ("/store/db/undo/nothing", test_undo_nothing);

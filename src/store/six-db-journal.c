@@ -58,9 +58,28 @@ _six_db_open_operation (SixDb       *db,
     return 0;
 
   id = sqlite3_last_insert_rowid (db->handle);
-  g_array_append_val (db->operations, id);
+  g_array_append_val (db->operations, ((SixDbOperation) { id, 0 }));
 
   return id;
+}
+
+/* Counted as they are written: a created record has one journal entry for all its fields.
+ * An operation rolled back to a savepoint is rolled back with its writes, so the count
+ * of one that commits is exact. */
+void
+_six_db_count_change (SixDb  *db,
+                      gint64  operation)
+{
+  for (guint i = db->operations->len; i > 0; i--)
+    {
+      SixDbOperation *open = &g_array_index (db->operations, SixDbOperation, i - 1);
+
+      if (open->id == operation)
+        {
+          open->n_changes++;
+          return;
+        }
+    }
 }
 
 /* At the outermost commit: count what each operation changed, and forget the oldest. */
@@ -75,14 +94,15 @@ _six_db_flush_operations (SixDb   *db,
 
   for (guint i = 0; i < db->operations->len; i++)
     {
+      SixDbOperation *open = &g_array_index (db->operations, SixDbOperation, i);
       g_autoptr(SixStmt) stmt = _six_db_prepare (db,
-        "UPDATE operation SET n_changes = "
-        "(SELECT count(*) FROM journal WHERE operation = ?1) WHERE id = ?1", error);
+        "UPDATE operation SET n_changes = ?2 WHERE id = ?1", error);
 
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (db->operations, gint64, i));
+      sqlite3_bind_int64 (stmt, 1, open->id);
+      sqlite3_bind_int64 (stmt, 2, open->n_changes);
       if (!_six_db_step_done (db, stmt, error))
         return FALSE;
     }
@@ -313,10 +333,10 @@ write_back (SixDb          *db,
   if (_six_db_values_equal (current, value))
     return TRUE;
 
-  if (!_six_db_read_vv (db, kind, id, field, &vv, error))
+  if (!_six_db_read_record_vv (db, kind, id, &vv, error))
     return FALSE;
 
-  return _six_db_local_write (db, operation, kind, id, field, TRUE, vv, current, value, NULL,
+  return _six_db_local_write (db, operation, kind, id, field, TRUE, &vv, current, value, NULL,
                               error);
 }
 

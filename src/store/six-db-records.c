@@ -377,8 +377,54 @@ read_values (SixStmt        *stmt,
 
 typedef struct
 {
-  GHashTable *vvs;  /* text → SixVersionVector: equal vectors are shared within one read */
+  GHashTable       *vvs;     /* text → SixVersionVector: equal vectors are shared within one read */
+  SixVersionVector *joined;  /* when wanted: the join of every clock read */
 } StampReader;
+
+static SixVersionVector *
+parse_stamp_vv (SixDb         *db,
+                StampReader   *reader,
+                const char    *vv_text,
+                const char    *replica,
+                const SixKind *kind,
+                const char    *id,
+                const char    *field,
+                GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SixVersionVector *vv = NULL;
+
+  if (vv_text != NULL && reader->vvs != NULL)
+    vv = g_hash_table_lookup (reader->vvs, vv_text);
+  if (vv != NULL)
+    return six_version_vector_ref (vv);
+
+  vv = vv_text != NULL ? six_version_vector_parse (vv_text, &local_error) : NULL;
+  if (vv == NULL || !_six_replica_id_is_valid (replica))
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+                   "%s: %s %s: %s: the stored clock cannot be read%s%s", db->path,
+                   kind->name, id, field, local_error != NULL ? ": " : "",
+                   local_error != NULL ? local_error->message : "");
+      g_clear_pointer (&vv, six_version_vector_unref);
+      return NULL;
+    }
+
+  if (reader->vvs != NULL)
+    g_hash_table_insert (reader->vvs, g_strdup (vv_text), six_version_vector_ref (vv));
+
+  return vv;
+}
+
+static void
+join_into (SixVersionVector       **joined,
+           const SixVersionVector  *vv)
+{
+  SixVersionVector *next = six_version_vector_join (*joined, vv);
+
+  six_version_vector_unref (*joined);
+  *joined = next;
+}
 
 /* Columns from @first: field, vv, hlc_wall, hlc_counter, hlc_replica, source. */
 static gboolean
@@ -396,38 +442,28 @@ read_stamp (SixDb         *db,
   const char *replica = (const char *) sqlite3_column_text (stmt, first + 4);
   const char *source = (const char *) sqlite3_column_text (stmt, first + 5);
   SixFieldStamp *stamp;
-  SixVersionVector *vv = NULL;
+  SixVersionVector *vv;
   int index;
 
   index = field != NULL ? six_kind_field_index (kind, field) : -1;
 
-  /* A field a newer version wrote and then dropped: nothing to attach it to. */
-  if (index < 0)
+  /* A field a newer version wrote and then dropped: nothing to attach it to, though its
+   * clock is still part of the record's history. */
+  if (index < 0 && reader->joined == NULL)
     return TRUE;
 
-  if (vv_text != NULL && reader->vvs != NULL)
-    vv = g_hash_table_lookup (reader->vvs, vv_text);
-
+  vv = parse_stamp_vv (db, reader, vv_text, replica, kind, id, field, error);
   if (vv == NULL)
+    return FALSE;
+
+  if (reader->joined != NULL)
+    join_into (&reader->joined, vv);
+
+  if (index < 0)
     {
-      g_autoptr(GError) local_error = NULL;
-
-      vv = vv_text != NULL ? six_version_vector_parse (vv_text, &local_error) : NULL;
-      if (vv == NULL || !_six_replica_id_is_valid (replica))
-        {
-          g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-                       "%s: %s %s: %s: the stored clock cannot be read%s%s", db->path,
-                       kind->name, id, field, local_error != NULL ? ": " : "",
-                       local_error != NULL ? local_error->message : "");
-          g_clear_pointer (&vv, six_version_vector_unref);
-          return FALSE;
-        }
-
-      if (reader->vvs != NULL)
-        g_hash_table_insert (reader->vvs, g_strdup (vv_text), six_version_vector_ref (vv));
+      six_version_vector_unref (vv);
+      return TRUE;
     }
-  else
-    six_version_vector_ref (vv);
 
   stamp = &stamps[index];
   six_field_stamp_clear (stamp);
@@ -440,13 +476,63 @@ read_stamp (SixDb         *db,
   return TRUE;
 }
 
-/* Returns %NULL without an error when the record does not exist. */
+/* Every clock row of one record: into @stamps by field, and joined into @record_vv. */
+static gboolean
+read_stamps (SixDb              *db,
+             const SixKind      *kind,
+             const char         *id,
+             SixFieldStamp      *stamps,
+             SixVersionVector  **record_vv,
+             GError            **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  StampReader reader = { NULL, NULL };
+  int rc;
+
+  stmt = _six_db_prepare (db,
+    "SELECT field, vv, hlc_wall, hlc_counter, hlc_replica, source "
+    "FROM clock WHERE kind = ?1 AND id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (record_vv != NULL)
+    reader.joined = six_version_vector_new ();
+
+  _six_db_bind_text (stmt, 1, kind->name);
+  _six_db_bind_text (stmt, 2, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!read_stamp (db, &reader, stmt, 0, kind, id, stamps, error))
+      break;
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _six_db_fail (db, rc, error);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (&reader.joined, six_version_vector_unref);
+      return FALSE;
+    }
+
+  if (record_vv != NULL)
+    *record_vv = reader.joined;
+
+  return TRUE;
+}
+
+/**
+ * _six_db_read_record:
+ * @record_vv: (out) (optional): the join of every clock of the record, for a local write;
+ *   implies @with_stamps
+ *
+ * Returns: %NULL without an error when the record does not exist
+ */
 SixRecord *
-_six_db_read_record (SixDb          *db,
-                     const SixKind  *kind,
-                     const char     *id,
-                     gboolean        with_stamps,
-                     GError        **error)
+_six_db_read_record (SixDb              *db,
+                     const SixKind      *kind,
+                     const char         *id,
+                     gboolean            with_stamps,
+                     SixVersionVector  **record_vv,
+                     GError            **error)
 {
   const SixKindSql *sql = _six_db_kind_sql (db, kind);
   g_autoptr(SixStmt) stmt = NULL;
@@ -454,6 +540,9 @@ _six_db_read_record (SixDb          *db,
   g_autofree SixFieldStamp *stamps = NULL;
   SixRecord *record;
   int rc;
+
+  if (record_vv != NULL)
+    *record_vv = NULL;
 
   stmt = _six_db_prepare (db, sql->select_one, error);
   if (stmt == NULL)
@@ -474,28 +563,11 @@ _six_db_read_record (SixDb          *db,
 
   g_clear_pointer (&stmt, _six_stmt_release);
 
-  if (with_stamps)
+  if (with_stamps || record_vv != NULL)
     {
-      StampReader reader = { NULL };
-
       stamps = g_new0 (SixFieldStamp, kind->n_fields);
-      stmt = _six_db_prepare (db,
-        "SELECT field, vv, hlc_wall, hlc_counter, hlc_replica, source "
-        "FROM clock WHERE kind = ?1 AND id = ?2", error);
-      if (stmt == NULL)
+      if (!read_stamps (db, kind, id, stamps, record_vv, error))
         goto failed;
-
-      _six_db_bind_text (stmt, 1, kind->name);
-      _six_db_bind_text (stmt, 2, id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        if (!read_stamp (db, &reader, stmt, 0, kind, id, stamps, error))
-          goto failed;
-
-      if (rc != SQLITE_DONE)
-        {
-          _six_db_fail (db, rc, error);
-          goto failed;
-        }
     }
 
   record = six_record_new (kind, id, values, stamps);
@@ -548,45 +620,145 @@ _six_db_read_field (SixDb          *db,
   return TRUE;
 }
 
-/* The version vector of one field; %NULL when it was never written. */
+/* The join of the vectors of every field of a record: what a local write increments. */
 gboolean
-_six_db_read_vv (SixDb              *db,
-                 const SixKind      *kind,
-                 const char         *id,
-                 guint               field,
-                 SixVersionVector  **vv,
-                 GError            **error)
+_six_db_read_record_vv (SixDb              *db,
+                        const SixKind      *kind,
+                        const char         *id,
+                        SixVersionVector  **record_vv,
+                        GError            **error)
 {
   g_autoptr(SixStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *text;
+  g_autoptr(SixVersionVector) joined = six_version_vector_new ();
   int rc;
 
-  *vv = NULL;
+  *record_vv = NULL;
+
+  stmt = _six_db_prepare (db, "SELECT vv FROM clock WHERE kind = ?1 AND id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _six_db_bind_text (stmt, 1, kind->name);
+  _six_db_bind_text (stmt, 2, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(SixVersionVector) vv = NULL;
+
+      vv = six_version_vector_parse (text != NULL ? text : "", &local_error);
+      if (vv == NULL)
+        {
+          g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+                       "%s: %s %s: the stored clock cannot be read: %s", db->path, kind->name,
+                       id, local_error->message);
+          return FALSE;
+        }
+
+      join_into (&joined, vv);
+    }
+
+  if (rc != SQLITE_DONE)
+    return _six_db_fail (db, rc, error);
+
+  *record_vv = g_steal_pointer (&joined);
+
+  return TRUE;
+}
+
+static SixDbChangedFlags
+changed_flags (const SixKind *kind,
+               guint          field)
+{
+  const SixField *descriptor = &kind->fields[field];
+
+  if ((descriptor->flags & SIX_FIELD_FLAGS_SEARCHABLE) || field == SIX_FIELD_DELETED ||
+      strcmp (descriptor->name, kind->title_field) == 0)
+    return SIX_DB_CHANGED_VALUES | SIX_DB_CHANGED_SEARCH;
+
+  return SIX_DB_CHANGED_VALUES;
+}
+
+/* The clock row of one field, counted as a change of @operation. */
+static gboolean
+write_clock (SixDb               *db,
+             gint64               operation,
+             const SixKind       *kind,
+             const char          *id,
+             guint                field,
+             const SixFieldStamp *stamp,
+             GError             **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+
+  g_assert (stamp->vv != NULL && stamp->hlc.replica != NULL);
 
   stmt = _six_db_prepare (db,
-    "SELECT vv FROM clock WHERE kind = ?1 AND id = ?2 AND field = ?3", error);
+    "INSERT INTO clock (kind, id, field, vv, hlc_wall, hlc_counter, hlc_replica, source) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (kind, id, field) DO UPDATE SET vv = excluded.vv, "
+    "hlc_wall = excluded.hlc_wall, hlc_counter = excluded.hlc_counter, "
+    "hlc_replica = excluded.hlc_replica, source = excluded.source", error);
   if (stmt == NULL)
     return FALSE;
 
   _six_db_bind_text (stmt, 1, kind->name);
   _six_db_bind_text (stmt, 2, id);
   _six_db_bind_text (stmt, 3, kind->fields[field].name);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    return _six_db_fail (db, rc, error);
+  sqlite3_bind_text (stmt, 4, six_version_vector_to_string (stamp->vv), -1, g_free);
+  sqlite3_bind_int64 (stmt, 5, stamp->hlc.wall);
+  sqlite3_bind_int64 (stmt, 6, stamp->hlc.counter);
+  _six_db_bind_text (stmt, 7, stamp->hlc.replica);
+  _six_db_bind_text (stmt, 8, stamp->source);
+  if (!_six_db_step_done (db, stmt, error))
+    return FALSE;
 
-  text = (const char *) sqlite3_column_text (stmt, 0);
-  *vv = six_version_vector_parse (text != NULL ? text : "", &local_error);
-  if (*vv == NULL)
+  _six_db_count_change (db, operation);
+
+  return TRUE;
+}
+
+/* Undo tombstones a record its operation created, so the record's first write is journaled
+ * without values and its later writes in the same operation not at all. */
+static gboolean
+write_journal (SixDb          *db,
+               gint64          operation,
+               const SixKind  *kind,
+               const char     *id,
+               guint           field,
+               gboolean        existed_before,
+               GVariant       *before,
+               GVariant       *after,
+               GError        **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", operation,
+                                          kind->name, id);
+
+  if (existed_before && g_hash_table_contains (db->created, key))
+    return TRUE;
+
+  stmt = _six_db_prepare (db,
+    "INSERT INTO journal (operation, kind, record_id, field, before, after, existed_before) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, operation);
+  _six_db_bind_text (stmt, 2, kind->name);
+  _six_db_bind_text (stmt, 3, id);
+  _six_db_bind_text (stmt, 4, kind->fields[field].name);
+  if (existed_before)
     {
-      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-                   "%s: %s %s: %s: the stored clock cannot be read: %s", db->path,
-                   kind->name, id, kind->fields[field].name, local_error->message);
-      return FALSE;
+      sqlite3_bind_text (stmt, 5, _six_db_value_to_text (before), -1, g_free);
+      sqlite3_bind_text (stmt, 6, _six_db_value_to_text (after), -1, g_free);
     }
+  sqlite3_bind_int (stmt, 7, existed_before ? 1 : 0);
+  if (!_six_db_step_done (db, stmt, error))
+    return FALSE;
+
+  if (!existed_before)
+    g_hash_table_add (db->created, g_steal_pointer (&key));
 
   return TRUE;
 }
@@ -596,7 +768,7 @@ _six_db_read_vv (SixDb              *db,
  * @row_exists: whether the record's row exists now (else it is inserted)
  * @before: the value being replaced, for the journal
  *
- * The one function that writes a field: the column, its clock row, a journal entry
+ * The one function that writes a single field: the column, its clock row, a journal entry
  * and the changed set. No path writes a value without stamping it.
  */
 gboolean
@@ -614,12 +786,9 @@ _six_db_write_field (SixDb               *db,
   const SixKindSql *sql = _six_db_kind_sql (db, kind);
   const SixField *descriptor = &kind->fields[field];
   g_autoptr(SixStmt) stmt = NULL;
-  g_autofree char *vv_text = NULL;
-  SixDbChangedFlags flags = SIX_DB_CHANGED_VALUES;
 
   g_assert (db->depth > 0);
   g_assert (operation > 0);
-  g_assert (stamp->vv != NULL && stamp->hlc.replica != NULL);
 
   stmt = _six_db_prepare (db, row_exists ? sql->update_field[field] : sql->insert_field[field],
                           error);
@@ -643,121 +812,122 @@ _six_db_write_field (SixDb               *db,
 
   g_clear_pointer (&stmt, _six_stmt_release);
 
-  vv_text = six_version_vector_to_string (stamp->vv);
-  stmt = _six_db_prepare (db,
-    "INSERT INTO clock (kind, id, field, vv, hlc_wall, hlc_counter, hlc_replica, source) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-    "ON CONFLICT (kind, id, field) DO UPDATE SET vv = excluded.vv, "
-    "hlc_wall = excluded.hlc_wall, hlc_counter = excluded.hlc_counter, "
-    "hlc_replica = excluded.hlc_replica, source = excluded.source", error);
-  if (stmt == NULL)
+  if (!write_clock (db, operation, kind, id, field, stamp, error) ||
+      !write_journal (db, operation, kind, id, field, row_exists, before, after, error))
     return FALSE;
 
-  _six_db_bind_text (stmt, 1, kind->name);
-  _six_db_bind_text (stmt, 2, id);
-  _six_db_bind_text (stmt, 3, descriptor->name);
-  _six_db_bind_text (stmt, 4, vv_text);
-  sqlite3_bind_int64 (stmt, 5, stamp->hlc.wall);
-  sqlite3_bind_int64 (stmt, 6, stamp->hlc.counter);
-  _six_db_bind_text (stmt, 7, stamp->hlc.replica);
-  _six_db_bind_text (stmt, 8, stamp->source);
-  if (!_six_db_step_done (db, stmt, error))
-    return FALSE;
-
-  g_clear_pointer (&stmt, _six_stmt_release);
-
-  stmt = _six_db_prepare (db,
-    "INSERT INTO journal (operation, kind, record_id, field, before, after, existed_before) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, operation);
-  _six_db_bind_text (stmt, 2, kind->name);
-  _six_db_bind_text (stmt, 3, id);
-  _six_db_bind_text (stmt, 4, descriptor->name);
-  sqlite3_bind_text (stmt, 5, _six_db_value_to_text (before), -1, g_free);
-  sqlite3_bind_text (stmt, 6, _six_db_value_to_text (after), -1, g_free);
-  sqlite3_bind_int (stmt, 7, row_exists ? 1 : 0);
-  if (!_six_db_step_done (db, stmt, error))
-    return FALSE;
-
-  if ((descriptor->flags & SIX_FIELD_FLAGS_SEARCHABLE) || field == SIX_FIELD_DELETED ||
-      strcmp (descriptor->name, kind->title_field) == 0)
-    flags |= SIX_DB_CHANGED_SEARCH;
-
-  _six_db_mark_changed (db, kind, id, flags);
+  _six_db_mark_changed (db, kind, id, changed_flags (kind, field) |
+                                      (row_exists ? 0 : SIX_DB_CHANGED_CREATED));
 
   return TRUE;
 }
 
-/* A write of our own: its vector is the join of the vectors of every field of the record, ours
- * incremented (format §4), so it dominates all we had seen of the record and a deletion carries
- * the record's history, which is how a concurrent edit of another field is detected. */
-gboolean
-_six_db_local_write (SixDb                  *db,
-                     gint64                  operation,
-                     const SixKind          *kind,
-                     const char             *id,
-                     guint                   field,
-                     gboolean                row_exists,
-                     const SixVersionVector *current_vv,
-                     GVariant               *before,
-                     GVariant               *after,
-                     const char             *source,
-                     GError                **error)
+/* A stamp of our own: @record_vv incremented, so it dominates all we had seen of the record
+ * and a deletion carries the record's history, which is how a concurrent edit of another
+ * field is detected (format §4). */
+static void
+stamp_local (SixDb                  *db,
+             const SixVersionVector *record_vv,
+             const char             *source,
+             SixFieldStamp          *stamp)
 {
-  g_autoptr(SixVersionVector) joined = NULL;
-  g_autoptr(SixStmt) stmt = NULL;
+  stamp->vv = six_version_vector_increment (record_vv, db->replica_id);
+  stamp->source = (char *) source;
+  six_hlc_clock_tick (db->clock, &stamp->hlc);
+}
+
+/**
+ * _six_db_local_write:
+ * @record_vv: (inout): the join of the vectors of every field of the record (see
+ *   _six_db_read_record_vv ()); replaced by the vector of this write, which dominates it
+ *
+ * A write of our own, stamped by stamp_local ().
+ */
+gboolean
+_six_db_local_write (SixDb              *db,
+                     gint64              operation,
+                     const SixKind      *kind,
+                     const char         *id,
+                     guint               field,
+                     gboolean            row_exists,
+                     SixVersionVector  **record_vv,
+                     GVariant           *before,
+                     GVariant           *after,
+                     const char         *source,
+                     GError            **error)
+{
   SixFieldStamp stamp = { NULL };
-  gboolean ok;
-  int rc;
 
-  joined = current_vv != NULL ? six_version_vector_ref ((SixVersionVector *) current_vv)
-                              : six_version_vector_new ();
+  stamp_local (db, *record_vv, source, &stamp);
+  if (!_six_db_write_field (db, operation, kind, id, field, row_exists, before, after, &stamp,
+                            error))
+    {
+      six_version_vector_unref (stamp.vv);
+      return FALSE;
+    }
 
-  stmt = _six_db_prepare (db, "SELECT vv FROM clock WHERE kind = ?1 AND id = ?2", error);
+  six_version_vector_unref (*record_vv);
+  *record_vv = stamp.vv;
+
+  return TRUE;
+}
+
+/* A new record of our own in one INSERT, every value it sets stamped like a local write of
+ * that field, in field order. */
+static gboolean
+insert_local_record (SixDb          *db,
+                     gint64          operation,
+                     const SixKind  *kind,
+                     const char     *id,
+                     GVariant      **values,
+                     const char     *source,
+                     GError        **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  g_autoptr(SixVersionVector) record_vv = six_version_vector_new ();
+  SixDbChangedFlags flags = SIX_DB_CHANGED_CREATED;
+  gboolean journaled = FALSE;
+
+  g_assert (db->depth > 0);
+
+  stmt = _six_db_prepare (db, _six_db_kind_sql (db, kind)->insert_row, error);
   if (stmt == NULL)
     return FALSE;
 
-  _six_db_bind_text (stmt, 1, kind->name);
-  _six_db_bind_text (stmt, 2, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  _six_db_bind_text (stmt, 1, id);
+  for (guint i = 0; i < kind->n_fields; i++)
+    _six_db_bind_value (stmt, (int) i + 2, &kind->fields[i], values[i]);
+  if (!_six_db_step_done (db, stmt, error))
     {
-      const char *text = (const char *) sqlite3_column_text (stmt, 0);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(SixVersionVector) vv = NULL;
-      SixVersionVector *next;
-
-      vv = six_version_vector_parse (text != NULL ? text : "", &local_error);
-      if (vv == NULL)
-        {
-          g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-                       "%s: %s %s: the stored clock cannot be read: %s", db->path, kind->name,
-                       id, local_error->message);
-          return FALSE;
-        }
-
-      next = six_version_vector_join (joined, vv);
-      six_version_vector_unref (joined);
-      joined = next;
+      g_prefix_error (error, "%s %s: ", kind->name, id);
+      return FALSE;
     }
-
-  if (rc != SQLITE_DONE)
-    return _six_db_fail (db, rc, error);
 
   g_clear_pointer (&stmt, _six_stmt_release);
 
-  stamp.vv = six_version_vector_increment (joined, db->replica_id);
-  stamp.source = (char *) source;
-  six_hlc_clock_tick (db->clock, &stamp.hlc);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      SixFieldStamp stamp = { NULL };
+      gboolean ok;
 
-  ok = _six_db_write_field (db, operation, kind, id, field, row_exists, before, after,
-                            &stamp, error);
+      if (values[i] == NULL)
+        continue;
 
-  six_version_vector_unref (stamp.vv);
+      stamp_local (db, record_vv, source, &stamp);
+      ok = write_clock (db, operation, kind, id, i, &stamp, error) &&
+           (journaled || write_journal (db, operation, kind, id, i, FALSE, NULL, NULL, error));
+      g_clear_pointer (&record_vv, six_version_vector_unref);
+      record_vv = stamp.vv;
+      if (!ok)
+        return FALSE;
 
-  return ok;
+      journaled = TRUE;
+      flags |= changed_flags (kind, i);
+    }
+
+  _six_db_mark_changed (db, kind, id, flags);
+
+  return TRUE;
 }
 
 static gboolean
@@ -798,7 +968,7 @@ six_db_get_record (SixDb          *db,
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  record = _six_db_read_record (db, kind, id, with_stamps, &local_error);
+  record = _six_db_read_record (db, kind, id, with_stamps, NULL, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1058,6 +1228,7 @@ apply_edit (SixDb          *db,
   g_autofree gboolean *given = g_new0 (gboolean, kind->n_fields);
   g_autoptr(GVariant) default_visibility = NULL;
   g_autoptr(GVariant) default_deleted = NULL;
+  g_autoptr(SixVersionVector) record_vv = NULL;
   gboolean exists;
 
   if (!six_edit_validate (edit, &local_error))
@@ -1067,7 +1238,7 @@ apply_edit (SixDb          *db,
       return FALSE;
     }
 
-  current = _six_db_read_record (db, kind, id, TRUE, &local_error);
+  current = _six_db_read_record (db, kind, id, TRUE, &record_vv, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1124,17 +1295,23 @@ apply_edit (SixDb          *db,
         return FALSE;
     }
 
+  if (!exists)
+    {
+      for (guint i = 0; i < kind->n_fields; i++)
+        *n_changes += after[i] != NULL;
+
+      return insert_local_record (db, operation, kind, id, after, six_edit_get_source (edit),
+                                  error);
+    }
+
   for (guint i = 0; i < kind->n_fields; i++)
     {
-      GVariant *before = exists ? six_record_get_nth_value (current, i) : NULL;
-      const SixFieldStamp *stamp = exists ? six_record_get_nth_stamp (current, i) : NULL;
+      GVariant *before = six_record_get_nth_value (current, i);
 
       if (!given[i] || _six_db_values_equal (before, after[i]))
         continue;
 
-      /* A new record's row is inserted by its first field and updated by the rest. */
-      if (!_six_db_local_write (db, operation, kind, id, i, exists || *n_changes > 0,
-                                stamp != NULL ? stamp->vv : NULL, before, after[i],
+      if (!_six_db_local_write (db, operation, kind, id, i, TRUE, &record_vv, before, after[i],
                                 six_edit_get_source (edit), error))
         return FALSE;
 
