@@ -278,11 +278,18 @@ _six_db_column_value (SixStmt         *stmt,
         const char *text = (const char *) sqlite3_column_text (stmt, column);
         int len = sqlite3_column_bytes (stmt, column);
 
+        char *copy;
+
         /* Only another program could have stored this; GVariant strings must be UTF-8. */
         if (type != SQLITE_TEXT || !g_utf8_validate (text, len, NULL) ||
             (int) strlen (text) != len)
           break;
-        *value = g_variant_ref_sink (g_variant_new_string (text));
+
+        /* Checked just above: g_variant_new_string () would check it all again. */
+        copy = g_memdup2 (text, (gsize) len + 1);
+        *value = g_variant_ref_sink (g_variant_new_from_data (G_VARIANT_TYPE_STRING, copy,
+                                                              (gsize) len + 1, TRUE, g_free,
+                                                              copy));
       }
       return TRUE;
     }
@@ -354,16 +361,93 @@ clear_stamps (SixFieldStamp *stamps,
     six_field_stamp_clear (&stamps[i]);
 }
 
+/* The values a list read makes once and shares between its records: booleans and the strings
+ * that repeat (enums, currencies, dates, references), most of the values of a record. */
+typedef struct
+{
+  GHashTable *strings;      /* text → GVariant */
+  GVariant   *booleans[2];
+} SharedValues;
+
+static void
+shared_values_init (SharedValues *shared)
+{
+  shared->strings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           (GDestroyNotify) g_variant_unref);
+  shared->booleans[0] = g_variant_ref_sink (g_variant_new_boolean (FALSE));
+  shared->booleans[1] = g_variant_ref_sink (g_variant_new_boolean (TRUE));
+}
+
+static void
+shared_values_clear (SharedValues *shared)
+{
+  g_clear_pointer (&shared->strings, g_hash_table_unref);
+  g_clear_pointer (&shared->booleans[0], g_variant_unref);
+  g_clear_pointer (&shared->booleans[1], g_variant_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SharedValues, shared_values_clear)
+
+static gboolean
+is_repeated_string (const SixField *field)
+{
+  return field->type == SIX_FIELD_ENUM || field->type == SIX_FIELD_CURRENCY ||
+         field->type == SIX_FIELD_DATE || field->type == SIX_FIELD_REF;
+}
+
+/* A shared value for column @column when there is one; %NULL to read it afresh. */
+static GVariant *
+find_shared (SharedValues   *shared,
+             SixStmt        *stmt,
+             int             column,
+             const SixField *field)
+{
+  int type = sqlite3_column_type (stmt, column);
+
+  if (shared == NULL)
+    return NULL;
+
+  if (field->type == SIX_FIELD_BOOLEAN && type == SQLITE_INTEGER)
+    return g_variant_ref (shared->booleans[sqlite3_column_int64 (stmt, column) != 0]);
+
+  if (is_repeated_string (field) && type == SQLITE_TEXT)
+    {
+      GVariant *value = g_hash_table_lookup (shared->strings,
+                                             sqlite3_column_text (stmt, column));
+
+      return value != NULL ? g_variant_ref (value) : NULL;
+    }
+
+  return NULL;
+}
+
+static void
+add_shared (SharedValues   *shared,
+            const SixField *field,
+            GVariant       *value)
+{
+  if (shared != NULL && value != NULL && is_repeated_string (field))
+    g_hash_table_insert (shared->strings, (gpointer) g_variant_get_string (value, NULL),
+                         g_variant_ref (value));
+}
+
 /* Reads the id and every field of the current row of @stmt (columns in descriptor order). */
 static gboolean
 read_values (SixStmt        *stmt,
              const SixKind  *kind,
+             SharedValues   *shared,
              GVariant      **values,
              GError        **error)
 {
   for (guint i = 0; i < kind->n_fields; i++)
     {
-      if (!_six_db_column_value (stmt, (int) i + 1, &kind->fields[i], &values[i], error))
+      values[i] = find_shared (shared, stmt, (int) i + 1, &kind->fields[i]);
+      if (values[i] != NULL)
+        continue;
+
+      if (_six_db_column_value (stmt, (int) i + 1, &kind->fields[i], &values[i], error))
+        add_shared (shared, &kind->fields[i], values[i]);
+      else
         {
           g_prefix_error (error, "%s %s: ", kind->name,
                           (const char *) sqlite3_column_text (stmt, 0));
@@ -379,6 +463,7 @@ typedef struct
 {
   GHashTable       *vvs;     /* text → SixVersionVector: equal vectors are shared within one read */
   SixVersionVector *joined;  /* when wanted: the join of every clock read */
+  const char       *replica; /* interned: the last stamp's replica, usually the next one's */
 } StampReader;
 
 static SixVersionVector *
@@ -470,7 +555,9 @@ read_stamp (SixDb         *db,
   stamp->vv = vv;
   stamp->hlc.wall = sqlite3_column_int64 (stmt, first + 2);
   stamp->hlc.counter = (guint32) sqlite3_column_int64 (stmt, first + 3);
-  stamp->hlc.replica = g_intern_string (replica);
+  if (reader->replica == NULL || strcmp (reader->replica, replica) != 0)
+    reader->replica = g_intern_string (replica);
+  stamp->hlc.replica = reader->replica;
   stamp->source = g_strdup (source);
 
   return TRUE;
@@ -486,7 +573,7 @@ read_stamps (SixDb              *db,
              GError            **error)
 {
   g_autoptr(SixStmt) stmt = NULL;
-  StampReader reader = { NULL, NULL };
+  StampReader reader = { NULL, NULL, NULL };
   int rc;
 
   stmt = _six_db_prepare (db,
@@ -558,7 +645,7 @@ _six_db_read_record (SixDb              *db,
       return NULL;
     }
 
-  if (!read_values (stmt, kind, values, error))
+  if (!read_values (stmt, kind, NULL, values, error))
     return NULL;
 
   g_clear_pointer (&stmt, _six_stmt_release);
@@ -997,7 +1084,8 @@ six_db_list_records (SixDb          *db,
   g_autoptr(GHashTable) vvs = NULL;
   g_autofree GVariant **values = NULL;
   g_autofree SixFieldStamp *stamps = NULL;
-  StampReader reader = { NULL };
+  g_auto(SharedValues) shared = { NULL };
+  StampReader reader = { NULL, NULL, NULL };
   int clock_rc = SQLITE_DONE;
   int rc;
 
@@ -1008,6 +1096,7 @@ six_db_list_records (SixDb          *db,
   sql = _six_db_kind_sql (db, kind);
   records = g_ptr_array_new_with_free_func (g_object_unref);
   values = g_new0 (GVariant *, kind->n_fields);
+  shared_values_init (&shared);
 
   stmt = _six_db_prepare (db, include_deleted ? sql->select_all : sql->select_live, error);
   if (stmt == NULL)
@@ -1032,7 +1121,7 @@ six_db_list_records (SixDb          *db,
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
 
-      if (!read_values (stmt, kind, values, error))
+      if (!read_values (stmt, kind, &shared, values, error))
         return NULL;
 
       if (with_stamps)
