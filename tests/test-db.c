@@ -2249,8 +2249,8 @@ static const char fixture_org[] = "6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
 static const char fixture_contribution[] = "7b2e1d3f-4c5e-4f6a-9b0c-1d2e3f4a5b6c";
 static const char fixture_coalition[] = "8c3f2e4a-5d6f-4a7b-8c1d-2e3f4a5b6c7d";
 
-/* Writes tests/data/schema-v1.db: `test-db --make-fixture tests/data/schema-v1.db`.
- * Only meaningful while version 1 is the latest; never regenerate it afterwards. */
+/* Writes tests/data/schema-vN.db for the latest version N: `test-db --make-fixture PATH`
+ * (tests/data/make-schema-vN.sh). Never regenerate a fixture once a later version ships. */
 static int
 make_fixture (const char *path)
 {
@@ -2264,11 +2264,6 @@ make_fixture (const char *path)
   SixEdit *edit;
   SixDb *db;
 
-  if (six_db_get_latest_version () != 1)
-    {
-      g_printerr ("The version-1 fixture can only be made while version 1 is the latest.\n");
-      return 1;
-    }
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -2312,6 +2307,20 @@ make_fixture (const char *path)
   six_edit_set_int (edit, "position", 38);
   six_edit_set_string (edit, "title", "Cooperation and assistance");
   g_ptr_array_add (edits, edit);
+
+  /* Version 2: the crosswalk between the plans. */
+  if (six_db_get_latest_version () >= 2)
+    {
+      const char *related[] = { "lap:38" };
+
+      edit = six_edit_new (kind ("action"), "lap:39");
+      six_edit_set_string (edit, "plan", "lap");
+      six_edit_set_string (edit, "number", "39");
+      six_edit_set_int (edit, "position", 39);
+      six_edit_set_string (edit, "title", "Seek assistance");
+      six_edit_set (edit, "related", g_variant_new_strv (related, 1));
+      g_ptr_array_add (edits, edit);
+    }
 
   edit = six_edit_new (kind ("obligation"), "LBN:art4");
   six_edit_set_string (edit, "country", "LBN");
@@ -2472,6 +2481,64 @@ test_files_migrate_v1 (void)
 
     g_assert_cmpstr (name, ==, "Lebanon");
   }
+
+  six_db_close (db);
+  remove_tree (dir);
+}
+
+/* A version-2 file gains the table of unknown fields, keeps its data, and takes a field of a
+ * newer version with its clock. */
+static void
+test_files_migrate_v2 (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *fixture = g_build_filename (TEST_DATA_DIR, "schema-v2.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "article-six.db", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixRecord) action = NULL;
+  g_autoptr(SixRecord) lebanon = NULL;
+  g_autoptr(SixVersionVector) vv = six_version_vector_parse ("newer=3", NULL);
+  SixFieldStamp stamp = { vv, { 1800000000000, 0, g_intern_string ("newer") }, NULL };
+  const SixExtraField *extra;
+  gint64 operation;
+  SixDb *db;
+
+  write_bytes (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  db = open_db (path);
+  g_assert_cmpint (six_db_get_schema_version (db), ==, six_db_get_latest_version ());
+  g_assert_cmpint (count_rows (db, "extra_field"), ==, 0);
+
+  action = get_record (db, "action", "lap:39");
+  g_assert_cmpuint (g_variant_n_children (six_record_get_value (action, "related")), ==, 1);
+  g_assert_null (six_record_get_extras (action));
+
+  g_assert_true (six_db_begin (db, &error));
+  operation = six_db_begin_operation (db, "Import", &error);
+  g_assert_no_error (error);
+  g_assert_true (six_db_put_extra_field (db, operation, kind ("country"), "LBN", "seat",
+                                         "{\"since\":2021}", &stamp, &error));
+  g_assert_no_error (error);
+  g_assert_true (six_db_commit (db, &error));
+  g_assert_no_error (error);
+
+  lebanon = get_record (db, "country", "LBN");
+  g_assert_cmpstr (six_record_get_string (lebanon, "name"), ==, "Lebanese Republic");
+  g_assert_nonnull (six_record_get_extras (lebanon));
+  g_assert_cmpuint (six_record_get_extras (lebanon)->len, ==, 1);
+  extra = six_record_get_extras (lebanon)->pdata[0];
+  g_assert_cmpstr (extra->name, ==, "seat");
+  g_assert_cmpstr (extra->json, ==, "{\"since\":2021}");
+  g_assert_true (six_version_vector_equal (extra->stamp.vv, vv));
+  g_assert_cmpint (extra->stamp.hlc.wall, ==, 1800000000000);
+
+  /* A field this version knows is not one of a newer version. */
+  g_assert_true (six_db_begin (db, &error));
+  g_assert_false (six_db_put_extra_field (db, operation, kind ("country"), "LBN", "name",
+                                          "\"x\"", &stamp, &error));
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID);
+  six_db_rollback (db);
 
   six_db_close (db);
   remove_tree (dir);
@@ -2910,6 +2977,7 @@ main (int   argc,
   g_test_add_func ("/store/db/files/too-new", test_files_too_new);
   g_test_add_func ("/store/db/files/foreign", test_files_foreign);
   g_test_add_func ("/store/db/files/migrate-v1", test_files_migrate_v1);
+  g_test_add_func ("/store/db/files/migrate-v2", test_files_migrate_v2);
   g_test_add_func ("/store/db/files/kill", test_files_kill);
   g_test_add_func ("/store/db/backup/rotate", test_backup_rotate);
   g_test_add_func ("/store/db/backup/daily", test_backup_daily);

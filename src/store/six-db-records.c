@@ -464,6 +464,8 @@ typedef struct
   GHashTable       *vvs;     /* text → SixVersionVector: equal vectors are shared within one read */
   SixVersionVector *joined;  /* when wanted: the join of every clock read */
   const char       *replica; /* interned: the last stamp's replica, usually the next one's */
+  GPtrArray        *unknown; /* SixExtraField without values: clocks of fields we have no
+                              * column for, until read_extras () pairs them with values */
 } StampReader;
 
 static SixVersionVector *
@@ -532,9 +534,9 @@ read_stamp (SixDb         *db,
 
   index = field != NULL ? six_kind_field_index (kind, field) : -1;
 
-  /* A field a newer version wrote and then dropped: nothing to attach it to, though its
-   * clock is still part of the record's history. */
-  if (index < 0 && reader->joined == NULL)
+  /* A field of a newer version: its clock is part of the record's history, and the stamp of
+   * the value extra_field keeps for it. */
+  if (index < 0 && reader->joined == NULL && reader->unknown == NULL)
     return TRUE;
 
   vv = parse_stamp_vv (db, reader, vv_text, replica, kind, id, field, error);
@@ -546,12 +548,18 @@ read_stamp (SixDb         *db,
 
   if (index < 0)
     {
-      six_version_vector_unref (vv);
-      return TRUE;
+      SixExtraField *extra = g_new0 (SixExtraField, 1);
+
+      extra->name = g_strdup (field);
+      stamp = &extra->stamp;
+      g_ptr_array_add (reader->unknown, extra);
+    }
+  else
+    {
+      stamp = &stamps[index];
+      six_field_stamp_clear (stamp);
     }
 
-  stamp = &stamps[index];
-  six_field_stamp_clear (stamp);
   stamp->vv = vv;
   stamp->hlc.wall = sqlite3_column_int64 (stmt, first + 2);
   stamp->hlc.counter = (guint32) sqlite3_column_int64 (stmt, first + 3);
@@ -563,18 +571,124 @@ read_stamp (SixDb         *db,
   return TRUE;
 }
 
+/* The extra_field row at @stmt (columns from @first: field, json) with the clock read_stamp ()
+ * set aside for it, moved to @extras. */
+static gboolean
+read_extra (SixDb          *db,
+            StampReader    *reader,
+            SixStmt        *stmt,
+            int             first,
+            const SixKind  *kind,
+            const char     *id,
+            GPtrArray      *extras,
+            GError        **error)
+{
+  const char *name = (const char *) sqlite3_column_text (stmt, first);
+  const char *json = (const char *) sqlite3_column_text (stmt, first + 1);
+
+  for (guint i = 0; name != NULL && i < reader->unknown->len; i++)
+    {
+      SixExtraField *extra = reader->unknown->pdata[i];
+
+      if (strcmp (extra->name, name) == 0)
+        {
+          extra->json = g_strdup (json);
+          g_ptr_array_add (extras, g_ptr_array_steal_index (reader->unknown, i));
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+               "%s: %s %s: %s: a value without a clock", db->path, kind->name, id,
+               name != NULL ? name : "");
+
+  return FALSE;
+}
+
+/* The rows of @stmt (columns: id, field, json; in id order) for the record @id. */
+static gboolean
+list_extras (SixDb          *db,
+             StampReader    *reader,
+             SixStmt        *stmt,
+             int            *rc,
+             const SixKind  *kind,
+             const char     *id,
+             GPtrArray     **extras,
+             GError        **error)
+{
+  while (*rc == SQLITE_ROW)
+    {
+      int cmp = strcmp ((const char *) sqlite3_column_text (stmt, 0), id);
+
+      if (cmp > 0)
+        break;
+
+      if (cmp == 0)
+        {
+          if (*extras == NULL)
+            *extras = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
+          if (!read_extra (db, reader, stmt, 1, kind, id, *extras, error))
+            return FALSE;
+        }
+
+      *rc = sqlite3_step (stmt);
+    }
+
+  return TRUE;
+}
+
+/* The unknown fields of one record, in byte order of their names (format §2). */
+static gboolean
+read_extras (SixDb          *db,
+             StampReader    *reader,
+             const SixKind  *kind,
+             const char     *id,
+             GPtrArray     **extras,
+             GError        **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  g_autoptr(GPtrArray) read = NULL;
+  int rc;
+
+  *extras = NULL;
+  stmt = _six_db_prepare (db,
+    "SELECT field, json FROM extra_field WHERE kind = ?1 AND id = ?2 ORDER BY field", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  read = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
+  _six_db_bind_text (stmt, 1, kind->name);
+  _six_db_bind_text (stmt, 2, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!read_extra (db, reader, stmt, 0, kind, id, read, error))
+      return FALSE;
+
+  if (rc != SQLITE_DONE)
+    return _six_db_fail (db, rc, error);
+
+  if (read->len > 0)
+    *extras = g_steal_pointer (&read);
+
+  return TRUE;
+}
+
 /* Every clock row of one record: into @stamps by field, and joined into @record_vv. */
 static gboolean
 read_stamps (SixDb              *db,
              const SixKind      *kind,
              const char         *id,
              SixFieldStamp      *stamps,
+             GPtrArray         **extras,
              SixVersionVector  **record_vv,
              GError            **error)
 {
   g_autoptr(SixStmt) stmt = NULL;
-  StampReader reader = { NULL, NULL, NULL };
+  g_autoptr(GPtrArray) unknown = NULL;
+  StampReader reader = { NULL, NULL, NULL, NULL };
   int rc;
+
+  unknown = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
+  reader.unknown = unknown;
 
   stmt = _six_db_prepare (db,
     "SELECT field, vv, hlc_wall, hlc_counter, hlc_replica, source "
@@ -594,7 +708,9 @@ read_stamps (SixDb              *db,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     _six_db_fail (db, rc, error);
 
-  if (rc != SQLITE_DONE)
+  g_clear_pointer (&stmt, _six_stmt_release);
+
+  if (rc != SQLITE_DONE || !read_extras (db, &reader, kind, id, extras, error))
     {
       g_clear_pointer (&reader.joined, six_version_vector_unref);
       return FALSE;
@@ -625,6 +741,7 @@ _six_db_read_record (SixDb              *db,
   g_autoptr(SixStmt) stmt = NULL;
   g_autofree GVariant **values = g_new0 (GVariant *, kind->n_fields);
   g_autofree SixFieldStamp *stamps = NULL;
+  g_autoptr(GPtrArray) extras = NULL;
   SixRecord *record;
   int rc;
 
@@ -653,11 +770,11 @@ _six_db_read_record (SixDb              *db,
   if (with_stamps || record_vv != NULL)
     {
       stamps = g_new0 (SixFieldStamp, kind->n_fields);
-      if (!read_stamps (db, kind, id, stamps, record_vv, error))
+      if (!read_stamps (db, kind, id, stamps, &extras, record_vv, error))
         goto failed;
     }
 
-  record = six_record_new (kind, id, values, stamps);
+  record = six_record_new_full (kind, id, values, stamps, extras);
   clear_values (values, kind->n_fields);
   if (stamps != NULL)
     clear_stamps (stamps, kind->n_fields);
@@ -772,7 +889,7 @@ write_clock (SixDb               *db,
              gint64               operation,
              const SixKind       *kind,
              const char          *id,
-             guint                field,
+             const char          *field,
              const SixFieldStamp *stamp,
              GError             **error)
 {
@@ -791,7 +908,7 @@ write_clock (SixDb               *db,
 
   _six_db_bind_text (stmt, 1, kind->name);
   _six_db_bind_text (stmt, 2, id);
-  _six_db_bind_text (stmt, 3, kind->fields[field].name);
+  _six_db_bind_text (stmt, 3, field);
   sqlite3_bind_text (stmt, 4, six_version_vector_to_string (stamp->vv), -1, g_free);
   sqlite3_bind_int64 (stmt, 5, stamp->hlc.wall);
   sqlite3_bind_int64 (stmt, 6, stamp->hlc.counter);
@@ -806,21 +923,24 @@ write_clock (SixDb               *db,
 }
 
 /* Undo tombstones a record its operation created, so the record's first write is journaled
- * without values and its later writes in the same operation not at all. */
+ * without values and its later writes in the same operation not at all. @before and @after
+ * are texts (GVariant text, or JSON for an unknown field), consumed. */
 static gboolean
 write_journal (SixDb          *db,
                gint64          operation,
                const SixKind  *kind,
                const char     *id,
-               guint           field,
+               const char     *field,
                gboolean        existed_before,
-               GVariant       *before,
-               GVariant       *after,
+               char           *before,
+               char           *after,
                GError        **error)
 {
   g_autoptr(SixStmt) stmt = NULL;
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", operation,
                                           kind->name, id);
+  g_autofree char *owned_before = before;
+  g_autofree char *owned_after = after;
 
   if (existed_before && g_hash_table_contains (db->created, key))
     return TRUE;
@@ -834,11 +954,11 @@ write_journal (SixDb          *db,
   sqlite3_bind_int64 (stmt, 1, operation);
   _six_db_bind_text (stmt, 2, kind->name);
   _six_db_bind_text (stmt, 3, id);
-  _six_db_bind_text (stmt, 4, kind->fields[field].name);
+  _six_db_bind_text (stmt, 4, field);
   if (existed_before)
     {
-      sqlite3_bind_text (stmt, 5, _six_db_value_to_text (before), -1, g_free);
-      sqlite3_bind_text (stmt, 6, _six_db_value_to_text (after), -1, g_free);
+      sqlite3_bind_text (stmt, 5, g_steal_pointer (&owned_before), -1, g_free);
+      sqlite3_bind_text (stmt, 6, g_steal_pointer (&owned_after), -1, g_free);
     }
   sqlite3_bind_int (stmt, 7, existed_before ? 1 : 0);
   if (!_six_db_step_done (db, stmt, error))
@@ -899,8 +1019,9 @@ _six_db_write_field (SixDb               *db,
 
   g_clear_pointer (&stmt, _six_stmt_release);
 
-  if (!write_clock (db, operation, kind, id, field, stamp, error) ||
-      !write_journal (db, operation, kind, id, field, row_exists, before, after, error))
+  if (!write_clock (db, operation, kind, id, descriptor->name, stamp, error) ||
+      !write_journal (db, operation, kind, id, descriptor->name, row_exists,
+                      _six_db_value_to_text (before), _six_db_value_to_text (after), error))
     return FALSE;
 
   _six_db_mark_changed (db, kind, id, changed_flags (kind, field) |
@@ -959,6 +1080,112 @@ _six_db_local_write (SixDb              *db,
   return TRUE;
 }
 
+/* The value of a field of a newer version (JSON text); %NULL when cleared or never written. */
+gboolean
+_six_db_read_extra (SixDb          *db,
+                    const SixKind  *kind,
+                    const char     *id,
+                    const char     *name,
+                    char          **json,
+                    GError        **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  int rc;
+
+  *json = NULL;
+  stmt = _six_db_prepare (db,
+    "SELECT json FROM extra_field WHERE kind = ?1 AND id = ?2 AND field = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _six_db_bind_text (stmt, 1, kind->name);
+  _six_db_bind_text (stmt, 2, id);
+  _six_db_bind_text (stmt, 3, name);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    return _six_db_fail (db, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * _six_db_write_extra:
+ * @before: the JSON text being replaced, for the journal
+ * @json: (nullable): the new JSON text; %NULL clears the field
+ *
+ * The one function that writes a field of a newer version: its extra_field row, its clock
+ * row, a journal entry and the changed set. The record's row exists.
+ */
+gboolean
+_six_db_write_extra (SixDb               *db,
+                     gint64               operation,
+                     const SixKind       *kind,
+                     const char          *id,
+                     const char          *name,
+                     const char          *before,
+                     const char          *json,
+                     const SixFieldStamp *stamp,
+                     GError             **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+
+  g_assert (db->depth > 0);
+  g_assert (operation > 0);
+
+  stmt = _six_db_prepare (db,
+    "INSERT INTO extra_field (kind, id, field, json) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (kind, id, field) DO UPDATE SET json = excluded.json", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _six_db_bind_text (stmt, 1, kind->name);
+  _six_db_bind_text (stmt, 2, id);
+  _six_db_bind_text (stmt, 3, name);
+  _six_db_bind_text (stmt, 4, json);
+  if (!_six_db_step_done (db, stmt, error))
+    return FALSE;
+
+  g_clear_pointer (&stmt, _six_stmt_release);
+
+  if (!write_clock (db, operation, kind, id, name, stamp, error) ||
+      !write_journal (db, operation, kind, id, name, TRUE, g_strdup (before), g_strdup (json),
+                      error))
+    return FALSE;
+
+  _six_db_mark_changed (db, kind, id, SIX_DB_CHANGED_VALUES);
+
+  return TRUE;
+}
+
+/* _six_db_local_write () for a field of a newer version. */
+gboolean
+_six_db_local_write_extra (SixDb              *db,
+                           gint64              operation,
+                           const SixKind      *kind,
+                           const char         *id,
+                           const char         *name,
+                           SixVersionVector  **record_vv,
+                           const char         *before,
+                           const char         *json,
+                           GError            **error)
+{
+  SixFieldStamp stamp = { NULL };
+
+  stamp_local (db, *record_vv, NULL, &stamp);
+  if (!_six_db_write_extra (db, operation, kind, id, name, before, json, &stamp, error))
+    {
+      six_version_vector_unref (stamp.vv);
+      return FALSE;
+    }
+
+  six_version_vector_unref (*record_vv);
+  *record_vv = stamp.vv;
+
+  return TRUE;
+}
+
 /* A new record of our own in one INSERT, every value it sets stamped like a local write of
  * that field, in field order. */
 static gboolean
@@ -1001,8 +1228,9 @@ insert_local_record (SixDb          *db,
         continue;
 
       stamp_local (db, record_vv, source, &stamp);
-      ok = write_clock (db, operation, kind, id, i, &stamp, error) &&
-           (journaled || write_journal (db, operation, kind, id, i, FALSE, NULL, NULL, error));
+      ok = write_clock (db, operation, kind, id, kind->fields[i].name, &stamp, error) &&
+           (journaled || write_journal (db, operation, kind, id, kind->fields[i].name, FALSE,
+                                        NULL, NULL, error));
       g_clear_pointer (&record_vv, six_version_vector_unref);
       record_vv = stamp.vv;
       if (!ok)
@@ -1085,8 +1313,11 @@ six_db_list_records (SixDb          *db,
   g_autofree GVariant **values = NULL;
   g_autofree SixFieldStamp *stamps = NULL;
   g_auto(SharedValues) shared = { NULL };
-  StampReader reader = { NULL, NULL, NULL };
+  g_autoptr(SixStmt) extra_rows = NULL;
+  g_autoptr(GPtrArray) unknown = NULL;
+  StampReader reader = { NULL, NULL, NULL, NULL };
   int clock_rc = SQLITE_DONE;
+  int extra_rc = SQLITE_DONE;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -1115,11 +1346,21 @@ six_db_list_records (SixDb          *db,
         return NULL;
       _six_db_bind_text (clocks, 1, kind->name);
       clock_rc = sqlite3_step (clocks);
+
+      unknown = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
+      reader.unknown = unknown;
+      extra_rows = _six_db_prepare (db,
+        "SELECT id, field, json FROM extra_field WHERE kind = ?1 ORDER BY id, field", error);
+      if (extra_rows == NULL)
+        return NULL;
+      _six_db_bind_text (extra_rows, 1, kind->name);
+      extra_rc = sqlite3_step (extra_rows);
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(GPtrArray) extras = NULL;
 
       if (!read_values (stmt, kind, &shared, values, error))
         return NULL;
@@ -1142,9 +1383,19 @@ six_db_list_records (SixDb          *db,
                 }
               clock_rc = sqlite3_step (clocks);
             }
+
+          if (!list_extras (db, &reader, extra_rows, &extra_rc, kind, id, &extras, error))
+            {
+              clear_values (values, kind->n_fields);
+              clear_stamps (stamps, kind->n_fields);
+              return NULL;
+            }
+
+          /* Clocks of unknown fields without a value: history only, already read. */
+          g_ptr_array_set_size (unknown, 0);
         }
 
-      g_ptr_array_add (records, six_record_new (kind, id, values, stamps));
+      g_ptr_array_add (records, six_record_new_full (kind, id, values, stamps, extras));
       clear_values (values, kind->n_fields);
       if (stamps != NULL)
         clear_stamps (stamps, kind->n_fields);
@@ -1159,6 +1410,12 @@ six_db_list_records (SixDb          *db,
   if (clock_rc != SQLITE_DONE && clock_rc != SQLITE_ROW)
     {
       _six_db_fail (db, clock_rc, error);
+      return NULL;
+    }
+
+  if (extra_rc != SQLITE_DONE && extra_rc != SQLITE_ROW)
+    {
+      _six_db_fail (db, extra_rc, error);
       return NULL;
     }
 
@@ -1470,6 +1727,62 @@ six_db_apply_edits (SixDb       *db,
 failed:
   six_db_rollback (db);
   return 0;
+}
+
+/**
+ * six_db_put_extra_field:
+ * @name: a field of a newer minor version of the format, unknown to this one
+ * @json: (nullable): its value as JSON text, as the file gave it; %NULL when cleared
+ * @stamp: the clock the value carries, written as given
+ *
+ * six_db_put_field () for a field the store has no column for (format §4): kept with its
+ * clock, merged like any other and exported again. The record must exist.
+ */
+gboolean
+six_db_put_extra_field (SixDb               *db,
+                        gint64               operation,
+                        const SixKind       *kind,
+                        const char          *id,
+                        const char          *name,
+                        const char          *json,
+                        const SixFieldStamp *stamp,
+                        GError             **error)
+{
+  g_autofree char *before = NULL;
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (db->depth > 0, FALSE);
+  g_return_val_if_fail (operation > 0, FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (stamp != NULL && stamp->vv != NULL, FALSE);
+  g_return_val_if_fail (stamp->hlc.replica != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (name[0] == '\0' || six_kind_field_index (kind, name) >= 0)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
+                   "%s %s: “%s” is not a field of a newer version", kind->name, id, name);
+      return FALSE;
+    }
+
+  if (!row_exists (db, kind, id, &exists, error))
+    return FALSE;
+  if (!exists)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
+                   "%s %s does not exist", kind->name, id);
+      return FALSE;
+    }
+
+  if (!_six_db_read_extra (db, kind, id, name, &before, error))
+    return FALSE;
+
+  six_hlc_clock_observe (db->clock, &stamp->hlc, NULL);
+
+  return _six_db_write_extra (db, operation, kind, id, name, before, json, stamp, error);
 }
 
 /**

@@ -138,6 +138,14 @@ gboolean    six_db_put_field             (SixDb             *db,
                                           GVariant          *value,
                                           const SixFieldStamp *stamp,
                                           GError           **error);
+gboolean    six_db_put_extra_field       (SixDb             *db,
+                                          gint64             operation,
+                                          const SixKind     *kind,
+                                          const char        *id,
+                                          const char        *name,
+                                          const char        *json,
+                                          const SixFieldStamp *stamp,
+                                          GError           **error);
 gboolean    six_db_add_conflict          (SixDb             *db,
                                           const SixConflict *conflict,
                                           GError           **error);
