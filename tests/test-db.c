@@ -425,6 +425,9 @@ test_open_memory (void)
   g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, six_db_get_latest_version ());
   g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (query_int (db, "PRAGMA busy_timeout"), ==, 5000);
+  g_assert_cmpint (query_int (db, "PRAGMA wal_autocheckpoint"), ==, SIX_DB_WAL_CHECKPOINT_PAGES);
+  g_assert_cmpint (query_int (db, "PRAGMA journal_size_limit"), ==,
+                   SIX_DB_WAL_CHECKPOINT_PAGES * 4096);
 
   /* Ourselves and the reference pack are known replicas from the start. */
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM replica WHERE is_self = 1"), ==, 1);
@@ -939,6 +942,50 @@ test_records_clocks (void)
                                            six_record_get_nth_stamp (second, (guint) name)->vv));
   g_assert_cmpint (count_rows (db, "operation"), ==, 2);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM clock WHERE kind = 'country'"), ==, 5);
+}
+
+/* A clock row of a field this version does not know still counts in the record's history. */
+static void
+test_records_clocks_unknown_field (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(SixRecord) record = NULL;
+  const SixFieldStamp *stamp;
+
+  create_country (db, "LBN", "Lebanon");
+  exec_sql (db, "INSERT INTO clock (kind, id, field, vv, hlc_wall, hlc_counter, hlc_replica) "
+                "VALUES ('country', 'LBN', 'flag_colour', 'newer=7', 1, 0, 'newer')");
+
+  rename_record (db, "country", "LBN", "name", "Liban");
+
+  record = get_record (db, "country", "LBN");
+  stamp = six_record_get_nth_stamp (record, (guint) field_index ("country", "name"));
+  g_assert_cmpuint (six_version_vector_get (stamp->vv, "newer"), ==, 7);
+}
+
+/* Statements are found by the address of their text, but never by an address alone. */
+static void
+test_records_statement_cache (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GError) error = NULL;
+  char sql[] = "SELECT 1";
+  SixStmt *first;
+  SixStmt *second;
+
+  first = _six_db_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (_six_db_prepare (db, sql, &error) == first);
+
+  /* The same buffer now holds other SQL, as a freed and reused string would. */
+  sql[7] = '2';
+  second = _six_db_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (second != first);
+  g_assert_cmpstr (sqlite3_sql (second), ==, "SELECT 2");
+  g_assert_cmpint (sqlite3_step (second), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (second, 0), ==, 2);
+  _six_stmt_release (second);
 }
 
 /* The ordered merge of clock rows in list_records gives each record its own stamps. */
@@ -1707,6 +1754,54 @@ test_undo_create (void)
                    ==, 1);
 }
 
+/* A created record is undone as a whole, so it is journaled once, without values; its
+ * operation still counts every field it wrote. */
+static void
+test_undo_create_journal (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autofree char *count_entries = NULL;
+  g_autofree char *count_values = NULL;
+  g_autofree char *n_changes = NULL;
+  SixEdit *edit;
+  gint64 operation;
+
+  create_country (db, "LBN", "Lebanon");
+
+  edit = six_edit_new (kind ("obligation"), "LBN:art4");
+  six_edit_set_string (edit, "country", "LBN");
+  six_edit_set_string (edit, "article", "art4");
+  g_ptr_array_add (edits, edit);
+  edit = six_edit_new (kind ("obligation"), "LBN:art4");
+  six_edit_set_string (edit, "current_deadline", "2026-05-01");
+  g_ptr_array_add (edits, edit);
+  edit = six_edit_new (kind ("country"), "LBN");
+  six_edit_set_string (edit, "name", "Liban");
+  g_ptr_array_add (edits, edit);
+  operation = apply_edits (db, "Add obligation", edits);
+
+  count_entries = g_strdup_printf ("SELECT count(*) FROM journal WHERE operation = %"
+                                   G_GINT64_FORMAT, operation);
+  count_values = g_strdup_printf ("SELECT count(*) FROM journal WHERE operation = %"
+                                  G_GINT64_FORMAT " AND existed_before = 0 AND "
+                                  "before IS NULL AND after IS NULL", operation);
+  n_changes = g_strdup_printf ("SELECT n_changes FROM operation WHERE id = %" G_GINT64_FORMAT,
+                               operation);
+  g_assert_cmpint (query_int (db, count_entries), ==, 2);
+  g_assert_cmpint (query_int (db, count_values), ==, 1);
+  /* country, article, visibility, deleted, current_deadline; and the country's name. */
+  g_assert_cmpint (query_int (db, n_changes), ==, 6);
+
+  g_assert_cmpint (six_db_undo (db, operation, NULL), >, operation);
+  g_assert_false (six_db_count_records (db, kind ("obligation"), FALSE));
+  {
+    g_autofree char *name = get_string (db, "country", "LBN", "name");
+
+    g_assert_cmpstr (name, ==, "Lebanon");
+  }
+}
+
 static void
 test_undo_multi (void)
 {
@@ -2154,8 +2249,8 @@ static const char fixture_org[] = "6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
 static const char fixture_contribution[] = "7b2e1d3f-4c5e-4f6a-9b0c-1d2e3f4a5b6c";
 static const char fixture_coalition[] = "8c3f2e4a-5d6f-4a7b-8c1d-2e3f4a5b6c7d";
 
-/* Writes tests/data/schema-v1.db: `test-db --make-fixture tests/data/schema-v1.db`.
- * Only meaningful while version 1 is the latest; never regenerate it afterwards. */
+/* Writes tests/data/schema-vN.db for the latest version N: `test-db --make-fixture PATH`
+ * (tests/data/make-schema-vN.sh). Never regenerate a fixture once a later version ships. */
 static int
 make_fixture (const char *path)
 {
@@ -2169,11 +2264,6 @@ make_fixture (const char *path)
   SixEdit *edit;
   SixDb *db;
 
-  if (six_db_get_latest_version () != 1)
-    {
-      g_printerr ("The version-1 fixture can only be made while version 1 is the latest.\n");
-      return 1;
-    }
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -2217,6 +2307,20 @@ make_fixture (const char *path)
   six_edit_set_int (edit, "position", 38);
   six_edit_set_string (edit, "title", "Cooperation and assistance");
   g_ptr_array_add (edits, edit);
+
+  /* Version 2: the crosswalk between the plans. */
+  if (six_db_get_latest_version () >= 2)
+    {
+      const char *related[] = { "lap:38" };
+
+      edit = six_edit_new (kind ("action"), "lap:39");
+      six_edit_set_string (edit, "plan", "lap");
+      six_edit_set_string (edit, "number", "39");
+      six_edit_set_int (edit, "position", 39);
+      six_edit_set_string (edit, "title", "Seek assistance");
+      six_edit_set (edit, "related", g_variant_new_strv (related, 1));
+      g_ptr_array_add (edits, edit);
+    }
 
   edit = six_edit_new (kind ("obligation"), "LBN:art4");
   six_edit_set_string (edit, "country", "LBN");
@@ -2377,6 +2481,64 @@ test_files_migrate_v1 (void)
 
     g_assert_cmpstr (name, ==, "Lebanon");
   }
+
+  six_db_close (db);
+  remove_tree (dir);
+}
+
+/* A version-2 file gains the table of unknown fields, keeps its data, and takes a field of a
+ * newer version with its clock. */
+static void
+test_files_migrate_v2 (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *fixture = g_build_filename (TEST_DATA_DIR, "schema-v2.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "article-six.db", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixRecord) action = NULL;
+  g_autoptr(SixRecord) lebanon = NULL;
+  g_autoptr(SixVersionVector) vv = six_version_vector_parse ("newer=3", NULL);
+  SixFieldStamp stamp = { vv, { 1800000000000, 0, g_intern_string ("newer") }, NULL };
+  const SixExtraField *extra;
+  gint64 operation;
+  SixDb *db;
+
+  write_bytes (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  db = open_db (path);
+  g_assert_cmpint (six_db_get_schema_version (db), ==, six_db_get_latest_version ());
+  g_assert_cmpint (count_rows (db, "extra_field"), ==, 0);
+
+  action = get_record (db, "action", "lap:39");
+  g_assert_cmpuint (g_variant_n_children (six_record_get_value (action, "related")), ==, 1);
+  g_assert_null (six_record_get_extras (action));
+
+  g_assert_true (six_db_begin (db, &error));
+  operation = six_db_begin_operation (db, "Import", &error);
+  g_assert_no_error (error);
+  g_assert_true (six_db_put_extra_field (db, operation, kind ("country"), "LBN", "seat",
+                                         "{\"since\":2021}", &stamp, &error));
+  g_assert_no_error (error);
+  g_assert_true (six_db_commit (db, &error));
+  g_assert_no_error (error);
+
+  lebanon = get_record (db, "country", "LBN");
+  g_assert_cmpstr (six_record_get_string (lebanon, "name"), ==, "Lebanese Republic");
+  g_assert_nonnull (six_record_get_extras (lebanon));
+  g_assert_cmpuint (six_record_get_extras (lebanon)->len, ==, 1);
+  extra = six_record_get_extras (lebanon)->pdata[0];
+  g_assert_cmpstr (extra->name, ==, "seat");
+  g_assert_cmpstr (extra->json, ==, "{\"since\":2021}");
+  g_assert_true (six_version_vector_equal (extra->stamp.vv, vv));
+  g_assert_cmpint (extra->stamp.hlc.wall, ==, 1800000000000);
+
+  /* A field this version knows is not one of a newer version. */
+  g_assert_true (six_db_begin (db, &error));
+  g_assert_false (six_db_put_extra_field (db, operation, kind ("country"), "LBN", "name",
+                                          "\"x\"", &stamp, &error));
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID);
+  six_db_rollback (db);
 
   six_db_close (db);
   remove_tree (dir);
@@ -2785,6 +2947,8 @@ main (int   argc,
   g_test_add_func ("/store/db/records/every-kind", test_records_every_kind);
   g_test_add_func ("/store/db/records/not-found", test_records_not_found);
   g_test_add_func ("/store/db/records/clocks", test_records_clocks);
+  g_test_add_func ("/store/db/records/clocks-unknown-field", test_records_clocks_unknown_field);
+  g_test_add_func ("/store/db/records/statement-cache", test_records_statement_cache);
   g_test_add_func ("/store/db/records/list-stamps", test_records_list_stamps);
   g_test_add_func ("/store/db/records/errors", test_records_errors);
   g_test_add_func ("/store/db/records/constraint", test_records_constraint);
@@ -2801,6 +2965,7 @@ main (int   argc,
   g_test_add_func ("/store/db/search/rebuild", test_search_rebuild);
   g_test_add_func ("/store/db/undo/edit", test_undo_edit);
   g_test_add_func ("/store/db/undo/create", test_undo_create);
+  g_test_add_func ("/store/db/undo/create-journal", test_undo_create_journal);
   g_test_add_func ("/store/db/undo/multi-record", test_undo_multi);
   g_test_add_func ("/store/db/undo/changed-since", test_undo_changed_since);
   g_test_add_func ("/store/db/undo/nothing", test_undo_nothing);
@@ -2812,6 +2977,7 @@ main (int   argc,
   g_test_add_func ("/store/db/files/too-new", test_files_too_new);
   g_test_add_func ("/store/db/files/foreign", test_files_foreign);
   g_test_add_func ("/store/db/files/migrate-v1", test_files_migrate_v1);
+  g_test_add_func ("/store/db/files/migrate-v2", test_files_migrate_v2);
   g_test_add_func ("/store/db/files/kill", test_files_kill);
   g_test_add_func ("/store/db/backup/rotate", test_backup_rotate);
   g_test_add_func ("/store/db/backup/daily", test_backup_daily);

@@ -794,6 +794,66 @@ test_refuses_unstamped (void)
   g_assert_nonnull (strstr (error->message, "name has a value but no clock"));
 }
 
+/* Clocks print as six_hlc_to_string () and the vector's own numbers, at their extremes too;
+ * two records sharing one vector print it the same. */
+static void
+test_stamp_numbers (void)
+{
+  g_autoptr(SixExchangeFile) file = six_exchange_file_new ();
+  g_autoptr(SixVersionVector) vv = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const SixKind *kind = six_kind_lookup ("country");
+  int name = six_kind_field_index (kind, "name");
+  const SixHlc hlcs[] = {
+    { G_MAXINT64, G_MAXUINT32, "r1" },
+    { -1, 0, "r-2" },
+  };
+
+  vv = six_version_vector_parse ("r-2=10,r1=9223372036854775807", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hlcs); i++)
+    {
+      g_autoptr(SixRecord) record = NULL;
+      g_autofree char *id = g_strdup_printf ("X%02u", i);
+      GVariant *values[32] = { NULL };
+      SixFieldStamp stamps[32] = { { NULL } };
+
+      values[name] = g_variant_new_string ("Somewhere");
+      stamps[name].vv = vv;
+      stamps[name].hlc = hlcs[i];
+      stamps[name].hlc.replica = g_intern_string (hlcs[i].replica);
+      record = six_record_new (kind, id, values, stamps);
+      six_exchange_file_add_record (file, record);
+    }
+
+  six_exchange_file_set_export_id (file, EXPORT_ID);
+  six_exchange_file_set_created_at (file, CREATED_AT);
+  six_exchange_file_set_app_version (file, "0.1.0");
+  six_exchange_file_set_origin (file, &(SixReplicaInfo) { (char *) "r1", NULL, NULL });
+  bytes = six_exchange_write_file (file, &error);
+  g_assert_no_error (error);
+  text = bytes_to_string (bytes);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hlcs); i++)
+    {
+      SixHlc hlc = hlcs[i];
+      g_autofree char *hlc_text = NULL;
+      g_autofree char *expected = NULL;
+
+      hlc.replica = g_intern_string (hlc.replica);
+      hlc_text = six_hlc_to_string (&hlc);
+      expected = g_strdup_printf ("\"name\": {\"vv\": {\"r-2\": 10, "
+                                  "\"r1\": 9223372036854775807}, \"hlc\": \"%s\"}",
+                                  hlc_text);
+      g_assert_nonnull (strstr (text, expected));
+    }
+  g_assert_nonnull (strstr (text, "\"hlc\": \"9223372036854775807.4294967295@r1\""));
+  g_assert_nonnull (strstr (text, "\"hlc\": \"-1.0@r-2\""));
+}
+
 /* `test-exchange-writer --write-samples DIR` writes fresh exports for the schema test. */
 static int
 write_samples (const char *dir)
@@ -849,6 +909,7 @@ main (int   argc,
   g_test_add_func ("/exchange/writer/valid-matrix", test_valid_matrix);
   g_test_add_func ("/exchange/writer/tombstones", test_tombstones);
   g_test_add_func ("/exchange/writer/round-trip", test_round_trip);
+  g_test_add_func ("/exchange/writer/stamp-numbers", test_stamp_numbers);
   g_test_add_func ("/exchange/writer/refuses-unstamped", test_refuses_unstamped);
 
   return g_test_run ();

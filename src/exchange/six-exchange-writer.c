@@ -21,15 +21,14 @@
 
 /* Emitter */
 
-void
-_six_exchange_append_string (GString    *out,
-                             const char *text,
-                             gssize      len)
+/* @text as the inside of a JSON string. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gssize      len)
 {
   const char *end = text + (len < 0 ? strlen (text) : (gsize) len);
   const char *run = text;
-
-  g_string_append_c (out, '"');
 
   for (const char *p = text; p < end; p++)
     {
@@ -72,6 +71,15 @@ _six_exchange_append_string (GString    *out,
     }
 
   g_string_append_len (out, run, end - run);
+}
+
+void
+_six_exchange_append_string (GString    *out,
+                             const char *text,
+                             gssize      len)
+{
+  g_string_append_c (out, '"');
+  append_escaped (out, text, len);
   g_string_append_c (out, '"');
 }
 
@@ -120,30 +128,86 @@ append_value (GString  *out,
 }
 
 static void
-append_stamp (GString             *out,
-              const SixFieldStamp *stamp)
+append_uint64 (GString *out,
+               guint64  number)
 {
-  g_autofree char *hlc = six_hlc_to_string (&stamp->hlc);
+  char digits[20];
+  guint n = sizeof digits;
 
-  g_string_append (out, "{\"vv\": {");
-  for (guint i = 0; i < six_version_vector_get_size (stamp->vv); i++)
+  do
+    {
+      digits[--n] = (char) ('0' + number % 10);
+      number /= 10;
+    }
+  while (number > 0);
+
+  g_string_append_len (out, digits + n, (gssize) (sizeof digits - n));
+}
+
+static void
+append_vv (GString                *out,
+           const SixVersionVector *vv)
+{
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < six_version_vector_get_size (vv); i++)
     {
       guint64 counter;
-      const char *replica = six_version_vector_get_nth (stamp->vv, i, &counter);
+      const char *replica = six_version_vector_get_nth (vv, i, &counter);
 
       if (i > 0)
         g_string_append (out, ", ");
       _six_exchange_append_string (out, replica, -1);
-      g_string_append_printf (out, ": %" G_GUINT64_FORMAT, counter);
+      g_string_append (out, ": ");
+      append_uint64 (out, counter);
     }
-  g_string_append (out, "}, \"hlc\": ");
-  _six_exchange_append_string (out, hlc, -1);
+  g_string_append_c (out, '}');
+}
+
+/* Records read together share their equal vectors, so each is printed once. */
+static void
+append_stamp (GString             *out,
+              GHashTable          *printed_vvs,
+              const SixFieldStamp *stamp)
+{
+  GString *vv = g_hash_table_lookup (printed_vvs, stamp->vv);
+
+  if (vv == NULL)
+    {
+      vv = g_string_new (NULL);
+      append_vv (vv, stamp->vv);
+      g_hash_table_insert (printed_vvs, stamp->vv, vv);
+    }
+
+  g_string_append (out, "{\"vv\": ");
+  g_string_append_len (out, vv->str, (gssize) vv->len);
+
+  /* six_hlc_to_string (): wall.counter@replica */
+  g_string_append (out, ", \"hlc\": \"");
+  if (stamp->hlc.wall < 0)
+    {
+      g_string_append_c (out, '-');
+      append_uint64 (out, -(guint64) stamp->hlc.wall);
+    }
+  else
+    append_uint64 (out, (guint64) stamp->hlc.wall);
+  g_string_append_c (out, '.');
+  append_uint64 (out, stamp->hlc.counter);
+  g_string_append_c (out, '@');
+  append_escaped (out, stamp->hlc.replica, -1);
+  g_string_append_c (out, '"');
+
   if (stamp->source != NULL)
     {
       g_string_append (out, ", \"source\": ");
       _six_exchange_append_string (out, stamp->source, -1);
     }
   g_string_append_c (out, '}');
+}
+
+static void
+free_gstring (GString *string)
+{
+  g_string_free (string, TRUE);
 }
 
 static guint
@@ -180,6 +244,7 @@ compare_replicas (gconstpointer a,
 
 static gboolean
 append_record (GString    *out,
+               GHashTable *printed_vvs,
                SixRecord  *record,
                GError    **error)
 {
@@ -221,7 +286,7 @@ append_record (GString    *out,
           if (pass == 0)
             append_value (out, six_record_get_nth_value (record, i));
           else
-            append_stamp (out, stamp);
+            append_stamp (out, printed_vvs, stamp);
         }
 
       for (guint i = 0; extras != NULL && i < extras->len; i++)
@@ -241,7 +306,7 @@ append_record (GString    *out,
           _six_exchange_append_string (out, extra->name, -1);
           g_string_append (out, ": ");
           if (pass == 1)
-            append_stamp (out, &extra->stamp);
+            append_stamp (out, printed_vvs, &extra->stamp);
           else if (extra->json != NULL)
             g_string_append (out, extra->json);
           else
@@ -272,6 +337,7 @@ six_exchange_write_file (SixExchangeFile  *file,
   g_autoptr(GString) out = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) replicas = NULL;
+  g_autoptr(GHashTable) printed_vvs = NULL;
   g_autofree char *checksum = NULL;
   const SixReplicaInfo *origin;
   const char *scope_id;
@@ -365,11 +431,12 @@ six_exchange_write_file (SixExchangeFile  *file,
     }
   g_string_append (out, replicas->len > 0 ? "\n  ],\n" : "],\n");
 
+  printed_vvs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) free_gstring);
   g_string_append (out, "  \"records\": [");
   for (guint i = 0; i < records->len; i++)
     {
       g_string_append (out, i == 0 ? "\n" : ",\n");
-      if (!append_record (out, records->pdata[i], error))
+      if (!append_record (out, printed_vvs, records->pdata[i], error))
         return NULL;
     }
   g_string_append (out, records->len > 0 ? "\n  ],\n" : "],\n");

@@ -203,11 +203,29 @@ observe_stamps (SixDb           *db,
 }
 
 static gboolean
+put_change (SixDb                 *db,
+            gint64                 operation,
+            const SixKind         *kind,
+            const char            *id,
+            const SixMergeChange  *change,
+            GError               **error)
+{
+  /* A field of a newer version travels as its JSON text. */
+  if (change->field == SIX_MERGE_EXTRA_FIELD)
+    return six_db_put_extra_field (db, operation, kind, id, change->name,
+                                   change->value != NULL
+                                   ? g_variant_get_string (change->value, NULL) : NULL,
+                                   &change->stamp, error);
+
+  return six_db_put_field (db, operation, kind, id, change->field, change->value,
+                           &change->stamp, error);
+}
+
+static gboolean
 write_changes (SixDb            *db,
                SixExchangeFile  *file,
                SixMergePlan     *plan,
                gint64            operation,
-               guint            *n_unknown_fields,
                Progress         *progress,
                GError          **error)
 {
@@ -222,15 +240,7 @@ write_changes (SixDb            *db,
           SixMergeChange *change = &g_array_index (record->changes, SixMergeChange, j);
           g_autoptr(GError) local_error = NULL;
 
-          /* The store has no column for a field of a newer version yet. */
-          if (change->field == SIX_MERGE_EXTRA_FIELD)
-            {
-              (*n_unknown_fields)++;
-              continue;
-            }
-
-          if (!six_db_put_field (db, operation, kind, id, change->field, change->value,
-                                 &change->stamp, &local_error))
+          if (!put_change (db, operation, kind, id, change, &local_error))
             {
               g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
                                           display_name (file));
@@ -351,17 +361,12 @@ apply (SixDb            *db,
 
   progress->start = 0.5;
   progress->span = 0.5;
-  if (!write_changes (db, file, result->plan, result->operation, &result->n_unknown_fields,
-                      progress, error) ||
+  if (!write_changes (db, file, result->plan, result->operation, progress, error) ||
       !write_conflicts (db, file, result->plan, result->operation, error) ||
       !write_replica_names (db, file, error))
     return FALSE;
 
   observe_stamps (db, file);
-
-  if (result->n_unknown_fields > 0)
-    g_message ("%s: %u values of fields from a newer version were not stored",
-               display_name (file), result->n_unknown_fields);
 
   counts = six_import_counts_to_json (&result->counts);
   entry.direction = SIX_EXCHANGE_DIRECTION_IMPORT;

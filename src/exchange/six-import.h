@@ -26,7 +26,6 @@ typedef struct
   gboolean        already_imported;  /* nothing was changed: see imported_at */
   gint64          imported_at;       /* already imported: when it first was, ms since the epoch */
   char           *backup_path;       /* %NULL: dry run, already imported, or in memory */
-  guint           n_unknown_fields;  /* writes of fields this version cannot store yet */
 } SixImportResult;
 
 gboolean  six_import_file                (SixDb                  *db,

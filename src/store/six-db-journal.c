@@ -58,9 +58,28 @@ _six_db_open_operation (SixDb       *db,
     return 0;
 
   id = sqlite3_last_insert_rowid (db->handle);
-  g_array_append_val (db->operations, id);
+  g_array_append_val (db->operations, ((SixDbOperation) { id, 0 }));
 
   return id;
+}
+
+/* Counted as they are written: a created record has one journal entry for all its fields.
+ * An operation rolled back to a savepoint is rolled back with its writes, so the count
+ * of one that commits is exact. */
+void
+_six_db_count_change (SixDb  *db,
+                      gint64  operation)
+{
+  for (guint i = db->operations->len; i > 0; i--)
+    {
+      SixDbOperation *open = &g_array_index (db->operations, SixDbOperation, i - 1);
+
+      if (open->id == operation)
+        {
+          open->n_changes++;
+          return;
+        }
+    }
 }
 
 /* At the outermost commit: count what each operation changed, and forget the oldest. */
@@ -75,14 +94,15 @@ _six_db_flush_operations (SixDb   *db,
 
   for (guint i = 0; i < db->operations->len; i++)
     {
+      SixDbOperation *open = &g_array_index (db->operations, SixDbOperation, i);
       g_autoptr(SixStmt) stmt = _six_db_prepare (db,
-        "UPDATE operation SET n_changes = "
-        "(SELECT count(*) FROM journal WHERE operation = ?1) WHERE id = ?1", error);
+        "UPDATE operation SET n_changes = ?2 WHERE id = ?1", error);
 
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (db->operations, gint64, i));
+      sqlite3_bind_int64 (stmt, 1, open->id);
+      sqlite3_bind_int64 (stmt, 2, open->n_changes);
       if (!_six_db_step_done (db, stmt, error))
         return FALSE;
     }
@@ -199,6 +219,7 @@ typedef struct
   const SixKind *kind;
   char          *record_id;
   guint          field;
+  char          *extra;           /* the name of a field of a newer version, or %NULL */
   char          *before;
   char          *after;
   gboolean       existed_before;
@@ -210,6 +231,7 @@ journal_entry_clear (gpointer data)
   JournalEntry *entry = data;
 
   g_free (entry->record_id);
+  g_free (entry->extra);
   g_free (entry->before);
   g_free (entry->after);
 }
@@ -241,7 +263,7 @@ load_journal (SixDb    *db,
       int field = kind != NULL && field_name != NULL ? six_kind_field_index (kind, field_name) : -1;
       JournalEntry entry;
 
-      if (field < 0)
+      if (kind == NULL || field_name == NULL)
         {
           g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
                        "%s: operation %" G_GINT64_FORMAT " names an unknown field %s.%s",
@@ -251,7 +273,9 @@ load_journal (SixDb    *db,
 
       entry.kind = kind;
       entry.record_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry.field = (guint) field;
+      /* A field we have no column for is one of a newer version, kept in extra_field. */
+      entry.field = field >= 0 ? (guint) field : G_MAXUINT;
+      entry.extra = field >= 0 ? NULL : g_strdup (field_name);
       entry.before = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       entry.after = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       entry.existed_before = sqlite3_column_int (stmt, 5) != 0;
@@ -313,11 +337,69 @@ write_back (SixDb          *db,
   if (_six_db_values_equal (current, value))
     return TRUE;
 
-  if (!_six_db_read_vv (db, kind, id, field, &vv, error))
+  if (!_six_db_read_record_vv (db, kind, id, &vv, error))
     return FALSE;
 
-  return _six_db_local_write (db, operation, kind, id, field, TRUE, vv, current, value, NULL,
+  return _six_db_local_write (db, operation, kind, id, field, TRUE, &vv, current, value, NULL,
                               error);
+}
+
+/* write_back () for a field of a newer version. */
+static gboolean
+write_back_extra (SixDb          *db,
+                  gint64          operation,
+                  const SixKind  *kind,
+                  const char     *id,
+                  const char     *name,
+                  const char     *expected,
+                  const char     *json,
+                  gboolean       *skipped,
+                  GError        **error)
+{
+  g_autofree char *current = NULL;
+  g_autoptr(SixVersionVector) vv = NULL;
+
+  *skipped = FALSE;
+
+  if (!_six_db_read_extra (db, kind, id, name, &current, error))
+    return FALSE;
+
+  if (g_strcmp0 (current, expected) != 0)
+    {
+      *skipped = TRUE;
+      return TRUE;
+    }
+
+  if (g_strcmp0 (current, json) == 0)
+    return TRUE;
+
+  if (!_six_db_read_record_vv (db, kind, id, &vv, error))
+    return FALSE;
+
+  return _six_db_local_write_extra (db, operation, kind, id, name, &vv, current, json, error);
+}
+
+static gboolean
+undo_entry (SixDb         *db,
+            gint64         undo,
+            JournalEntry  *entry,
+            gboolean      *skipped,
+            GError       **error)
+{
+  const SixField *field;
+  g_autoptr(GVariant) before = NULL;
+  g_autoptr(GVariant) after = NULL;
+
+  if (entry->extra != NULL)
+    return write_back_extra (db, undo, entry->kind, entry->record_id, entry->extra,
+                             entry->after, entry->before, skipped, error);
+
+  field = &entry->kind->fields[entry->field];
+
+  return _six_db_value_from_text (field, entry->before, &before, error) &&
+         _six_db_value_from_text (field, entry->after, &after, error) &&
+         write_back (db, undo, entry->kind, entry->record_id, entry->field, after, TRUE,
+                     before, skipped, error);
 }
 
 static gboolean
@@ -348,19 +430,13 @@ undo_entries (SixDb    *db,
   for (guint i = 0; i < entries->len; i++)
     {
       JournalEntry *entry = &g_array_index (entries, JournalEntry, i);
-      const SixField *field = &entry->kind->fields[entry->field];
       g_autofree char *key = record_key (entry->kind, entry->record_id);
-      g_autoptr(GVariant) before = NULL;
-      g_autoptr(GVariant) after = NULL;
       gboolean skipped;
 
       if (g_hash_table_contains (created, key))
         continue;
 
-      if (!_six_db_value_from_text (field, entry->before, &before, error) ||
-          !_six_db_value_from_text (field, entry->after, &after, error) ||
-          !write_back (db, undo, entry->kind, entry->record_id, entry->field, after, TRUE,
-                       before, &skipped, error))
+      if (!undo_entry (db, undo, entry, &skipped, error))
         return FALSE;
 
       if (skipped)

@@ -18,6 +18,7 @@ typedef enum
 {
   SIX_DB_CHANGED_VALUES = 1 << 0,  /* some field changed */
   SIX_DB_CHANGED_SEARCH = 1 << 1,  /* a field the search index holds changed */
+  SIX_DB_CHANGED_CREATED = 1 << 2, /* the row was inserted, so it has no search row yet */
 } SixDbChangedFlags;
 
 /* SQL text built once per kind from the static descriptors; names never come from data. */
@@ -32,7 +33,15 @@ typedef struct
   char **select_field;  /* per field: SELECT col … WHERE id = ?1 */
   char **insert_field;  /* per field: INSERT (id, col) VALUES (?1, ?2) */
   char **update_field;  /* per field: UPDATE … SET col = ?2 WHERE id = ?1 */
+  char  *insert_row;    /* INSERT (id, every field) VALUES (?1, ?2 …) */
 } SixKindSql;
+
+/* An operation opened in the open transaction, and how many field writes it made so far. */
+typedef struct
+{
+  gint64 id;
+  guint  n_changes;
+} SixDbOperation;
 
 struct _SixDb
 {
@@ -41,10 +50,12 @@ struct _SixDb
   char             *path;
   SixHlcClock      *clock;
   GHashTable       *statements;  /* SQL text → sqlite3_stmt, prepared once */
+  GHashTable       *statement_at;  /* address of SQL text → the same statements, unowned */
   SixKindSql       *kind_sql;    /* one per kind, in six_kind_all () order */
   GHashTable       *pending;     /* this transaction: SixKind → (id → SixDbChangedFlags) */
   GHashTable       *changed;     /* committed, not yet taken: same shape */
-  GArray           *operations;  /* gint64 ids of operations opened in this transaction */
+  GArray           *operations;  /* SixDbOperation opened in this transaction */
+  GHashTable       *created;     /* "operation kind id" of records inserted in this transaction */
 
   /* Borrowed */
   const char       *replica_id;  /* interned */
@@ -110,6 +121,7 @@ SixRecord     *_six_db_read_record            (SixDb               *db,
                                                const SixKind       *kind,
                                                const char          *id,
                                                gboolean             with_stamps,
+                                               SixVersionVector   **record_vv,
                                                GError             **error);
 gboolean       _six_db_read_field             (SixDb               *db,
                                                const SixKind       *kind,
@@ -118,11 +130,10 @@ gboolean       _six_db_read_field             (SixDb               *db,
                                                gboolean            *row_exists,
                                                GVariant           **value,
                                                GError             **error);
-gboolean       _six_db_read_vv                (SixDb               *db,
+gboolean       _six_db_read_record_vv         (SixDb               *db,
                                                const SixKind       *kind,
                                                const char          *id,
-                                               guint                field,
-                                               SixVersionVector   **vv,
+                                               SixVersionVector   **record_vv,
                                                GError             **error);
 gboolean       _six_db_write_field            (SixDb               *db,
                                                gint64               operation,
@@ -140,10 +151,34 @@ gboolean       _six_db_local_write            (SixDb               *db,
                                                const char          *id,
                                                guint                field,
                                                gboolean             row_exists,
-                                               const SixVersionVector *current_vv,
+                                               SixVersionVector   **record_vv,
                                                GVariant            *before,
                                                GVariant            *after,
                                                const char          *source,
+                                               GError             **error);
+gboolean       _six_db_read_extra             (SixDb               *db,
+                                               const SixKind       *kind,
+                                               const char          *id,
+                                               const char          *name,
+                                               char               **json,
+                                               GError             **error);
+gboolean       _six_db_write_extra            (SixDb               *db,
+                                               gint64               operation,
+                                               const SixKind       *kind,
+                                               const char          *id,
+                                               const char          *name,
+                                               const char          *before,
+                                               const char          *json,
+                                               const SixFieldStamp *stamp,
+                                               GError             **error);
+gboolean       _six_db_local_write_extra      (SixDb               *db,
+                                               gint64               operation,
+                                               const SixKind       *kind,
+                                               const char          *id,
+                                               const char          *name,
+                                               SixVersionVector   **record_vv,
+                                               const char          *before,
+                                               const char          *json,
                                                GError             **error);
 void           _six_db_mark_changed           (SixDb               *db,
                                                const SixKind       *kind,
@@ -155,6 +190,8 @@ gint64         _six_db_open_operation         (SixDb               *db,
                                                const char          *label,
                                                gint64               undo_of,
                                                GError             **error);
+void           _six_db_count_change           (SixDb               *db,
+                                               gint64               operation);
 gboolean       _six_db_flush_operations       (SixDb               *db,
                                                GError             **error);
 

@@ -278,11 +278,18 @@ _six_db_column_value (SixStmt         *stmt,
         const char *text = (const char *) sqlite3_column_text (stmt, column);
         int len = sqlite3_column_bytes (stmt, column);
 
+        char *copy;
+
         /* Only another program could have stored this; GVariant strings must be UTF-8. */
         if (type != SQLITE_TEXT || !g_utf8_validate (text, len, NULL) ||
             (int) strlen (text) != len)
           break;
-        *value = g_variant_ref_sink (g_variant_new_string (text));
+
+        /* Checked just above: g_variant_new_string () would check it all again. */
+        copy = g_memdup2 (text, (gsize) len + 1);
+        *value = g_variant_ref_sink (g_variant_new_from_data (G_VARIANT_TYPE_STRING, copy,
+                                                              (gsize) len + 1, TRUE, g_free,
+                                                              copy));
       }
       return TRUE;
     }
@@ -354,16 +361,93 @@ clear_stamps (SixFieldStamp *stamps,
     six_field_stamp_clear (&stamps[i]);
 }
 
+/* The values a list read makes once and shares between its records: booleans and the strings
+ * that repeat (enums, currencies, dates, references), most of the values of a record. */
+typedef struct
+{
+  GHashTable *strings;      /* text → GVariant */
+  GVariant   *booleans[2];
+} SharedValues;
+
+static void
+shared_values_init (SharedValues *shared)
+{
+  shared->strings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           (GDestroyNotify) g_variant_unref);
+  shared->booleans[0] = g_variant_ref_sink (g_variant_new_boolean (FALSE));
+  shared->booleans[1] = g_variant_ref_sink (g_variant_new_boolean (TRUE));
+}
+
+static void
+shared_values_clear (SharedValues *shared)
+{
+  g_clear_pointer (&shared->strings, g_hash_table_unref);
+  g_clear_pointer (&shared->booleans[0], g_variant_unref);
+  g_clear_pointer (&shared->booleans[1], g_variant_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SharedValues, shared_values_clear)
+
+static gboolean
+is_repeated_string (const SixField *field)
+{
+  return field->type == SIX_FIELD_ENUM || field->type == SIX_FIELD_CURRENCY ||
+         field->type == SIX_FIELD_DATE || field->type == SIX_FIELD_REF;
+}
+
+/* A shared value for column @column when there is one; %NULL to read it afresh. */
+static GVariant *
+find_shared (SharedValues   *shared,
+             SixStmt        *stmt,
+             int             column,
+             const SixField *field)
+{
+  int type = sqlite3_column_type (stmt, column);
+
+  if (shared == NULL)
+    return NULL;
+
+  if (field->type == SIX_FIELD_BOOLEAN && type == SQLITE_INTEGER)
+    return g_variant_ref (shared->booleans[sqlite3_column_int64 (stmt, column) != 0]);
+
+  if (is_repeated_string (field) && type == SQLITE_TEXT)
+    {
+      GVariant *value = g_hash_table_lookup (shared->strings,
+                                             sqlite3_column_text (stmt, column));
+
+      return value != NULL ? g_variant_ref (value) : NULL;
+    }
+
+  return NULL;
+}
+
+static void
+add_shared (SharedValues   *shared,
+            const SixField *field,
+            GVariant       *value)
+{
+  if (shared != NULL && value != NULL && is_repeated_string (field))
+    g_hash_table_insert (shared->strings, (gpointer) g_variant_get_string (value, NULL),
+                         g_variant_ref (value));
+}
+
 /* Reads the id and every field of the current row of @stmt (columns in descriptor order). */
 static gboolean
 read_values (SixStmt        *stmt,
              const SixKind  *kind,
+             SharedValues   *shared,
              GVariant      **values,
              GError        **error)
 {
   for (guint i = 0; i < kind->n_fields; i++)
     {
-      if (!_six_db_column_value (stmt, (int) i + 1, &kind->fields[i], &values[i], error))
+      values[i] = find_shared (shared, stmt, (int) i + 1, &kind->fields[i]);
+      if (values[i] != NULL)
+        continue;
+
+      if (_six_db_column_value (stmt, (int) i + 1, &kind->fields[i], &values[i], error))
+        add_shared (shared, &kind->fields[i], values[i]);
+      else
         {
           g_prefix_error (error, "%s %s: ", kind->name,
                           (const char *) sqlite3_column_text (stmt, 0));
@@ -377,8 +461,57 @@ read_values (SixStmt        *stmt,
 
 typedef struct
 {
-  GHashTable *vvs;  /* text → SixVersionVector: equal vectors are shared within one read */
+  GHashTable       *vvs;     /* text → SixVersionVector: equal vectors are shared within one read */
+  SixVersionVector *joined;  /* when wanted: the join of every clock read */
+  const char       *replica; /* interned: the last stamp's replica, usually the next one's */
+  GPtrArray        *unknown; /* SixExtraField without values: clocks of fields we have no
+                              * column for, until read_extras () pairs them with values */
 } StampReader;
+
+static SixVersionVector *
+parse_stamp_vv (SixDb         *db,
+                StampReader   *reader,
+                const char    *vv_text,
+                const char    *replica,
+                const SixKind *kind,
+                const char    *id,
+                const char    *field,
+                GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SixVersionVector *vv = NULL;
+
+  if (vv_text != NULL && reader->vvs != NULL)
+    vv = g_hash_table_lookup (reader->vvs, vv_text);
+  if (vv != NULL)
+    return six_version_vector_ref (vv);
+
+  vv = vv_text != NULL ? six_version_vector_parse (vv_text, &local_error) : NULL;
+  if (vv == NULL || !_six_replica_id_is_valid (replica))
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+                   "%s: %s %s: %s: the stored clock cannot be read%s%s", db->path,
+                   kind->name, id, field, local_error != NULL ? ": " : "",
+                   local_error != NULL ? local_error->message : "");
+      g_clear_pointer (&vv, six_version_vector_unref);
+      return NULL;
+    }
+
+  if (reader->vvs != NULL)
+    g_hash_table_insert (reader->vvs, g_strdup (vv_text), six_version_vector_ref (vv));
+
+  return vv;
+}
+
+static void
+join_into (SixVersionVector       **joined,
+           const SixVersionVector  *vv)
+{
+  SixVersionVector *next = six_version_vector_join (*joined, vv);
+
+  six_version_vector_unref (*joined);
+  *joined = next;
+}
 
 /* Columns from @first: field, vv, hlc_wall, hlc_counter, hlc_replica, source. */
 static gboolean
@@ -396,64 +529,224 @@ read_stamp (SixDb         *db,
   const char *replica = (const char *) sqlite3_column_text (stmt, first + 4);
   const char *source = (const char *) sqlite3_column_text (stmt, first + 5);
   SixFieldStamp *stamp;
-  SixVersionVector *vv = NULL;
+  SixVersionVector *vv;
   int index;
 
   index = field != NULL ? six_kind_field_index (kind, field) : -1;
 
-  /* A field a newer version wrote and then dropped: nothing to attach it to. */
-  if (index < 0)
+  /* A field of a newer version: its clock is part of the record's history, and the stamp of
+   * the value extra_field keeps for it. */
+  if (index < 0 && reader->joined == NULL && reader->unknown == NULL)
     return TRUE;
 
-  if (vv_text != NULL && reader->vvs != NULL)
-    vv = g_hash_table_lookup (reader->vvs, vv_text);
-
+  vv = parse_stamp_vv (db, reader, vv_text, replica, kind, id, field, error);
   if (vv == NULL)
+    return FALSE;
+
+  if (reader->joined != NULL)
+    join_into (&reader->joined, vv);
+
+  if (index < 0)
     {
-      g_autoptr(GError) local_error = NULL;
+      SixExtraField *extra = g_new0 (SixExtraField, 1);
 
-      vv = vv_text != NULL ? six_version_vector_parse (vv_text, &local_error) : NULL;
-      if (vv == NULL || !_six_replica_id_is_valid (replica))
-        {
-          g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-                       "%s: %s %s: %s: the stored clock cannot be read%s%s", db->path,
-                       kind->name, id, field, local_error != NULL ? ": " : "",
-                       local_error != NULL ? local_error->message : "");
-          g_clear_pointer (&vv, six_version_vector_unref);
-          return FALSE;
-        }
-
-      if (reader->vvs != NULL)
-        g_hash_table_insert (reader->vvs, g_strdup (vv_text), six_version_vector_ref (vv));
+      extra->name = g_strdup (field);
+      stamp = &extra->stamp;
+      g_ptr_array_add (reader->unknown, extra);
     }
   else
-    six_version_vector_ref (vv);
+    {
+      stamp = &stamps[index];
+      six_field_stamp_clear (stamp);
+    }
 
-  stamp = &stamps[index];
-  six_field_stamp_clear (stamp);
   stamp->vv = vv;
   stamp->hlc.wall = sqlite3_column_int64 (stmt, first + 2);
   stamp->hlc.counter = (guint32) sqlite3_column_int64 (stmt, first + 3);
-  stamp->hlc.replica = g_intern_string (replica);
+  if (reader->replica == NULL || strcmp (reader->replica, replica) != 0)
+    reader->replica = g_intern_string (replica);
+  stamp->hlc.replica = reader->replica;
   stamp->source = g_strdup (source);
 
   return TRUE;
 }
 
-/* Returns %NULL without an error when the record does not exist. */
+/* The extra_field row at @stmt (columns from @first: field, json) with the clock read_stamp ()
+ * set aside for it, moved to @extras. */
+static gboolean
+read_extra (SixDb          *db,
+            StampReader    *reader,
+            SixStmt        *stmt,
+            int             first,
+            const SixKind  *kind,
+            const char     *id,
+            GPtrArray      *extras,
+            GError        **error)
+{
+  const char *name = (const char *) sqlite3_column_text (stmt, first);
+  const char *json = (const char *) sqlite3_column_text (stmt, first + 1);
+
+  for (guint i = 0; name != NULL && i < reader->unknown->len; i++)
+    {
+      SixExtraField *extra = reader->unknown->pdata[i];
+
+      if (strcmp (extra->name, name) == 0)
+        {
+          extra->json = g_strdup (json);
+          g_ptr_array_add (extras, g_ptr_array_steal_index (reader->unknown, i));
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+               "%s: %s %s: %s: a value without a clock", db->path, kind->name, id,
+               name != NULL ? name : "");
+
+  return FALSE;
+}
+
+/* The rows of @stmt (columns: id, field, json; in id order) for the record @id. */
+static gboolean
+list_extras (SixDb          *db,
+             StampReader    *reader,
+             SixStmt        *stmt,
+             int            *rc,
+             const SixKind  *kind,
+             const char     *id,
+             GPtrArray     **extras,
+             GError        **error)
+{
+  while (*rc == SQLITE_ROW)
+    {
+      int cmp = strcmp ((const char *) sqlite3_column_text (stmt, 0), id);
+
+      if (cmp > 0)
+        break;
+
+      if (cmp == 0)
+        {
+          if (*extras == NULL)
+            *extras = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
+          if (!read_extra (db, reader, stmt, 1, kind, id, *extras, error))
+            return FALSE;
+        }
+
+      *rc = sqlite3_step (stmt);
+    }
+
+  return TRUE;
+}
+
+/* The unknown fields of one record, in byte order of their names (format §2). */
+static gboolean
+read_extras (SixDb          *db,
+             StampReader    *reader,
+             const SixKind  *kind,
+             const char     *id,
+             GPtrArray     **extras,
+             GError        **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  g_autoptr(GPtrArray) read = NULL;
+  int rc;
+
+  *extras = NULL;
+  stmt = _six_db_prepare (db,
+    "SELECT field, json FROM extra_field WHERE kind = ?1 AND id = ?2 ORDER BY field", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  read = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
+  _six_db_bind_text (stmt, 1, kind->name);
+  _six_db_bind_text (stmt, 2, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!read_extra (db, reader, stmt, 0, kind, id, read, error))
+      return FALSE;
+
+  if (rc != SQLITE_DONE)
+    return _six_db_fail (db, rc, error);
+
+  if (read->len > 0)
+    *extras = g_steal_pointer (&read);
+
+  return TRUE;
+}
+
+/* Every clock row of one record: into @stamps by field, and joined into @record_vv. */
+static gboolean
+read_stamps (SixDb              *db,
+             const SixKind      *kind,
+             const char         *id,
+             SixFieldStamp      *stamps,
+             GPtrArray         **extras,
+             SixVersionVector  **record_vv,
+             GError            **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  g_autoptr(GPtrArray) unknown = NULL;
+  StampReader reader = { NULL, NULL, NULL, NULL };
+  int rc;
+
+  unknown = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
+  reader.unknown = unknown;
+
+  stmt = _six_db_prepare (db,
+    "SELECT field, vv, hlc_wall, hlc_counter, hlc_replica, source "
+    "FROM clock WHERE kind = ?1 AND id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (record_vv != NULL)
+    reader.joined = six_version_vector_new ();
+
+  _six_db_bind_text (stmt, 1, kind->name);
+  _six_db_bind_text (stmt, 2, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!read_stamp (db, &reader, stmt, 0, kind, id, stamps, error))
+      break;
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _six_db_fail (db, rc, error);
+
+  g_clear_pointer (&stmt, _six_stmt_release);
+
+  if (rc != SQLITE_DONE || !read_extras (db, &reader, kind, id, extras, error))
+    {
+      g_clear_pointer (&reader.joined, six_version_vector_unref);
+      return FALSE;
+    }
+
+  if (record_vv != NULL)
+    *record_vv = reader.joined;
+
+  return TRUE;
+}
+
+/**
+ * _six_db_read_record:
+ * @record_vv: (out) (optional): the join of every clock of the record, for a local write;
+ *   implies @with_stamps
+ *
+ * Returns: %NULL without an error when the record does not exist
+ */
 SixRecord *
-_six_db_read_record (SixDb          *db,
-                     const SixKind  *kind,
-                     const char     *id,
-                     gboolean        with_stamps,
-                     GError        **error)
+_six_db_read_record (SixDb              *db,
+                     const SixKind      *kind,
+                     const char         *id,
+                     gboolean            with_stamps,
+                     SixVersionVector  **record_vv,
+                     GError            **error)
 {
   const SixKindSql *sql = _six_db_kind_sql (db, kind);
   g_autoptr(SixStmt) stmt = NULL;
   g_autofree GVariant **values = g_new0 (GVariant *, kind->n_fields);
   g_autofree SixFieldStamp *stamps = NULL;
+  g_autoptr(GPtrArray) extras = NULL;
   SixRecord *record;
   int rc;
+
+  if (record_vv != NULL)
+    *record_vv = NULL;
 
   stmt = _six_db_prepare (db, sql->select_one, error);
   if (stmt == NULL)
@@ -469,36 +762,19 @@ _six_db_read_record (SixDb          *db,
       return NULL;
     }
 
-  if (!read_values (stmt, kind, values, error))
+  if (!read_values (stmt, kind, NULL, values, error))
     return NULL;
 
   g_clear_pointer (&stmt, _six_stmt_release);
 
-  if (with_stamps)
+  if (with_stamps || record_vv != NULL)
     {
-      StampReader reader = { NULL };
-
       stamps = g_new0 (SixFieldStamp, kind->n_fields);
-      stmt = _six_db_prepare (db,
-        "SELECT field, vv, hlc_wall, hlc_counter, hlc_replica, source "
-        "FROM clock WHERE kind = ?1 AND id = ?2", error);
-      if (stmt == NULL)
+      if (!read_stamps (db, kind, id, stamps, &extras, record_vv, error))
         goto failed;
-
-      _six_db_bind_text (stmt, 1, kind->name);
-      _six_db_bind_text (stmt, 2, id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        if (!read_stamp (db, &reader, stmt, 0, kind, id, stamps, error))
-          goto failed;
-
-      if (rc != SQLITE_DONE)
-        {
-          _six_db_fail (db, rc, error);
-          goto failed;
-        }
     }
 
-  record = six_record_new (kind, id, values, stamps);
+  record = six_record_new_full (kind, id, values, stamps, extras);
   clear_values (values, kind->n_fields);
   if (stamps != NULL)
     clear_stamps (stamps, kind->n_fields);
@@ -548,45 +824,148 @@ _six_db_read_field (SixDb          *db,
   return TRUE;
 }
 
-/* The version vector of one field; %NULL when it was never written. */
+/* The join of the vectors of every field of a record: what a local write increments. */
 gboolean
-_six_db_read_vv (SixDb              *db,
-                 const SixKind      *kind,
-                 const char         *id,
-                 guint               field,
-                 SixVersionVector  **vv,
-                 GError            **error)
+_six_db_read_record_vv (SixDb              *db,
+                        const SixKind      *kind,
+                        const char         *id,
+                        SixVersionVector  **record_vv,
+                        GError            **error)
 {
   g_autoptr(SixStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *text;
+  g_autoptr(SixVersionVector) joined = six_version_vector_new ();
   int rc;
 
-  *vv = NULL;
+  *record_vv = NULL;
 
-  stmt = _six_db_prepare (db,
-    "SELECT vv FROM clock WHERE kind = ?1 AND id = ?2 AND field = ?3", error);
+  stmt = _six_db_prepare (db, "SELECT vv FROM clock WHERE kind = ?1 AND id = ?2", error);
   if (stmt == NULL)
     return FALSE;
 
   _six_db_bind_text (stmt, 1, kind->name);
   _six_db_bind_text (stmt, 2, id);
-  _six_db_bind_text (stmt, 3, kind->fields[field].name);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(SixVersionVector) vv = NULL;
+
+      vv = six_version_vector_parse (text != NULL ? text : "", &local_error);
+      if (vv == NULL)
+        {
+          g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+                       "%s: %s %s: the stored clock cannot be read: %s", db->path, kind->name,
+                       id, local_error->message);
+          return FALSE;
+        }
+
+      join_into (&joined, vv);
+    }
+
+  if (rc != SQLITE_DONE)
     return _six_db_fail (db, rc, error);
 
-  text = (const char *) sqlite3_column_text (stmt, 0);
-  *vv = six_version_vector_parse (text != NULL ? text : "", &local_error);
-  if (*vv == NULL)
+  *record_vv = g_steal_pointer (&joined);
+
+  return TRUE;
+}
+
+static SixDbChangedFlags
+changed_flags (const SixKind *kind,
+               guint          field)
+{
+  const SixField *descriptor = &kind->fields[field];
+
+  if ((descriptor->flags & SIX_FIELD_FLAGS_SEARCHABLE) || field == SIX_FIELD_DELETED ||
+      strcmp (descriptor->name, kind->title_field) == 0)
+    return SIX_DB_CHANGED_VALUES | SIX_DB_CHANGED_SEARCH;
+
+  return SIX_DB_CHANGED_VALUES;
+}
+
+/* The clock row of one field, counted as a change of @operation. */
+static gboolean
+write_clock (SixDb               *db,
+             gint64               operation,
+             const SixKind       *kind,
+             const char          *id,
+             const char          *field,
+             const SixFieldStamp *stamp,
+             GError             **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+
+  g_assert (stamp->vv != NULL && stamp->hlc.replica != NULL);
+
+  stmt = _six_db_prepare (db,
+    "INSERT INTO clock (kind, id, field, vv, hlc_wall, hlc_counter, hlc_replica, source) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (kind, id, field) DO UPDATE SET vv = excluded.vv, "
+    "hlc_wall = excluded.hlc_wall, hlc_counter = excluded.hlc_counter, "
+    "hlc_replica = excluded.hlc_replica, source = excluded.source", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _six_db_bind_text (stmt, 1, kind->name);
+  _six_db_bind_text (stmt, 2, id);
+  _six_db_bind_text (stmt, 3, field);
+  sqlite3_bind_text (stmt, 4, six_version_vector_to_string (stamp->vv), -1, g_free);
+  sqlite3_bind_int64 (stmt, 5, stamp->hlc.wall);
+  sqlite3_bind_int64 (stmt, 6, stamp->hlc.counter);
+  _six_db_bind_text (stmt, 7, stamp->hlc.replica);
+  _six_db_bind_text (stmt, 8, stamp->source);
+  if (!_six_db_step_done (db, stmt, error))
+    return FALSE;
+
+  _six_db_count_change (db, operation);
+
+  return TRUE;
+}
+
+/* Undo tombstones a record its operation created, so the record's first write is journaled
+ * without values and its later writes in the same operation not at all. @before and @after
+ * are texts (GVariant text, or JSON for an unknown field), consumed. */
+static gboolean
+write_journal (SixDb          *db,
+               gint64          operation,
+               const SixKind  *kind,
+               const char     *id,
+               const char     *field,
+               gboolean        existed_before,
+               char           *before,
+               char           *after,
+               GError        **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", operation,
+                                          kind->name, id);
+  g_autofree char *owned_before = before;
+  g_autofree char *owned_after = after;
+
+  if (existed_before && g_hash_table_contains (db->created, key))
+    return TRUE;
+
+  stmt = _six_db_prepare (db,
+    "INSERT INTO journal (operation, kind, record_id, field, before, after, existed_before) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, operation);
+  _six_db_bind_text (stmt, 2, kind->name);
+  _six_db_bind_text (stmt, 3, id);
+  _six_db_bind_text (stmt, 4, field);
+  if (existed_before)
     {
-      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-                   "%s: %s %s: %s: the stored clock cannot be read: %s", db->path,
-                   kind->name, id, kind->fields[field].name, local_error->message);
-      return FALSE;
+      sqlite3_bind_text (stmt, 5, g_steal_pointer (&owned_before), -1, g_free);
+      sqlite3_bind_text (stmt, 6, g_steal_pointer (&owned_after), -1, g_free);
     }
+  sqlite3_bind_int (stmt, 7, existed_before ? 1 : 0);
+  if (!_six_db_step_done (db, stmt, error))
+    return FALSE;
+
+  if (!existed_before)
+    g_hash_table_add (db->created, g_steal_pointer (&key));
 
   return TRUE;
 }
@@ -596,7 +975,7 @@ _six_db_read_vv (SixDb              *db,
  * @row_exists: whether the record's row exists now (else it is inserted)
  * @before: the value being replaced, for the journal
  *
- * The one function that writes a field: the column, its clock row, a journal entry
+ * The one function that writes a single field: the column, its clock row, a journal entry
  * and the changed set. No path writes a value without stamping it.
  */
 gboolean
@@ -614,12 +993,9 @@ _six_db_write_field (SixDb               *db,
   const SixKindSql *sql = _six_db_kind_sql (db, kind);
   const SixField *descriptor = &kind->fields[field];
   g_autoptr(SixStmt) stmt = NULL;
-  g_autofree char *vv_text = NULL;
-  SixDbChangedFlags flags = SIX_DB_CHANGED_VALUES;
 
   g_assert (db->depth > 0);
   g_assert (operation > 0);
-  g_assert (stamp->vv != NULL && stamp->hlc.replica != NULL);
 
   stmt = _six_db_prepare (db, row_exists ? sql->update_field[field] : sql->insert_field[field],
                           error);
@@ -643,121 +1019,230 @@ _six_db_write_field (SixDb               *db,
 
   g_clear_pointer (&stmt, _six_stmt_release);
 
-  vv_text = six_version_vector_to_string (stamp->vv);
-  stmt = _six_db_prepare (db,
-    "INSERT INTO clock (kind, id, field, vv, hlc_wall, hlc_counter, hlc_replica, source) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-    "ON CONFLICT (kind, id, field) DO UPDATE SET vv = excluded.vv, "
-    "hlc_wall = excluded.hlc_wall, hlc_counter = excluded.hlc_counter, "
-    "hlc_replica = excluded.hlc_replica, source = excluded.source", error);
-  if (stmt == NULL)
+  if (!write_clock (db, operation, kind, id, descriptor->name, stamp, error) ||
+      !write_journal (db, operation, kind, id, descriptor->name, row_exists,
+                      _six_db_value_to_text (before), _six_db_value_to_text (after), error))
     return FALSE;
 
-  _six_db_bind_text (stmt, 1, kind->name);
-  _six_db_bind_text (stmt, 2, id);
-  _six_db_bind_text (stmt, 3, descriptor->name);
-  _six_db_bind_text (stmt, 4, vv_text);
-  sqlite3_bind_int64 (stmt, 5, stamp->hlc.wall);
-  sqlite3_bind_int64 (stmt, 6, stamp->hlc.counter);
-  _six_db_bind_text (stmt, 7, stamp->hlc.replica);
-  _six_db_bind_text (stmt, 8, stamp->source);
-  if (!_six_db_step_done (db, stmt, error))
-    return FALSE;
-
-  g_clear_pointer (&stmt, _six_stmt_release);
-
-  stmt = _six_db_prepare (db,
-    "INSERT INTO journal (operation, kind, record_id, field, before, after, existed_before) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, operation);
-  _six_db_bind_text (stmt, 2, kind->name);
-  _six_db_bind_text (stmt, 3, id);
-  _six_db_bind_text (stmt, 4, descriptor->name);
-  sqlite3_bind_text (stmt, 5, _six_db_value_to_text (before), -1, g_free);
-  sqlite3_bind_text (stmt, 6, _six_db_value_to_text (after), -1, g_free);
-  sqlite3_bind_int (stmt, 7, row_exists ? 1 : 0);
-  if (!_six_db_step_done (db, stmt, error))
-    return FALSE;
-
-  if ((descriptor->flags & SIX_FIELD_FLAGS_SEARCHABLE) || field == SIX_FIELD_DELETED ||
-      strcmp (descriptor->name, kind->title_field) == 0)
-    flags |= SIX_DB_CHANGED_SEARCH;
-
-  _six_db_mark_changed (db, kind, id, flags);
+  _six_db_mark_changed (db, kind, id, changed_flags (kind, field) |
+                                      (row_exists ? 0 : SIX_DB_CHANGED_CREATED));
 
   return TRUE;
 }
 
-/* A write of our own: its vector is the join of the vectors of every field of the record, ours
- * incremented (format §4), so it dominates all we had seen of the record and a deletion carries
- * the record's history, which is how a concurrent edit of another field is detected. */
-gboolean
-_six_db_local_write (SixDb                  *db,
-                     gint64                  operation,
-                     const SixKind          *kind,
-                     const char             *id,
-                     guint                   field,
-                     gboolean                row_exists,
-                     const SixVersionVector *current_vv,
-                     GVariant               *before,
-                     GVariant               *after,
-                     const char             *source,
-                     GError                **error)
+/* A stamp of our own: @record_vv incremented, so it dominates all we had seen of the record
+ * and a deletion carries the record's history, which is how a concurrent edit of another
+ * field is detected (format §4). */
+static void
+stamp_local (SixDb                  *db,
+             const SixVersionVector *record_vv,
+             const char             *source,
+             SixFieldStamp          *stamp)
 {
-  g_autoptr(SixVersionVector) joined = NULL;
-  g_autoptr(SixStmt) stmt = NULL;
+  stamp->vv = six_version_vector_increment (record_vv, db->replica_id);
+  stamp->source = (char *) source;
+  six_hlc_clock_tick (db->clock, &stamp->hlc);
+}
+
+/**
+ * _six_db_local_write:
+ * @record_vv: (inout): the join of the vectors of every field of the record (see
+ *   _six_db_read_record_vv ()); replaced by the vector of this write, which dominates it
+ *
+ * A write of our own, stamped by stamp_local ().
+ */
+gboolean
+_six_db_local_write (SixDb              *db,
+                     gint64              operation,
+                     const SixKind      *kind,
+                     const char         *id,
+                     guint               field,
+                     gboolean            row_exists,
+                     SixVersionVector  **record_vv,
+                     GVariant           *before,
+                     GVariant           *after,
+                     const char         *source,
+                     GError            **error)
+{
   SixFieldStamp stamp = { NULL };
-  gboolean ok;
+
+  stamp_local (db, *record_vv, source, &stamp);
+  if (!_six_db_write_field (db, operation, kind, id, field, row_exists, before, after, &stamp,
+                            error))
+    {
+      six_version_vector_unref (stamp.vv);
+      return FALSE;
+    }
+
+  six_version_vector_unref (*record_vv);
+  *record_vv = stamp.vv;
+
+  return TRUE;
+}
+
+/* The value of a field of a newer version (JSON text); %NULL when cleared or never written. */
+gboolean
+_six_db_read_extra (SixDb          *db,
+                    const SixKind  *kind,
+                    const char     *id,
+                    const char     *name,
+                    char          **json,
+                    GError        **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
   int rc;
 
-  joined = current_vv != NULL ? six_version_vector_ref ((SixVersionVector *) current_vv)
-                              : six_version_vector_new ();
-
-  stmt = _six_db_prepare (db, "SELECT vv FROM clock WHERE kind = ?1 AND id = ?2", error);
+  *json = NULL;
+  stmt = _six_db_prepare (db,
+    "SELECT json FROM extra_field WHERE kind = ?1 AND id = ?2 AND field = ?3", error);
   if (stmt == NULL)
     return FALSE;
 
   _six_db_bind_text (stmt, 1, kind->name);
   _six_db_bind_text (stmt, 2, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, 0);
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(SixVersionVector) vv = NULL;
-      SixVersionVector *next;
-
-      vv = six_version_vector_parse (text != NULL ? text : "", &local_error);
-      if (vv == NULL)
-        {
-          g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-                       "%s: %s %s: the stored clock cannot be read: %s", db->path, kind->name,
-                       id, local_error->message);
-          return FALSE;
-        }
-
-      next = six_version_vector_join (joined, vv);
-      six_version_vector_unref (joined);
-      joined = next;
-    }
-
-  if (rc != SQLITE_DONE)
+  _six_db_bind_text (stmt, 3, name);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
     return _six_db_fail (db, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * _six_db_write_extra:
+ * @before: the JSON text being replaced, for the journal
+ * @json: (nullable): the new JSON text; %NULL clears the field
+ *
+ * The one function that writes a field of a newer version: its extra_field row, its clock
+ * row, a journal entry and the changed set. The record's row exists.
+ */
+gboolean
+_six_db_write_extra (SixDb               *db,
+                     gint64               operation,
+                     const SixKind       *kind,
+                     const char          *id,
+                     const char          *name,
+                     const char          *before,
+                     const char          *json,
+                     const SixFieldStamp *stamp,
+                     GError             **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+
+  g_assert (db->depth > 0);
+  g_assert (operation > 0);
+
+  stmt = _six_db_prepare (db,
+    "INSERT INTO extra_field (kind, id, field, json) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (kind, id, field) DO UPDATE SET json = excluded.json", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _six_db_bind_text (stmt, 1, kind->name);
+  _six_db_bind_text (stmt, 2, id);
+  _six_db_bind_text (stmt, 3, name);
+  _six_db_bind_text (stmt, 4, json);
+  if (!_six_db_step_done (db, stmt, error))
+    return FALSE;
 
   g_clear_pointer (&stmt, _six_stmt_release);
 
-  stamp.vv = six_version_vector_increment (joined, db->replica_id);
-  stamp.source = (char *) source;
-  six_hlc_clock_tick (db->clock, &stamp.hlc);
+  if (!write_clock (db, operation, kind, id, name, stamp, error) ||
+      !write_journal (db, operation, kind, id, name, TRUE, g_strdup (before), g_strdup (json),
+                      error))
+    return FALSE;
 
-  ok = _six_db_write_field (db, operation, kind, id, field, row_exists, before, after,
-                            &stamp, error);
+  _six_db_mark_changed (db, kind, id, SIX_DB_CHANGED_VALUES);
 
-  six_version_vector_unref (stamp.vv);
+  return TRUE;
+}
 
-  return ok;
+/* _six_db_local_write () for a field of a newer version. */
+gboolean
+_six_db_local_write_extra (SixDb              *db,
+                           gint64              operation,
+                           const SixKind      *kind,
+                           const char         *id,
+                           const char         *name,
+                           SixVersionVector  **record_vv,
+                           const char         *before,
+                           const char         *json,
+                           GError            **error)
+{
+  SixFieldStamp stamp = { NULL };
+
+  stamp_local (db, *record_vv, NULL, &stamp);
+  if (!_six_db_write_extra (db, operation, kind, id, name, before, json, &stamp, error))
+    {
+      six_version_vector_unref (stamp.vv);
+      return FALSE;
+    }
+
+  six_version_vector_unref (*record_vv);
+  *record_vv = stamp.vv;
+
+  return TRUE;
+}
+
+/* A new record of our own in one INSERT, every value it sets stamped like a local write of
+ * that field, in field order. */
+static gboolean
+insert_local_record (SixDb          *db,
+                     gint64          operation,
+                     const SixKind  *kind,
+                     const char     *id,
+                     GVariant      **values,
+                     const char     *source,
+                     GError        **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  g_autoptr(SixVersionVector) record_vv = six_version_vector_new ();
+  SixDbChangedFlags flags = SIX_DB_CHANGED_CREATED;
+  gboolean journaled = FALSE;
+
+  g_assert (db->depth > 0);
+
+  stmt = _six_db_prepare (db, _six_db_kind_sql (db, kind)->insert_row, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _six_db_bind_text (stmt, 1, id);
+  for (guint i = 0; i < kind->n_fields; i++)
+    _six_db_bind_value (stmt, (int) i + 2, &kind->fields[i], values[i]);
+  if (!_six_db_step_done (db, stmt, error))
+    {
+      g_prefix_error (error, "%s %s: ", kind->name, id);
+      return FALSE;
+    }
+
+  g_clear_pointer (&stmt, _six_stmt_release);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      SixFieldStamp stamp = { NULL };
+      gboolean ok;
+
+      if (values[i] == NULL)
+        continue;
+
+      stamp_local (db, record_vv, source, &stamp);
+      ok = write_clock (db, operation, kind, id, kind->fields[i].name, &stamp, error) &&
+           (journaled || write_journal (db, operation, kind, id, kind->fields[i].name, FALSE,
+                                        NULL, NULL, error));
+      g_clear_pointer (&record_vv, six_version_vector_unref);
+      record_vv = stamp.vv;
+      if (!ok)
+        return FALSE;
+
+      journaled = TRUE;
+      flags |= changed_flags (kind, i);
+    }
+
+  _six_db_mark_changed (db, kind, id, flags);
+
+  return TRUE;
 }
 
 static gboolean
@@ -798,7 +1283,7 @@ six_db_get_record (SixDb          *db,
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  record = _six_db_read_record (db, kind, id, with_stamps, &local_error);
+  record = _six_db_read_record (db, kind, id, with_stamps, NULL, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -827,8 +1312,12 @@ six_db_list_records (SixDb          *db,
   g_autoptr(GHashTable) vvs = NULL;
   g_autofree GVariant **values = NULL;
   g_autofree SixFieldStamp *stamps = NULL;
-  StampReader reader = { NULL };
+  g_auto(SharedValues) shared = { NULL };
+  g_autoptr(SixStmt) extra_rows = NULL;
+  g_autoptr(GPtrArray) unknown = NULL;
+  StampReader reader = { NULL, NULL, NULL, NULL };
   int clock_rc = SQLITE_DONE;
+  int extra_rc = SQLITE_DONE;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -838,6 +1327,7 @@ six_db_list_records (SixDb          *db,
   sql = _six_db_kind_sql (db, kind);
   records = g_ptr_array_new_with_free_func (g_object_unref);
   values = g_new0 (GVariant *, kind->n_fields);
+  shared_values_init (&shared);
 
   stmt = _six_db_prepare (db, include_deleted ? sql->select_all : sql->select_live, error);
   if (stmt == NULL)
@@ -856,13 +1346,23 @@ six_db_list_records (SixDb          *db,
         return NULL;
       _six_db_bind_text (clocks, 1, kind->name);
       clock_rc = sqlite3_step (clocks);
+
+      unknown = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
+      reader.unknown = unknown;
+      extra_rows = _six_db_prepare (db,
+        "SELECT id, field, json FROM extra_field WHERE kind = ?1 ORDER BY id, field", error);
+      if (extra_rows == NULL)
+        return NULL;
+      _six_db_bind_text (extra_rows, 1, kind->name);
+      extra_rc = sqlite3_step (extra_rows);
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(GPtrArray) extras = NULL;
 
-      if (!read_values (stmt, kind, values, error))
+      if (!read_values (stmt, kind, &shared, values, error))
         return NULL;
 
       if (with_stamps)
@@ -883,9 +1383,19 @@ six_db_list_records (SixDb          *db,
                 }
               clock_rc = sqlite3_step (clocks);
             }
+
+          if (!list_extras (db, &reader, extra_rows, &extra_rc, kind, id, &extras, error))
+            {
+              clear_values (values, kind->n_fields);
+              clear_stamps (stamps, kind->n_fields);
+              return NULL;
+            }
+
+          /* Clocks of unknown fields without a value: history only, already read. */
+          g_ptr_array_set_size (unknown, 0);
         }
 
-      g_ptr_array_add (records, six_record_new (kind, id, values, stamps));
+      g_ptr_array_add (records, six_record_new_full (kind, id, values, stamps, extras));
       clear_values (values, kind->n_fields);
       if (stamps != NULL)
         clear_stamps (stamps, kind->n_fields);
@@ -900,6 +1410,12 @@ six_db_list_records (SixDb          *db,
   if (clock_rc != SQLITE_DONE && clock_rc != SQLITE_ROW)
     {
       _six_db_fail (db, clock_rc, error);
+      return NULL;
+    }
+
+  if (extra_rc != SQLITE_DONE && extra_rc != SQLITE_ROW)
+    {
+      _six_db_fail (db, extra_rc, error);
       return NULL;
     }
 
@@ -1058,6 +1574,7 @@ apply_edit (SixDb          *db,
   g_autofree gboolean *given = g_new0 (gboolean, kind->n_fields);
   g_autoptr(GVariant) default_visibility = NULL;
   g_autoptr(GVariant) default_deleted = NULL;
+  g_autoptr(SixVersionVector) record_vv = NULL;
   gboolean exists;
 
   if (!six_edit_validate (edit, &local_error))
@@ -1067,7 +1584,7 @@ apply_edit (SixDb          *db,
       return FALSE;
     }
 
-  current = _six_db_read_record (db, kind, id, TRUE, &local_error);
+  current = _six_db_read_record (db, kind, id, TRUE, &record_vv, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1124,17 +1641,23 @@ apply_edit (SixDb          *db,
         return FALSE;
     }
 
+  if (!exists)
+    {
+      for (guint i = 0; i < kind->n_fields; i++)
+        *n_changes += after[i] != NULL;
+
+      return insert_local_record (db, operation, kind, id, after, six_edit_get_source (edit),
+                                  error);
+    }
+
   for (guint i = 0; i < kind->n_fields; i++)
     {
-      GVariant *before = exists ? six_record_get_nth_value (current, i) : NULL;
-      const SixFieldStamp *stamp = exists ? six_record_get_nth_stamp (current, i) : NULL;
+      GVariant *before = six_record_get_nth_value (current, i);
 
       if (!given[i] || _six_db_values_equal (before, after[i]))
         continue;
 
-      /* A new record's row is inserted by its first field and updated by the rest. */
-      if (!_six_db_local_write (db, operation, kind, id, i, exists || *n_changes > 0,
-                                stamp != NULL ? stamp->vv : NULL, before, after[i],
+      if (!_six_db_local_write (db, operation, kind, id, i, TRUE, &record_vv, before, after[i],
                                 six_edit_get_source (edit), error))
         return FALSE;
 
@@ -1204,6 +1727,62 @@ six_db_apply_edits (SixDb       *db,
 failed:
   six_db_rollback (db);
   return 0;
+}
+
+/**
+ * six_db_put_extra_field:
+ * @name: a field of a newer minor version of the format, unknown to this one
+ * @json: (nullable): its value as JSON text, as the file gave it; %NULL when cleared
+ * @stamp: the clock the value carries, written as given
+ *
+ * six_db_put_field () for a field the store has no column for (format §4): kept with its
+ * clock, merged like any other and exported again. The record must exist.
+ */
+gboolean
+six_db_put_extra_field (SixDb               *db,
+                        gint64               operation,
+                        const SixKind       *kind,
+                        const char          *id,
+                        const char          *name,
+                        const char          *json,
+                        const SixFieldStamp *stamp,
+                        GError             **error)
+{
+  g_autofree char *before = NULL;
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (db->depth > 0, FALSE);
+  g_return_val_if_fail (operation > 0, FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (stamp != NULL && stamp->vv != NULL, FALSE);
+  g_return_val_if_fail (stamp->hlc.replica != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (name[0] == '\0' || six_kind_field_index (kind, name) >= 0)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
+                   "%s %s: “%s” is not a field of a newer version", kind->name, id, name);
+      return FALSE;
+    }
+
+  if (!row_exists (db, kind, id, &exists, error))
+    return FALSE;
+  if (!exists)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
+                   "%s %s does not exist", kind->name, id);
+      return FALSE;
+    }
+
+  if (!_six_db_read_extra (db, kind, id, name, &before, error))
+    return FALSE;
+
+  six_hlc_clock_observe (db->clock, &stamp->hlc, NULL);
+
+  return _six_db_write_extra (db, operation, kind, id, name, before, json, stamp, error);
 }
 
 /**

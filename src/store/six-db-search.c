@@ -107,32 +107,47 @@ has_searchable_fields (const SixKind *kind)
   return FALSE;
 }
 
+/* The search row of a record, 0 when it has none. */
 static gboolean
-refresh_record (SixDb          *db,
-                const SixKind  *kind,
-                const char     *id,
-                GError        **error)
+find_doc (SixDb          *db,
+          const SixKind  *kind,
+          const char     *id,
+          gint64         *doc,
+          GError        **error)
+{
+  g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+    "SELECT doc FROM search_doc WHERE kind = ?1 AND record = ?2", error);
+  int rc;
+
+  *doc = 0;
+  if (stmt == NULL)
+    return FALSE;
+
+  _six_db_bind_text (stmt, 1, kind->name);
+  _six_db_bind_text (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *doc = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    return _six_db_fail (db, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+refresh_record (SixDb              *db,
+                const SixKind      *kind,
+                const char         *id,
+                SixDbChangedFlags   flags,
+                GError            **error)
 {
   g_autoptr(SixRecord) record = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 doc = 0;
 
-  {
-    g_autoptr(SixStmt) stmt = _six_db_prepare (db,
-      "SELECT doc FROM search_doc WHERE kind = ?1 AND record = ?2", error);
-    int rc;
-
-    if (stmt == NULL)
-      return FALSE;
-
-    _six_db_bind_text (stmt, 1, kind->name);
-    _six_db_bind_text (stmt, 2, id);
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_ROW)
-      doc = sqlite3_column_int64 (stmt, 0);
-    else if (rc != SQLITE_DONE)
-      return _six_db_fail (db, rc, error);
-  }
+  /* A row inserted in this transaction cannot have a search row yet. */
+  if (!(flags & SIX_DB_CHANGED_CREATED) && !find_doc (db, kind, id, &doc, error))
+    return FALSE;
 
   if (doc != 0)
     {
@@ -146,7 +161,7 @@ refresh_record (SixDb          *db,
         return FALSE;
     }
 
-  record = _six_db_read_record (db, kind, id, FALSE, &local_error);
+  record = _six_db_read_record (db, kind, id, FALSE, NULL, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -196,7 +211,7 @@ _six_db_refresh_search (SixDb       *db,
         {
           if (!(GPOINTER_TO_UINT (flags) & SIX_DB_CHANGED_SEARCH))
             continue;
-          if (!refresh_record (db, kind, id, error))
+          if (!refresh_record (db, kind, id, GPOINTER_TO_UINT (flags), error))
             return FALSE;
         }
     }
@@ -320,7 +335,7 @@ six_db_search (SixDb               *db,
       if (kind == NULL || id == NULL)
         continue;
 
-      record = _six_db_read_record (db, kind, id, FALSE, &local_error);
+      record = _six_db_read_record (db, kind, id, FALSE, NULL, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));

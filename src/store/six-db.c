@@ -72,18 +72,26 @@ _six_db_prepare (SixDb       *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = g_hash_table_lookup (db->statements, sql);
-  if (stmt != NULL)
+  /* Most SQL is a literal or a kind's text, so its address finds it without hashing the text;
+   * the text is compared because a freed string's address can be reused. */
+  stmt = g_hash_table_lookup (db->statement_at, sql);
+  if (stmt != NULL && strcmp (sqlite3_sql (stmt), sql) == 0)
     return stmt;
 
-  rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = g_hash_table_lookup (db->statements, sql);
+  if (stmt == NULL)
     {
-      _six_db_fail (db, rc, error);
-      return NULL;
+      rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          _six_db_fail (db, rc, error);
+          return NULL;
+        }
+
+      g_hash_table_insert (db->statements, g_strdup (sql), stmt);
     }
 
-  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (db->statement_at, (gpointer) sql, stmt);
 
   return stmt;
 }
@@ -167,6 +175,20 @@ _six_replica_id_is_valid (const char *replica_id)
   return TRUE;
 }
 
+static char *
+build_insert_row (const SixKind *kind,
+                  const char    *columns)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_printf (sql, "INSERT INTO \"%s\" (%s) VALUES (?1", kind->name, columns);
+  for (guint i = 0; i < kind->n_fields; i++)
+    g_string_append_printf (sql, ", ?%u", i + 2);
+  g_string_append_c (sql, ')');
+
+  return g_string_free (sql, FALSE);
+}
+
 static void
 build_kind_sql (SixKindSql    *sql,
                 const SixKind *kind)
@@ -191,6 +213,7 @@ build_kind_sql (SixKindSql    *sql,
   sql->select_field = g_new0 (char *, kind->n_fields + 1);
   sql->insert_field = g_new0 (char *, kind->n_fields + 1);
   sql->update_field = g_new0 (char *, kind->n_fields + 1);
+  sql->insert_row = build_insert_row (kind, columns->str);
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
@@ -217,6 +240,7 @@ clear_kind_sql (SixKindSql *sql)
   g_strfreev (sql->select_field);
   g_strfreev (sql->insert_field);
   g_strfreev (sql->update_field);
+  g_free (sql->insert_row);
 }
 
 static void
@@ -563,6 +587,21 @@ failed:
   return FALSE;
 }
 
+/* SQLite checkpoints every 1000 pages by default, which in a bulk write copies the pages back
+ * after nearly every commit; less often, a page rewritten by many commits is copied once.
+ * After a checkpoint the -wal file is cut back to the same size. */
+static gboolean
+set_wal_limits (SixDb   *db,
+                GError **error)
+{
+  g_autofree char *checkpoint = g_strdup_printf ("PRAGMA wal_autocheckpoint = %d",
+                                                 SIX_DB_WAL_CHECKPOINT_PAGES);
+  g_autofree char *size_limit = g_strdup_printf ("PRAGMA journal_size_limit = %d",
+                                                 SIX_DB_WAL_CHECKPOINT_PAGES * 4096);
+
+  return _six_db_exec (db, checkpoint, error) && _six_db_exec (db, size_limit, error);
+}
+
 /**
  * six_db_open:
  * @path: a file name, or ":memory:"
@@ -606,7 +645,9 @@ six_db_open_full (const char  *path,
                                           finalize_statement);
   db->pending = changed_table_new ();
   db->changed = changed_table_new ();
-  db->operations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  db->statement_at = g_hash_table_new (g_direct_hash, g_direct_equal);
+  db->operations = g_array_new (FALSE, FALSE, sizeof (SixDbOperation));
+  db->created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   db->kind_sql = g_new0 (SixKindSql, n_kinds);
   for (guint i = 0; i < n_kinds; i++)
     build_kind_sql (&db->kind_sql[i], &kinds[i]);
@@ -632,7 +673,8 @@ six_db_open_full (const char  *path,
   if (!_six_db_exec (db, "PRAGMA journal_mode = WAL", error) ||
       !_six_db_exec (db, "PRAGMA synchronous = NORMAL", error) ||
       !_six_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
-      !_six_db_exec (db, "PRAGMA busy_timeout = 5000", error))
+      !_six_db_exec (db, "PRAGMA busy_timeout = 5000", error) ||
+      !set_wal_limits (db, error))
     return NULL;
 
   if (!_six_schema_migrate (db, error))
@@ -661,6 +703,7 @@ six_db_close (SixDb *db)
     }
 
   /* Statements first: sqlite3_close () refuses a connection with live statements. */
+  g_clear_pointer (&db->statement_at, g_hash_table_unref);
   g_clear_pointer (&db->statements, g_hash_table_unref);
   if (db->handle != NULL)
     sqlite3_close (db->handle);
@@ -675,6 +718,7 @@ six_db_close (SixDb *db)
   g_clear_pointer (&db->pending, g_hash_table_unref);
   g_clear_pointer (&db->changed, g_hash_table_unref);
   g_clear_pointer (&db->operations, g_array_unref);
+  g_clear_pointer (&db->created, g_hash_table_unref);
   g_free (db->path);
   g_free (db);
 }
@@ -860,6 +904,7 @@ six_db_commit (SixDb   *db,
 
   db->depth = 0;
   g_array_set_size (db->operations, 0);
+  g_hash_table_remove_all (db->created);
   merge_changed (db->changed, db->pending);
   g_hash_table_remove_all (db->pending);
 
@@ -887,6 +932,7 @@ six_db_rollback (SixDb *db)
 
       db->depth = 0;
       g_array_set_size (db->operations, 0);
+      g_hash_table_remove_all (db->created);
       g_hash_table_remove_all (db->pending);
       return;
     }

@@ -32,6 +32,9 @@ typedef enum
 /* The fixed application_id of our database files ("A6DB"). */
 #define SIX_DB_APPLICATION_ID 0x41364442
 
+/* Pages (4 KB) the write-ahead log may hold before it is checkpointed: 64 MB. */
+#define SIX_DB_WAL_CHECKPOINT_PAGES 16384
+
 typedef struct _SixDb SixDb;
 
 /* One undoable operation: an edit, a delete, an import, an undo. */
@@ -138,6 +141,14 @@ gboolean    six_db_put_field             (SixDb             *db,
                                           const char        *id,
                                           guint              field,
                                           GVariant          *value,
+                                          const SixFieldStamp *stamp,
+                                          GError           **error);
+gboolean    six_db_put_extra_field       (SixDb             *db,
+                                          gint64             operation,
+                                          const SixKind     *kind,
+                                          const char        *id,
+                                          const char        *name,
+                                          const char        *json,
                                           const SixFieldStamp *stamp,
                                           GError           **error);
 gboolean    six_db_add_conflict          (SixDb             *db,

@@ -393,10 +393,23 @@ static const char migration_2[] =
   "ALTER TABLE action ADD COLUMN " V1_SET ("related") ";\n"
   "ALTER TABLE action_tracking ADD COLUMN " V1_SET ("links") ";\n";
 
+/* Unknown fields of the same major version (format §4), kept to be merged and passed on. */
+static const char migration_3[] =
+  "-- A field of a newer minor version with no column here: its value as the file gave it (JSON\n"
+  "-- text, NULL when cleared). Its clock is the clock row of the same kind, id and field.\n"
+  "CREATE TABLE extra_field (\n"
+  "  kind TEXT NOT NULL,\n"
+  "  id TEXT NOT NULL,\n"
+  "  field TEXT NOT NULL,\n"
+  "  json TEXT,\n"
+  "  PRIMARY KEY (kind, id, field)\n"
+  ") STRICT, WITHOUT ROWID;\n";
+
 /* Append-only: step N moves user_version from N - 1 to N. Never edit a shipped step. */
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 int

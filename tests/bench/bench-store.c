@@ -68,9 +68,13 @@ sqlite_open (const char  *path,
   sqlite3 *handle = NULL;
   int rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 
+  g_autofree char *checkpoint = g_strdup_printf ("PRAGMA wal_autocheckpoint = %d",
+                                                 SIX_DB_WAL_CHECKPOINT_PAGES);
+
   if (!sqlite_ok (handle, rc, error) ||
       !sqlite_exec (handle, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-                            "PRAGMA busy_timeout = 5000", error))
+                            "PRAGMA busy_timeout = 5000", error) ||
+      !sqlite_exec (handle, checkpoint, error))
     {
       sqlite3_close (handle);
       return NULL;
