@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 #include <errno.h>
 #include <stdio.h>
 
@@ -419,6 +420,9 @@ run_profile (const char  *database,
   if (profile == NULL ||
       !six_profile_document_write_pdf (profile, pdf, include, &today, &error))
     return fail (error);
+
+  /* A one-shot command: Pango's font caches go with it, not at exit unseen. */
+  pango_cairo_font_map_set_default (NULL);
 
   return 0;
 }

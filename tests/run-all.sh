@@ -47,6 +47,7 @@ step "Unit suite under ASan/UBSan"
 # Full unwinding makes every allocation slow: the property test runs fewer steps here.
 SIX_PROPERTY_ITERATIONS=400 \
 ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1 \
+LSAN_OPTIONS=suppressions="$top/tests/lsan.supp" \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run meson test -C "$asan_build" --suite unit --suite cli --print-errorlogs --logbase testlog-unit
 
