@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "six-exchange-writer.h"
 #include "six-preferences-window.h"
 #include "six-search-page.h"
 #include "six-window-private.h"
@@ -202,6 +203,84 @@ import_body (Fixture *fixture)
   wait_until (newest_label_starts_with, &wait);
 }
 
+/* An exchange file of @n organisations: enough records for the import to report progress. */
+static GFile *
+write_organisations (const char *dir,
+                     guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) db = six_db_open (":memory:", &error);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(SixExchangeFile) exchange = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_build_filename (dir, "organisations.a6.json", NULL);
+  SixExportOptions options = { .level = SIX_VISIBILITY_PRIVATE };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      SixEdit *edit = six_edit_new (six_kind_lookup ("organisation"), NULL);
+      g_autofree char *name = g_strdup_printf ("Demining Organisation %u", i);
+
+      six_edit_set_string (edit, "name", name);
+      g_ptr_array_add (edits, edit);
+    }
+  g_assert_cmpint (six_db_apply_edits (db, "test", edits, &error), >, 0);
+  exchange = six_exchange_collect (db, &options, &error);
+  g_assert_no_error (error);
+  bytes = six_exchange_write_file (exchange, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), &error));
+
+  return g_file_new_for_path (path);
+}
+
+static void
+on_fraction_cb (GtkProgressBar *bar,
+                GParamSpec     *pspec,
+                double         *highest)
+{
+  *highest = MAX (*highest, gtk_progress_bar_get_fraction (bar));
+}
+
+static gboolean
+bar_hidden (gpointer revealer)
+{
+  return !gtk_revealer_get_reveal_child (revealer);
+}
+
+/* A large file: read and planned with a progress bar; Cancel stops it with nothing written. */
+static void
+import_progress_body (Fixture *fixture)
+{
+  g_autoptr(GFile) file = write_organisations (fixture->dir, 3000);
+  GtkWidget *revealer = find_by_id (GTK_WIDGET (fixture->window), "import_revealer");
+  GtkWidget *bar = find_by_id (GTK_WIDGET (fixture->window), "import_progress");
+  GListModel *organisations = six_repository_list (six_window_get_repository (fixture->window),
+                                                   six_kind_lookup ("organisation"));
+  guint before = g_list_model_get_n_items (organisations);
+  double highest = 0;
+
+  g_signal_connect (bar, "notify::fraction", G_CALLBACK (on_fraction_cb), &highest);
+
+  _six_window_import_file (fixture->window, file);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel-import",
+                                             NULL));
+  wait_until (bar_hidden, revealer);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (g_list_model_get_n_items (organisations), ==, before);
+
+  _six_window_import_file (fixture->window, file);
+  wait_until (has_message_dialog, NULL);
+  g_assert_cmpfloat (highest, >, 0.0);
+  g_assert_true (bar_hidden (revealer));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                               "cancel");
+  g_signal_handlers_disconnect_by_func (bar, on_fraction_cb, &highest);
+}
+
 static void
 test_screenshot (void)
 {
@@ -213,6 +292,13 @@ test_screenshot (void)
   g_assert_no_error (error);
   assert_screenshot (db, png, "900x640", NULL);
   remove_dir (dir);
+}
+
+static void
+test_import_progress (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  run_in_app (fixture, import_progress_body);
 }
 
 static void
@@ -263,6 +349,8 @@ main (int   argc,
   g_test_add ("/ui/window/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/ui/window/import-progress", Fixture, NULL, fixture_set_up, test_import_progress,
+              fixture_tear_down);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);
 
   return g_test_run ();

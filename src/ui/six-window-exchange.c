@@ -22,6 +22,7 @@ typedef struct
   SixWindow       *window;
   GFile           *file;
   SixExchangeFile *exchange;  /* read on the repository's thread, kept for the apply */
+  GCancellable    *cancellable;
   gboolean         dry_run;
 } ImportJob;
 
@@ -31,7 +32,46 @@ import_job_free (ImportJob *job)
   g_clear_object (&job->window);
   g_clear_object (&job->file);
   g_clear_object (&job->exchange);
+  g_clear_object (&job->cancellable);
   g_free (job);
+}
+
+/* A progress report, carried from the repository's thread to the window's. */
+typedef struct
+{
+  SixWindow *window;
+  double     fraction;
+} Report;
+
+static gboolean
+show_report_cb (gpointer user_data)
+{
+  Report *report = user_data;
+
+  _six_window_report_import (report->window, NULL, report->fraction);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_free (Report *report)
+{
+  g_object_unref (report->window);
+  g_free (report);
+}
+
+/* On the repository's thread, every few hundred records. */
+static void
+report_progress (double   fraction,
+                 gpointer user_data)
+{
+  ImportJob *job = user_data;
+  Report *report = g_new0 (Report, 1);
+
+  report->window = g_object_ref (job->window);
+  report->fraction = fraction;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_report_cb, report,
+                              (GDestroyNotify) report_free);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
@@ -50,7 +90,7 @@ import_job_run (SixDb         *db,
   if (job->exchange == NULL)
     return NULL;
 
-  if (!six_import_file_full (db, job->exchange, job->dry_run, cancellable, NULL, NULL,
+  if (!six_import_file_full (db, job->exchange, job->dry_run, cancellable, report_progress, job,
                              &result, error))
     return NULL;
 
@@ -77,13 +117,38 @@ show_error (SixWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Reading and planning, or applying, on the repository's thread, with the bar showing. */
 static void
 run_import (ImportJob           *job,
             GAsyncReadyCallback  callback)
 {
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *text = g_strdup_printf (job->dry_run ? _("Reading “%s”…") : _("Importing “%s”…"),
+                                           name);
+
+  g_clear_object (&job->cancellable);
+  job->cancellable = _six_window_begin_import (job->window);
+  _six_window_report_import (job->window, text, -1);
   six_repository_run_async (six_window_get_repository (job->window), import_job_run, job,
                             NULL, (GDestroyNotify) six_import_result_free,
-                            NULL, callback, job);
+                            job->cancellable, callback, job);
+}
+
+/* The import ended: a cancelled one says so quietly, a refused one says where and why. */
+static gboolean
+import_failed (ImportJob    *job,
+               const GError *error)
+{
+  _six_window_end_import (job->window);
+  if (error == NULL)
+    return FALSE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    six_window_add_toast (job->window, adw_toast_new (_("Import cancelled; nothing changed")));
+  else
+    show_error (job->window, _("Could Not Import the File"), error);
+
+  return TRUE;
 }
 
 static void
@@ -99,11 +164,8 @@ apply_cb (GObject      *object,
   g_autofree char *title = NULL;
 
   import = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
-  if (import == NULL)
-    {
-      show_error (self, _("Could Not Import the File"), error);
-      return;
-    }
+  if (import_failed (job, error))
+    return;
 
   counts = describe_counts (&import->counts);
   title = g_strdup_printf (_("Imported: %s"), counts);
@@ -139,11 +201,8 @@ plan_cb (GObject      *object,
   GtkWidget *dialog;
 
   plan = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
-  if (plan == NULL)
-    {
-      show_error (self, _("Could Not Import the File"), error);
-      return;
-    }
+  if (import_failed (job, error))
+    return;
 
   name = g_file_get_basename (job->file);
   if (plan->already_imported)

@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 void _six_window_import_file   (SixWindow *self,
                                 GFile     *file);
 void _six_window_choose_import (SixWindow *self);
+GCancellable *_six_window_begin_import  (SixWindow  *self);
+void          _six_window_report_import (SixWindow  *self,
+                                         const char *text,
+                                         double      fraction);
+void          _six_window_end_import    (SixWindow  *self);
 void _six_window_choose_export (SixWindow    *self,
                                 SixScopeType  scope,
                                 const char   *scope_id);

@@ -29,11 +29,17 @@ struct _SixWindow
   SixSearchPage   *search_page;
   SixActionsPage  *actions_page;
   SixCountriesPage *countries_page;
+  GtkRevealer     *import_revealer;
+  GtkLabel        *import_label;
+  GtkProgressBar  *import_progress;
 
   /* Owned */
   SixRepository   *repository;
   GSettings       *settings;
   char            *page_before_search;
+  GCancellable    *importing;   /* shared by the imports under way, for Cancel */
+  guint            n_importing;
+  guint            pulse_id;
 };
 
 G_DEFINE_FINAL_TYPE (SixWindow, six_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -242,6 +248,14 @@ export_file_action (GtkWidget  *widget,
   _six_window_choose_export (SIX_WINDOW (widget), SIX_SCOPE_ALL, NULL);
 }
 
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_cancellable_cancel (SIX_WINDOW (widget)->importing);
+}
+
 /* One State's profile, to send to whoever asked for it. */
 static void
 share_country_action (GtkWidget  *widget,
@@ -299,6 +313,9 @@ six_window_dispose (GObject *object)
 {
   SixWindow *self = (SixWindow *)object;
 
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_cancellable_cancel (self->importing);
+  g_clear_object (&self->importing);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_WINDOW);
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);
@@ -398,6 +415,9 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, actions_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, countries_page);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, import_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed_cb);
@@ -415,6 +435,7 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-file", NULL, import_file_action);
   gtk_widget_class_install_action (widget_class, "win.export-file", NULL, export_file_action);
   gtk_widget_class_install_action (widget_class, "win.share-country", "s", share_country_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import-file", NULL);
@@ -560,4 +581,77 @@ six_window_add_undo_toast (SixWindow  *self,
       adw_toast_set_action_target_value (toast, g_variant_new_int64 (operation));
     }
   six_window_add_toast (self, toast);
+}
+
+/* --- imports under way --------------------------------------------------------------- */
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  gtk_progress_bar_pulse (SIX_WINDOW (user_data)->import_progress);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * _six_window_begin_import:
+ *
+ * Shows the import bar (Cancel stops every import under way).
+ *
+ * Returns: (transfer full): the cancellable the import must honour
+ */
+GCancellable *
+_six_window_begin_import (SixWindow *self)
+{
+  g_return_val_if_fail (SIX_IS_WINDOW (self), NULL);
+
+  if (self->importing == NULL || g_cancellable_is_cancelled (self->importing))
+    {
+      g_clear_object (&self->importing);
+      self->importing = g_cancellable_new ();
+    }
+  self->n_importing++;
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+
+  return g_object_ref (self->importing);
+}
+
+/* What the import is doing, and how far it got: 0 to 1, or below 0 while that is unknown. */
+void
+_six_window_report_import (SixWindow  *self,
+                           const char *text,
+                           double      fraction)
+{
+  g_return_if_fail (SIX_IS_WINDOW (self));
+
+  if (self->n_importing == 0)
+    return;
+
+  if (text != NULL)
+    gtk_label_set_label (self->import_label, text);
+
+  if (fraction < 0)
+    {
+      if (self->pulse_id == 0)
+        self->pulse_id = g_timeout_add (100, pulse_cb, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_progress_bar_set_fraction (self->import_progress, CLAMP (fraction, 0.0, 1.0));
+}
+
+void
+_six_window_end_import (SixWindow *self)
+{
+  g_return_if_fail (SIX_IS_WINDOW (self));
+  g_return_if_fail (self->n_importing > 0);
+
+  if (--self->n_importing > 0)
+    return;
+
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  g_clear_object (&self->importing);
 }
