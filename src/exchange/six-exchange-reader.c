@@ -10,6 +10,7 @@
 
 #include "six-exchange-private.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -932,7 +933,7 @@ header_member (Reader      *r,
 
   if (member == NULL)
     {
-      fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, name, "missing");
+      fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, name, _("missing"));
       return NULL;
     }
 
@@ -952,7 +953,7 @@ header_string (Reader      *r,
 
   if (!node_is_string (node))
     {
-      fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, name, "must be a string, not %s",
+      fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, name, _("must be a string, not %s"),
             node_type_name (node));
       return NULL;
     }
@@ -1033,7 +1034,7 @@ read_optional_string (Reader      *r,
   path = path_key (parent, name);
 
   return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, path,
-               "must be a string or null, not %s", node_type_name (node));
+               _("must be a string or null, not %s"), node_type_name (node));
 }
 
 /* {"replica"|"id": …, "name": …, "organisation": …} */
@@ -1052,7 +1053,7 @@ read_replica_info (Reader      *r,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, path, "must be an object, not %s",
+      fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, path, _("must be an object, not %s"),
             node_type_name (node));
       return NULL;
     }
@@ -1061,14 +1062,14 @@ read_replica_info (Reader      *r,
   id = json_object_get_member (object, id_member);
   if (id == NULL)
     {
-      fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, id_path, "missing");
+      fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, id_path, _("missing"));
       return NULL;
     }
 
   if (!node_is_string (id) || !_six_exchange_replica_id_is_valid (json_node_get_string (id)))
     {
       fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, id_path,
-            "must be a replica id: 1 to %d characters of A–Z, a–z, 0–9, “_” or “-”",
+            _("must be a replica id: 1 to %d characters of A–Z, a–z, 0–9, “_” or “-”"),
             SIX_REPLICA_ID_MAX);
       return NULL;
     }
@@ -1098,12 +1099,12 @@ read_scope (Reader   *r,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "scope",
-                 "must be an object, not %s", node_type_name (node));
+                 _("must be an object, not %s"), node_type_name (node));
 
   object = json_node_get_object (node);
   type = json_object_get_member (object, "type");
   if (type == NULL)
-    return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "scope.type", "missing");
+    return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "scope.type", _("missing"));
 
   for (scope = 0; scopes[scope] != NULL; scope++)
     if (node_is_string (type) && strcmp (json_node_get_string (type), scopes[scope]) == 0)
@@ -1111,7 +1112,7 @@ read_scope (Reader   *r,
 
   if (scopes[scope] == NULL)
     return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "scope.type",
-                 "must be “all”, “country”, “coalition” or “selection”");
+                 _("must be “all”, “country”, “coalition” or “selection”"));
 
   id = json_object_get_member (object, "id");
   if (scope == SIX_SCOPE_COUNTRY || scope == SIX_SCOPE_COALITION)
@@ -1120,11 +1121,11 @@ read_scope (Reader   *r,
                                                                         : "coalition");
 
       if (id == NULL)
-        return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "scope.id", "missing");
+        return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "scope.id", _("missing"));
 
       if (!node_is_string (id) || !_six_exchange_id_is_valid (kind, json_node_get_string (id)))
         return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "scope.id",
-                     "must be the id of a %s", kind->name);
+                     _("must be the id of a %s"), kind->name);
 
       id_text = json_node_get_string (id);
     }
@@ -1148,7 +1149,7 @@ read_replicas (Reader   *r,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "replicas",
-                 "must be an array, not %s", node_type_name (node));
+                 _("must be an array, not %s"), node_type_name (node));
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -1197,18 +1198,18 @@ read_header (Reader   *r,
 
   if (!s->root_is_object)
     return fail (r, error, SIX_EXCHANGE_ERROR_NOT_EXCHANGE, NULL,
-                 "not an Article Six exchange file: the top level is not a JSON object");
+                 _("not an Article Six exchange file: the top level is not a JSON object"));
 
   if (format == NULL)
     return fail (r, error, SIX_EXCHANGE_ERROR_NOT_EXCHANGE, NULL,
-                 "not an Article Six exchange file: it has no “format” member");
+                 _("not an Article Six exchange file: it has no “format” member"));
 
   node = parse_slice (r, format->value_start, format->value_end, "format", error);
   if (node == NULL)
     return FALSE;
   if (!node_is_string (node) || strcmp (json_node_get_string (node), SIX_EXCHANGE_FORMAT) != 0)
     return fail (r, error, SIX_EXCHANGE_ERROR_NOT_EXCHANGE, "format",
-                 "not an Article Six exchange file: the format must be “%s”",
+                 _("not an Article Six exchange file: the format must be “%s”"),
                  SIX_EXCHANGE_FORMAT);
 
   /* The version comes before everything else: a newer major version may change the rest. */
@@ -1217,13 +1218,13 @@ read_header (Reader   *r,
     return FALSE;
   if (!parse_version (text, &major, &minor) || major == 0)
     return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "format_version",
-                 "must be “MAJOR.MINOR”, such as “%d.%d”",
+                 _("must be “MAJOR.MINOR”, such as “%d.%d”"),
                  SIX_EXCHANGE_VERSION_MAJOR, SIX_EXCHANGE_VERSION_MINOR);
   if (major > SIX_EXCHANGE_VERSION_MAJOR)
     return fail (r, error, SIX_EXCHANGE_ERROR_VERSION, "format_version",
-                 "this file uses exchange format %s: it needs a version of Article Six that "
-                 "reads format %" G_GUINT64_FORMAT ".x; this is Article Six %s, which reads "
-                 "format %d.x", text, major, PACKAGE_VERSION, SIX_EXCHANGE_VERSION_MAJOR);
+                 _("this file uses exchange format %s: it needs a version of Article Six that "
+                   "reads format %u.x; this is Article Six %s, which reads format %d.x"),
+                 text, (guint) MIN (major, G_MAXUINT), PACKAGE_VERSION, SIX_EXCHANGE_VERSION_MAJOR);
   six_exchange_file_set_minor_version (r->file, (guint) minor);
 
   text = header_string (r, s, "export_id", error);
@@ -1231,7 +1232,7 @@ read_header (Reader   *r,
     return FALSE;
   if (!_six_exchange_uuid_is_valid (text))
     return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "export_id",
-                 "must be a UUID in lowercase");
+                 _("must be a UUID in lowercase"));
   six_exchange_file_set_export_id (r->file, text);
 
   text = header_string (r, s, "created_at", error);
@@ -1239,7 +1240,7 @@ read_header (Reader   *r,
     return FALSE;
   if (!timestamp_is_valid (text))
     return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "created_at",
-                 "must be a UTC time as “YYYY-MM-DDTHH:MM:SSZ”");
+                 _("must be a UTC time as “YYYY-MM-DDTHH:MM:SSZ”"));
   six_exchange_file_set_created_at (r->file, text);
 
   text = header_string (r, s, "app_version", error);
@@ -1263,7 +1264,7 @@ read_header (Reader   *r,
     return FALSE;
   if (!six_visibility_from_string (text, &level))
     return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "level",
-                 "must be “public”, “coalition” or “private”");
+                 _("must be “public”, “coalition” or “private”"));
   six_exchange_file_set_level (r->file, level);
 
   if (!read_replicas (r, s, error))
@@ -1272,20 +1273,20 @@ read_header (Reader   *r,
   /* Never parsed whole: the scan noted where each record lies. */
   records = find_member (s, "records");
   if (records == NULL)
-    return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "records", "missing");
+    return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "records", _("missing"));
   if (r->data[records->value_start] != '[')
-    return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "records", "must be an array");
+    return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "records", _("must be an array"));
 
   text = header_string (r, s, "checksum", error);
   if (text == NULL)
     return FALSE;
   if (strlen (text) != 7 + 64 || !g_str_has_prefix (text, "sha256:"))
     return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "checksum",
-                 "must be “sha256:” and 64 hexadecimal digits");
+                 _("must be “sha256:” and 64 hexadecimal digits"));
   for (const char *p = text + 7; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
       return fail (r, error, SIX_EXCHANGE_ERROR_INVALID_HEADER, "checksum",
-                   "must be “sha256:” and 64 hexadecimal digits in lowercase");
+                   _("must be “sha256:” and 64 hexadecimal digits in lowercase"));
   six_exchange_file_set_checksum (r->file, text);
 
   return TRUE;
@@ -1377,7 +1378,7 @@ read_value (Reader          *r,
     {
       if (field->flags & SIX_FIELD_FLAGS_REQUIRED)
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_FIELD, path,
-                        "a value is required: this field cannot be cleared");
+                        _("a value is required: this field cannot be cleared"));
       return TRUE;
     }
 
@@ -1386,14 +1387,14 @@ read_value (Reader          *r,
     case SIX_FIELD_INTEGER:
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_FIELD, path,
-                        "must be an integer, not %s", node_type_name (node));
+                        _("must be an integer, not %s"), node_type_name (node));
       result = g_variant_ref_sink (g_variant_new_int64 (json_node_get_int (node)));
       break;
 
     case SIX_FIELD_BOOLEAN:
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_FIELD, path,
-                        "must be true or false, not %s", node_type_name (node));
+                        _("must be true or false, not %s"), node_type_name (node));
       result = g_variant_ref_sink (g_variant_new_boolean (json_node_get_boolean (node)));
       break;
 
@@ -1404,7 +1405,7 @@ read_value (Reader          *r,
 
         if (!JSON_NODE_HOLDS_ARRAY (node))
           return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_FIELD, path,
-                          "must be an array of strings, not %s", node_type_name (node));
+                          _("must be an array of strings, not %s"), node_type_name (node));
 
         array = json_node_get_array (node);
         items = g_ptr_array_sized_new (json_array_get_length (array));
@@ -1417,7 +1418,7 @@ read_value (Reader          *r,
                 Path item_path = PATH_INDEX (path, i);
 
                 return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_FIELD, &item_path,
-                                "must be a string, not %s", node_type_name (item));
+                                _("must be a string, not %s"), node_type_name (item));
               }
             g_ptr_array_add (items, (gpointer) json_node_get_string (item));
           }
@@ -1436,7 +1437,7 @@ read_value (Reader          *r,
     default:
       if (!node_is_string (node))
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_FIELD, path,
-                        "must be a string, not %s", node_type_name (node));
+                        _("must be a string, not %s"), node_type_name (node));
       result = g_variant_ref_sink (g_variant_new_string (json_node_get_string (node)));
       break;
     }
@@ -1578,14 +1579,14 @@ read_vv (Reader            *r,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, path,
-                    "a version vector must be an object of replica ids and counters, not %s",
+                    _("a version vector must be an object of replica ids and counters, not %s"),
                     node_type_name (node));
 
   object = json_node_get_object (node);
   n = json_object_get_size (object);
   if (n == 0)
     return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, path,
-                    "a version vector cannot be empty");
+                    _("a version vector cannot be empty"));
 
   if (n > G_N_ELEMENTS (stack_names))
     names = heap_names = g_new (const char *, n);
@@ -1613,17 +1614,17 @@ read_vv (Reader            *r,
 
       if (!_six_exchange_replica_id_is_valid (replica))
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,
-                        "not a replica id: 1 to %d characters of A–Z, a–z, 0–9, “_” "
-                        "or “-”", SIX_REPLICA_ID_MAX);
+                        _("not a replica id: 1 to %d characters of A–Z, a–z, 0–9, “_” "
+                        "or “-”"), SIX_REPLICA_ID_MAX);
 
       if (!JSON_NODE_HOLDS_VALUE (counter) || json_node_get_value_type (counter) != G_TYPE_INT64 ||
           json_node_get_int (counter) <= 0)
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,
-                        "a counter must be a positive integer");
+                        _("a counter must be a positive integer"));
 
       if (!g_hash_table_contains (r->replicas, replica))
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,
-                        "replica “%s” is not listed in “replicas”", replica);
+                        _("replica “%s” is not listed in “replicas”"), replica);
 
       if (i > 0)
         g_string_append_c (text, ',');
@@ -1670,37 +1671,37 @@ read_stamp (Reader         *r,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, path,
-                    "a clock must be an object with “vv” and “hlc”, not %s",
+                    _("a clock must be an object with “vv” and “hlc”, not %s"),
                     node_type_name (node));
 
   object = json_node_get_object (node);
 
   member = json_object_get_member (object, "vv");
   if (member == NULL)
-    return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &vv_path, "missing");
+    return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &vv_path, _("missing"));
   if (!read_vv (r, member, &vv_path, &stamp->vv, error))
     return FALSE;
 
   member = json_object_get_member (object, "hlc");
   if (member == NULL)
-    return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &hlc_path, "missing");
+    return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &hlc_path, _("missing"));
   if (!node_is_string (member))
     return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &hlc_path,
-                    "must be a string, not %s", node_type_name (member));
+                    _("must be a string, not %s"), node_type_name (member));
   hlc = json_node_get_string (member);
   if (!six_hlc_parse (hlc, &stamp->hlc, &local_error))
     return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &hlc_path, "%s",
                     local_error->message);
   if (!g_hash_table_contains (r->replicas, stamp->hlc.replica))
     return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &hlc_path,
-                    "replica “%s” is not listed in “replicas”", stamp->hlc.replica);
+                    _("replica “%s” is not listed in “replicas”"), stamp->hlc.replica);
 
   member = json_object_get_member (object, "source");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
     {
       if (!node_is_string (member))
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &source_path,
-                        "must be a string, not %s", node_type_name (member));
+                        _("must be a string, not %s"), node_type_name (member));
       stamp->source = g_strdup (json_node_get_string (member));
     }
 
@@ -1774,7 +1775,7 @@ read_values (Reader      *r,
       /* A field of a newer minor version: kept verbatim and passed on. */
       if (!field_name_is_valid (name))
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_FIELD, &value_path,
-                        "not a field of %s, nor a field name a newer version could add",
+                        _("not a field of %s, nor a field name a newer version could add"),
                         draft->kind->name);
 
       json = g_string_new (NULL);
@@ -1782,7 +1783,7 @@ read_values (Reader      *r,
         append_node (json, node);
       if (json->len > SIX_TEXT_MAX)
         return fail_at (r, error, SIX_EXCHANGE_ERROR_TOO_LARGE, &value_path,
-                        "the value of an unknown field is longer than %d bytes", SIX_TEXT_MAX);
+                        _("the value of an unknown field is longer than %d bytes"), SIX_TEXT_MAX);
 
       if (draft->extras == NULL)
         draft->extras = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
@@ -1817,7 +1818,7 @@ read_clocks (Reader      *r,
 
       if (clock == NULL)
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &clock_path,
-                        "missing: every member of “values” needs a clock");
+                        _("missing: every member of “values” needs a clock"));
 
       if (index >= 0)
         stamp = &draft->stamps[index];
@@ -1848,7 +1849,7 @@ read_clocks (Reader      *r,
               Path clock_path = PATH_KEY (path, name);
 
               return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &clock_path,
-                              "a clock for a field that has no value in “values”");
+                              _("a clock for a field that has no value in “values”"));
             }
         }
     }
@@ -1870,7 +1871,7 @@ record_member (Reader      *r,
       Path member_path = PATH_KEY (path, name);
 
       fail_at (r, error, SIX_EXCHANGE_ERROR_MISSING_FIELD, &member_path,
-               "missing: every record has “kind”, “id”, “values” and “clocks”");
+               _("missing: every record has “kind”, “id”, “values” and “clocks”"));
     }
 
   return node;
@@ -1896,7 +1897,7 @@ read_record (Reader      *r,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_FIELD, path,
-               "a record must be an object, not %s", node_type_name (node));
+               _("a record must be an object, not %s"), node_type_name (node));
       return NULL;
     }
 
@@ -1914,11 +1915,11 @@ read_record (Reader      *r,
 
           _six_exchange_append_string (shown, json_node_get_string (kind_node), -1);
           fail_at (r, error, SIX_EXCHANGE_ERROR_UNKNOWN_KIND, &kind_path,
-                   "%s is not a kind of record this version knows", shown->str);
+                   _("%s is not a kind of record this version knows"), shown->str);
         }
       else
         fail_at (r, error, SIX_EXCHANGE_ERROR_UNKNOWN_KIND, &kind_path,
-                 "must be a string, not %s", node_type_name (kind_node));
+                 _("must be a string, not %s"), node_type_name (kind_node));
       return NULL;
     }
 
@@ -1927,7 +1928,7 @@ read_record (Reader      *r,
     return NULL;
   if (!node_is_string (id_node))
     {
-      fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_ID, &id_path, "must be a string, not %s",
+      fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_ID, &id_path, _("must be a string, not %s"),
                node_type_name (id_node));
       return NULL;
     }
@@ -1950,7 +1951,7 @@ read_record (Reader      *r,
   if (seen != 0)
     {
       fail_at (r, error, SIX_EXCHANGE_ERROR_DUPLICATE_ID, &id_path,
-               "%s “%s” appears twice: records[%u] has the same kind and id",
+               _("%s “%s” appears twice: records[%u] has the same kind and id"),
                kind->name, id, seen - 1);
       return NULL;
     }
@@ -1961,7 +1962,7 @@ read_record (Reader      *r,
   if (!JSON_NODE_HOLDS_OBJECT (values_node))
     {
       fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_FIELD, &values_path,
-               "must be an object, not %s", node_type_name (values_node));
+               _("must be an object, not %s"), node_type_name (values_node));
       return NULL;
     }
 
@@ -1971,7 +1972,7 @@ read_record (Reader      *r,
   if (!JSON_NODE_HOLDS_OBJECT (clocks_node))
     {
       fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &clocks_path,
-               "must be an object, not %s", node_type_name (clocks_node));
+               _("must be an object, not %s"), node_type_name (clocks_node));
       return NULL;
     }
 
@@ -2061,7 +2062,7 @@ dangling (Reader         *r,
   g_autofree char *targets = g_strjoinv (" or ", (char **) field->targets);
 
   return fail_at (r, error, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE, path,
-                  "“%s” is not in this file as a record of kind %s", id, targets);
+                  _("“%s” is not in this file as a record of kind %s"), id, targets);
 }
 
 static gboolean
@@ -2135,14 +2136,14 @@ check_checksum (Reader   *r,
       r->len - line_start != strlen (line) ||
       memcmp (r->data + line_start, line, strlen (line)) != 0)
     return fail (r, error, SIX_EXCHANGE_ERROR_CHECKSUM, "checksum",
-                 "the checksum must be the last member, on a line of its own, followed by "
-                 "“}” and a newline; the file was changed after it was written");
+                 _("the checksum must be the last member, on a line of its own, followed by "
+                 "“}” and a newline; the file was changed after it was written"));
 
   g_checksum_update (checksum, (const guchar *) r->data, (gssize) line_start);
   if (strcmp (g_checksum_get_string (checksum), stated + 7) != 0)
     return fail (r, error, SIX_EXCHANGE_ERROR_CHECKSUM, "checksum",
-                 "the content does not match its checksum (it hashes to sha256:%s): the file "
-                 "was changed or damaged after it was written", g_checksum_get_string (checksum));
+                 _("the content does not match its checksum (it hashes to sha256:%s): the file "
+                 "was changed or damaged after it was written"), g_checksum_get_string (checksum));
 
   return TRUE;
 }
@@ -2207,13 +2208,13 @@ six_exchange_read_bytes_full (GBytes                       *bytes,
       size_text = g_format_size (r.len);
       limit_text = g_format_size (max_size);
       fail (&r, error, SIX_EXCHANGE_ERROR_TOO_LARGE, NULL,
-            "the file is %s, over the limit of %s", size_text, limit_text);
+            _("the file is %s, over the limit of %s"), size_text, limit_text);
       return NULL;
     }
 
   if (r.len == 0)
     {
-      fail (&r, error, SIX_EXCHANGE_ERROR_EMPTY, NULL, "the file is empty (0 bytes)");
+      fail (&r, error, SIX_EXCHANGE_ERROR_EMPTY, NULL, _("the file is empty (0 bytes)"));
       return NULL;
     }
 
@@ -2226,7 +2227,7 @@ six_exchange_read_bytes_full (GBytes                       *bytes,
 
   if (is_blank (r.data, r.len))
     {
-      fail (&r, error, SIX_EXCHANGE_ERROR_EMPTY, NULL, "the file contains only blank space");
+      fail (&r, error, SIX_EXCHANGE_ERROR_EMPTY, NULL, _("the file contains only blank space"));
       return NULL;
     }
 

@@ -8,6 +8,7 @@
 
 #include "six-clock.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 /* 9999-12-31T23:59:59.999Z: four-digit years keep stamps printable as ISO dates. */
@@ -77,24 +78,24 @@ parse_decimal (const char *text,
   guint64 value = 0;
 
   if (len == 0)
-    return "missing number";
+    return N_("missing number");
 
   for (gsize i = 0; i < len; i++)
     {
       guint digit;
 
       if (!g_ascii_isdigit (text[i]))
-        return "not a decimal number";
+        return N_("not a decimal number");
 
       digit = text[i] - '0';
       if (value > (max - digit) / 10)
-        return "number out of range";
+        return N_("number out of range");
       value = value * 10 + digit;
     }
 
   /* Only one spelling per number, so the text form stays canonical. */
   if (text[0] == '0' && len > 1)
-    return "leading zero";
+    return N_("leading zero");
 
   *out = value;
   return NULL;
@@ -110,8 +111,9 @@ set_parse_error (GError     **error,
   /* The text is untrusted input; a GError message must be UTF-8. */
   g_autofree char *quoted = g_utf8_make_valid (text, len);
 
+  /* Translators: "Invalid version vector entry “x=0”: counter must be positive" */
   g_set_error (error, SIX_CLOCK_ERROR, SIX_CLOCK_ERROR_PARSE,
-               "Invalid %s “%s”: %s", what, quoted, reason);
+               _("Invalid %s “%s”: %s"), _(what), quoted, _(reason));
 }
 
 /* Like strcmp () for strings that are not NUL-terminated. */
@@ -228,13 +230,13 @@ six_version_vector_parse (const char  *text,
 
       if (len == 0)
         {
-          set_parse_error (error, "version vector", text, -1, "empty entry");
+          set_parse_error (error, N_("version vector"), text, -1, N_("empty entry"));
           return NULL;
         }
 
       if (eq == NULL)
         {
-          set_parse_error (error, "version vector entry", p, len, "expected “replica=counter”");
+          set_parse_error (error, N_("version vector entry"), p, len, N_("expected “replica=counter”"));
           return NULL;
         }
 
@@ -242,21 +244,21 @@ six_version_vector_parse (const char  *text,
       entry.len = eq - p;
       if (!replica_id_is_valid_len (entry.replica, entry.len))
         {
-          set_parse_error (error, "version vector entry", p, len,
-                           "replica id must be 1 to 64 characters of A–Z, a–z, 0–9, “_” or “-”");
+          set_parse_error (error, N_("version vector entry"), p, len,
+                           N_("replica id must be 1 to 64 characters of A–Z, a–z, 0–9, “_” or “-”"));
           return NULL;
         }
 
       reason = parse_decimal (eq + 1, len - entry.len - 1, G_MAXINT64, &entry.counter);
       if (reason != NULL)
         {
-          set_parse_error (error, "version vector entry", p, len, reason);
+          set_parse_error (error, N_("version vector entry"), p, len, reason);
           return NULL;
         }
 
       if (entry.counter == 0)
         {
-          set_parse_error (error, "version vector entry", p, len, "counter must be positive");
+          set_parse_error (error, N_("version vector entry"), p, len, N_("counter must be positive"));
           return NULL;
         }
 
@@ -267,14 +269,14 @@ six_version_vector_parse (const char  *text,
 
           if (cmp == 0)
             {
-              set_parse_error (error, "version vector entry", p, len, "duplicate replica");
+              set_parse_error (error, N_("version vector entry"), p, len, N_("duplicate replica"));
               return NULL;
             }
 
           if (cmp > 0)
             {
-              set_parse_error (error, "version vector entry", p, len,
-                               "replicas are not in sorted order");
+              set_parse_error (error, N_("version vector entry"), p, len,
+                               N_("replicas are not in sorted order"));
               return NULL;
             }
         }
@@ -570,35 +572,35 @@ six_hlc_parse (const char  *text,
   at = strchr (text, '@');
   if (at == NULL)
     {
-      set_parse_error (error, "clock stamp", text, -1, "expected “wall.counter@replica”");
+      set_parse_error (error, N_("clock stamp"), text, -1, N_("expected “wall.counter@replica”"));
       return FALSE;
     }
 
   dot = memchr (text, '.', at - text);
   if (dot == NULL)
     {
-      set_parse_error (error, "clock stamp", text, -1, "expected “wall.counter@replica”");
+      set_parse_error (error, N_("clock stamp"), text, -1, N_("expected “wall.counter@replica”"));
       return FALSE;
     }
 
   reason = parse_decimal (text, dot - text, SIX_HLC_WALL_MAX, &wall);
   if (reason != NULL)
     {
-      set_parse_error (error, "clock stamp", text, -1, reason);
+      set_parse_error (error, N_("clock stamp"), text, -1, reason);
       return FALSE;
     }
 
   reason = parse_decimal (dot + 1, at - dot - 1, G_MAXUINT32, &counter);
   if (reason != NULL)
     {
-      set_parse_error (error, "clock stamp", text, -1, reason);
+      set_parse_error (error, N_("clock stamp"), text, -1, reason);
       return FALSE;
     }
 
   if (!replica_id_is_valid (at + 1))
     {
-      set_parse_error (error, "clock stamp", text, -1,
-                       "replica id must be 1 to 64 characters of A–Z, a–z, 0–9, “_” or “-”");
+      set_parse_error (error, N_("clock stamp"), text, -1,
+                       N_("replica id must be 1 to 64 characters of A–Z, a–z, 0–9, “_” or “-”"));
       return FALSE;
     }
 

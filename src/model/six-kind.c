@@ -8,6 +8,7 @@
 
 #include "six-kind.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 G_DEFINE_QUARK (six-model-error-quark, six_model_error)
@@ -573,36 +574,36 @@ validate_string (const SixField *field,
   gsize len = strlen (text);
 
   if (len > SIX_TEXT_MAX)
-    return invalid (error, field->name, "text longer than %d bytes", SIX_TEXT_MAX);
+    return invalid (error, field->name, _("text longer than %d bytes"), SIX_TEXT_MAX);
 
   if (!g_utf8_validate (text, (gssize) len, NULL))
-    return invalid (error, field->name, "text is not valid UTF-8");
+    return invalid (error, field->name, _("text is not valid UTF-8"));
 
   switch (field->type)
     {
     case SIX_FIELD_DATE:
       if (!six_date_is_valid (text))
-        return invalid (error, field->name, "“%s” is not a date (YYYY-MM-DD)", text);
+        return invalid (error, field->name, _("“%s” is not a date (YYYY-MM-DD)"), text);
       break;
 
     case SIX_FIELD_ENUM:
       if (!six_field_has_value (field, text))
-        return invalid (error, field->name, "“%s” is not one of the allowed values", text);
+        return invalid (error, field->name, _("“%s” is not one of the allowed values"), text);
       break;
 
     case SIX_FIELD_REF:
       if (!six_id_is_valid (text))
-        return invalid (error, field->name, "“%s” is not a record id", text);
+        return invalid (error, field->name, _("“%s” is not a record id"), text);
       break;
 
     case SIX_FIELD_DECIMAL:
       if (!decimal_is_valid (text))
-        return invalid (error, field->name, "“%s” is not an amount", text);
+        return invalid (error, field->name, _("“%s” is not an amount"), text);
       break;
 
     case SIX_FIELD_CURRENCY:
       if (!six_currency_is_valid (text))
-        return invalid (error, field->name, "“%s” is not an ISO 4217 currency code", text);
+        return invalid (error, field->name, _("“%s” is not an ISO 4217 currency code"), text);
       break;
 
     case SIX_FIELD_TEXT:
@@ -627,12 +628,12 @@ validate_set (const SixField *field,
   for (gsize i = 0; i < n; i++)
     {
       if (field->values != NULL && !six_field_has_value (field, items[i]))
-        return invalid (error, field->name, "“%s” is not one of the allowed values", items[i]);
+        return invalid (error, field->name, _("“%s” is not one of the allowed values"), items[i]);
       if (field->values == NULL && !six_id_is_valid (items[i]))
-        return invalid (error, field->name, "“%s” is not a record id", items[i]);
+        return invalid (error, field->name, _("“%s” is not a record id"), items[i]);
       /* Sets are kept sorted and without duplicates, so equal sets compare equal. */
       if (i > 0 && strcmp (items[i - 1], items[i]) >= 0)
-        return invalid (error, field->name, "set is not sorted or has duplicates");
+        return invalid (error, field->name, _("set is not sorted or has duplicates"));
     }
 
   return TRUE;
@@ -651,14 +652,14 @@ six_field_validate (const SixField *field,
       if (field->flags & SIX_FIELD_FLAGS_REQUIRED)
         {
           g_set_error (error, SIX_MODEL_ERROR, SIX_MODEL_ERROR_MISSING_VALUE,
-                       "%s: a value is required", field->name);
+                       _("%s: a value is required"), field->name);
           return FALSE;
         }
       return TRUE;
     }
 
   if (!g_variant_is_of_type (value, six_field_type_variant_type (field->type)))
-    return invalid (error, field->name, "wrong type %s", g_variant_get_type_string (value));
+    return invalid (error, field->name, _("wrong type %s"), g_variant_get_type_string (value));
 
   if (field->type == SIX_FIELD_SET)
     return validate_set (field, value, error);
