@@ -307,6 +307,14 @@ pick (SixRecordForm *form,
   g_error ("%s offers no “%s”", field, label);
 }
 
+static void
+assert_subtitle_has (GtkWidget  *row,
+                     const char *text)
+{
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), text));
+}
+
 /* The request with @description carries @source on its values. */
 static void
 assert_source (SixProfile *profile,
@@ -382,6 +390,8 @@ profile_body (Fixture *fixture)
   g_assert_nonnull (find_row_titled (GTK_WIDGET (profile), "2026 · Victim assistance"));
   assert_source (six_country_profile_get_profile (profile), "Prosthetics workshop",
                  "Art. 7 report 2025, Form I");
+  assert_subtitle_has (find_row_titled (GTK_WIDGET (profile), "2026 · Victim assistance"),
+                       "Source: Art. 7 report 2025, Form I");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   wait_counts (profile, requests, 0);
 
@@ -389,6 +399,7 @@ profile_body (Fixture *fixture)
   form = open_form (profile, "profile.add-contribution");
   pick (form, "donor", "Norway");
   pick (form, "category", "Survey and clearance");
+  pick (form, "request", "2018 · Survey and clearance");
   type_into (form, "amount", "12,5");
   type_into (form, "currency", "eur");
   g_assert_false (six_record_form_save (form));
@@ -403,7 +414,8 @@ profile_body (Fixture *fixture)
     g_assert_cmpstr (six_record_get_string (given, "donor"), ==, "NOR");
     g_assert_cmpstr (six_record_get_string (given, "recipient"), ==, "LAO");
   }
-  g_assert_nonnull (find_row_titled (GTK_WIDGET (profile), "From Norway · Survey and clearance"));
+  assert_subtitle_has (find_row_titled (GTK_WIDGET (profile), "From Norway · Survey and clearance"),
+                       "Answers 2018 · Survey and clearance");
   save_widget_png (GTK_WIDGET (fixture->window), png);
   g_test_message ("Kept for review: %s", png);
 

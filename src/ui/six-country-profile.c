@@ -178,6 +178,14 @@ offer_parties (SixCountryProfile *self,
   six_record_form_set_choices (form, "donor", ids, labels);
 }
 
+/* A request by its year and category: "2018 · Survey and clearance". */
+static char *
+describe_request (SixRecord *request)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " · %s", six_record_get_int (request, "year", 0),
+                          six_record_value_label (request, "category"));
+}
+
 /* This State's requests: what a contribution may answer. */
 static void
 offer_requests (SixCountryProfile *self,
@@ -781,6 +789,35 @@ format_amount (SixRecord *record)
     ? g_strjoin (" ", amount, six_record_get_string (record, "currency") ?: "", NULL) : NULL;
 }
 
+/* "Source: Art. 7 report 2023, Form I", or NULL when the value cites none. */
+static char *
+describe_source (SixRecord  *record,
+                 const char *field)
+{
+  int nth = six_kind_field_index (six_record_get_kind (record), field);
+  const SixFieldStamp *stamp = nth >= 0 ? six_record_get_nth_stamp (record, (guint) nth) : NULL;
+
+  if (stamp == NULL || stamp->source == NULL)
+    return NULL;
+
+  /* Translators: where a value comes from */
+  return g_strdup_printf (_("Source: %s"), stamp->source);
+}
+
+/* "Answers 2018 · Survey and clearance": the request a contribution meets, if it names one. */
+static char *
+describe_answered (SixCountryProfile *self,
+                   SixRecord         *contribution)
+{
+  const char *id = six_record_get_string (contribution, "request");
+  SixRecord *request = id != NULL ? six_profile_find (self->profile, "assistance_request", id)
+                                  : NULL;
+  g_autofree char *described = request != NULL ? describe_request (request) : NULL;
+
+  /* Translators: the request for assistance a contribution answers */
+  return described != NULL ? g_strdup_printf (_("Answers %s"), described) : NULL;
+}
+
 static void
 show_requests (SixCountryProfile *self)
 {
@@ -792,13 +829,12 @@ show_requests (SixCountryProfile *self)
   for (guint i = 0; i < requests->len; i++)
     {
       SixRecord *request = requests->pdata[i];
-      g_autofree char *title = g_strdup_printf ("%" G_GINT64_FORMAT " · %s",
-                                                six_record_get_int (request, "year", 0),
-                                                six_record_value_label (request, "category"));
+      g_autofree char *title = describe_request (request);
       g_autofree char *amount = format_amount (request);
+      g_autofree char *source = describe_source (request, "description");
       g_autofree char *subtitle = join_details (six_record_get_string (request, "description"),
                                                 six_record_value_label (request, "status"),
-                                                amount);
+                                                amount, source);
       GtkWidget *row = new_fact_row (self, title, subtitle, request, "description");
 
       add_record_buttons (row, request, TRUE);
@@ -822,10 +858,11 @@ show_contributions_of (SixCountryProfile *self,
       g_autofree char *amount = format_amount (contribution);
       g_autofree char *year = six_record_get_value (contribution, "year") != NULL
         ? g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0)) : NULL;
+      g_autofree char *answers = describe_answered (self, contribution);
       g_autofree char *subtitle = join_details (amount,
                                                 six_record_value_label (contribution, "kind"),
                                                 six_record_value_label (contribution, "status"),
-                                                year);
+                                                year, answers);
       GtkWidget *row = new_fact_row (self, title, subtitle, contribution, "status");
 
       add_record_buttons (row, contribution, TRUE);
