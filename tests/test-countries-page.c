@@ -337,6 +337,30 @@ assert_source (SixProfile *profile,
   g_error ("no request “%s”", description);
 }
 
+static void
+assert_prints (Fixture           *fixture,
+               SixCountryProfile *profile)
+{
+  g_autofree char *path = review_path ("countries-printed.pdf");
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  const char *text_argv[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (six_country_profile_print (profile, GTK_PRINT_OPERATION_ACTION_EXPORT, path,
+                                            SIX_PROFILE_INCLUDE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &info, NULL, NULL, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  g_assert_nonnull (strstr (text, "Lao People's Democratic Republic"));
+  g_assert_nonnull (strstr (text, "Obligations and deadlines"));
+}
+
 static gboolean
 no_form (gpointer data)
 {
@@ -421,6 +445,9 @@ profile_body (Fixture *fixture)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   wait_counts (profile, requests, 0);
+
+  /* Printing goes through GTK's print context: the same one page, exported to a PDF here. */
+  assert_prints (fixture, profile);
 
   /* Ctrl+P asks what to print, contacts and private notes unticked. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "countries.print", NULL));

@@ -341,26 +341,6 @@ on_draw_page_cb (GtkPrintOperation *operation,
 }
 
 static void
-print_profile (SixCountryProfile *self,
-               PrintJob          *job)
-{
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = six_profile_dup_name (job->profile);
-
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, name);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job,
-                         (GClosureNotify) print_job_free, 0);
-  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                           GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
-  if (error != NULL)
-    g_warning ("Printing %s: %s", name, error->message);
-}
-
-static void
 on_pdf_chooser_response_cb (GtkNativeDialog *chooser,
                             int              response,
                             PrintJob        *job)
@@ -391,12 +371,17 @@ on_pdf_chooser_response_cb (GtkNativeDialog *chooser,
 
 static void
 save_pdf (SixCountryProfile *self,
-          PrintJob          *job)
+          SixProfileInclude  include)
 {
-  g_autofree char *name = six_profile_dup_name (job->profile);
-  g_autofree char *file_name = g_strdup_printf ("%s.pdf", name);
+  PrintJob *job = g_new0 (PrintJob, 1);
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
   GtkFileChooserNative *chooser;
 
+  job->profile = g_object_ref (self->profile);
+  job->include = include;
+  name = six_profile_dup_name (job->profile);
+  file_name = g_strdup_printf ("%s.pdf", name);
   chooser = gtk_file_chooser_native_new (_("Save Profile as PDF"),
                                          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
@@ -413,22 +398,22 @@ on_print_response_cb (AdwMessageDialog  *dialog,
   GtkWidget *options = adw_message_dialog_get_extra_child (dialog);
   GtkWidget *contacts = gtk_widget_get_first_child (options);
   GtkWidget *notes = gtk_widget_get_next_sibling (contacts);
-  PrintJob *job;
+  SixProfileInclude include = SIX_PROFILE_INCLUDE_NONE;
+  g_autoptr(GError) error = NULL;
 
   if (self->profile == NULL || g_strcmp0 (response, "cancel") == 0)
     return;
 
-  job = g_new0 (PrintJob, 1);
-  job->profile = g_object_ref (self->profile);
   if (gtk_check_button_get_active (GTK_CHECK_BUTTON (contacts)))
-    job->include |= SIX_PROFILE_INCLUDE_CONTACTS;
+    include |= SIX_PROFILE_INCLUDE_CONTACTS;
   if (gtk_check_button_get_active (GTK_CHECK_BUTTON (notes)))
-    job->include |= SIX_PROFILE_INCLUDE_PRIVATE_NOTES;
+    include |= SIX_PROFILE_INCLUDE_PRIVATE_NOTES;
 
-  if (g_strcmp0 (response, "print") == 0)
-    print_profile (self, job);
-  else
-    save_pdf (self, job);
+  if (g_strcmp0 (response, "pdf") == 0)
+    save_pdf (self, include);
+  else if (!six_country_profile_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
+                                       include, &error))
+    g_warning ("Printing %s: %s", self->country_id, error->message);
 }
 
 /* Contacts and private notes leave the office on paper only when ticked in. */
@@ -1159,4 +1144,47 @@ six_country_profile_get_profile (SixCountryProfile *self)
   g_return_val_if_fail (SIX_IS_COUNTRY_PROFILE (self), NULL);
 
   return self->rebuild_id == 0 && self->loading == NULL ? self->profile : NULL;
+}
+
+/**
+ * six_country_profile_print:
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG to ask the user, or
+ *   %GTK_PRINT_OPERATION_ACTION_EXPORT to write @export_path as a PDF
+ * @include: what private records to print
+ *
+ * Prints the profile shown on one page, through GTK's printing.
+ */
+gboolean
+six_country_profile_print (SixCountryProfile        *self,
+                           GtkPrintOperationAction   action,
+                           const char               *export_path,
+                           SixProfileInclude         include,
+                           GError                  **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *name = NULL;
+  PrintJob *job;
+
+  g_return_val_if_fail (SIX_IS_COUNTRY_PROFILE (self), FALSE);
+  g_return_val_if_fail (self->profile != NULL, FALSE);
+  g_return_val_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT || export_path != NULL, FALSE);
+
+  job = g_new0 (PrintJob, 1);
+  job->profile = g_object_ref (self->profile);
+  job->include = include;
+  name = six_profile_dup_name (self->profile);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, name);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job,
+                         (GClosureNotify) print_job_free, 0);
+
+  return gtk_print_operation_run (operation, action,
+                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "six-profile.h"
+#include "six-profile-document.h"
 #include "six-repository.h"
 
 G_BEGIN_DECLS
@@ -21,5 +21,10 @@ void        six_country_profile_set_country_id (SixCountryProfile *self,
                                                 const char        *country_id);
 const char *six_country_profile_get_country_id (SixCountryProfile *self);
 SixProfile *six_country_profile_get_profile    (SixCountryProfile *self);
+gboolean    six_country_profile_print          (SixCountryProfile        *self,
+                                                GtkPrintOperationAction   action,
+                                                const char               *export_path,
+                                                SixProfileInclude         include,
+                                                GError                  **error);
 
 G_END_DECLS
