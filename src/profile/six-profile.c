@@ -483,14 +483,6 @@ six_profile_find (SixProfile *self,
   return NULL;
 }
 
-SixRecord *
-six_profile_get_nearest_deadline (SixProfile *self)
-{
-  g_return_val_if_fail (SIX_IS_PROFILE (self), NULL);
-
-  return six_obligation_pick_nearest (self->obligations);
-}
-
 static const char *
 get_deadline (SixRecord *obligation)
 {

@@ -37,7 +37,6 @@ char       *six_profile_dup_party_name       (SixProfile          *self,
 SixRecord  *six_profile_find                 (SixProfile          *self,
                                               const char          *kind_name,
                                               const char          *id);
-SixRecord  *six_profile_get_nearest_deadline (SixProfile          *self);
 
 /* Obligations and deadlines, for a profile and for a row in a list of States. */
 char       *six_party_dup_name               (SixRecord           *party);

@@ -242,14 +242,6 @@ six_country_entry_get_id (SixCountryEntry *self)
 }
 
 const char *
-six_country_entry_get_name (SixCountryEntry *self)
-{
-  g_return_val_if_fail (SIX_IS_COUNTRY_ENTRY (self), NULL);
-
-  return self->name;
-}
-
-const char *
 six_country_entry_get_deadline (SixCountryEntry *self)
 {
   g_return_val_if_fail (SIX_IS_COUNTRY_ENTRY (self), NULL);

@@ -29,7 +29,6 @@ G_DECLARE_FINAL_TYPE (SixCountryEntry, six_country_entry, SIX, COUNTRY_ENTRY, GO
 
 SixCountryEntry *six_country_entry_new        (const char             *id);
 const char      *six_country_entry_get_id     (SixCountryEntry        *self);
-const char      *six_country_entry_get_name   (SixCountryEntry        *self);
 const char      *six_country_entry_get_deadline (SixCountryEntry      *self);
 void             six_country_entry_update     (SixCountryEntry        *self,
                                                SixRecord              *country,
