@@ -37,9 +37,9 @@ char       *six_profile_dup_party_name       (SixProfile          *self,
 SixRecord  *six_profile_find                 (SixProfile          *self,
                                               const char          *kind_name,
                                               const char          *id);
+char       *six_party_dup_name               (SixRecord           *party);
 
 /* Obligations and deadlines, for a profile and for a row in a list of States. */
-char       *six_party_dup_name               (SixRecord           *party);
 SixRecord  *six_obligation_pick_nearest      (GPtrArray           *obligations);
 gboolean    six_obligation_is_open           (SixRecord           *obligation);
 char       *six_describe_time_left           (SixRecord           *obligation,
