@@ -742,7 +742,6 @@ _six_db_read_record (SixDb              *db,
   g_autofree GVariant **values = g_new0 (GVariant *, kind->n_fields);
   g_autofree SixFieldStamp *stamps = NULL;
   g_autoptr(GPtrArray) extras = NULL;
-  SixRecord *record;
   int rc;
 
   if (record_vv != NULL)
@@ -774,12 +773,8 @@ _six_db_read_record (SixDb              *db,
         goto failed;
     }
 
-  record = six_record_new_full (kind, id, values, stamps, extras);
-  clear_values (values, kind->n_fields);
-  if (stamps != NULL)
-    clear_stamps (stamps, kind->n_fields);
-
-  return record;
+  return six_record_new_take (kind, id, g_steal_pointer (&values), g_steal_pointer (&stamps),
+                              g_steal_pointer (&extras));
 
 failed:
   clear_values (values, kind->n_fields);
@@ -1424,10 +1419,12 @@ six_db_list_records (SixDb          *db,
           g_ptr_array_set_size (unknown, 0);
         }
 
-      g_ptr_array_add (records, six_record_new_full (kind, id, values, stamps, extras));
-      clear_values (values, kind->n_fields);
-      if (stamps != NULL)
-        clear_stamps (stamps, kind->n_fields);
+      g_ptr_array_add (records, six_record_new_take (kind, id, g_steal_pointer (&values),
+                                                     g_steal_pointer (&stamps),
+                                                     g_steal_pointer (&extras)));
+      values = g_new0 (GVariant *, kind->n_fields);
+      if (with_stamps)
+        stamps = g_new0 (SixFieldStamp, kind->n_fields);
     }
 
   if (rc != SQLITE_DONE)
