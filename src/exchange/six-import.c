@@ -285,13 +285,15 @@ write_conflicts (SixDb            *db,
       g_autoptr(GError) local_error = NULL;
       SixConflict conflict = { 0 };
 
-      if (planned->field == SIX_MERGE_EXTRA_FIELD)
-        continue;
-
       /* Borrowed throughout: the store copies what it keeps. */
       conflict.kind = planned->kind;
       conflict.record_id = (char *) planned->record_id;
       conflict.field = planned->field;
+      if (planned->field == SIX_MERGE_EXTRA_FIELD)
+        {
+          conflict.field = SIX_CONFLICT_EXTRA_FIELD;
+          conflict.extra_field = (char *) planned->field_name;
+        }
       conflict.lost_value = planned->lost_value;
       conflict.lost_stamp = planned->lost_stamp;
       conflict.won_value = planned->won_value;

@@ -47,13 +47,18 @@ typedef struct
   gboolean undone;
 } SixOperation;
 
+/* The field index of a conflict on a field this version does not know. */
+#define SIX_CONFLICT_EXTRA_FIELD G_MAXUINT
+
 /* A concurrent overwrite kept for review: the value that lost the merge. */
 typedef struct
 {
   gint64         id;
   const SixKind *kind;
   char          *record_id;
-  guint          field;
+  guint          field;        /* or SIX_CONFLICT_EXTRA_FIELD */
+  char          *extra_field;  /* with SIX_CONFLICT_EXTRA_FIELD: the field's name; its values
+                                * are strings holding JSON text */
   GVariant      *lost_value;   /* NULL: the field was unset */
   SixFieldStamp  lost_stamp;
   GVariant      *won_value;
