@@ -2631,6 +2631,44 @@ test_files_migrate_v2 (void)
   remove_tree (dir);
 }
 
+/* A record not held here whose first write is a field of a newer version gets its row, and
+ * undoing the write tombstones it like any record the operation created. */
+static void
+test_records_put_extra_field_new (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixVersionVector) vv = six_version_vector_parse ("newer=1", NULL);
+  g_autoptr(SixRecord) record = NULL;
+  g_autoptr(SixRecord) undone = NULL;
+  SixFieldStamp stamp = { vv, { 1800000000000, 0, g_intern_string ("newer") }, NULL };
+  const SixExtraField *extra;
+  gint64 operation;
+
+  g_assert_true (six_db_begin (db, &error));
+  operation = six_db_begin_operation (db, "Import", &error);
+  g_assert_no_error (error);
+  g_assert_true (six_db_put_extra_field (db, operation, kind ("country"), "XRU", "seat",
+                                         "{\"since\":2021}", &stamp, &error));
+  g_assert_no_error (error);
+  g_assert_true (six_db_commit (db, &error));
+  g_assert_no_error (error);
+
+  record = get_record (db, "country", "XRU");
+  g_assert_false (six_record_is_deleted (record));
+  g_assert_nonnull (six_record_get_extras (record));
+  extra = six_record_get_extras (record)->pdata[0];
+  g_assert_cmpstr (extra->name, ==, "seat");
+  g_assert_cmpstr (extra->json, ==, "{\"since\":2021}");
+  g_assert_true (six_version_vector_equal (extra->stamp.vv, vv));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal WHERE record_id = 'XRU'"), ==, 1);
+
+  g_assert_cmpint (six_db_undo (db, operation, &error), >, 0);
+  g_assert_no_error (error);
+  undone = get_record (db, "country", "XRU");
+  g_assert_true (six_record_is_deleted (undone));
+}
+
 /* --- backups ------------------------------------------------------------------------ */
 
 static GPtrArray *
@@ -3041,6 +3079,7 @@ main (int   argc,
   g_test_add_func ("/store/db/records/constraint", test_records_constraint);
   g_test_add_func ("/store/db/records/put-field", test_records_put_field);
   g_test_add_func ("/store/db/records/put-fields", test_records_put_fields);
+  g_test_add_func ("/store/db/records/put-extra-field-new", test_records_put_extra_field_new);
   g_test_add_func ("/store/db/records/set-json", test_records_set_json);
   g_test_add_func ("/store/db/transactions/nesting", test_transactions_nesting);
   g_test_add_func ("/store/db/search/diacritics", test_search_diacritics);

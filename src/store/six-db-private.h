@@ -36,6 +36,7 @@ typedef struct
   char **insert_field;  /* per field: INSERT (id, col) VALUES (?1, ?2) */
   char **update_field;  /* per field: UPDATE … SET col = ?2 WHERE id = ?1 */
   char  *insert_row;    /* INSERT (id, every field) VALUES (?1, ?2 …) */
+  char  *insert_id;     /* INSERT (id) VALUES (?1): the other columns take their defaults */
 } SixKindSql;
 
 /* An operation opened in the open transaction, and how many field writes it made so far. */

@@ -1755,6 +1755,40 @@ failed:
   return 0;
 }
 
+/* The row of a record whose first write is a field of a newer version, journaled as created
+ * (undo tombstones it) like the row a first known field inserts. */
+static gboolean
+insert_bare_row (SixDb          *db,
+                 gint64          operation,
+                 const SixKind  *kind,
+                 const char     *id,
+                 const char     *name,
+                 GError        **error)
+{
+  g_autoptr(SixStmt) stmt = _six_db_prepare (db, _six_db_kind_sql (db, kind)->insert_id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  _six_db_bind_text (stmt, 1, id);
+  if (!_six_db_step_done (db, stmt, error))
+    {
+      g_prefix_error (error, "%s %s: ", kind->name, id);
+      return FALSE;
+    }
+
+  g_clear_pointer (&stmt, _six_stmt_release);
+
+  if (!write_journal (db, operation, kind, id, name, FALSE, NULL, NULL, error))
+    return FALSE;
+
+  /* A live row, even a bare one, is in the index, as a rebuild would put it. */
+  _six_db_mark_changed (db, kind, id, SIX_DB_CHANGED_VALUES | SIX_DB_CHANGED_SEARCH |
+                                      SIX_DB_CHANGED_CREATED);
+
+  return TRUE;
+}
+
 /**
  * six_db_put_extra_field:
  * @name: a field of a newer minor version of the format, unknown to this one
@@ -1762,7 +1796,8 @@ failed:
  * @stamp: the clock the value carries, written as given
  *
  * six_db_put_field () for a field the store has no column for (format §4): kept with its
- * clock, merged like any other and exported again. The record must exist.
+ * clock, merged like any other and exported again. A record not held here gets its row, as
+ * with a first known field.
  */
 gboolean
 six_db_put_extra_field (SixDb               *db,
@@ -1794,14 +1829,16 @@ six_db_put_extra_field (SixDb               *db,
       return FALSE;
     }
 
-  if (!row_exists (db, kind, id, &exists, error))
-    return FALSE;
-  if (!exists)
+  if (!six_id_is_valid (id))
     {
-      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
-                   "%s %s does not exist", kind->name, id);
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
+                   "%s: “%s” is not a valid record id", kind->name, id);
       return FALSE;
     }
+
+  if (!row_exists (db, kind, id, &exists, error) ||
+      (!exists && !insert_bare_row (db, operation, kind, id, name, error)))
+    return FALSE;
 
   if (!_six_db_read_extra (db, kind, id, name, &before, error))
     return FALSE;

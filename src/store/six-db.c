@@ -223,6 +223,7 @@ build_kind_sql (SixKindSql    *sql,
   sql->insert_field = g_new0 (char *, kind->n_fields + 1);
   sql->update_field = g_new0 (char *, kind->n_fields + 1);
   sql->insert_row = build_insert_row (kind, columns->str);
+  sql->insert_id = g_strdup_printf ("INSERT INTO \"%s\" (id) VALUES (?1)", kind->name);
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
@@ -252,6 +253,7 @@ clear_kind_sql (SixKindSql *sql)
   g_strfreev (sql->insert_field);
   g_strfreev (sql->update_field);
   g_free (sql->insert_row);
+  g_free (sql->insert_id);
 }
 
 static void
