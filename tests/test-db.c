@@ -1288,6 +1288,83 @@ test_records_put_field (void)
   g_assert_true (six_record_is_deleted (record));
 }
 
+/* A record new here, written whole by a merge, is one INSERT: no UPDATE of its row, one journal
+ * entry, and every field stamped as given. A bad value anywhere writes nothing. */
+static void
+test_records_put_fields (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixVersionVector) vv = six_version_vector_parse ("remote=2", NULL);
+  g_autoptr(SixRecord) record = NULL;
+  const SixKind *country = kind ("country");
+  SixFieldStamp stamp = { vv, { 1700000000000, 0, g_intern_string ("remote") }, NULL };
+  g_autoptr(GVariant) visibility = g_variant_ref_sink (g_variant_new_string ("coalition"));
+  g_autoptr(GVariant) deleted = g_variant_ref_sink (g_variant_new_boolean (FALSE));
+  g_autoptr(GVariant) name = g_variant_ref_sink (g_variant_new_string ("Ruritania"));
+  g_autoptr(GVariant) status = g_variant_ref_sink (g_variant_new_string ("party"));
+  g_autoptr(GVariant) bad = g_variant_ref_sink (g_variant_new_string ("treaty!"));
+  SixFieldWrite writes[] = {
+    { SIX_FIELD_VISIBILITY, visibility, &stamp },
+    { SIX_FIELD_DELETED, deleted, &stamp },
+    { field_index ("country", "name"), name, &stamp },
+    { field_index ("country", "status"), status, &stamp },
+    { field_index ("country", "instrument"), bad, &stamp },
+  };
+  gint64 operation;
+
+  exec_sql (db, "CREATE TEMP TABLE updates (n INTEGER); INSERT INTO updates VALUES (0);"
+                "CREATE TEMP TRIGGER count_updates AFTER UPDATE ON country "
+                "BEGIN UPDATE updates SET n = n + 1; END");
+
+  g_assert_true (six_db_begin (db, &error));
+  operation = six_db_begin_operation (db, "Import", &error);
+  g_assert_no_error (error);
+  g_assert_false (six_db_put_fields (db, operation, country, "XRU", writes,
+                                     G_N_ELEMENTS (writes), &error));
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (six_db_record_exists (db, country, "XRU"));
+
+  g_assert_true (six_db_put_fields (db, operation, country, "XRU", writes,
+                                    G_N_ELEMENTS (writes) - 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (six_db_commit (db, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (db, "SELECT n FROM updates"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal WHERE record_id = 'XRU'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM clock WHERE id = 'XRU'"), ==, 4);
+  g_assert_cmpint (query_int (db, "SELECT n_changes FROM operation"), ==, 4);
+
+  record = get_record (db, "country", "XRU");
+  g_assert_cmpstr (six_record_get_string (record, "visibility"), ==, "coalition");
+  g_assert_cmpstr (six_record_get_string (record, "name"), ==, "Ruritania");
+  g_assert_cmpstr (six_record_get_string (record, "status"), ==, "party");
+  g_assert_null (six_record_get_nth_value (record, field_index ("country", "instrument")));
+  for (guint i = 0; i < 4; i++)
+    {
+      const SixFieldStamp *got = six_record_get_nth_stamp (record, writes[i].field);
+
+      g_assert_true (six_version_vector_equal (got->vv, vv));
+      g_assert_cmpint (six_hlc_compare (&got->hlc, &stamp.hlc), ==, 0);
+    }
+
+  {
+    g_autoptr(GPtrArray) results = six_db_search (db, "rurit", NULL, 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (results->len, ==, 1);
+  }
+
+  /* Undone as a unit: the record it created is tombstoned. */
+  g_assert_cmpint (six_db_undo (db, operation, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&record);
+  record = get_record (db, "country", "XRU");
+  g_assert_true (six_record_is_deleted (record));
+}
+
 static void
 test_records_set_json (void)
 {
@@ -1638,6 +1715,10 @@ test_search_rebuild (void)
   g_autoptr(SixDb) db = open_search_db ();
   g_autoptr(GError) error = NULL;
   gint64 rows = count_rows (db, "search_doc");
+  const char *index_text =
+    "SELECT group_concat (line, ';') FROM (SELECT kind || ' ' || record || ': ' || title "
+    "|| ' / ' || body AS line FROM search ORDER BY kind, record)";
+  g_autofree char *kept = query_text (db, index_text);
 
   g_assert_cmpint (rows, ==, 19);
   exec_sql (db, "DELETE FROM search");
@@ -1650,6 +1731,12 @@ test_search_rebuild (void)
   assert_search (db, "38", "lap:38");
   g_assert_cmpint (count_rows (db, "search_doc"), ==, rows);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM search"), ==, rows);
+  /* The index kept at each commit is the one a rebuild makes. */
+  {
+    g_autofree char *rebuilt = query_text (db, index_text);
+
+    g_assert_cmpstr (rebuilt, ==, kept);
+  }
 
   /* Stale rows (the canonical table changed behind the index's back) go away too. */
   exec_sql (db, "UPDATE country SET deleted = 1 WHERE id = 'COD'");
@@ -2544,6 +2631,44 @@ test_files_migrate_v2 (void)
   remove_tree (dir);
 }
 
+/* A record not held here whose first write is a field of a newer version gets its row, and
+ * undoing the write tombstones it like any record the operation created. */
+static void
+test_records_put_extra_field_new (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixVersionVector) vv = six_version_vector_parse ("newer=1", NULL);
+  g_autoptr(SixRecord) record = NULL;
+  g_autoptr(SixRecord) undone = NULL;
+  SixFieldStamp stamp = { vv, { 1800000000000, 0, g_intern_string ("newer") }, NULL };
+  const SixExtraField *extra;
+  gint64 operation;
+
+  g_assert_true (six_db_begin (db, &error));
+  operation = six_db_begin_operation (db, "Import", &error);
+  g_assert_no_error (error);
+  g_assert_true (six_db_put_extra_field (db, operation, kind ("country"), "XRU", "seat",
+                                         "{\"since\":2021}", &stamp, &error));
+  g_assert_no_error (error);
+  g_assert_true (six_db_commit (db, &error));
+  g_assert_no_error (error);
+
+  record = get_record (db, "country", "XRU");
+  g_assert_false (six_record_is_deleted (record));
+  g_assert_nonnull (six_record_get_extras (record));
+  extra = six_record_get_extras (record)->pdata[0];
+  g_assert_cmpstr (extra->name, ==, "seat");
+  g_assert_cmpstr (extra->json, ==, "{\"since\":2021}");
+  g_assert_true (six_version_vector_equal (extra->stamp.vv, vv));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal WHERE record_id = 'XRU'"), ==, 1);
+
+  g_assert_cmpint (six_db_undo (db, operation, &error), >, 0);
+  g_assert_no_error (error);
+  undone = get_record (db, "country", "XRU");
+  g_assert_true (six_record_is_deleted (undone));
+}
+
 /* --- backups ------------------------------------------------------------------------ */
 
 static GPtrArray *
@@ -2953,6 +3078,8 @@ main (int   argc,
   g_test_add_func ("/store/db/records/errors", test_records_errors);
   g_test_add_func ("/store/db/records/constraint", test_records_constraint);
   g_test_add_func ("/store/db/records/put-field", test_records_put_field);
+  g_test_add_func ("/store/db/records/put-fields", test_records_put_fields);
+  g_test_add_func ("/store/db/records/put-extra-field-new", test_records_put_extra_field_new);
   g_test_add_func ("/store/db/records/set-json", test_records_set_json);
   g_test_add_func ("/store/db/transactions/nesting", test_transactions_nesting);
   g_test_add_func ("/store/db/search/diacritics", test_search_diacritics);

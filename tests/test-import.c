@@ -7,6 +7,7 @@
 #include "six-import.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
+#include "six-report.h"
 #include "six-db-private.h"
 
 #include <gio/gio.h>
@@ -917,6 +918,67 @@ test_import_unknown_fields (void)
   g_assert_nonnull (strstr (after_undo, "        \"treaty_body_seat\": " SEAT_JSON ",\n"));
 }
 
+/* Two replicas set a field of a newer version concurrently: the value that loses goes into the
+ * conflict log under the field's name, and restoring it writes it back. */
+static void
+test_import_unknown_field_conflict (void)
+{
+  FakeWall wall = { NOW };
+  g_autoptr(SixDb) db = open_db (":memory:", &wall);
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "good", "future-minor.a6.json", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixExchangeFile) file = six_exchange_read_file (source, NULL, &error);
+  g_autoptr(SixExchangeFile) concurrent = NULL;
+  g_autoptr(SixImportResult) first = NULL;
+  g_autoptr(SixImportResult) second = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *after_merge = NULL;
+  g_autofree char *after_restore = NULL;
+  const SixConflict *conflict;
+
+  g_assert_no_error (error);
+  first = import (db, file, FALSE);
+
+  /* Not seen by the writer of the file's value, and stamped later: it wins. */
+  concurrent = seat_file (db, "3f1e3c9a-0000-4000-8000-000000000103", "{\"since\":2024}",
+                          "remote=1", "1763900002000.0@remote");
+  second = import (db, concurrent, FALSE);
+  g_assert_cmpuint (second->counts.n_conflicts, ==, 1);
+  after_merge = export_text (db);
+  g_assert_nonnull (strstr (after_merge, "        \"treaty_body_seat\": {\"since\":2024},\n"));
+
+  conflicts = six_db_list_conflicts (db, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = conflicts->pdata[0];
+  g_assert_cmpuint (conflict->field, ==, SIX_CONFLICT_EXTRA_FIELD);
+  g_assert_cmpstr (conflict->extra_field, ==, "treaty_body_seat");
+  g_assert_cmpstr (conflict->record_id, ==, "LBN");
+  g_assert_cmpstr (g_variant_get_string (conflict->lost_value, NULL), ==, SEAT_JSON);
+  g_assert_cmpstr (g_variant_get_string (conflict->won_value, NULL), ==, "{\"since\":2024}");
+  g_assert_cmpstr (conflict->lost_stamp.hlc.replica, ==, SEAT_REPLICA);
+  g_assert_cmpint (conflict->operation, ==, second->operation);
+
+  /* The conflicts report names the field. */
+  {
+    g_autofree char *report = six_report_run (db, "conflicts", SIX_REPORT_FORMAT_CSV, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (report, ",LBN,treaty_body_seat,"));
+  }
+
+  g_assert_cmpint (six_db_restore_conflict (db, conflict->id, &error), >, 0);
+  g_assert_no_error (error);
+  after_restore = export_text (db);
+  g_assert_nonnull (strstr (after_restore, "        \"treaty_body_seat\": " SEAT_JSON ",\n"));
+
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = six_db_list_conflicts (db, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+}
+
 static void
 assert_import_fails (SixDb           *db,
                      SixExchangeFile *file,
@@ -1463,6 +1525,8 @@ main (int   argc,
               pair_teardown);
   g_test_add ("/exchange/import/json", Pair, NULL, pair_setup, test_import_json, pair_teardown);
   g_test_add_func ("/exchange/import/unknown-fields", test_import_unknown_fields);
+  g_test_add_func ("/exchange/import/unknown-field-conflict",
+                   test_import_unknown_field_conflict);
   g_test_add_func ("/exchange/import/backup", test_import_backup);
   g_test_add_func ("/exchange/import/kill", test_import_kill);
 

@@ -527,6 +527,43 @@ test_set_members (void)
   g_assert_false (six_record_set_has (action, "title", "lap:38"));
 }
 
+/* A record built by a reader adopts the values, stamps and extras it is given: nothing is
+ * copied, and finalizing it frees them. */
+static void
+test_record_take (void)
+{
+  const SixKind *kind = six_kind_lookup ("note");
+  GVariant **values = g_new0 (GVariant *, kind->n_fields);
+  SixFieldStamp *stamps = g_new0 (SixFieldStamp, kind->n_fields);
+  GPtrArray *extras = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
+  guint text = (guint) six_kind_field_index (kind, "text");
+  SixExtraField *extra = g_new0 (SixExtraField, 1);
+  g_autoptr(SixRecord) record = NULL;
+  GVariant *value;
+  char *source;
+
+  value = g_variant_ref_sink (g_variant_new_string ("Met the authority."));
+  values[text] = value;
+  stamps[text].vv = six_version_vector_parse ("remote=1", NULL);
+  stamps[text].hlc.replica = g_intern_string ("remote");
+  source = stamps[text].source = g_strdup ("Art. 7 report 2023");
+  extra->name = g_strdup ("seat");
+  extra->json = g_strdup ("\"Geneva\"");
+  g_ptr_array_add (extras, extra);
+
+  record = six_record_new_take (kind, "n1", values, stamps, extras);
+  g_assert_true (six_record_get_nth_value (record, text) == value);
+  g_assert_true (six_record_get_nth_stamp (record, text)->source == source);
+  g_assert_true (six_record_get_extras (record) == extras);
+  g_assert_false (six_record_has_field (record, (guint) six_kind_field_index (kind, "target")));
+
+  /* An empty list of extras is no list. */
+  g_clear_object (&record);
+  record = six_record_new_take (kind, "n2", g_new0 (GVariant *, kind->n_fields), NULL,
+                                g_ptr_array_new ());
+  g_assert_null (six_record_get_extras (record));
+}
+
 /* Dates read strictly, and spans counted in whole months and the days left. */
 static void
 test_date_span (void)
@@ -579,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/model/kind/scalars", test_scalars);
   g_test_add_func ("/model/kind/categories", test_categories);
   g_test_add_func ("/model/kind/edit", test_edit);
+  g_test_add_func ("/model/record/take", test_record_take);
 
   return g_test_run ();
 }

@@ -202,23 +202,46 @@ observe_stamps (SixDb           *db,
     }
 }
 
+/* A record's writes: its known fields in one call, so a new record is one row; then the
+ * fields of a newer version, which travel as their JSON text. */
 static gboolean
-put_change (SixDb                 *db,
-            gint64                 operation,
-            const SixKind         *kind,
-            const char            *id,
-            const SixMergeChange  *change,
-            GError               **error)
+put_record (SixDb           *db,
+            gint64           operation,
+            SixMergeRecord  *record,
+            GArray          *writes,
+            GError         **error)
 {
-  /* A field of a newer version travels as its JSON text. */
-  if (change->field == SIX_MERGE_EXTRA_FIELD)
-    return six_db_put_extra_field (db, operation, kind, id, change->name,
+  const SixKind *kind = six_record_get_kind (record->incoming);
+  const char *id = six_record_get_id (record->incoming);
+
+  g_array_set_size (writes, 0);
+  for (guint i = 0; i < record->changes->len; i++)
+    {
+      SixMergeChange *change = &g_array_index (record->changes, SixMergeChange, i);
+      SixFieldWrite write = { change->field, change->value, &change->stamp };
+
+      if (change->field != SIX_MERGE_EXTRA_FIELD)
+        g_array_append_val (writes, write);
+    }
+
+  if (writes->len > 0 &&
+      !six_db_put_fields (db, operation, kind, id, (SixFieldWrite *) writes->data, writes->len,
+                          error))
+    return FALSE;
+
+  for (guint i = 0; i < record->changes->len; i++)
+    {
+      SixMergeChange *change = &g_array_index (record->changes, SixMergeChange, i);
+
+      if (change->field == SIX_MERGE_EXTRA_FIELD &&
+          !six_db_put_extra_field (db, operation, kind, id, change->name,
                                    change->value != NULL
                                    ? g_variant_get_string (change->value, NULL) : NULL,
-                                   &change->stamp, error);
+                                   &change->stamp, error))
+        return FALSE;
+    }
 
-  return six_db_put_field (db, operation, kind, id, change->field, change->value,
-                           &change->stamp, error);
+  return TRUE;
 }
 
 static gboolean
@@ -229,23 +252,17 @@ write_changes (SixDb            *db,
                Progress         *progress,
                GError          **error)
 {
+  g_autoptr(GArray) writes = g_array_new (FALSE, FALSE, sizeof (SixFieldWrite));
+
   for (guint i = 0; i < plan->records->len; i++)
     {
-      SixMergeRecord *record = plan->records->pdata[i];
-      const SixKind *kind = six_record_get_kind (record->incoming);
-      const char *id = six_record_get_id (record->incoming);
+      g_autoptr(GError) local_error = NULL;
 
-      for (guint j = 0; j < record->changes->len; j++)
+      if (!put_record (db, operation, plan->records->pdata[i], writes, &local_error))
         {
-          SixMergeChange *change = &g_array_index (record->changes, SixMergeChange, j);
-          g_autoptr(GError) local_error = NULL;
-
-          if (!put_change (db, operation, kind, id, change, &local_error))
-            {
-              g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
-                                          display_name (file));
-              return FALSE;
-            }
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
+                                      display_name (file));
+          return FALSE;
         }
 
       if (!step (progress, i + 1, plan->records->len, error))
@@ -268,13 +285,15 @@ write_conflicts (SixDb            *db,
       g_autoptr(GError) local_error = NULL;
       SixConflict conflict = { 0 };
 
-      if (planned->field == SIX_MERGE_EXTRA_FIELD)
-        continue;
-
       /* Borrowed throughout: the store copies what it keeps. */
       conflict.kind = planned->kind;
       conflict.record_id = (char *) planned->record_id;
       conflict.field = planned->field;
+      if (planned->field == SIX_MERGE_EXTRA_FIELD)
+        {
+          conflict.field = SIX_CONFLICT_EXTRA_FIELD;
+          conflict.extra_field = (char *) planned->field_name;
+        }
       conflict.lost_value = planned->lost_value;
       conflict.lost_stamp = planned->lost_stamp;
       conflict.won_value = planned->won_value;

@@ -706,6 +706,8 @@ build_conflicts (SixDb   *db,
       if (conflict->field < conflict->kind->n_fields)
         six_report_table_set_text (table, row, field,
                                    conflict->kind->fields[conflict->field].name);
+      else
+        six_report_table_set_text (table, row, field, conflict->extra_field);
       take_cell (table, row, lost_value, value_to_text (conflict->lost_value));
       take_cell (table, row, lost_writer, dup_writer (db, &conflict->lost_stamp));
       take_cell (table, row, lost_at, format_ms (conflict->lost_stamp.hlc.wall));

@@ -215,6 +215,42 @@ six_record_new_full (const SixKind       *kind,
   return self;
 }
 
+/**
+ * six_record_new_take:
+ * @values: (transfer full): @kind's n_fields values, none floating, %NULL where unset
+ * @stamps: (transfer full) (nullable): as many stamps, or %NULL
+ * @extras: (transfer full) (nullable): #SixExtraField<!-- -->s, sorted by name
+ *
+ * Like six_record_new_full(), adopting the arrays and what they hold instead of copying them:
+ * for readers that build a record's values once.
+ */
+SixRecord *
+six_record_new_take (const SixKind  *kind,
+                     const char     *id,
+                     GVariant      **values,
+                     SixFieldStamp  *stamps,
+                     GPtrArray      *extras)
+{
+  SixRecord *self;
+
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (values != NULL, NULL);
+
+  self = g_object_new (SIX_TYPE_RECORD, NULL);
+  self->kind = kind;
+  self->id = g_strdup (id);
+  self->values = values;
+  self->stamps = stamps;
+
+  if (extras != NULL && extras->len > 0)
+    self->extras = extras;
+  else if (extras != NULL)
+    g_ptr_array_unref (extras);
+
+  return self;
+}
+
 /* The unknown fields the record carries, or %NULL when it has none. */
 GPtrArray *
 six_record_get_extras (SixRecord *self)

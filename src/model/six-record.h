@@ -51,6 +51,11 @@ SixRecord           *six_record_new_full       (const SixKind        *kind,
                                                 GVariant * const     *values,
                                                 const SixFieldStamp  *stamps,
                                                 GPtrArray            *extras);
+SixRecord           *six_record_new_take       (const SixKind        *kind,
+                                                const char           *id,
+                                                GVariant            **values,
+                                                SixFieldStamp        *stamps,
+                                                GPtrArray            *extras);
 GPtrArray           *six_record_get_extras     (SixRecord            *self);
 gboolean             six_record_has_field      (SixRecord            *self,
                                                 guint                 nth);

@@ -29,6 +29,7 @@ six_conflict_free (SixConflict *conflict)
     return;
 
   g_free (conflict->record_id);
+  g_free (conflict->extra_field);
   g_clear_pointer (&conflict->lost_value, g_variant_unref);
   g_clear_pointer (&conflict->won_value, g_variant_unref);
   six_field_stamp_clear (&conflict->lost_stamp);
@@ -352,6 +353,7 @@ write_back_extra (SixDb          *db,
                   const char     *id,
                   const char     *name,
                   const char     *expected,
+                  gboolean        check_expected,
                   const char     *json,
                   gboolean       *skipped,
                   GError        **error)
@@ -364,7 +366,7 @@ write_back_extra (SixDb          *db,
   if (!_six_db_read_extra (db, kind, id, name, &current, error))
     return FALSE;
 
-  if (g_strcmp0 (current, expected) != 0)
+  if (check_expected && g_strcmp0 (current, expected) != 0)
     {
       *skipped = TRUE;
       return TRUE;
@@ -392,7 +394,7 @@ undo_entry (SixDb         *db,
 
   if (entry->extra != NULL)
     return write_back_extra (db, undo, entry->kind, entry->record_id, entry->extra,
-                             entry->after, entry->before, skipped, error);
+                             entry->after, TRUE, entry->before, skipped, error);
 
   field = &entry->kind->fields[entry->field];
 
@@ -576,6 +578,15 @@ bind_stamp (SixStmt             *stmt,
   _six_db_bind_text (stmt, first + 4, stamp->source);
 }
 
+static const char *
+conflict_field_name (const SixConflict *conflict)
+{
+  if (conflict->field == SIX_CONFLICT_EXTRA_FIELD)
+    return conflict->extra_field;
+
+  return conflict->kind->fields[conflict->field].name;
+}
+
 /* Records the losing value of a concurrent merge; the caller's operation produced it. */
 gboolean
 six_db_add_conflict (SixDb              *db,
@@ -588,7 +599,11 @@ six_db_add_conflict (SixDb              *db,
   g_return_val_if_fail (conflict != NULL, FALSE);
   g_return_val_if_fail (conflict->kind != NULL, FALSE);
   g_return_val_if_fail (conflict->record_id != NULL, FALSE);
-  g_return_val_if_fail (conflict->field < conflict->kind->n_fields, FALSE);
+  g_return_val_if_fail (conflict->field < conflict->kind->n_fields ||
+                        (conflict->field == SIX_CONFLICT_EXTRA_FIELD &&
+                         conflict->extra_field != NULL &&
+                         six_kind_field_index (conflict->kind, conflict->extra_field) < 0),
+                        FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!six_db_begin (db, error))
@@ -606,7 +621,7 @@ six_db_add_conflict (SixDb              *db,
 
   _six_db_bind_text (stmt, 1, conflict->kind->name);
   _six_db_bind_text (stmt, 2, conflict->record_id);
-  _six_db_bind_text (stmt, 3, conflict->kind->fields[conflict->field].name);
+  _six_db_bind_text (stmt, 3, conflict_field_name (conflict));
   sqlite3_bind_text (stmt, 4, _six_db_value_to_text (conflict->lost_value), -1, g_free);
   bind_stamp (stmt, 5, &conflict->lost_stamp);
   sqlite3_bind_text (stmt, 10, _six_db_value_to_text (conflict->won_value), -1, g_free);
@@ -673,14 +688,14 @@ read_conflict (SixDb    *db,
   g_autoptr(SixConflict) conflict = g_new0 (SixConflict, 1);
   const char *kind_name = (const char *) sqlite3_column_text (stmt, 1);
   const char *field_name = (const char *) sqlite3_column_text (stmt, 3);
-  const SixField *field;
+  /* A field of a newer version: its values are kept as JSON text in strings. */
+  SixField extra = { field_name, SIX_FIELD_TEXT, SIX_FIELD_FLAGS_NONE, NULL, NULL };
+  const SixField *field = &extra;
   int index;
 
   conflict->id = sqlite3_column_int64 (stmt, 0);
   conflict->kind = kind_name != NULL ? six_kind_lookup (kind_name) : NULL;
-  index = conflict->kind != NULL && field_name != NULL
-          ? six_kind_field_index (conflict->kind, field_name) : -1;
-  if (index < 0)
+  if (conflict->kind == NULL || field_name == NULL || field_name[0] == '\0')
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
                    "%s: conflict %" G_GINT64_FORMAT " names an unknown field %s.%s",
@@ -688,8 +703,18 @@ read_conflict (SixDb    *db,
       return NULL;
     }
 
-  conflict->field = (guint) index;
-  field = &conflict->kind->fields[index];
+  index = six_kind_field_index (conflict->kind, field_name);
+  if (index >= 0)
+    {
+      conflict->field = (guint) index;
+      field = &conflict->kind->fields[index];
+    }
+  else
+    {
+      conflict->field = SIX_CONFLICT_EXTRA_FIELD;
+      conflict->extra_field = g_strdup (field_name);
+    }
+
   conflict->record_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
 
   if (!_six_db_value_from_text (field, (const char *) sqlite3_column_text (stmt, 4),
@@ -746,6 +771,26 @@ six_db_list_conflicts (SixDb     *db,
   return g_steal_pointer (&conflicts);
 }
 
+/* The losing value written back over whatever holds the field now. */
+static gboolean
+restore_value (SixDb              *db,
+               gint64              operation,
+               const SixConflict  *conflict,
+               GError            **error)
+{
+  gboolean skipped;
+
+  if (conflict->field != SIX_CONFLICT_EXTRA_FIELD)
+    return write_back (db, operation, conflict->kind, conflict->record_id, conflict->field,
+                       NULL, FALSE, conflict->lost_value, &skipped, error);
+
+  return write_back_extra (db, operation, conflict->kind, conflict->record_id,
+                           conflict->extra_field, NULL, FALSE,
+                           conflict->lost_value != NULL
+                           ? g_variant_get_string (conflict->lost_value, NULL) : NULL,
+                           &skipped, error);
+}
+
 /**
  * six_db_restore_conflict:
  *
@@ -761,7 +806,6 @@ six_db_restore_conflict (SixDb    *db,
   g_autoptr(SixConflict) conflict = NULL;
   g_autofree char *label = NULL;
   gint64 operation;
-  gboolean skipped;
 
   g_return_val_if_fail (db != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -799,16 +843,14 @@ six_db_restore_conflict (SixDb    *db,
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
                    "%s %s: %s: the value was already restored", conflict->kind->name,
-                   conflict->record_id, conflict->kind->fields[conflict->field].name);
+                   conflict->record_id, conflict_field_name (conflict));
       goto failed;
     }
 
-  label = g_strdup_printf ("Restore %s of %s %s", conflict->kind->fields[conflict->field].name,
+  label = g_strdup_printf ("Restore %s of %s %s", conflict_field_name (conflict),
                            conflict->kind->name, conflict->record_id);
   operation = _six_db_open_operation (db, label, 0, error);
-  if (operation == 0 ||
-      !write_back (db, operation, conflict->kind, conflict->record_id, conflict->field, NULL,
-                   FALSE, conflict->lost_value, &skipped, error))
+  if (operation == 0 || !restore_value (db, operation, conflict, error))
     goto failed;
 
   {

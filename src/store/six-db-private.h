@@ -30,10 +30,13 @@ typedef struct
   char  *count_all;
   char  *count_live;
   char  *exists;
+  char  *select_search;       /* deleted, every searchable field … WHERE id = ?1 */
+  char  *select_search_live;  /* id, every searchable field … of live rows, ORDER BY id */
   char **select_field;  /* per field: SELECT col … WHERE id = ?1 */
   char **insert_field;  /* per field: INSERT (id, col) VALUES (?1, ?2) */
   char **update_field;  /* per field: UPDATE … SET col = ?2 WHERE id = ?1 */
   char  *insert_row;    /* INSERT (id, every field) VALUES (?1, ?2 …) */
+  char  *insert_id;     /* INSERT (id) VALUES (?1): the other columns take their defaults */
 } SixKindSql;
 
 /* An operation opened in the open transaction, and how many field writes it made so far. */

@@ -742,7 +742,6 @@ _six_db_read_record (SixDb              *db,
   g_autofree GVariant **values = g_new0 (GVariant *, kind->n_fields);
   g_autofree SixFieldStamp *stamps = NULL;
   g_autoptr(GPtrArray) extras = NULL;
-  SixRecord *record;
   int rc;
 
   if (record_vv != NULL)
@@ -774,12 +773,8 @@ _six_db_read_record (SixDb              *db,
         goto failed;
     }
 
-  record = six_record_new_full (kind, id, values, stamps, extras);
-  clear_values (values, kind->n_fields);
-  if (stamps != NULL)
-    clear_stamps (stamps, kind->n_fields);
-
-  return record;
+  return six_record_new_take (kind, id, g_steal_pointer (&values), g_steal_pointer (&stamps),
+                              g_steal_pointer (&extras));
 
 failed:
   clear_values (values, kind->n_fields);
@@ -1186,23 +1181,23 @@ _six_db_local_write_extra (SixDb              *db,
   return TRUE;
 }
 
-/* A new record of our own in one INSERT, every value it sets stamped like a local write of
- * that field, in field order. */
+/* A new row in one INSERT: @values by field (%NULL: unset), a clock row for each field with a
+ * stamp in @stamps, the record's creation journaled once. */
 static gboolean
-insert_local_record (SixDb          *db,
-                     gint64          operation,
-                     const SixKind  *kind,
-                     const char     *id,
-                     GVariant      **values,
-                     const char     *source,
-                     GError        **error)
+insert_record (SixDb                *db,
+               gint64                operation,
+               const SixKind        *kind,
+               const char           *id,
+               GVariant            **values,
+               const SixFieldStamp **stamps,
+               GError              **error)
 {
   g_autoptr(SixStmt) stmt = NULL;
-  g_autoptr(SixVersionVector) record_vv = six_version_vector_new ();
   SixDbChangedFlags flags = SIX_DB_CHANGED_CREATED;
   gboolean journaled = FALSE;
 
   g_assert (db->depth > 0);
+  g_assert (operation > 0);
 
   stmt = _six_db_prepare (db, _six_db_kind_sql (db, kind)->insert_row, error);
   if (stmt == NULL)
@@ -1221,19 +1216,12 @@ insert_local_record (SixDb          *db,
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
-      SixFieldStamp stamp = { NULL };
-      gboolean ok;
-
-      if (values[i] == NULL)
+      if (stamps[i] == NULL)
         continue;
 
-      stamp_local (db, record_vv, source, &stamp);
-      ok = write_clock (db, operation, kind, id, kind->fields[i].name, &stamp, error) &&
-           (journaled || write_journal (db, operation, kind, id, kind->fields[i].name, FALSE,
-                                        NULL, NULL, error));
-      g_clear_pointer (&record_vv, six_version_vector_unref);
-      record_vv = stamp.vv;
-      if (!ok)
+      if (!write_clock (db, operation, kind, id, kind->fields[i].name, stamps[i], error) ||
+          (!journaled && !write_journal (db, operation, kind, id, kind->fields[i].name, FALSE,
+                                         NULL, NULL, error)))
         return FALSE;
 
       journaled = TRUE;
@@ -1243,6 +1231,42 @@ insert_local_record (SixDb          *db,
   _six_db_mark_changed (db, kind, id, flags);
 
   return TRUE;
+}
+
+/* A new record of our own: every value it sets stamped like a local write of that field, in
+ * field order. */
+static gboolean
+insert_local_record (SixDb          *db,
+                     gint64          operation,
+                     const SixKind  *kind,
+                     const char     *id,
+                     GVariant      **values,
+                     const char     *source,
+                     GError        **error)
+{
+  g_autofree SixFieldStamp *stamps = g_new0 (SixFieldStamp, kind->n_fields);
+  g_autofree const SixFieldStamp **stamped = g_new0 (const SixFieldStamp *, kind->n_fields);
+  g_autoptr(SixVersionVector) empty = six_version_vector_new ();
+  const SixVersionVector *record_vv = empty;
+  gboolean ok;
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      if (values[i] == NULL)
+        continue;
+
+      stamp_local (db, record_vv, source, &stamps[i]);
+      record_vv = stamps[i].vv;
+      stamped[i] = &stamps[i];
+    }
+
+  ok = insert_record (db, operation, kind, id, values, stamped, error);
+
+  /* stamp_local () lends the source; only the vectors are ours. */
+  for (guint i = 0; i < kind->n_fields; i++)
+    g_clear_pointer (&stamps[i].vv, six_version_vector_unref);
+
+  return ok;
 }
 
 static gboolean
@@ -1395,10 +1419,12 @@ six_db_list_records (SixDb          *db,
           g_ptr_array_set_size (unknown, 0);
         }
 
-      g_ptr_array_add (records, six_record_new_full (kind, id, values, stamps, extras));
-      clear_values (values, kind->n_fields);
-      if (stamps != NULL)
-        clear_stamps (stamps, kind->n_fields);
+      g_ptr_array_add (records, six_record_new_take (kind, id, g_steal_pointer (&values),
+                                                     g_steal_pointer (&stamps),
+                                                     g_steal_pointer (&extras)));
+      values = g_new0 (GVariant *, kind->n_fields);
+      if (with_stamps)
+        stamps = g_new0 (SixFieldStamp, kind->n_fields);
     }
 
   if (rc != SQLITE_DONE)
@@ -1729,6 +1755,40 @@ failed:
   return 0;
 }
 
+/* The row of a record whose first write is a field of a newer version, journaled as created
+ * (undo tombstones it) like the row a first known field inserts. */
+static gboolean
+insert_bare_row (SixDb          *db,
+                 gint64          operation,
+                 const SixKind  *kind,
+                 const char     *id,
+                 const char     *name,
+                 GError        **error)
+{
+  g_autoptr(SixStmt) stmt = _six_db_prepare (db, _six_db_kind_sql (db, kind)->insert_id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  _six_db_bind_text (stmt, 1, id);
+  if (!_six_db_step_done (db, stmt, error))
+    {
+      g_prefix_error (error, "%s %s: ", kind->name, id);
+      return FALSE;
+    }
+
+  g_clear_pointer (&stmt, _six_stmt_release);
+
+  if (!write_journal (db, operation, kind, id, name, FALSE, NULL, NULL, error))
+    return FALSE;
+
+  /* A live row, even a bare one, is in the index, as a rebuild would put it. */
+  _six_db_mark_changed (db, kind, id, SIX_DB_CHANGED_VALUES | SIX_DB_CHANGED_SEARCH |
+                                      SIX_DB_CHANGED_CREATED);
+
+  return TRUE;
+}
+
 /**
  * six_db_put_extra_field:
  * @name: a field of a newer minor version of the format, unknown to this one
@@ -1736,7 +1796,8 @@ failed:
  * @stamp: the clock the value carries, written as given
  *
  * six_db_put_field () for a field the store has no column for (format §4): kept with its
- * clock, merged like any other and exported again. The record must exist.
+ * clock, merged like any other and exported again. A record not held here gets its row, as
+ * with a first known field.
  */
 gboolean
 six_db_put_extra_field (SixDb               *db,
@@ -1768,14 +1829,16 @@ six_db_put_extra_field (SixDb               *db,
       return FALSE;
     }
 
-  if (!row_exists (db, kind, id, &exists, error))
-    return FALSE;
-  if (!exists)
+  if (!six_id_is_valid (id))
     {
-      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
-                   "%s %s does not exist", kind->name, id);
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
+                   "%s: “%s” is not a valid record id", kind->name, id);
       return FALSE;
     }
+
+  if (!row_exists (db, kind, id, &exists, error) ||
+      (!exists && !insert_bare_row (db, operation, kind, id, name, error)))
+    return FALSE;
 
   if (!_six_db_read_extra (db, kind, id, name, &before, error))
     return FALSE;
@@ -1785,13 +1848,163 @@ six_db_put_extra_field (SixDb               *db,
   return _six_db_write_extra (db, operation, kind, id, name, before, json, stamp, error);
 }
 
+/* Whether @writes set every field a record cannot be created without. */
+static gboolean
+writes_complete_record (const SixKind       *kind,
+                        const SixFieldWrite *writes,
+                        guint                n_writes)
+{
+  guint next = 0;
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      if (!(kind->fields[i].flags & SIX_FIELD_FLAGS_REQUIRED))
+        continue;
+
+      while (next < n_writes && writes[next].field < i)
+        next++;
+      if (next == n_writes || writes[next].field != i)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A record not held here, complete: one row, as a local creation writes it. */
+static gboolean
+put_new_record (SixDb               *db,
+                gint64               operation,
+                const SixKind       *kind,
+                const char          *id,
+                const SixFieldWrite *writes,
+                guint                n_writes,
+                GError             **error)
+{
+  g_autofree GVariant **values = g_new0 (GVariant *, kind->n_fields);
+  g_autofree const SixFieldStamp **stamps = g_new0 (const SixFieldStamp *, kind->n_fields);
+
+  for (guint i = 0; i < n_writes; i++)
+    {
+      values[writes[i].field] = writes[i].value;
+      stamps[writes[i].field] = writes[i].stamp;
+    }
+
+  return insert_record (db, operation, kind, id, values, stamps, error);
+}
+
+/* One field at a time: the first write of a record not held here inserts its row. */
+static gboolean
+put_each_field (SixDb               *db,
+                gint64               operation,
+                const SixKind       *kind,
+                const char          *id,
+                const SixFieldWrite *writes,
+                guint                n_writes,
+                GError             **error)
+{
+  for (guint i = 0; i < n_writes; i++)
+    {
+      g_autoptr(GVariant) before = NULL;
+      gboolean exists;
+
+      if (!_six_db_read_field (db, kind, id, writes[i].field, &exists, &before, error) ||
+          !_six_db_write_field (db, operation, kind, id, writes[i].field, exists, before,
+                                writes[i].value, writes[i].stamp, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_field_write (const SixKind        *kind,
+                   const char           *id,
+                   const SixFieldWrite  *write,
+                   GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (write->value != NULL &&
+      !six_field_validate (&kind->fields[write->field], write->value, &local_error))
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
+                   "%s %s: %s", kind->name, id, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * six_db_put_fields:
+ * @writes: (array length=n_writes): values with the stamps they carry, in field order, each
+ *   field once; borrowed
+ *
+ * A merge write of several fields of one record, inside a transaction and an operation from
+ * six_db_begin_operation (). Every value is checked before the first write. A record not held
+ * here that @writes create completely is inserted in one row.
+ * References are not checked here: single-target ones by foreign keys at commit.
+ */
+gboolean
+six_db_put_fields (SixDb                *db,
+                   gint64                operation,
+                   const SixKind        *kind,
+                   const char           *id,
+                   const SixFieldWrite  *writes,
+                   guint                 n_writes,
+                   GError              **error)
+{
+  gboolean exists;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (db->depth > 0, FALSE);
+  g_return_val_if_fail (operation > 0, FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (writes != NULL || n_writes == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < n_writes; i++)
+    {
+      g_return_val_if_fail (writes[i].field < kind->n_fields, FALSE);
+      g_return_val_if_fail (i == 0 || writes[i].field > writes[i - 1].field, FALSE);
+      g_return_val_if_fail (writes[i].stamp != NULL && writes[i].stamp->vv != NULL, FALSE);
+      g_return_val_if_fail (writes[i].stamp->hlc.replica != NULL, FALSE);
+    }
+
+  if (!six_id_is_valid (id))
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
+                   "%s: “%s” is not a valid record id", kind->name, id);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_writes; i++)
+    if (!check_field_write (kind, id, &writes[i], error))
+      return FALSE;
+
+  /* Later local writes must stamp after everything we have seen. */
+  for (guint i = 0; i < n_writes; i++)
+    six_hlc_clock_observe (db->clock, &writes[i].stamp->hlc, NULL);
+
+  if (n_writes == 0)
+    return TRUE;
+
+  if (!row_exists (db, kind, id, &exists, error))
+    return FALSE;
+
+  if (!exists && writes_complete_record (kind, writes, n_writes))
+    return put_new_record (db, operation, kind, id, writes, n_writes, error);
+
+  return put_each_field (db, operation, kind, id, writes, n_writes, error);
+}
+
 /**
  * six_db_put_field:
  * @value: (nullable): the value, consumed if floating; %NULL unsets the field
  * @stamp: the clock the value carries, written as given
  *
- * A merge write, inside a transaction and an operation from six_db_begin_operation ().
- * References are not checked here: single-target ones by foreign keys at commit.
+ * six_db_put_fields () for one field.
  */
 gboolean
 six_db_put_field (SixDb               *db,
@@ -1804,40 +2017,7 @@ six_db_put_field (SixDb               *db,
                   GError             **error)
 {
   g_autoptr(GVariant) owned = value != NULL ? g_variant_ref_sink (value) : NULL;
-  g_autoptr(GVariant) before = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean exists;
+  SixFieldWrite write = { field, owned, stamp };
 
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (db->depth > 0, FALSE);
-  g_return_val_if_fail (operation > 0, FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (field < kind->n_fields, FALSE);
-  g_return_val_if_fail (stamp != NULL && stamp->vv != NULL, FALSE);
-  g_return_val_if_fail (stamp->hlc.replica != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!six_id_is_valid (id))
-    {
-      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
-                   "%s: “%s” is not a valid record id", kind->name, id);
-      return FALSE;
-    }
-
-  if (owned != NULL && !six_field_validate (&kind->fields[field], owned, &local_error))
-    {
-      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
-                   "%s %s: %s", kind->name, id, local_error->message);
-      return FALSE;
-    }
-
-  if (!_six_db_read_field (db, kind, id, field, &exists, &before, error))
-    return FALSE;
-
-  /* Later local writes must stamp after everything we have seen. */
-  six_hlc_clock_observe (db->clock, &stamp->hlc, NULL);
-
-  return _six_db_write_field (db, operation, kind, id, field, exists, before, owned, stamp,
-                              error);
+  return six_db_put_fields (db, operation, kind, id, &write, 1, error);
 }

@@ -11,62 +11,51 @@
 
 #include <string.h>
 
+/* Title: the kind's title field when searchable; body: its other searchable fields, which
+ * are the columns of @stmt from @first, in field order (all of them text). */
 static void
-append_value_text (GString  *text,
-                   GVariant *value)
+search_text (SixStmt        *stmt,
+             int             first,
+             const SixKind  *kind,
+             GString        *title,
+             GString        *body)
 {
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    g_string_append (text, g_variant_get_string (value, NULL));
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-    g_string_append_printf (text, "%" G_GINT64_FORMAT, g_variant_get_int64 (value));
-  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING_ARRAY))
-    {
-      g_autofree const char **items = g_variant_get_strv (value, NULL);
-      g_autofree char *joined = g_strjoinv (" ", (char **) items);
-
-      g_string_append (text, joined);
-    }
-}
-
-/* Title: the kind's title field when searchable; body: its other searchable fields. */
-static void
-record_text (SixRecord  *record,
-             GString    *title,
-             GString    *body)
-{
-  const SixKind *kind = six_record_get_kind (record);
+  int column = first;
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
       const SixField *field = &kind->fields[i];
-      GVariant *value = six_record_get_nth_value (record, i);
+      const char *text;
 
-      if (value == NULL || !(field->flags & SIX_FIELD_FLAGS_SEARCHABLE))
+      if (!(field->flags & SIX_FIELD_FLAGS_SEARCHABLE))
+        continue;
+
+      text = (const char *) sqlite3_column_text (stmt, column++);
+      if (text == NULL)
         continue;
 
       if (strcmp (field->name, kind->title_field) == 0)
         {
-          append_value_text (title, value);
+          g_string_append (title, text);
           continue;
         }
 
       if (body->len > 0)
         g_string_append_c (body, '\n');
-      append_value_text (body, value);
+      g_string_append (body, text);
     }
 }
 
 static gboolean
-insert_row (SixDb         *db,
-            SixRecord     *record,
-            gint64         doc,
-            GError       **error)
+insert_row (SixDb          *db,
+            const SixKind  *kind,
+            const char     *id,
+            const char     *title,
+            const char     *body,
+            gint64          doc,
+            GError        **error)
 {
-  g_autoptr(GString) title = g_string_new (NULL);
-  g_autoptr(GString) body = g_string_new (NULL);
   g_autoptr(SixStmt) stmt = NULL;
-
-  record_text (record, title, body);
 
   if (doc == 0)
     {
@@ -74,8 +63,8 @@ insert_row (SixDb         *db,
       if (stmt == NULL)
         return FALSE;
 
-      _six_db_bind_text (stmt, 1, six_record_get_kind_name (record));
-      _six_db_bind_text (stmt, 2, six_record_get_id (record));
+      _six_db_bind_text (stmt, 1, kind->name);
+      _six_db_bind_text (stmt, 2, id);
       if (!_six_db_step_done (db, stmt, error))
         return FALSE;
 
@@ -89,10 +78,10 @@ insert_row (SixDb         *db,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, doc);
-  _six_db_bind_text (stmt, 2, six_record_get_kind_name (record));
-  _six_db_bind_text (stmt, 3, six_record_get_id (record));
-  _six_db_bind_text (stmt, 4, title->str);
-  _six_db_bind_text (stmt, 5, body->str);
+  _six_db_bind_text (stmt, 2, kind->name);
+  _six_db_bind_text (stmt, 3, id);
+  _six_db_bind_text (stmt, 4, title);
+  _six_db_bind_text (stmt, 5, body);
 
   return _six_db_step_done (db, stmt, error);
 }
@@ -134,6 +123,7 @@ find_doc (SixDb          *db,
   return TRUE;
 }
 
+/* Reads only the columns the index holds: no record is built. */
 static gboolean
 refresh_record (SixDb              *db,
                 const SixKind      *kind,
@@ -141,9 +131,11 @@ refresh_record (SixDb              *db,
                 SixDbChangedFlags   flags,
                 GError            **error)
 {
-  g_autoptr(SixRecord) record = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SixStmt) stmt = NULL;
+  g_autoptr(GString) title = NULL;
+  g_autoptr(GString) body = NULL;
   gint64 doc = 0;
+  int rc;
 
   /* A row inserted in this transaction cannot have a search row yet. */
   if (!(flags & SIX_DB_CHANGED_CREATED) && !find_doc (db, kind, id, &doc, error))
@@ -151,28 +143,28 @@ refresh_record (SixDb              *db,
 
   if (doc != 0)
     {
-      g_autoptr(SixStmt) stmt = _six_db_prepare (db, "DELETE FROM search WHERE rowid = ?1",
-                                                 error);
-
+      stmt = _six_db_prepare (db, "DELETE FROM search WHERE rowid = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, doc);
       if (!_six_db_step_done (db, stmt, error))
         return FALSE;
+      g_clear_pointer (&stmt, _six_stmt_release);
     }
 
-  record = _six_db_read_record (db, kind, id, FALSE, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  stmt = _six_db_prepare (db, _six_db_kind_sql (db, kind)->select_search, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _six_db_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _six_db_fail (db, rc, error);
 
   /* Deleted records leave the index: search shows only what lists show. */
-  if (record == NULL || six_record_is_deleted (record))
+  if (rc == SQLITE_DONE || sqlite3_column_int64 (stmt, 0) != 0)
     {
-      g_autoptr(SixStmt) stmt = NULL;
-
+      g_clear_pointer (&stmt, _six_stmt_release);
       if (doc == 0)
         return TRUE;
 
@@ -184,7 +176,12 @@ refresh_record (SixDb              *db,
       return _six_db_step_done (db, stmt, error);
     }
 
-  return insert_row (db, record, doc, error);
+  title = g_string_new (NULL);
+  body = g_string_new (NULL);
+  search_text (stmt, 1, kind, title, body);
+  g_clear_pointer (&stmt, _six_stmt_release);
+
+  return insert_row (db, kind, id, title->str, body->str, doc, error);
 }
 
 gboolean
@@ -356,6 +353,36 @@ six_db_search (SixDb               *db,
   return g_steal_pointer (&records);
 }
 
+static gboolean
+rebuild_kind (SixDb          *db,
+              const SixKind  *kind,
+              GError        **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  int rc;
+
+  stmt = _six_db_prepare (db, _six_db_kind_sql (db, kind)->select_search_live, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_truncate (title, 0);
+      g_string_truncate (body, 0);
+      search_text (stmt, 1, kind, title, body);
+      if (!insert_row (db, kind, (const char *) sqlite3_column_text (stmt, 0), title->str,
+                       body->str, 0, error))
+        return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    return _six_db_fail (db, rc, error);
+
+  return TRUE;
+}
+
 /* Rebuilds the index from the canonical tables, in one transaction. */
 gboolean
 six_db_rebuild_search (SixDb   *db,
@@ -376,19 +403,8 @@ six_db_rebuild_search (SixDb   *db,
 
   for (guint k = 0; k < n_kinds; k++)
     {
-      const SixKind *kind = &kinds[k];
-      g_autoptr(GPtrArray) records = NULL;
-
-      if (!has_searchable_fields (kind))
-        continue;
-
-      records = six_db_list_records (db, kind, FALSE, FALSE, error);
-      if (records == NULL)
+      if (has_searchable_fields (&kinds[k]) && !rebuild_kind (db, &kinds[k], error))
         goto failed;
-
-      for (guint i = 0; i < records->len; i++)
-        if (!insert_row (db, records->pdata[i], 0, error))
-          goto failed;
     }
 
   /* Merge the index segments, so the first queries after a rebuild are fast. */

@@ -194,6 +194,7 @@ build_kind_sql (SixKindSql    *sql,
                 const SixKind *kind)
 {
   g_autoptr(GString) columns = g_string_new ("id");
+  g_autoptr(GString) searchable = g_string_new (NULL);
 
   /* Every name is quoted: some field names ("action", "plan", "key") are SQL keywords. */
   for (guint i = 0; i < kind->n_fields; i++)
@@ -210,10 +211,19 @@ build_kind_sql (SixKindSql    *sql,
                                      kind->name);
   sql->exists = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ?1", kind->name);
 
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (kind->fields[i].flags & SIX_FIELD_FLAGS_SEARCHABLE)
+      g_string_append_printf (searchable, ", \"%s\"", kind->fields[i].name);
+  sql->select_search = g_strdup_printf ("SELECT deleted%s FROM \"%s\" WHERE id = ?1",
+                                        searchable->str, kind->name);
+  sql->select_search_live = g_strdup_printf ("SELECT id%s FROM \"%s\" WHERE deleted = 0 "
+                                             "ORDER BY id", searchable->str, kind->name);
+
   sql->select_field = g_new0 (char *, kind->n_fields + 1);
   sql->insert_field = g_new0 (char *, kind->n_fields + 1);
   sql->update_field = g_new0 (char *, kind->n_fields + 1);
   sql->insert_row = build_insert_row (kind, columns->str);
+  sql->insert_id = g_strdup_printf ("INSERT INTO \"%s\" (id) VALUES (?1)", kind->name);
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
@@ -237,10 +247,13 @@ clear_kind_sql (SixKindSql *sql)
   g_free (sql->count_all);
   g_free (sql->count_live);
   g_free (sql->exists);
+  g_free (sql->select_search);
+  g_free (sql->select_search_live);
   g_strfreev (sql->select_field);
   g_strfreev (sql->insert_field);
   g_strfreev (sql->update_field);
   g_free (sql->insert_row);
+  g_free (sql->insert_id);
 }
 
 static void

@@ -47,13 +47,18 @@ typedef struct
   gboolean undone;
 } SixOperation;
 
+/* The field index of a conflict on a field this version does not know. */
+#define SIX_CONFLICT_EXTRA_FIELD G_MAXUINT
+
 /* A concurrent overwrite kept for review: the value that lost the merge. */
 typedef struct
 {
   gint64         id;
   const SixKind *kind;
   char          *record_id;
-  guint          field;
+  guint          field;        /* or SIX_CONFLICT_EXTRA_FIELD */
+  char          *extra_field;  /* with SIX_CONFLICT_EXTRA_FIELD: the field's name; its values
+                                * are strings holding JSON text */
   GVariant      *lost_value;   /* NULL: the field was unset */
   SixFieldStamp  lost_stamp;
   GVariant      *won_value;
@@ -130,6 +135,14 @@ gint64      six_db_apply_edits           (SixDb             *db,
                                           GPtrArray         *edits,
                                           GError           **error);
 
+/* One field of a merge write: a value with the stamp it carries. */
+typedef struct
+{
+  guint                field;
+  GVariant            *value;  /* %NULL unsets the field */
+  const SixFieldStamp *stamp;
+} SixFieldWrite;
+
 /* Merge writes: a value with the stamp it carries. For the exchange layer's apply, inside a
  * transaction and an operation started with six_db_begin_operation(). */
 gint64      six_db_begin_operation       (SixDb             *db,
@@ -142,6 +155,13 @@ gboolean    six_db_put_field             (SixDb             *db,
                                           guint              field,
                                           GVariant          *value,
                                           const SixFieldStamp *stamp,
+                                          GError           **error);
+gboolean    six_db_put_fields            (SixDb             *db,
+                                          gint64             operation,
+                                          const SixKind     *kind,
+                                          const char        *id,
+                                          const SixFieldWrite *writes,
+                                          guint              n_writes,
                                           GError           **error);
 gboolean    six_db_put_extra_field       (SixDb             *db,
                                           gint64             operation,
