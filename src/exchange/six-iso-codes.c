@@ -8,6 +8,7 @@
 
 #include "six-iso-codes.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libintl.h>
 #include <string.h>
@@ -131,7 +132,7 @@ load_table (const char  *path,
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s: no “3166-1” list of countries", path);
+                   _("%s: no “3166-1” list of countries"), path);
       return NULL;
     }
 
@@ -147,7 +148,7 @@ load_table (const char  *path,
       if (alpha2 == NULL || alpha3 == NULL || name == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s: 3166-1[%u]: alpha_2, alpha_3 or name missing", path, i);
+                       _("%s: 3166-1[%u]: alpha_2, alpha_3 or name missing"), path, i);
           return NULL;
         }
 
@@ -343,7 +344,9 @@ static void
 get_catalog_language (char  *language,
                       gsize  size)
 {
-  const char *header = dgettext (SIX_ISO_CODES_DOMAIN, "");
+  /* The empty message is the catalog's header (not a message of ours to extract). */
+  static const char header_id[] = "";
+  const char *header = dgettext (SIX_ISO_CODES_DOMAIN, header_id);
   const char *line = header != NULL ? strstr (header, "\nLanguage: ") : NULL;
   gsize len = 0;
 

@@ -11,6 +11,7 @@
 #include "six-exchange-reader.h"
 #include "six-pack-resources.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 /*
@@ -190,7 +191,7 @@ six_reference_pack_ensure (SixDb   *db,
 
   if (!six_reference_pack_merge (db, FALSE, &result, error))
     {
-      g_prefix_error (error, "Reference pack %s: ", six_reference_pack_get_version ());
+      g_prefix_error (error, _("Reference pack %s: "), six_reference_pack_get_version ());
       return FALSE;
     }
 

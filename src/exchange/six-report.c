@@ -11,6 +11,7 @@
 #include "six-exchange-file.h"
 #include "six-iso-codes.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -991,7 +992,7 @@ six_report_build (SixDb       *db,
     g_autofree char *known = g_strjoinv (", ", (char **) report_names);
 
     g_set_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_FAILED,
-                 "there is no report “%s” (reports: %s)", name, known);
+                 _("there is no report “%s” (reports: %s)"), name, known);
   }
 
   return NULL;

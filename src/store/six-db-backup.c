@@ -9,6 +9,7 @@
 #include "six-db.h"
 #include "six-db-private.h"
 
+#include <glib/gi18n.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -193,7 +194,7 @@ create_backup_file (const char  *dir,
     }
 
   g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_IO,
-               "%s: too many backups with the same time", dir);
+               _("%s: too many backups with the same time"), dir);
 
   return NULL;
 }
@@ -277,7 +278,7 @@ six_db_backup (SixDb       *db,
   if (strcmp (db->path, ":memory:") == 0)
     {
       g_set_error_literal (error, SIX_STORE_ERROR, SIX_STORE_ERROR_FAILED,
-                           "An in-memory database cannot be backed up");
+                           _("An in-memory database cannot be backed up"));
       return NULL;
     }
 

@@ -9,6 +9,8 @@
 #include "six-db.h"
 #include "six-db-private.h"
 
+#include <glib/gi18n.h>
+
 /* How many operations the undo history keeps. */
 #define OPERATIONS_KEPT 100
 
@@ -324,7 +326,7 @@ write_back (SixDb          *db,
   if (!exists)
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
-                   "%s %s does not exist", kind->name, id);
+                   _("%s %s does not exist"), kind->name, id);
       return FALSE;
     }
 
@@ -507,10 +509,10 @@ six_db_undo (SixDb    *db,
       {
         if (operation == 0)
           g_set_error_literal (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_UNDO,
-                               "There is nothing to undo");
+                               _("There is nothing to undo"));
         else
           g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
-                       "Operation %" G_GINT64_FORMAT " is no longer in the history", operation);
+                       _("That change is no longer in the history"));
         goto failed;
       }
     if (rc != SQLITE_ROW)
@@ -524,7 +526,7 @@ six_db_undo (SixDb    *db,
     if (sqlite3_column_int (stmt, 2) != 0)
       {
         g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_UNDO,
-                     "“%s” was already undone", label);
+                     _("“%s” was already undone"), label);
         goto failed;
       }
   }
@@ -657,7 +659,7 @@ read_conflict_stamp (SixDb          *db,
       stamp->vv = six_version_vector_parse (vv, error);
       if (stamp->vv == NULL)
         {
-          g_prefix_error (error, "%s: conflict: ", db->path);
+          g_prefix_error (error, _("%s: conflict: "), db->path);
           return FALSE;
         }
     }
@@ -825,7 +827,7 @@ six_db_restore_conflict (SixDb    *db,
     if (rc == SQLITE_DONE)
       {
         g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
-                     "Conflict %" G_GINT64_FORMAT " does not exist", conflict_id);
+                     _("That conflict is no longer in the log"));
         goto failed;
       }
     if (rc != SQLITE_ROW)
@@ -842,7 +844,7 @@ six_db_restore_conflict (SixDb    *db,
   if (conflict->restored)
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
-                   "%s %s: %s: the value was already restored", conflict->kind->name,
+                   _("%s %s: %s: the value was already restored"), conflict->kind->name,
                    conflict->record_id, conflict_field_name (conflict));
       goto failed;
     }

@@ -9,6 +9,7 @@
 #include "six-db.h"
 #include "six-db-private.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 static void
@@ -295,7 +296,7 @@ _six_db_column_value (SixStmt         *stmt,
     }
 
   g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-               "%s: the stored value is not a valid %s", field->name,
+               _("%s: the stored value is not a valid %s"), field->name,
                g_variant_type_peek_string (six_field_type_variant_type (field->type)));
 
   return FALSE;
@@ -327,7 +328,7 @@ _six_db_value_from_text (const SixField  *field,
   if (*value == NULL)
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-                   "%s: the stored value “%s” cannot be read: %s",
+                   _("%s: the stored value “%s” cannot be read: %s"),
                    field->name, text, local_error->message);
       return FALSE;
     }
@@ -490,7 +491,7 @@ parse_stamp_vv (SixDb         *db,
   if (vv == NULL || !_six_replica_id_is_valid (replica))
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-                   "%s: %s %s: %s: the stored clock cannot be read%s%s", db->path,
+                   _("%s: %s %s: %s: the stored clock cannot be read%s%s"), db->path,
                    kind->name, id, field, local_error != NULL ? ": " : "",
                    local_error != NULL ? local_error->message : "");
       g_clear_pointer (&vv, six_version_vector_unref);
@@ -599,7 +600,7 @@ read_extra (SixDb          *db,
     }
 
   g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-               "%s: %s %s: %s: a value without a clock", db->path, kind->name, id,
+               _("%s: %s %s: %s: a value without a clock"), db->path, kind->name, id,
                name != NULL ? name : "");
 
   return FALSE;
@@ -849,7 +850,7 @@ _six_db_read_record_vv (SixDb              *db,
       if (vv == NULL)
         {
           g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-                       "%s: %s %s: the stored clock cannot be read: %s", db->path, kind->name,
+                       _("%s: %s %s: the stored clock cannot be read: %s"), db->path, kind->name,
                        id, local_error->message);
           return FALSE;
         }
@@ -1008,7 +1009,7 @@ _six_db_write_field (SixDb               *db,
   if (row_exists && sqlite3_changes (db->handle) != 1)
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
-                   "%s %s does not exist", kind->name, id);
+                   _("%s %s does not exist"), kind->name, id);
       return FALSE;
     }
 
@@ -1316,7 +1317,7 @@ six_db_get_record (SixDb          *db,
 
   if (record == NULL)
     g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
-                 "%s %s does not exist", kind->name, id);
+                 _("%s %s does not exist"), kind->name, id);
 
   return record;
 }
@@ -1551,7 +1552,7 @@ check_reference (SixDb          *db,
     }
 
   g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
-               "%s %s: %s: “%s” does not exist", kind->name, id, field->name, target);
+               _("%s %s: %s: “%s” does not exist"), kind->name, id, field->name, target);
 
   return FALSE;
 }
@@ -1650,7 +1651,7 @@ apply_edit (SixDb          *db,
           if ((kind->fields[i].flags & SIX_FIELD_FLAGS_REQUIRED) && after[i] == NULL)
             {
               g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
-                           "%s %s: %s: a value is required", kind->name, id,
+                           _("%s %s: %s: a value is required"), kind->name, id,
                            kind->fields[i].name);
               return FALSE;
             }
@@ -1825,14 +1826,14 @@ six_db_put_extra_field (SixDb               *db,
   if (name[0] == '\0' || six_kind_field_index (kind, name) >= 0)
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
-                   "%s %s: “%s” is not a field of a newer version", kind->name, id, name);
+                   _("%s %s: “%s” is not a field of a newer version"), kind->name, id, name);
       return FALSE;
     }
 
   if (!six_id_is_valid (id))
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
-                   "%s: “%s” is not a valid record id", kind->name, id);
+                   _("%s: “%s” is not a valid record id"), kind->name, id);
       return FALSE;
     }
 
@@ -1975,7 +1976,7 @@ six_db_put_fields (SixDb                *db,
   if (!six_id_is_valid (id))
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
-                   "%s: “%s” is not a valid record id", kind->name, id);
+                   _("%s: “%s” is not a valid record id"), kind->name, id);
       return FALSE;
     }
 

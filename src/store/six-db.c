@@ -9,6 +9,7 @@
 #include "six-db.h"
 #include "six-db-private.h"
 
+#include <glib/gi18n.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -304,7 +305,7 @@ create_private_file (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_IO,
-                   "%s: cannot create the folder: %s", path, g_strerror (saved_errno));
+                   _("%s: cannot create the folder: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -318,7 +319,7 @@ create_private_file (const char  *path,
         return TRUE;
 
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_IO,
-                   "%s: cannot create the database: %s", path, g_strerror (saved_errno));
+                   _("%s: cannot create the database: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -376,7 +377,7 @@ check_header (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_IO,
-                   "%s: cannot open the database: %s", path, g_strerror (saved_errno));
+                   _("%s: cannot open the database: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -399,7 +400,7 @@ check_header (const char  *path,
   if (n_read < (gssize) sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_A_DATABASE,
-                   "%s is not an Article Six database", path);
+                   _("%s is not an Article Six database"), path);
       return FALSE;
     }
 
@@ -409,15 +410,15 @@ check_header (const char  *path,
   if (application_id != SIX_DB_APPLICATION_ID && (application_id != 0 || user_version != 0))
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_A_DATABASE,
-                   "%s is not an Article Six database", path);
+                   _("%s is not an Article Six database"), path);
       return FALSE;
     }
 
   if (user_version > (guint32) latest)
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_TOO_NEW,
-                   "%s was written by a newer version of Article Six: its format is version %u"
-                   ", and this version reads up to version %d", path, user_version, latest);
+                   _("%s was written by a newer version of Article Six: its format is version %u"
+                   ", and this version reads up to version %d"), path, user_version, latest);
       return FALSE;
     }
 
@@ -444,7 +445,7 @@ check_file (SixDb   *db,
   if (application_id != 0 && application_id != SIX_DB_APPLICATION_ID)
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_A_DATABASE,
-                   "%s is not an Article Six database", db->path);
+                   _("%s is not an Article Six database"), db->path);
       return FALSE;
     }
 
@@ -460,7 +461,7 @@ check_file (SixDb   *db,
   if (g_strcmp0 (result, "ok") != 0)
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-                   "%s is damaged: %s", db->path, result != NULL ? result : "no result");
+                   _("%s is damaged: %s"), db->path, result != NULL ? result : "no result");
       return FALSE;
     }
 
@@ -472,9 +473,9 @@ check_file (SixDb   *db,
   if (user_version > latest)
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_TOO_NEW,
-                   "%s was written by a newer version of Article Six: its format is version %"
-                   G_GINT64_FORMAT ", and this version reads up to version %d",
-                   db->path, user_version, latest);
+                   _("%s was written by a newer version of Article Six: its format is version %u"
+                   ", and this version reads up to version %d"),
+                   db->path, (guint) CLAMP (user_version, 0, G_MAXUINT32), latest);
       return FALSE;
     }
 
@@ -487,7 +488,7 @@ check_file (SixDb   *db,
       if (n_objects > 0 || user_version != 0)
         {
           g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_A_DATABASE,
-                       "%s is not an Article Six database", db->path);
+                       _("%s is not an Article Six database"), db->path);
           return FALSE;
         }
     }
@@ -570,14 +571,14 @@ load_replica (SixDb       *db,
   if (requested != NULL && strcmp (requested, replica_id) != 0)
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
-                   "%s is replica “%s”, not “%s”", db->path, replica_id, requested);
+                   _("%s is replica “%s”, not “%s”"), db->path, replica_id, requested);
       return FALSE;
     }
 
   if (!_six_replica_id_is_valid (replica_id))
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
-                   "%s: the replica id “%s” is not valid", db->path, replica_id);
+                   _("%s: the replica id “%s” is not valid"), db->path, replica_id);
       return FALSE;
     }
 
@@ -975,7 +976,7 @@ six_db_set_replica_name (SixDb       *db,
   if (!_six_replica_id_is_valid (replica_id))
     {
       g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID,
-                   "“%s” is not a valid replica id", replica_id != NULL ? replica_id : "");
+                   _("“%s” is not a valid replica id"), replica_id != NULL ? replica_id : "");
       return FALSE;
     }
 

@@ -10,6 +10,7 @@
 
 #include "six-record-list.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 /* More changed ids than this in one write (an import) reload the list and diff it. */
@@ -414,7 +415,7 @@ run_job (Worker *worker,
     {
       if (worker->db == NULL && !job->opens)
         g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CLOSED,
-                             "The database is not open");
+                             _("The database is not open"));
       else
         job->result = job->func (worker->db, job->data, job->cancellable, &job->error);
 
@@ -483,7 +484,7 @@ queue_job (SixRepository *self,
   if (self->thread == NULL)
     {
       g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CLOSED,
-                           "The repository is closed");
+                           _("The repository is closed"));
       post_job (self->worker->context, job);
       return;
     }

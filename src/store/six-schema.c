@@ -8,6 +8,8 @@
 
 #include "six-db-private.h"
 
+#include <glib/gi18n.h>
+
 /* Column shapes of migration 1. A shipped step is never edited: later steps get their own.
  * Dates go through a modifier because date () alone accepts "2023-02-30". */
 #define V1_ID "id TEXT PRIMARY KEY NOT NULL"
@@ -494,7 +496,7 @@ migrate_step (SixDb   *db,
 failed:
   if (!sqlite3_get_autocommit (db->handle))
     exec_script (db, "ROLLBACK", NULL);
-  g_prefix_error (error, "Updating the database to version %d: ", target);
+  g_prefix_error (error, _("Updating the database to version %d: "), target);
   return FALSE;
 }
 
