@@ -21,21 +21,15 @@ find_ids (SixDb          *db,
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"%s\" = ?1 AND deleted = 0 "
                                           "ORDER BY id", kind->name, column);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(SixStmt) stmt = _six_db_prepare (db, sql, error);
   int rc;
 
-  /* Not cached: one statement per kind and column, run once per profile. */
-  rc = sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _six_db_fail (db, rc, error);
-      return NULL;
-    }
+  if (stmt == NULL)
+    return NULL;
 
   _six_db_bind_text (stmt, 1, value);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
     {
