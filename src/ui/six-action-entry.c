@@ -13,6 +13,7 @@
 
 #include "six-action-entry.h"
 #include "six-labels.h"
+#include "six-property.h"
 
 struct _SixActionEntry
 {
@@ -46,20 +47,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-set_string (SixActionEntry  *self,
-            char           **field,
-            const char      *value,
-            guint            prop_id)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
 
 /* An action whose title was never recovered is called "Action 38", which its number says
  * already. */
@@ -236,13 +223,13 @@ six_action_entry_update (SixActionEntry *self,
   had_title = six_action_entry_has_title (self);
 
   g_object_freeze_notify (G_OBJECT (self));
-  set_string (self, &self->number, number, PROP_NUMBER);
+  six_property_set_string (self, &self->number, number, properties[PROP_NUMBER]);
   g_free (self->raw_number);
   self->raw_number = g_strdup (six_record_get_string (action, "number"));
-  set_string (self, &self->title, six_record_get_string (action, "title"), PROP_TITLE);
+  six_property_set_string (self, &self->title, six_record_get_string (action, "title"), properties[PROP_TITLE]);
   if (had_title != six_action_entry_has_title (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_TITLE]);
-  set_string (self, &self->summary, six_record_get_string (action, "summary"), PROP_SUMMARY);
+  six_property_set_string (self, &self->summary, six_record_get_string (action, "summary"), properties[PROP_SUMMARY]);
   if (had_summary != (self->summary != NULL && self->summary[0] != '\0'))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SUMMARY]);
   if (g_strcmp0 (self->status, status != NULL ? status : "not_started") != 0)
@@ -270,7 +257,7 @@ six_action_entry_update_heading (SixActionEntry *self,
   g_return_if_fail (!self->is_action);
 
   g_object_freeze_notify (G_OBJECT (self));
-  set_string (self, &self->title, title, PROP_TITLE);
-  set_string (self, &self->number, plan_label, PROP_NUMBER);
+  six_property_set_string (self, &self->title, title, properties[PROP_TITLE]);
+  six_property_set_string (self, &self->number, plan_label, properties[PROP_NUMBER]);
   g_object_thaw_notify (G_OBJECT (self));
 }

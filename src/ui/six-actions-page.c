@@ -17,6 +17,7 @@
 #include "six-action-entry.h"
 #include "six-action-row.h"
 #include "six-actions-page.h"
+#include "six-property.h"
 
 #define SEARCH_LIMIT 500
 
@@ -597,13 +598,8 @@ set_string_property (SixActionsPage  *self,
                      const char      *value,
                      guint            prop_id)
 {
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value != NULL ? value : "");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  schedule_rebuild (self);
+  if (six_property_set_string (self, field, value != NULL ? value : "", properties[prop_id]))
+    schedule_rebuild (self);
 }
 
 static void

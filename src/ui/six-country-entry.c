@@ -16,6 +16,7 @@
 #include "six-iso-codes.h"
 #include "six-labels.h"
 #include "six-profile.h"
+#include "six-property.h"
 
 struct _SixCountryEntry
 {
@@ -49,31 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-set_string (SixCountryEntry  *self,
-            char            **field,
-            const char       *value,
-            guint             prop_id)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  if (prop_id != PROP_0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
-
-static void
-take_string (SixCountryEntry  *self,
-             char            **field,
-             char             *value,
-             guint             prop_id)
-{
-  set_string (self, field, value, prop_id);
-  g_free (value);
-}
 
 static char *
 build_search_keys (SixRecord  *country,
@@ -267,21 +243,28 @@ six_country_entry_update (SixCountryEntry *self,
   SixRecord *nearest = obligations != NULL ? six_obligation_pick_nearest (obligations) : NULL;
   gboolean unverified;
   g_autofree char *name = NULL;
+  g_autofree char *deadline_text = NULL;
 
   g_return_if_fail (SIX_IS_COUNTRY_ENTRY (self));
   g_return_if_fail (SIX_IS_RECORD (country));
 
   name = six_iso_codes_dup_country_name (country);
-  take_string (self, &self->search_keys, build_search_keys (country, name), PROP_0);
-  set_string (self, &self->name, name, PROP_NAME);
-  set_string (self, &self->status, six_record_get_string (country, "status"), PROP_0);
-  set_string (self, &self->status_label,
-              six_value_label ("country", "status", self->status), PROP_STATUS_LABEL);
-  set_string (self, &self->region, six_record_get_string (country, "region"), PROP_0);
-  set_string (self, &self->deadline,
-              nearest == NULL ? NULL : six_record_get_string (nearest, "current_deadline") ?:
-              six_record_get_string (nearest, "original_deadline"), PROP_DEADLINE);
-  take_string (self, &self->deadline_text, describe_deadline (nearest, today), PROP_DEADLINE_TEXT);
+  deadline_text = describe_deadline (nearest, today);
+  g_free (self->search_keys);
+  self->search_keys = build_search_keys (country, name);
+  six_property_set_string (self, &self->name, name, properties[PROP_NAME]);
+  six_property_set_string (self, &self->status, six_record_get_string (country, "status"), NULL);
+  six_property_set_string (self, &self->status_label,
+                           six_record_value_label (country, "status"),
+                           properties[PROP_STATUS_LABEL]);
+  six_property_set_string (self, &self->region, six_record_get_string (country, "region"), NULL);
+  six_property_set_string (self, &self->deadline,
+                           nearest == NULL ? NULL
+                           : six_record_get_string (nearest, "current_deadline") ?:
+                             six_record_get_string (nearest, "original_deadline"),
+                           properties[PROP_DEADLINE]);
+  six_property_set_string (self, &self->deadline_text, deadline_text,
+                           properties[PROP_DEADLINE_TEXT]);
 
   self->articles = get_articles (obligations);
   self->in_coalition = in_coalition;
