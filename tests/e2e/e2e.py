@@ -74,6 +74,21 @@ class App:
             raise
 
 
+def run(binary, workdir, body):
+    """Start the app, let body(app, results) append (name, ok) pairs, and print TAP.
+
+    A step that times out or finds nothing ends the test as one more failed result."""
+    app = App(binary, workdir)
+    results = []
+    try:
+        body(app, results)
+    except (AssertionError, IndexError) as error:
+        results.append((str(error) or "an element was missing", False))
+    finally:
+        app.close()
+    return tap(results)
+
+
 def tap(results):
     """Print TAP for (name, ok) pairs and return the exit status."""
     print(f"1..{len(results)}")

@@ -3,30 +3,26 @@ import sys
 
 from dogtail import rawinput
 
-from e2e import App, tap, wait_for
+from e2e import run, wait_for
 
 NAME = "Lao People's Democratic Republic"
 
 
+def steps(app, results):
+    app.find("list item", "Countries").select()
+    app.type_into("Search countries", "populaire lao")
+    wait_for(lambda: len(app.labels(NAME)) > 0, "Lao PDR in the list")
+    results.append(("typing its French name lists Lao PDR", True))
+    rawinput.pressKey("Return")
+    # The profile's heading is a second label with the name, the status line under it.
+    wait_for(lambda: len(app.labels(NAME)) > 1, "the profile's heading")
+    status = wait_for(lambda: app.labels("State Party · Asia · LAO")[0],
+                      "the profile's status line")
+    results.append((f"the profile reads its status “{status.name}”", True))
+
+
 def main(binary, workdir):
-    app = App(binary, workdir)
-    results = []
-    try:
-        app.find("list item", "Countries").select()
-        app.type_into("Search countries", "populaire lao")
-        wait_for(lambda: len(app.labels(NAME)) > 0, "Lao PDR in the list")
-        results.append(("typing its French name lists Lao PDR", True))
-        rawinput.pressKey("Return")
-        # The profile's heading is a second label with the name, the status line under it.
-        wait_for(lambda: len(app.labels(NAME)) > 1, "the profile's heading")
-        status = wait_for(lambda: app.labels("State Party · Asia · LAO")[0],
-                          "the profile's status line")
-        results.append((f"the profile reads its status “{status.name}”", True))
-    except (AssertionError, IndexError) as error:
-        results.append((str(error) or "an element was missing", False))
-    finally:
-        app.close()
-    return tap(results)
+    return run(binary, workdir, steps)
 
 
 if __name__ == "__main__":

@@ -2,28 +2,24 @@
 import sys
 import time
 
-from e2e import App, tap, wait_for
+from e2e import run, wait_for
 
 PAGES = ("Countries", "Exchange", "Action Plans")
 
 
+def steps(app, results):
+    for page in PAGES:
+        before = len(app.labels(page))
+        row = app.find("list item", page)
+        row.select()
+        # The header's title joins the labels already naming the page: the title reads back.
+        wait_for(lambda: len(app.labels(page)) == before + 1, f"the title “{page}”")
+        results.append((f"sidebar opens {page}", True))
+        time.sleep(0.3)  # a second activation within ~250 ms is ignored
+
+
 def main(binary, workdir):
-    app = App(binary, workdir)
-    results = []
-    try:
-        for page in PAGES:
-            before = len(app.labels(page))
-            row = app.find("list item", page)
-            row.select()
-            # The header's title joins the labels already naming the page: the title reads back.
-            wait_for(lambda: len(app.labels(page)) == before + 1, f"the title “{page}”")
-            results.append((f"sidebar opens {page}", True))
-            time.sleep(0.3)  # a second activation within ~250 ms is ignored
-    except AssertionError as error:
-        results.append((str(error), False))
-    finally:
-        app.close()
-    return tap(results)
+    return run(binary, workdir, steps)
 
 
 if __name__ == "__main__":
