@@ -258,21 +258,15 @@ add_row (SixRecordForm  *self,
                   ? six_visibility_to_string (self->kind->default_visibility) : NULL);
 }
 
-/* Where the values come from: kept with each value written, shown again on hover. */
+/* Where the values saved come from, stamped on each. It starts empty: the citation of an
+ * earlier value is not the authority for a new one. */
 static void
-add_source_row (SixRecordForm *self,
-                const char    *first_field)
+add_source_row (SixRecordForm *self)
 {
-  int nth = self->record != NULL ? six_kind_field_index (self->kind, first_field) : -1;
-  const SixFieldStamp *stamp = nth >= 0 ? six_record_get_nth_stamp (self->record, (guint) nth)
-                                        : NULL;
-
   self->source = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source), _("Source"));
   gtk_widget_set_tooltip_text (self->source,
                                _("Where this comes from, such as “Art. 7 report 2023, Form I”"));
-  if (stamp != NULL && stamp->source != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->source), stamp->source);
   adw_preferences_group_add (self->group, self->source);
 }
 
@@ -395,7 +389,7 @@ six_record_form_new (const SixKind      *kind,
       g_return_val_if_fail (field != NULL, self);
       add_row (self, field);
     }
-  add_source_row (self, fields[0]);
+  add_source_row (self);
   update_validity (self);
 
   return self;
