@@ -8,6 +8,7 @@
 
 #include "six-countries-page.h"
 #include "six-country-entry.h"
+#include "six-labels.h"
 #include "six-record-form.h"
 #include "ui-fixture.h"
 
@@ -482,6 +483,145 @@ test_filters (Fixture       *fixture,
   run_in_app (fixture, filters_body);
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *title;
+  const char *subtitle;  /* NULL: the row must be gone; "": there, whatever it says */
+} RowWait;
+
+static gboolean
+row_reads (gpointer data)
+{
+  RowWait *wait = data;
+  GtkWidget *row = find_row_titled (wait->root, wait->title);
+
+  if (wait->subtitle == NULL)
+    return row == NULL;
+
+  return row != NULL && (wait->subtitle[0] == '\0' ||
+                         g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                    wait->subtitle) == 0);
+}
+
+#define wait_row(root, title, subtitle) \
+  G_STMT_START { \
+    RowWait wait_ = { GTK_WIDGET (root), (title), (subtitle) }; \
+    wait_until (row_reads, &wait_); \
+  } G_STMT_END
+
+static const char *
+combo_choice (SixRecordForm *form,
+              const char    *field)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (six_record_form_get_row (form, field));
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                     adw_combo_row_get_selected (row));
+}
+
+/* Editing the State, removing a request, adding a contact and a note — each undoable. */
+static void
+edit_body (Fixture *fixture)
+{
+  SixCountriesPage *page = open_page (fixture);
+  SixCountryProfile *profile = six_countries_page_get_profile (page);
+  SixRecordForm *form;
+  SixRecord *request;
+  g_autofree char *form_png = review_path ("record-form.png");
+  g_autofree char *request_title = NULL;
+  g_autofree char *request_id = NULL;
+
+  six_countries_page_open_country (page, "LAO");
+  wait_until (profile_shown, profile);
+
+  /* A date that does not exist is refused; a real one is saved, and undone. */
+  form = open_form (profile, "profile.edit-country");
+  g_assert_cmpstr (combo_choice (form, "status"), ==, "State Party");
+  /* The pack's citation is not the authority for what the user types now. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (six_record_form_get_row (form, "source"))),
+                   ==, "");
+  type_into (form, "signed_on", "2008-02-30");
+  g_assert_false (six_record_form_save (form));
+  g_assert_true (gtk_widget_has_css_class (six_record_form_get_row (form, "signed_on"), "error"));
+  save_widget_png (GTK_WIDGET (form), form_png);
+  g_test_message ("Kept for review: %s", form_png);
+  type_into (form, "signed_on", "2008-12-04");
+  g_assert_true (six_record_form_save (form));
+  wait_row (profile, "Signed", "2008-12-04");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_row (profile, "Signed", "2008-12-03");
+
+  /* A request removed from its row's button, then brought back. */
+  request = six_profile_get_requests (six_country_profile_get_profile (profile))->pdata[0];
+  request_id = g_strdup (six_record_get_id (request));
+  request_title = g_strdup_printf ("%" G_GINT64_FORMAT " · %s",
+                                   six_record_get_int (request, "year", 0),
+                                   six_record_value_label (request, "category"));
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (profile), request_title));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), "profile.remove-record",
+                                             "(ss)", "assistance_request", request_id));
+  wait_row (profile, request_title, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_row (profile, request_title, "");
+
+  /* A contact is private unless shared; a note can be made public. */
+  form = open_form (profile, "profile.add-contact");
+  g_assert_cmpstr (combo_choice (form, "visibility"), ==, "Private");
+  type_into (form, "name", "Khamphao Sisouk");
+  type_into (form, "email", "khamphao@example.org");
+  g_assert_true (six_record_form_save (form));
+  wait_row (profile, "Khamphao Sisouk", "khamphao@example.org");
+
+  form = open_form (profile, "profile.add-note");
+  g_assert_cmpstr (combo_choice (form, "visibility"), ==, "Private");
+  pick (form, "visibility", "Public");
+  type_into (form, "text", "Side event at the 13MSP");
+  g_assert_true (six_record_form_save (form));
+  wait_row (profile, "Side event at the 13MSP", "Public");
+}
+
+/* The filter popover and the print question, drawn for review. */
+static void
+dialogs_body (Fixture *fixture)
+{
+  SixCountriesPage *page = open_page (fixture);
+  SixCountryProfile *profile = six_countries_page_get_profile (page);
+  GtkMenuButton *filter = GTK_MENU_BUTTON (find_by_id (GTK_WIDGET (page), "filter_button"));
+  g_autofree char *filters_png = review_path ("countries-filters.png");
+  g_autofree char *print_png = review_path ("print-question.png");
+  GtkWidget *dialog;
+
+  wait_until (all_listed, page);
+  gtk_menu_button_popup (filter);
+  save_widget_png (GTK_WIDGET (gtk_menu_button_get_popover (filter)), filters_png);
+  gtk_menu_button_popdown (filter);
+  g_test_message ("Kept for review: %s", filters_png);
+
+  six_countries_page_open_country (page, "LAO");
+  wait_until (profile_shown, profile);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "countries.print", NULL));
+  wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  save_widget_png (dialog, print_png);
+  g_test_message ("Kept for review: %s", print_png);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+}
+
+static void
+test_edit (Fixture       *fixture,
+           gconstpointer  data)
+{
+  run_in_app (fixture, edit_body);
+}
+
+static void
+test_dialogs (Fixture       *fixture,
+              gconstpointer  data)
+{
+  run_in_app (fixture, dialogs_body);
+}
+
 static void
 test_profile (Fixture       *fixture,
               gconstpointer  data)
@@ -501,6 +641,9 @@ main (int   argc,
   g_test_add ("/ui/countries/filters", Fixture, NULL, fixture_set_up, test_filters,
               fixture_tear_down);
   g_test_add ("/ui/countries/profile", Fixture, NULL, fixture_set_up, test_profile,
+              fixture_tear_down);
+  g_test_add ("/ui/countries/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/ui/countries/dialogs", Fixture, NULL, fixture_set_up, test_dialogs,
               fixture_tear_down);
   g_test_add_func ("/ui/countries/screenshots", test_screenshots);
 
