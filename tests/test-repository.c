@@ -740,6 +740,38 @@ on_loading_notify_cb (GObject    *object,
 }
 
 static void
+count_call (GObject *counter)
+{
+  guint *n = g_object_get_data (counter, "n");
+
+  (*n)++;
+}
+
+/* Watching kinds without loading their lists: called once per job that wrote one of them. */
+static void
+test_connect_changed (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char * const kinds[] = { "country", NULL };
+  g_autoptr(GObject) counter = g_object_new (G_TYPE_OBJECT, NULL);
+  guint n = 0;
+
+  g_object_set_data (counter, "n", &n);
+  six_repository_connect_changed (f->repository, kinds, G_CALLBACK (count_call), counter);
+
+  apply_ok (f, "Add", edits_new (organisation_new ("HALO Trust"), NULL));
+  g_assert_cmpuint (n, ==, 0);
+  apply_ok (f, "Add", edits_new (country_new ("LBN", "Lebanon"),
+                                 country_new ("IRQ", "Iraq"), NULL));
+  g_assert_cmpuint (n, ==, 1);
+
+  /* The connection goes with the object. */
+  g_clear_object (&counter);
+  apply_ok (f, "Add", edits_new (country_new ("AFG", "Afghanistan"), NULL));
+  g_assert_cmpuint (n, ==, 1);
+}
+
+static void
 test_list_load (Fixture       *f,
                 gconstpointer  data)
 {
@@ -1504,6 +1536,7 @@ main (int   argc,
   ADD ("open/async", test_open_async);
   ADD ("apply", test_apply);
   ADD ("list/load", test_list_load);
+  ADD ("connect-changed", test_connect_changed);
   ADD ("list/splice", test_list_splice);
   ADD ("list/changes-while-loading", test_list_changes_while_loading);
   ADD ("list/bulk", test_list_bulk);

@@ -1158,6 +1158,32 @@ six_repository_connect_lists (SixRepository      *self,
                              "items-changed", callback, gobject, G_CONNECT_SWAPPED);
 }
 
+/**
+ * six_repository_connect_changed:
+ * @kind_names: the kinds to watch
+ * @callback: called as `callback (gobject)` after each job that wrote one of the kinds
+ * @gobject: the object the connection lives with
+ *
+ * For views that read on the repository's thread instead of from its lists: unlike
+ * six_repository_connect_lists (), no list is loaded to be watched.
+ */
+void
+six_repository_connect_changed (SixRepository      *self,
+                                const char * const *kind_names,
+                                GCallback           callback,
+                                gpointer            gobject)
+{
+  g_return_if_fail (SIX_IS_REPOSITORY (self));
+  g_return_if_fail (G_IS_OBJECT (gobject));
+
+  for (guint i = 0; kind_names[i] != NULL; i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", kind_names[i], NULL);
+
+      g_signal_connect_object (self, signal, callback, gobject, G_CONNECT_SWAPPED);
+    }
+}
+
 void
 six_repository_get_record_async (SixRepository       *self,
                                  const SixKind       *kind,

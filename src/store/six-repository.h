@@ -49,6 +49,10 @@ void           six_repository_connect_lists         (SixRepository        *self,
                                                      GCallback             callback,
                                                      gpointer              gobject);
 
+void           six_repository_connect_changed       (SixRepository        *self,
+                                                     const char * const   *kind_names,
+                                                     GCallback             callback,
+                                                     gpointer              gobject);
 void           six_repository_get_record_async      (SixRepository        *self,
                                                      const SixKind        *kind,
                                                      const char           *id,

@@ -46,6 +46,8 @@ struct _SixCountriesPage
   GtkSingleSelection  *selection;
   GArray              *years;        /* int: the requested_dropdown's choices after the first */
   char                *query;        /* the search text, accents removed */
+  GCancellable        *summarizing;  /* the summary being read on the repository's thread */
+  gboolean             summarized;   /* a summary has arrived: an empty list means empty */
   guint                rebuild_id;
 };
 
@@ -63,13 +65,6 @@ static const char * const watched_kinds[] = {
   "country", "obligation", "assistance_request", "article7_report", "coalition",
   "coalition_member", NULL
 };
-
-static GListModel *
-list_of (SixCountriesPage *self,
-         const char       *kind_name)
-{
-  return six_repository_list (self->repository, six_kind_lookup (kind_name));
-}
 
 static const char *
 choice (GtkDropDown        *dropdown,
@@ -125,8 +120,7 @@ update_list_stack (SixCountriesPage *self)
   if (self->repository == NULL)
     return;
 
-  empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 &&
-                   !six_record_list_is_loading (SIX_RECORD_LIST (list_of (self, "country")));
+  empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 && self->summarized;
 
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
 }
@@ -160,23 +154,28 @@ add_to_group (GHashTable *groups,
   g_ptr_array_add (group, g_object_ref (record));
 }
 
-/* Live records of @kind_name grouped by the country named in @field. */
+/* The live records of @kind_name grouped by the country named in @field, or NULL. */
 static GHashTable *
-group_by_country (SixCountriesPage *self,
-                  const char       *kind_name,
-                  const char       *field)
+group_by_country (SixDb       *db,
+                  const char  *kind_name,
+                  const char  *field,
+                  GError     **error)
 {
-  GListModel *list = list_of (self, kind_name);
-  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) records = six_db_list_records (db, six_kind_lookup (kind_name), FALSE,
+                                                      FALSE, error);
+  GHashTable *groups;
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  if (records == NULL)
+    return NULL;
+
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                  (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < records->len; i++)
     {
-      g_autoptr(SixRecord) record = g_list_model_get_item (list, i);
-      const char *country = six_record_get_string (record, field);
+      const char *country = six_record_get_string (records->pdata[i], field);
 
-      if (country != NULL && !six_record_is_deleted (record))
-        add_to_group (groups, country, record);
+      if (country != NULL)
+        add_to_group (groups, country, records->pdata[i]);
     }
 
   return groups;
@@ -209,17 +208,23 @@ compare_ints_desc (gconstpointer a,
 
 /* country → years it asked for help: in a request, or in an Article 7 report. */
 static GHashTable *
-collect_request_years (SixCountriesPage *self,
-                       GArray           *all_years)
+collect_request_years (SixDb    *db,
+                       GArray   *all_years,
+                       GError  **error)
 {
-  g_autoptr(GHashTable) requests = group_by_country (self, "assistance_request", "country");
-  g_autoptr(GHashTable) reports = group_by_country (self, "article7_report", "country");
-  GHashTable *years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) requests = group_by_country (db, "assistance_request", "country", error);
+  g_autoptr(GHashTable) reports = NULL;
+  GHashTable *years;
   GHashTableIter iter;
   const char *country;
   GPtrArray *group;
   GArray *list;
+
+  if (requests == NULL ||
+      (reports = group_by_country (db, "article7_report", "country", error)) == NULL)
+    return NULL;
+
+  years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
 
   g_hash_table_iter_init (&iter, requests);
   while (g_hash_table_iter_next (&iter, (gpointer *) &country, (gpointer *) &group))
@@ -251,13 +256,20 @@ collect_request_years (SixCountriesPage *self,
 }
 
 static GHashTable *
-collect_coalition_countries (SixCountriesPage *self)
+collect_coalition_countries (SixDb   *db,
+                             GError **error)
 {
-  g_autoptr(GHashTable) led = group_by_country (self, "coalition", "lead");
-  g_autoptr(GHashTable) members = group_by_country (self, "coalition_member", "member");
-  GHashTable *countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) led = group_by_country (db, "coalition", "lead", error);
+  g_autoptr(GHashTable) members = NULL;
+  GHashTable *countries;
   GHashTableIter iter;
   const char *id;
+
+  if (led == NULL ||
+      (members = group_by_country (db, "coalition_member", "member", error)) == NULL)
+    return NULL;
+
+  countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_hash_table_iter_init (&iter, led);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
@@ -329,41 +341,73 @@ select_shown_country (SixCountriesPage *self,
     }
 }
 
-static gboolean
-rebuild (gpointer user_data)
+/* What the list needs of every State, read on the repository's thread. */
+typedef struct
 {
-  SixCountriesPage *self = user_data;
-  GListModel *countries = list_of (self, "country");
-  g_autoptr(GHashTable) obligations = group_by_country (self, "obligation", "country");
-  g_autoptr(GArray) all_years = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GHashTable) years = collect_request_years (self, all_years);
-  g_autoptr(GHashTable) in_coalition = collect_coalition_countries (self);
+  GPtrArray  *countries;     /* SixRecord, live */
+  GHashTable *obligations;   /* country id → GPtrArray of obligation */
+  GHashTable *years;         /* country id → GArray of the years it asked for help */
+  GArray     *all_years;     /* every such year, newest first */
+  GHashTable *in_coalition;  /* country ids that lead or belong to a coalition */
+} Summary;
+
+static void
+summary_free (Summary *summary)
+{
+  g_clear_pointer (&summary->countries, g_ptr_array_unref);
+  g_clear_pointer (&summary->obligations, g_hash_table_unref);
+  g_clear_pointer (&summary->years, g_hash_table_unref);
+  g_clear_pointer (&summary->all_years, g_array_unref);
+  g_clear_pointer (&summary->in_coalition, g_hash_table_unref);
+  g_free (summary);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Summary, summary_free)
+
+static gpointer
+summarize (SixDb         *db,
+           gpointer       user_data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(Summary) summary = g_new0 (Summary, 1);
+
+  summary->all_years = g_array_new (FALSE, FALSE, sizeof (int));
+  summary->countries = six_db_list_records (db, six_kind_lookup ("country"), FALSE, FALSE, error);
+  if (summary->countries == NULL ||
+      (summary->obligations = group_by_country (db, "obligation", "country", error)) == NULL ||
+      (summary->years = collect_request_years (db, summary->all_years, error)) == NULL ||
+      (summary->in_coalition = collect_coalition_countries (db, error)) == NULL)
+    return NULL;
+
+  return g_steal_pointer (&summary);
+}
+
+/* Brings the entries in line with a summary, in place, so selection and scroll survive. */
+static void
+apply_summary (SixCountriesPage *self,
+               Summary          *summary)
+{
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   GDate today;
 
-  self->rebuild_id = 0;
   six_date_get_today (&today);
-
-  for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
+  for (guint i = 0; i < summary->countries->len; i++)
     {
-      g_autoptr(SixRecord) country = g_list_model_get_item (countries, i);
+      SixRecord *country = summary->countries->pdata[i];
       const char *id = six_record_get_id (country);
-      SixCountryEntry *entry;
+      SixCountryEntry *entry = g_hash_table_lookup (self->by_id, id);
 
-      if (six_record_is_deleted (country))
-        continue;
-
-      entry = g_hash_table_lookup (self->by_id, id);
       if (entry == NULL)
         {
           entry = six_country_entry_new (id);
           g_hash_table_insert (self->by_id, g_strdup (id), entry);
           g_ptr_array_add (added, g_object_ref (entry));
         }
-      six_country_entry_update (entry, country, g_hash_table_lookup (obligations, id),
-                                g_hash_table_lookup (years, id),
-                                g_hash_table_contains (in_coalition, id), &today);
+      six_country_entry_update (entry, country, g_hash_table_lookup (summary->obligations, id),
+                                g_hash_table_lookup (summary->years, id),
+                                g_hash_table_contains (summary->in_coalition, id), &today);
       g_hash_table_add (seen, (gpointer) six_country_entry_get_id (entry));
     }
 
@@ -381,13 +425,51 @@ rebuild (gpointer user_data)
   g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
                        added->pdata, added->len);
 
-  update_years (self, all_years);
+  update_years (self, summary->all_years);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+  self->summarized = TRUE;
   update_list_stack (self);
   if (gtk_single_selection_get_selected_item (self->selection) == NULL &&
       six_country_profile_get_country_id (self->profile) != NULL)
     select_shown_country (self, six_country_profile_get_country_id (self->profile));
+}
+
+static void
+summarized_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SixCountriesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Summary) summary = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+
+  /* A summary already being read when the data changed again still answers: for old data. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  g_clear_object (&self->summarizing);
+  if (summary == NULL)
+    {
+      g_warning ("Reading the list of States: %s", error->message);
+      return;
+    }
+
+  apply_summary (self, summary);
+}
+
+static gboolean
+rebuild (gpointer user_data)
+{
+  SixCountriesPage *self = user_data;
+
+  self->rebuild_id = 0;
+  g_cancellable_cancel (self->summarizing);
+  g_clear_object (&self->summarizing);
+  self->summarizing = g_cancellable_new ();
+  six_repository_run_async (self->repository, summarize, NULL, NULL,
+                            (GDestroyNotify) summary_free, self->summarizing, summarized_cb,
+                            g_object_ref (self));
 
   return G_SOURCE_REMOVE;
 }
@@ -543,6 +625,8 @@ six_countries_page_dispose (GObject *object)
   SixCountriesPage *self = (SixCountriesPage *) object;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_cancellable_cancel (self->summarizing);
+  g_clear_object (&self->summarizing);
   g_clear_object (&self->repository);
   /* Taking the list apart changes its selection: nothing to show any more. */
   if (self->selection != NULL)
@@ -657,7 +741,7 @@ six_countries_page_set_repository (SixCountriesPage *self,
     return;
 
   self->repository = g_object_ref (repository);
-  six_repository_connect_lists (repository, watched_kinds, G_CALLBACK (schedule_rebuild), self);
+  six_repository_connect_changed (repository, watched_kinds, G_CALLBACK (schedule_rebuild), self);
   six_country_profile_set_repository (self->profile, repository);
   schedule_rebuild (self);
 }
@@ -705,5 +789,5 @@ six_countries_page_is_updating (SixCountriesPage *self)
 {
   g_return_val_if_fail (SIX_IS_COUNTRIES_PAGE (self), FALSE);
 
-  return self->rebuild_id != 0;
+  return self->rebuild_id != 0 || self->summarizing != NULL;
 }

@@ -1108,7 +1108,7 @@ six_country_profile_set_repository (SixCountryProfile *self,
   g_return_if_fail (self->repository == NULL);
 
   self->repository = g_object_ref (repository);
-  six_repository_connect_lists (repository, watched_kinds, G_CALLBACK (schedule_rebuild), self);
+  six_repository_connect_changed (repository, watched_kinds, G_CALLBACK (schedule_rebuild), self);
   schedule_rebuild (self);
 }
 
