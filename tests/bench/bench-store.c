@@ -554,25 +554,6 @@ time_bare_select (const char     *path,
   return TRUE;
 }
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median_ms (gint64 *values,
-           guint   n)
-{
-  qsort (values, n, sizeof (gint64), compare_gint64);
-
-  return values[n / 2] / 1000.0;
-}
-
 static gboolean
 bench_open_list (const char     *path,
                  const SixKind  *kind,
@@ -607,9 +588,9 @@ bench_open_list (const char     *path,
                 n_items, n_rows);
 
   name = g_strdup_printf ("open + first list (%s, %u rows; repository open alone %.1f ms)",
-                          kind->name, n_items, median_ms (open_us, LIST_ROUNDS));
-  six_bench_print_ratio (name, median_ms (store_us, LIST_ROUNDS), "bare sqlite3 open + SELECT",
-                         median_ms (bare_us, LIST_ROUNDS), "ms", 0);
+                          kind->name, n_items, six_bench_median_ms (open_us, LIST_ROUNDS));
+  six_bench_print_ratio (name, six_bench_median_ms (store_us, LIST_ROUNDS), "bare sqlite3 open + SELECT",
+                         six_bench_median_ms (bare_us, LIST_ROUNDS), "ms", 0);
 
   return TRUE;
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -1137,6 +1138,18 @@ compare_gint64 (gconstpointer a,
   gint64 y = *(const gint64 *) b;
 
   return x < y ? -1 : x > y;
+}
+
+/* Sorts @times_us (@n microsecond times) and returns their median in milliseconds. */
+double
+six_bench_median_ms (gint64 *times_us,
+                     guint   n)
+{
+  g_return_val_if_fail (n > 0, 0);
+
+  qsort (times_us, n, sizeof (gint64), compare_gint64);
+
+  return times_us[n / 2] / 1000.0;
 }
 
 /* Sorts @times_us (gint64) and prints the median, 95th percentile and maximum. */

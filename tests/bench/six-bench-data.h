@@ -40,6 +40,8 @@ void          six_bench_print_ratio        (const char    *name,
                                             double         baseline,
                                             const char    *unit,
                                             double         target);
+double        six_bench_median_ms          (gint64        *times_us,
+                                            guint          n);
 void          six_bench_print_median       (const char    *name,
                                             GArray        *times_us,
                                             double         target_ms);
