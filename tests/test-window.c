@@ -282,6 +282,46 @@ import_progress_body (Fixture *fixture)
 }
 
 static void
+on_failed (gpointer owner)
+{
+  g_object_set_data (owner, "failed", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+owner_told (gpointer owner)
+{
+  return g_object_get_data (owner, "failed") != NULL;
+}
+
+/* A view's write: one operation with Undo; a refused one tells the view and writes nothing. */
+static void
+apply_edits_body (Fixture *fixture)
+{
+  SixRepository *repository = six_window_get_repository (fixture->window);
+  g_autoptr(GObject) owner = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GPtrArray) good = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(GPtrArray) operations = NULL;
+  SixEdit *edit = six_edit_new (six_kind_lookup ("organisation"), NULL);
+  SixEdit *dangling = six_edit_new (six_kind_lookup ("organisation"), NULL);
+  LabelWait wait = { repository, "Add organisation" };
+
+  six_edit_set_string (edit, "name", "Norwegian People's Aid");
+  g_ptr_array_add (good, edit);
+  six_window_apply_edits (fixture->window, "Add organisation", "Organisation added", good,
+                          owner, on_failed);
+  wait_until (newest_label_starts_with, &wait);
+  g_assert_false (owner_told (owner));
+
+  six_edit_set_string (dangling, "name", "Nowhere Demining");
+  six_edit_set_string (dangling, "country", "ZZZ");
+  g_ptr_array_add (bad, dangling);
+  six_window_apply_edits (fixture->window, "Add dangling", "Never shown", bad, owner, on_failed);
+  wait_until (owner_told, owner);
+  g_assert_cmpstr (newest_operation (repository, &operations)->label, ==, "Add organisation");
+}
+
+static void
 test_screenshot (void)
 {
   g_autoptr(GError) error = NULL;
@@ -299,6 +339,13 @@ test_import_progress (Fixture       *fixture,
                       gconstpointer  data)
 {
   run_in_app (fixture, import_progress_body);
+}
+
+static void
+test_apply_edits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  run_in_app (fixture, apply_edits_body);
 }
 
 static void
@@ -349,6 +396,8 @@ main (int   argc,
   g_test_add ("/ui/window/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/ui/window/apply-edits", Fixture, NULL, fixture_set_up, test_apply_edits,
+              fixture_tear_down);
   g_test_add ("/ui/window/import-progress", Fixture, NULL, fixture_set_up, test_import_progress,
               fixture_tear_down);
   g_test_add_func ("/ui/window/screenshot", test_screenshot);

@@ -15,6 +15,7 @@
 
 #include "six-action-detail.h"
 #include "six-labels.h"
+#include "six-rows.h"
 #include "six-link-dialog.h"
 #include "six-window.h"
 
@@ -99,43 +100,11 @@ find_record (SixActionDetail *self,
 
 /* --- writing ------------------------------------------------------------------------- */
 
-typedef struct
-{
-  SixActionDetail *self;
-  char            *message;
-} ApplyData;
-
+/* Refused: show again what the store holds. */
 static void
-apply_data_free (ApplyData *data)
+on_apply_failed (gpointer self)
 {
-  g_object_unref (data->self);
-  g_free (data->message);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ApplyData, apply_data_free)
-
-static void
-apply_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(ApplyData) data = user_data;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *window;
-  gint64 operation;
-
-  operation = six_repository_apply_finish (SIX_REPOSITORY (object), result, &error);
-  window = gtk_widget_get_root (GTK_WIDGET (data->self));
-  if (error != NULL)
-    schedule_refresh (data->self);   /* show again what the store holds */
-  if (!SIX_IS_WINDOW (window))
-    return;
-
-  if (error != NULL)
-    six_window_add_toast (SIX_WINDOW (window), adw_toast_new (error->message));
-  else if (operation > 0)   /* 0: nothing changed */
-    six_window_add_undo_toast (SIX_WINDOW (window), data->message, operation);
+  schedule_refresh (self);
 }
 
 /* One write, one undo: @edits are applied in one transaction; @message names it. */
@@ -145,16 +114,13 @@ apply (SixActionDetail *self,
        GPtrArray       *edits)
 {
   g_autofree char *label = NULL;
-  ApplyData *data;
+  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->repository == NULL || edits->len == 0)
+  if (self->repository == NULL || edits->len == 0 || !SIX_IS_WINDOW (window))
     return;
 
-  data = g_new0 (ApplyData, 1);
-  data->self = g_object_ref (self);
-  data->message = g_strdup (message);
   label = g_strdup_printf ("%s — %s", message, self->action_id);
-  six_repository_apply_async (self->repository, label, edits, NULL, apply_cb, data);
+  six_window_apply_edits (SIX_WINDOW (window), label, message, edits, self, on_apply_failed);
 }
 
 static GPtrArray *
@@ -405,41 +371,6 @@ remove_button (SixActionDetail *self,
 }
 
 static void
-add_row (SixActionDetail     *self,
-         AdwPreferencesGroup *group,
-         GtkWidget           *row)
-{
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->rows, g_object_ref (row));
-}
-
-static void
-add_placeholder_row (SixActionDetail     *self,
-                     AdwPreferencesGroup *group,
-                     const char          *text)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-  gtk_widget_add_css_class (row, "dim-label");
-  add_row (self, group, row);
-}
-
-static void
-clear_rows (SixActionDetail *self)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = self->rows->pdata[i];
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
-}
-
-static void
 draw_related (SixActionDetail *self,
               SixRecord       *action)
 {
@@ -472,12 +403,12 @@ draw_related (SixActionDetail *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
-      add_row (self, self->related_group, row);
+      six_rows_add (self->rows, self->related_group, row);
       shown++;
     }
 
   if (shown == 0)
-    add_placeholder_row (self, self->related_group, _("No related actions"));
+    six_rows_add_placeholder (self->rows, self->related_group, _("No related actions"));
 }
 
 static void
@@ -495,7 +426,7 @@ draw_link (SixActionDetail *self,
   button = remove_button (self, _("Remove Link"), G_CALLBACK (on_remove_link_clicked_cb));
   g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (record), g_object_unref);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  add_row (self, self->links_group, row);
+  six_rows_add (self->rows, self->links_group, row);
 }
 
 static void
@@ -535,7 +466,7 @@ draw_links (SixActionDetail *self,
     }
 
   if (shown == 0)
-    add_placeholder_row (self, self->links_group, _("Nothing linked yet"));
+    six_rows_add_placeholder (self->rows, self->links_group, _("Nothing linked yet"));
 }
 
 /* Replace a row's text only when the stored value changed, or another action is shown. */
@@ -616,7 +547,7 @@ draw (SixActionDetail *self,
   adw_combo_row_set_selected (self->status_row, selected);
   self->updating = FALSE;
 
-  clear_rows (self);
+  six_rows_clear (self->rows);
   draw_related (self, action);
   draw_links (self, tracking);
 

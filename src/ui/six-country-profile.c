@@ -15,6 +15,7 @@
 #include "six-labels.h"
 #include "six-profile-document.h"
 #include "six-record-form.h"
+#include "six-rows.h"
 #include "six-window.h"
 
 struct _SixCountryProfile
@@ -92,53 +93,18 @@ find_form (const char *kind_name)
 
 /* --- writing ------------------------------------------------------------------------- */
 
-typedef struct
-{
-  SixCountryProfile *self;
-  char              *title;  /* the Undo toast's */
-} Applying;
-
-static void
-applying_free (Applying *applying)
-{
-  g_object_unref (applying->self);
-  g_free (applying->title);
-  g_free (applying);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Applying, applying_free)
-
-static void
-applied_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(Applying) applying = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 operation = six_repository_apply_finish (SIX_REPOSITORY (object), result, &error);
-  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (applying->self));
-
-  if (!SIX_IS_WINDOW (window))
-    return;
-
-  if (operation == 0)
-    six_window_add_toast (SIX_WINDOW (window), adw_toast_new (error->message));
-  else
-    six_window_add_undo_toast (SIX_WINDOW (window), applying->title, operation);
-}
-
 static void
 apply_edit (SixCountryProfile *self,
             const char        *title,
             SixEdit           *edit)
 {
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
-  Applying *applying = g_new0 (Applying, 1);
+  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (self));
 
-  applying->self = g_object_ref (self);
-  applying->title = g_strdup (title);
+  g_return_if_fail (SIX_IS_WINDOW (window));
+
   g_ptr_array_add (edits, six_edit_ref (edit));
-  six_repository_apply_async (self->repository, title, edits, NULL, applied_cb, applying);
+  six_window_apply_edits (SIX_WINDOW (window), title, title, edits, NULL, NULL);
 }
 
 static void
@@ -502,15 +468,6 @@ describe_provenance (SixCountryProfile *self,
   return g_strdup_printf (_("%s · Source: %s"), changed, stamp->source);
 }
 
-static void
-add_to (SixCountryProfile   *self,
-        AdwPreferencesGroup *group,
-        GtkWidget           *row)
-{
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->rows, g_object_ref (row));
-}
-
 static GtkWidget *
 new_row (const char *title,
          const char *subtitle)
@@ -572,18 +529,6 @@ add_record_buttons (GtkWidget *row,
 }
 
 static void
-add_empty_row (SixCountryProfile   *self,
-               AdwPreferencesGroup *group,
-               const char          *text)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-  gtk_widget_add_css_class (row, "dim-label");
-  add_to (self, group, row);
-}
-
-static void
 show_header (SixCountryProfile *self)
 {
   SixRecord *country = six_profile_get_country (self->profile);
@@ -620,7 +565,7 @@ show_dates (SixCountryProfile *self)
           six_record_get_string (country, "instrument") != NULL)
         title = six_record_value_label (country, "instrument");
 
-      add_to (self, self->dates_group, new_fact_row (self, title, value, country, fields[i]));
+      six_rows_add (self->rows, self->dates_group, new_fact_row (self, title, value, country, fields[i]));
     }
 }
 
@@ -661,7 +606,7 @@ show_obligations (SixCountryProfile *self)
 
   six_date_get_today (&today);
   if (obligations->len == 0)
-    add_empty_row (self, self->obligations_group,
+    six_rows_add_placeholder (self->rows, self->obligations_group,
                    _("No obligation under Article 3, 4 or 5 is recorded."));
 
   for (guint i = 0; i < obligations->len; i++)
@@ -703,7 +648,7 @@ show_obligations (SixCountryProfile *self)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                   new_extension_row (self, extensions->pdata[e]));
 
-      add_to (self, self->obligations_group, row);
+      six_rows_add (self->rows, self->obligations_group, row);
     }
 }
 
@@ -726,7 +671,7 @@ show_reports (SixCountryProfile *self)
   GPtrArray *reports = six_profile_get_reports (self->profile);
 
   if (reports->len == 0)
-    add_empty_row (self, self->reports_group, _("No Article 7 report is recorded."));
+    six_rows_add_placeholder (self->rows, self->reports_group, _("No Article 7 report is recorded."));
 
   for (guint i = 0; i < reports->len; i++)
     {
@@ -742,7 +687,7 @@ show_reports (SixCountryProfile *self)
                                   six_record_get_boolean (report, "requested_assistance")
                                   ? _("Assistance requested") : _("No assistance requested"),
                                   categories[0] != '\0' ? ": " : "", categories);
-      add_to (self, self->reports_group,
+      six_rows_add (self->rows, self->reports_group,
               new_fact_row (self, year, subtitle, report, "submitted_on"));
     }
 }
@@ -809,7 +754,7 @@ show_requests (SixCountryProfile *self)
   GPtrArray *requests = six_profile_get_requests (self->profile);
 
   if (requests->len == 0)
-    add_empty_row (self, self->requests_group, _("No request for assistance is recorded."));
+    six_rows_add_placeholder (self->rows, self->requests_group, _("No request for assistance is recorded."));
 
   for (guint i = 0; i < requests->len; i++)
     {
@@ -823,7 +768,7 @@ show_requests (SixCountryProfile *self)
       GtkWidget *row = new_fact_row (self, title, subtitle, request, "description");
 
       add_record_buttons (row, request, TRUE);
-      add_to (self, self->requests_group, row);
+      six_rows_add (self->rows, self->requests_group, row);
     }
 }
 
@@ -851,7 +796,7 @@ show_contributions_of (SixCountryProfile *self,
       GtkWidget *row = new_fact_row (self, title, subtitle, contribution, "status");
 
       add_record_buttons (row, contribution, TRUE);
-      add_to (self, self->contributions_group, row);
+      six_rows_add (self->rows, self->contributions_group, row);
     }
 }
 
@@ -861,7 +806,7 @@ show_coalitions (SixCountryProfile *self)
   GPtrArray *coalitions = six_profile_get_coalitions (self->profile);
 
   if (coalitions->len == 0)
-    add_empty_row (self, self->coalitions_group, _("Not in a coalition."));
+    six_rows_add_placeholder (self->rows, self->coalitions_group, _("Not in a coalition."));
 
   for (guint i = 0; i < coalitions->len; i++)
     {
@@ -877,7 +822,7 @@ show_coalitions (SixCountryProfile *self)
           g_string_append_printf (partners, "%s%s (%s)", m > 0 ? ", " : "", name,
                                   six_record_value_label (members->pdata[m], "role"));
         }
-      add_to (self, self->coalitions_group,
+      six_rows_add (self->rows, self->coalitions_group,
               new_fact_row (self, six_record_get_string (coalition, "title"), partners->str,
                             coalition, "title"));
     }
@@ -899,7 +844,7 @@ show_people_and_notes (SixCountryProfile *self)
                                      contact, "name");
 
       add_record_buttons (row, contact, TRUE);
-      add_to (self, self->contacts_group, row);
+      six_rows_add (self->rows, self->contacts_group, row);
     }
 
   for (guint i = 0; i < notes->len; i++)
@@ -911,28 +856,14 @@ show_people_and_notes (SixCountryProfile *self)
                                      note, "text");
 
       add_record_buttons (row, note, TRUE);
-      add_to (self, self->notes_group, row);
+      six_rows_add (self->rows, self->notes_group, row);
     }
-}
-
-static void
-clear_rows (SixCountryProfile *self)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = self->rows->pdata[i];
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
 }
 
 static void
 show_profile (SixCountryProfile *self)
 {
-  clear_rows (self);
+  six_rows_clear (self->rows);
   gtk_stack_set_visible_child_name (self->stack, self->profile != NULL ? "profile" : "missing");
   if (self->profile == NULL)
     return;
@@ -945,7 +876,7 @@ show_profile (SixCountryProfile *self)
   show_contributions_of (self, six_profile_get_received (self->profile), TRUE);
   show_contributions_of (self, six_profile_get_provided (self->profile), FALSE);
   if (six_profile_get_received (self->profile)->len + six_profile_get_provided (self->profile)->len == 0)
-    add_empty_row (self, self->contributions_group, _("No contribution is recorded."));
+    six_rows_add_placeholder (self->rows, self->contributions_group, _("No contribution is recorded."));
   show_coalitions (self);
   show_people_and_notes (self);
 }
