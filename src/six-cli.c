@@ -209,7 +209,8 @@ run_export (const char  *database,
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SixDb) db = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SixExchangeFile) file = NULL;
+  g_autoptr(GFile) destination = NULL;
   SixExportOptions options = { 0 };
   int status = 0;
   GOptionEntry entries[] = {
@@ -236,10 +237,9 @@ run_export (const char  *database,
   if (db == NULL)
     return fail (error);
 
-  bytes = six_exchange_write (db, &options, &error);
-  if (bytes == NULL ||
-      !g_file_set_contents (output, g_bytes_get_data (bytes, NULL),
-                            (gssize) g_bytes_get_size (bytes), &error))
+  file = six_exchange_collect (db, &options, &error);
+  destination = g_file_new_for_commandline_arg (output);
+  if (file == NULL || !six_exchange_save_file (file, destination, NULL, &error))
     return fail (error);
 
   return 0;

@@ -25,7 +25,7 @@ expect () {  # expect STATUS DESCRIPTION COMMAND...
 dump () { "$bin" --database "$1" export --level private -o "$tmp/dump.a6.json" >/dev/null 2>&1
           sed -n '/"records"/,/"checksum"/p' "$tmp/dump.a6.json" | grep -v '"checksum"'; }
 
-echo "1..24"
+echo "1..26"
 expect 0 "--version exits 0" "$bin" --version
 grep -q '^article-six [0-9]' "$tmp/out" && check ok "--version prints the version" || check fail "--version prints the version"
 expect 2 "an unknown command exits 2" "$bin" frobnicate
@@ -37,6 +37,8 @@ expect 0 "export a country profile" "$bin" --database "$a" export --scope countr
 head -c 30 "$tmp/lbn.a6.json" | grep -q '"format": "article-six"' && check ok "the file starts with the format" || check fail "format header"
 expect 0 "validate the export" "$bin" validate "$tmp/lbn.a6.json"
 expect 2 "a bad scope exits 2" "$bin" --database "$a" export --scope planet:MARS -o "$tmp/x.a6.json"
+expect 1 "an export to a missing folder exits 1" "$bin" --database "$a" export -o "$tmp/no-such-folder/x.a6.json"
+grep -q 'no-such-folder/x.a6.json' "$tmp/err" && [ ! -e "$tmp/no-such-folder" ] && check ok "it names the file and writes nothing" || check fail "missing folder"
 
 b="$tmp/b.db"
 expect 0 "report on a new database" "$bin" --database "$b" report states --format json

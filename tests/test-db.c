@@ -2116,6 +2116,8 @@ test_files_mode (void)
   journal_mode = query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
   g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 1);
+  /* Reads map the file. */
+  g_assert_cmpint (query_int (db, "PRAGMA mmap_size"), ==, SIX_DB_MMAP_BYTES);
   replica = g_strdup (six_db_get_replica_id (db));
   six_db_close (db);
 

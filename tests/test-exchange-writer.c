@@ -441,6 +441,7 @@ test_deterministic (void)
   g_autoptr(GBytes) first = write_db (db, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PRIVATE);
   g_autoptr(GBytes) second = write_db (db, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PRIVATE);
   g_autoptr(SixExchangeFile) file = read_back (first);
+  g_autoptr(SixExchangeFile) shuffled = NULL;
   g_autoptr(GBytes) rewritten = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *records = six_exchange_file_get_records (file);
@@ -452,6 +453,27 @@ test_deterministic (void)
 
   /* Reading a file and printing it again gives the same bytes. */
   rewritten = six_exchange_write_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (first, rewritten));
+  g_clear_pointer (&rewritten, g_bytes_unref);
+
+  /* So does a file whose records come in any order. */
+  shuffled = six_exchange_file_new ();
+  six_exchange_file_set_export_id (shuffled, six_exchange_file_get_export_id (file));
+  six_exchange_file_set_created_at (shuffled, six_exchange_file_get_created_at (file));
+  six_exchange_file_set_app_version (shuffled, six_exchange_file_get_app_version (file));
+  six_exchange_file_set_origin (shuffled, six_exchange_file_get_origin (file));
+  six_exchange_file_set_level (shuffled, six_exchange_file_get_level (file));
+  for (guint i = 0; i < six_exchange_file_get_replicas (file)->len; i++)
+    {
+      const SixReplicaInfo *replica = six_exchange_file_get_replicas (file)->pdata[i];
+
+      six_exchange_file_add_replica (shuffled, six_replica_info_new (replica->id, replica->name,
+                                                                     replica->organisation));
+    }
+  for (guint i = records->len; i > 0; i--)
+    six_exchange_file_add_record (shuffled, records->pdata[(i * 7919) % records->len]);
+  rewritten = six_exchange_write_file (shuffled, &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (first, rewritten));
 
@@ -855,6 +877,200 @@ test_stamp_numbers (void)
 }
 
 /* `test-exchange-writer --write-samples DIR` writes fresh exports for the schema test. */
+/* populate () and @n_notes notes of a kilobyte each: a file of several output chunks. */
+static SixDb *
+populate_large (guint n_notes)
+{
+  SixDb *db = populate ();
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autofree char *text = g_strnfill (1000, 'n');
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("00000000-0000-4000-8000-1%011x", i);
+      SixEdit *e = edit (edits, "note", id);
+
+      six_edit_set_string (e, "target", REQ_LBN);
+      six_edit_set_string (e, "text", text);
+    }
+  apply (db, edits);
+
+  return db;
+}
+
+static void
+assert_checksum_of_prefix (const char *text,
+                           gsize       len)
+{
+  const char *checksum_line = g_strrstr_len (text, (gssize) len, "  \"checksum\": ");
+  g_autofree char *computed = NULL;
+  g_autofree char *line = NULL;
+
+  g_assert_nonnull (checksum_line);
+  computed = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text,
+                                          (gsize) (checksum_line - text));
+  line = g_strdup_printf ("  \"checksum\": \"sha256:%s\"\n}\n", computed);
+  g_assert_cmpstr (checksum_line, ==, line);
+}
+
+/* A file of many chunks, saved to disk: the same bytes as in memory, the checksum of every
+ * byte, in order; saved again over itself, still the same. */
+static void
+test_save (void)
+{
+  g_autoptr(SixDb) db = populate_large (6000);
+  g_autoptr(SixExchangeFile) file = collect (db, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PRIVATE);
+  g_autoptr(SixExchangeFile) again = collect (db, SIX_SCOPE_ALL, NULL,
+                                              SIX_VISIBILITY_PRIVATE);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("six-writer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "all.a6.json", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  gsize saved_len;
+
+  bytes = six_exchange_write_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 6 * 1024 * 1024);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (six_exchange_save_file (again, destination, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &saved, &saved_len, &error));
+      g_assert_no_error (error);
+      g_assert_cmpmem (saved, saved_len, g_bytes_get_data (bytes, NULL),
+                       g_bytes_get_size (bytes));
+      assert_checksum_of_prefix (saved, saved_len);
+      g_assert_cmpstr (six_exchange_file_get_checksum (again), ==,
+                       six_exchange_file_get_checksum (file));
+      g_clear_pointer (&saved, g_free);
+    }
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static SixExchangeFile *
+unwritable_file (void)
+{
+  SixExchangeFile *file = six_exchange_file_new ();
+  g_autoptr(SixRecord) record = NULL;
+  const SixKind *kind = six_kind_lookup ("country");
+  GVariant *values[32] = { NULL };
+
+  values[six_kind_field_index (kind, "name")] = g_variant_new_string ("Lebanon");
+  record = six_record_new (kind, "LBN", values, NULL);
+
+  six_exchange_file_set_export_id (file, EXPORT_ID);
+  six_exchange_file_set_created_at (file, CREATED_AT);
+  six_exchange_file_set_app_version (file, "0.1.0");
+  six_exchange_file_set_origin (file, &(SixReplicaInfo) { (char *) "r1", NULL, NULL });
+  six_exchange_file_add_record (file, record);
+
+  return file;
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+/* A file that cannot be written leaves the file that was there as it was, and no new one. */
+static void
+test_save_refused (void)
+{
+  g_autoptr(SixExchangeFile) file = unwritable_file ();
+  g_autofree char *dir = g_dir_make_tmp ("six-writer-XXXXXX", NULL);
+  g_autofree char *kept_path = g_build_filename (dir, "kept.a6.json", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.a6.json", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "no-such-folder", "x.a6.json", NULL);
+  g_autoptr(GFile) kept = g_file_new_for_path (kept_path);
+  g_autoptr(GFile) created = g_file_new_for_path (new_path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (kept_path, "what was there\n", -1, NULL));
+
+  g_assert_false (six_exchange_save_file (file, kept, NULL, &error));
+  g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "name has a value but no clock"));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (kept_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "what was there\n");
+
+  g_assert_false (six_exchange_save_file (file, created, NULL, &error));
+  g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_null (six_exchange_file_get_checksum (file));
+
+  /* Nowhere to write: GIO's message names the file. */
+  g_clear_object (&file);
+  {
+    g_autoptr(SixDb) db = populate ();
+
+    file = collect (db, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PUBLIC);
+  }
+  g_assert_false (six_exchange_save_file (file, missing, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "x.a6.json"));
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_assert_cmpint (g_remove (kept_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A stream that fills up part-way: the error is the stream's, printing stops, and the file
+ * gets no checksum. */
+static void
+test_stream_full (void)
+{
+  g_autoptr(SixDb) db = populate_large (6000);
+  g_autoptr(SixExchangeFile) file = collect (db, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PRIVATE);
+  gsize size = 2 * 1024 * 1024 + 512 * 1024;
+  g_autofree char *buffer = g_malloc (size);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new (buffer, size, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (six_exchange_write_file_to_stream (file, stream, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_null (six_exchange_file_get_checksum (file));
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
+                    <=, size);
+  g_assert_true (g_str_has_prefix (buffer, "{\n  \"format\": \"article-six\""));
+}
+
+/* Cancelled before it starts: nothing written, and the error says so. */
+static void
+test_save_cancelled (void)
+{
+  g_autoptr(SixDb) db = populate ();
+  g_autoptr(SixExchangeFile) file = collect (db, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PUBLIC);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = g_dir_make_tmp ("six-writer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cancelled.a6.json", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (six_exchange_save_file (file, destination, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static int
 write_samples (const char *dir)
 {
@@ -911,6 +1127,10 @@ main (int   argc,
   g_test_add_func ("/exchange/writer/round-trip", test_round_trip);
   g_test_add_func ("/exchange/writer/stamp-numbers", test_stamp_numbers);
   g_test_add_func ("/exchange/writer/refuses-unstamped", test_refuses_unstamped);
+  g_test_add_func ("/exchange/writer/save", test_save);
+  g_test_add_func ("/exchange/writer/save/refused", test_save_refused);
+  g_test_add_func ("/exchange/writer/save/cancelled", test_save_cancelled);
+  g_test_add_func ("/exchange/writer/stream-full", test_stream_full);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-preferences-window.h"
 #include "six-search-page.h"
@@ -212,8 +213,8 @@ write_organisations (const char *dir,
   g_autoptr(SixDb) db = six_db_open (":memory:", &error);
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
   g_autoptr(SixExchangeFile) exchange = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = g_build_filename (dir, "organisations.a6.json", NULL);
+  GFile *file = g_file_new_for_path (path);
   SixExportOptions options = { .level = SIX_VISIBILITY_PRIVATE };
 
   g_assert_no_error (error);
@@ -228,12 +229,10 @@ write_organisations (const char *dir,
   g_assert_cmpint (six_db_apply_edits (db, "test", edits, &error), >, 0);
   exchange = six_exchange_collect (db, &options, &error);
   g_assert_no_error (error);
-  bytes = six_exchange_write_file (exchange, &error);
+  g_assert_true (six_exchange_save_file (exchange, file, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
-                                      (gssize) g_bytes_get_size (bytes), &error));
 
-  return g_file_new_for_path (path);
+  return file;
 }
 
 static void
@@ -321,6 +320,69 @@ apply_edits_body (Fixture *fixture)
   g_assert_cmpstr (newest_operation (repository, &operations)->label, ==, "Add organisation");
 }
 
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+shows_label (gpointer prefix)
+{
+  GtkWindow *window = find_toplevel (SIX_TYPE_WINDOW);
+
+  return find_matching (GTK_WIDGET (window), label_starts_with, prefix) != NULL;
+}
+
+/* The window's export, as the file chooser starts it: the file written whole, a toast with
+ * its count; a folder that is not there refused in a dialog naming the file, nothing written. */
+static void
+export_body (Fixture *fixture)
+{
+  g_autofree char *dir = g_dir_make_tmp ("six-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "LBN-2026-11-23.a6.json", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "gone", "x.a6.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(SixExchangeFile) exchange = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  AdwMessageDialog *dialog;
+  GPtrArray *records;
+
+  _six_window_export_file (fixture->window, SIX_SCOPE_COUNTRY, "LBN", SIX_VISIBILITY_PUBLIC,
+                           file);
+  wait_until (shows_label, (gpointer) "Exported ");
+
+  exchange = six_exchange_read_file (file, NULL, &error);
+  g_assert_no_error (error);
+  records = six_exchange_file_get_records (exchange);
+  g_assert_cmpuint (records->len, >, 1);
+  g_assert_cmpint (six_exchange_file_get_level (exchange), ==, SIX_VISIBILITY_PUBLIC);
+  toast = g_strdup_printf ("Exported %u records", records->len);
+  g_assert_true (shows_label (toast));
+
+  _six_window_export_file (fixture->window, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PRIVATE,
+                           missing);
+  wait_until (has_message_dialog, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Export");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "x.a6.json"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  run_in_app (fixture, export_body);
+}
+
 static void
 test_screenshot (void)
 {
@@ -396,6 +458,7 @@ main (int   argc,
   g_test_add ("/ui/window/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/ui/window/apply-edits", Fixture, NULL, fixture_set_up, test_apply_edits,
               fixture_tear_down);
   g_test_add ("/ui/window/import-progress", Fixture, NULL, fixture_set_up, test_import_progress,

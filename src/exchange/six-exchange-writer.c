@@ -8,15 +8,18 @@
 
 #include "six-exchange-writer.h"
 
+#include "six-exchange-output.h"
 #include "six-exchange-private.h"
 
 #include <string.h>
 
 /*
  * Two steps: six_exchange_collect () chooses the records (scope, closure, sharing level) and
- * six_exchange_write_file () prints them. The printer is our own, not json-glib's generator:
- * the layout is part of the format (§6 hashes bytes, the MIME magic reads the first line) and
- * must not change with a library version.
+ * six_exchange_write_file_to_stream () prints them — to a file with six_exchange_save_file (),
+ * to memory with six_exchange_write_file (). The printer is our own, not json-glib's
+ * generator: the layout is part of the format (§6 hashes bytes, the MIME magic reads the
+ * first line) and must not change with a library version. The bytes are hashed and written
+ * by six-exchange-output.c on a thread of their own while the next ones are printed.
  */
 
 /* Emitter */
@@ -321,70 +324,15 @@ append_record (GString    *out,
   return TRUE;
 }
 
-/**
- * six_exchange_write_file:
- * @file: the header and records to write
- *
- * Prints @file in the layout of the format: two-space indents, records sorted, the checksum
- * last. The same @file always gives the same bytes. Sets the checksum of @file.
- *
- * Returns: (transfer full): the file's bytes, or %NULL when @file cannot be written validly
- */
-GBytes *
-six_exchange_write_file (SixExchangeFile  *file,
-                         GError          **error)
+static void
+append_header (GString         *out,
+               SixExchangeFile *file,
+               GPtrArray       *replicas)
 {
-  g_autoptr(GString) out = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GPtrArray) replicas = NULL;
-  g_autoptr(GHashTable) printed_vvs = NULL;
-  g_autofree char *checksum = NULL;
-  const SixReplicaInfo *origin;
-  const char *scope_id;
-  SixScopeType scope;
-  GPtrArray *all;
   static const char * const scopes[] = { "all", "country", "coalition", "selection" };
-
-  g_return_val_if_fail (SIX_IS_EXCHANGE_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  origin = six_exchange_file_get_origin (file);
-  scope = six_exchange_file_get_scope (file, &scope_id);
-
-  if (!_six_exchange_uuid_is_valid (six_exchange_file_get_export_id (file)) ||
-      six_exchange_file_get_created_at (file) == NULL ||
-      six_exchange_file_get_app_version (file) == NULL || origin == NULL ||
-      ((scope == SIX_SCOPE_COUNTRY || scope == SIX_SCOPE_COALITION) && scope_id == NULL))
-    {
-      _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_FAILED, "export", NULL,
-                               "the header is incomplete (export id, time, version, origin "
-                               "or scope)");
-      return NULL;
-    }
-
-  all = six_exchange_file_get_records (file);
-  /* Shallow copies: the file keeps owning the elements. */
-  records = g_ptr_array_copy (all, NULL, NULL);
-  g_ptr_array_set_free_func (records, NULL);
-  g_ptr_array_sort (records, compare_records);
-  for (guint i = 1; i < records->len; i++)
-    {
-      if (compare_records (&records->pdata[i - 1], &records->pdata[i]) == 0)
-        {
-          _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_FAILED, "export", NULL,
-                                   "%s %s appears twice",
-                                   six_record_get_kind_name (records->pdata[i]),
-                                   six_record_get_id (records->pdata[i]));
-          return NULL;
-        }
-    }
-
-  replicas = g_ptr_array_copy (six_exchange_file_get_replicas (file), NULL, NULL);
-  g_ptr_array_set_free_func (replicas, NULL);
-  g_ptr_array_sort (replicas, compare_replicas);
-
-  /* Most records print to well under 2 KiB. */
-  out = g_string_sized_new (4096 + (gsize) records->len * 1536);
+  const SixReplicaInfo *origin = six_exchange_file_get_origin (file);
+  const char *scope_id;
+  SixScopeType scope = six_exchange_file_get_scope (file, &scope_id);
 
   g_string_append (out, "{\n  \"format\": \"" SIX_EXCHANGE_FORMAT "\",\n");
   g_string_append_printf (out, "  \"format_version\": \"%d.%d\",\n",
@@ -430,29 +378,224 @@ six_exchange_write_file (SixExchangeFile  *file,
       g_string_append_c (out, '}');
     }
   g_string_append (out, replicas->len > 0 ? "\n  ],\n" : "],\n");
+}
+
+static gboolean
+check_header (SixExchangeFile  *file,
+              GError          **error)
+{
+  const char *scope_id;
+  SixScopeType scope = six_exchange_file_get_scope (file, &scope_id);
+
+  if (!_six_exchange_uuid_is_valid (six_exchange_file_get_export_id (file)) ||
+      six_exchange_file_get_created_at (file) == NULL ||
+      six_exchange_file_get_app_version (file) == NULL ||
+      six_exchange_file_get_origin (file) == NULL ||
+      ((scope == SIX_SCOPE_COUNTRY || scope == SIX_SCOPE_COALITION) && scope_id == NULL))
+    {
+      _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_FAILED, "export", NULL,
+                               "the header is incomplete (export id, time, version, origin "
+                               "or scope)");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The records of @file in the order of §2; %NULL when one appears twice. */
+static GPtrArray *
+sorted_records (SixExchangeFile  *file,
+                GError          **error)
+{
+  /* Shallow copies: the file keeps owning the elements. */
+  g_autoptr(GPtrArray) records = g_ptr_array_copy (six_exchange_file_get_records (file),
+                                                   NULL, NULL);
+
+  guint i;
+
+  g_ptr_array_set_free_func (records, NULL);
+
+  /* A collected file is in order already; a file read from elsewhere may not be. */
+  for (i = 1; i < records->len; i++)
+    if (compare_records (&records->pdata[i - 1], &records->pdata[i]) >= 0)
+      break;
+  if (i < records->len)
+    g_ptr_array_sort (records, compare_records);
+
+  for (i = 1; i < records->len; i++)
+    {
+      if (compare_records (&records->pdata[i - 1], &records->pdata[i]) == 0)
+        {
+          _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_FAILED, "export", NULL,
+                                   "%s %s appears twice",
+                                   six_record_get_kind_name (records->pdata[i]),
+                                   six_record_get_id (records->pdata[i]));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/**
+ * six_exchange_write_file_to_stream:
+ * @file: the header and records to write
+ * @stream: where to write them; left open
+ * @cancellable: (nullable): stops the writing
+ *
+ * Prints @file in the layout of the format: two-space indents, records sorted, the checksum
+ * last. The same @file always gives the same bytes. Sets the checksum of @file.
+ *
+ * The bytes are hashed and written on another thread while the next ones are printed, a
+ * few megabytes at a time, whatever the size of the file.
+ *
+ * Returns: %FALSE with @error set when @file cannot be written validly or @stream fails;
+ *   @stream may then have received part of the file
+ */
+gboolean
+six_exchange_write_file_to_stream (SixExchangeFile  *file,
+                                   GOutputStream    *stream,
+                                   GCancellable     *cancellable,
+                                   GError          **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) replicas = NULL;
+  g_autoptr(GHashTable) printed_vvs = NULL;
+  g_autoptr(SixExchangeOutput) output = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *stated = NULL;
+  g_autofree char *last_line = NULL;
+  GString *out;
+
+  g_return_val_if_fail (SIX_IS_EXCHANGE_FILE (file), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_header (file, error))
+    return FALSE;
+
+  records = sorted_records (file, error);
+  if (records == NULL)
+    return FALSE;
+
+  replicas = g_ptr_array_copy (six_exchange_file_get_replicas (file), NULL, NULL);
+  g_ptr_array_set_free_func (replicas, NULL);
+  g_ptr_array_sort (replicas, compare_replicas);
+
+  output = _six_exchange_output_new (stream, cancellable);
+  append_header (_six_exchange_output_buffer (output), file, replicas);
 
   printed_vvs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) free_gstring);
+  out = _six_exchange_output_buffer (output);
   g_string_append (out, "  \"records\": [");
   for (guint i = 0; i < records->len; i++)
     {
       g_string_append (out, i == 0 ? "\n" : ",\n");
       if (!append_record (out, printed_vvs, records->pdata[i], error))
-        return NULL;
+        return FALSE;
+
+      /* A failed stream says why in _six_exchange_output_finish (). */
+      if (!_six_exchange_output_flush (output))
+        break;
+      out = _six_exchange_output_buffer (output);
     }
   g_string_append (out, records->len > 0 ? "\n  ],\n" : "],\n");
 
   /* §6: the hash covers every byte before the checksum line. */
-  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str,
-                                          out->len);
-  g_string_append_printf (out, "  \"checksum\": \"sha256:%s\"\n}\n", checksum);
+  checksum = _six_exchange_output_finish (output, error);
+  if (checksum == NULL)
+    return FALSE;
 
-  {
-    g_autofree char *stated = g_strconcat ("sha256:", checksum, NULL);
+  stated = g_strconcat ("sha256:", checksum, NULL);
+  last_line = g_strdup_printf ("  \"checksum\": \"%s\"\n}\n", stated);
+  if (!g_output_stream_write_all (stream, last_line, strlen (last_line), NULL, cancellable,
+                                  error))
+    return FALSE;
 
-    six_exchange_file_set_checksum (file, stated);
-  }
+  six_exchange_file_set_checksum (file, stated);
 
-  return g_string_free_to_bytes (g_steal_pointer (&out));
+  return TRUE;
+}
+
+/**
+ * six_exchange_write_file:
+ * @file: the header and records to write
+ *
+ * six_exchange_write_file_to_stream () into memory.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL when @file cannot be written validly
+ */
+GBytes *
+six_exchange_write_file (SixExchangeFile  *file,
+                         GError          **error)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+  g_return_val_if_fail (SIX_IS_EXCHANGE_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!six_exchange_write_file_to_stream (file, stream, NULL, error) ||
+      !g_output_stream_close (stream, NULL, error))
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/**
+ * six_exchange_save_file:
+ * @file: the header and records to write
+ * @destination: the file to create or replace
+ * @cancellable: (nullable): stops the writing
+ *
+ * Writes @file to @destination as a whole or not at all: a file that was there is
+ * replaced only once every byte is written, and a file created for it is removed
+ * when writing fails.
+ */
+gboolean
+six_exchange_save_file (SixExchangeFile  *file,
+                        GFile            *destination,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+  gboolean created = TRUE;
+
+  g_return_val_if_fail (SIX_IS_EXCHANGE_FILE (file), FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stream = g_file_create (destination, G_FILE_CREATE_NONE, cancellable, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_clear_error (&local_error);
+      created = FALSE;
+      /* GIO writes beside it and renames at close. */
+      stream = g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                               cancellable, &local_error);
+    }
+  if (stream == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (six_exchange_write_file_to_stream (file, G_OUTPUT_STREAM (stream), cancellable,
+                                         &local_error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    return TRUE;
+
+  /* Closing with a cancelled cancellable drops GIO's copy and keeps the file that was there. */
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+  if (created)
+    g_file_delete (destination, NULL, NULL);
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return FALSE;
 }
 
 /* Choosing the records */
@@ -954,11 +1097,12 @@ six_exchange_collect (SixDb                   *db,
                                options->scope == SIX_SCOPE_COALITION ? options->scope_id : NULL);
   six_exchange_file_set_level (file, options->level);
 
+  /* In the order of §2 already: kinds in order, each listed by id. */
   chosen = g_ptr_array_new ();
-  g_hash_table_iter_init (&iter, export.included);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (chosen, key);
-  g_ptr_array_sort (chosen, compare_records);
+  for (guint k = 0; k < export.n_kinds; k++)
+    for (guint i = 0; i < export.records[k]->len; i++)
+      if (g_hash_table_contains (export.included, export.records[k]->pdata[i]))
+        g_ptr_array_add (chosen, export.records[k]->pdata[i]);
 
   replicas = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < chosen->len; i++)

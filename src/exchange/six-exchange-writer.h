@@ -41,5 +41,14 @@ GBytes          *six_exchange_write      (SixDb                  *db,
                                           GError                **error);
 GBytes          *six_exchange_write_file (SixExchangeFile        *file,
                                           GError                **error);
+gboolean         six_exchange_write_file_to_stream
+                                         (SixExchangeFile        *file,
+                                          GOutputStream          *stream,
+                                          GCancellable           *cancellable,
+                                          GError                **error);
+gboolean         six_exchange_save_file  (SixExchangeFile        *file,
+                                          GFile                  *destination,
+                                          GCancellable           *cancellable,
+                                          GError                **error);
 
 G_END_DECLS

@@ -616,6 +616,20 @@ set_wal_limits (SixDb   *db,
   return _six_db_exec (db, checkpoint, error) && _six_db_exec (db, size_limit, error);
 }
 
+/* Reads map the database file instead of copying every page out of the kernel with a
+ * system call: a whole-database export reads each page once and spends a sixth of its time
+ * on those copies otherwise. The map is read-only (a stray write faults instead of reaching
+ * the file), and a file larger than the map is read the usual way past its end. */
+static gboolean
+set_mmap_size (SixDb   *db,
+               GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT,
+                                          (gint64) SIX_DB_MMAP_BYTES);
+
+  return _six_db_exec (db, sql, error);
+}
+
 /**
  * six_db_open:
  * @path: a file name, or ":memory:"
@@ -688,7 +702,8 @@ six_db_open_full (const char  *path,
       !_six_db_exec (db, "PRAGMA synchronous = NORMAL", error) ||
       !_six_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
       !_six_db_exec (db, "PRAGMA busy_timeout = 5000", error) ||
-      !set_wal_limits (db, error))
+      !set_wal_limits (db, error) ||
+      !set_mmap_size (db, error))
     return NULL;
 
   if (!_six_schema_migrate (db, error))

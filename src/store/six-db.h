@@ -35,6 +35,9 @@ typedef enum
 /* Pages (4 KB) the write-ahead log may hold before it is checkpointed: 64 MB. */
 #define SIX_DB_WAL_CHECKPOINT_PAGES 16384
 
+/* How much of the database file reads may map (PRAGMA mmap_size). */
+#define SIX_DB_MMAP_BYTES (G_GINT64_CONSTANT (256) * 1024 * 1024)
+
 typedef struct _SixDb SixDb;
 
 /* One undoable operation: an edit, a delete, an import, an undo. */

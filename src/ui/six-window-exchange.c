@@ -318,7 +318,6 @@ export_job_run (SixDb         *db,
   g_autofree char *organisation = g_settings_get_string (settings, "organisation");
   SixExportOptions options = { 0 };
   g_autoptr(SixExchangeFile) exchange = NULL;
-  g_autoptr(GBytes) bytes = NULL;
 
   options.scope = job->scope;
   options.scope_id = job->scope_id;
@@ -327,17 +326,11 @@ export_job_run (SixDb         *db,
   options.origin_organisation = organisation[0] != '\0' ? organisation : NULL;
 
   exchange = six_exchange_collect (db, &options, error);
-  if (exchange == NULL)
-    return NULL;
-  bytes = six_exchange_write_file (exchange, error);
-  if (bytes == NULL)
+  if (exchange == NULL ||
+      !six_exchange_save_file (exchange, job->file, cancellable, error))
     return NULL;
 
   job->n_records = six_exchange_file_get_records (exchange)->len;
-  if (!g_file_replace_contents (job->file, g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error))
-    return NULL;
 
   return GUINT_TO_POINTER (job->n_records);
 }
@@ -365,22 +358,44 @@ export_cb (GObject      *object,
   six_window_add_toast (self, adw_toast_new (title));
 }
 
+/**
+ * _six_window_export_file:
+ * @file: the file to create or replace
+ *
+ * Writes the export on the repository's thread; a toast says how many records it holds.
+ */
+void
+_six_window_export_file (SixWindow     *self,
+                         SixScopeType   scope,
+                         const char    *scope_id,
+                         SixVisibility  level,
+                         GFile         *file)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->scope = scope;
+  job->scope_id = g_strdup (scope_id);
+  job->level = level;
+  job->file = g_object_ref (file);
+  six_repository_run_async (six_window_get_repository (self), export_job_run, job,
+                            (GDestroyNotify) export_job_free, NULL,
+                            NULL, export_cb, g_object_ref (self));
+}
+
 static void
 on_export_chooser_response_cb (GtkNativeDialog *chooser,
                                int              response,
                                ExportJob       *job)
 {
   SixWindow *self = SIX_WINDOW (gtk_native_dialog_get_transient_for (chooser));
+  g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-  if (job->file != NULL)
-    six_repository_run_async (six_window_get_repository (self), export_job_run, job,
-                              (GDestroyNotify) export_job_free, NULL,
-                              NULL, export_cb, g_object_ref (self));
-  else
-    export_job_free (job);
+  if (file != NULL)
+    _six_window_export_file (self, job->scope, job->scope_id, job->level, file);
+  export_job_free (job);
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

@@ -20,5 +20,10 @@ void          _six_window_end_import    (SixWindow  *self);
 void _six_window_choose_export (SixWindow    *self,
                                 SixScopeType  scope,
                                 const char   *scope_id);
+void _six_window_export_file   (SixWindow     *self,
+                                SixScopeType   scope,
+                                const char    *scope_id,
+                                SixVisibility  level,
+                                GFile         *file);
 
 G_END_DECLS

@@ -200,7 +200,8 @@ bench_export (const char  *db_path,
 {
   SixExportOptions options = { 0 };
   g_autoptr(SixDb) db = six_db_open (db_path, error);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SixExchangeFile) file = NULL;
+  g_autoptr(GFile) destination = g_file_new_for_path (export_path);
   guint n_kinds;
   const SixKind *kinds = six_kind_all (&n_kinds);
   gint64 store_us;
@@ -214,15 +215,12 @@ bench_export (const char  *db_path,
   /* Everything, like the command line's whole-database export. */
   options.level = SIX_VISIBILITY_PRIVATE;
   start = six_bench_now_us ();
-  bytes = six_exchange_write (db, &options, error);
-  if (bytes == NULL ||
-      !g_file_set_contents_full (export_path, g_bytes_get_data (bytes, NULL),
-                                 (gssize) g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_NONE, 0600, error))
+  file = six_exchange_collect (db, &options, error);
+  if (file == NULL || !six_exchange_save_file (file, destination, NULL, error))
     return FALSE;
+  g_clear_object (&file);
   store_us = six_bench_now_us () - start;
 
-  g_clear_pointer (&bytes, g_bytes_unref);
   g_clear_pointer (&db, six_db_close);
 
   for (guint k = 0; k <= n_kinds; k++)
@@ -238,7 +236,7 @@ bench_export (const char  *db_path,
       shell_mb += six_bench_file_size_mb (out);
     }
 
-  six_bench_print_ratio ("export (six_exchange_write + write the file)", store_us / 1000.0,
+  six_bench_print_ratio ("export (six_exchange_collect + six_exchange_save_file)", store_us / 1000.0,
                          "sqlite3 -json of every table", shell_us / 1000.0, "ms", 1.5);
   g_print ("  file %.1f MB, sqlite3 -json output %.1f MB; peak RSS of this process so far "
            "%.1f MB\n", six_bench_file_size_mb (export_path), shell_mb,
