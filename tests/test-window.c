@@ -352,6 +352,8 @@ export_body (Fixture *fixture)
   AdwMessageDialog *dialog;
   GPtrArray *records;
 
+  /* The toast drawn in place for review, not sliding in. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   _six_window_export_file (fixture->window, SIX_SCOPE_COUNTRY, "LBN", SIX_VISIBILITY_PUBLIC,
                            file);
   wait_until (shows_label, (gpointer) "Exported ");
@@ -363,6 +365,11 @@ export_body (Fixture *fixture)
   g_assert_cmpint (six_exchange_file_get_level (exchange), ==, SIX_VISIBILITY_PUBLIC);
   toast = g_strdup_printf ("Exported %u records", records->len);
   g_assert_true (shows_label (toast));
+  {
+    g_autofree char *png = review_path ("window-exported.png");
+
+    save_widget_png (GTK_WIDGET (fixture->window), png);
+  }
 
   _six_window_export_file (fixture->window, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PRIVATE,
                            missing);
