@@ -44,7 +44,8 @@ test: deps
 
 bench: setup
 	meson compile -C $(BUILD)
-	meson test -C $(BUILD) --benchmark --verbose
+	xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" dbus-run-session -- \
+		meson test -C $(BUILD) --benchmark --verbose
 
 pot: setup
 	meson compile -C $(BUILD) article-six-pot article-six-update-po
