@@ -37,12 +37,15 @@ G_DEFINE_FINAL_TYPE (SixApplication, six_application, ADW_TYPE_APPLICATION)
 
 static void open_database (SixApplication *self);
 
+/* The main window, even while a dialog or the preferences are in front of it. */
 static SixWindow *
 get_window (SixApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SIX_IS_WINDOW (l->data))
+      return SIX_WINDOW (l->data);
 
-  return SIX_IS_WINDOW (window) ? SIX_WINDOW (window) : NULL;
+  return NULL;
 }
 
 static void
@@ -116,21 +119,40 @@ screenshot_settled_cb (gpointer user_data)
 }
 
 static void
-on_window_map_cb (GtkWidget      *window,
-                  SixApplication *self)
+start_screenshot (SixApplication *self)
 {
   self->screenshot_timeout_id = g_timeout_add (SCREENSHOT_SETTLE_MS, screenshot_settled_cb, self);
 }
 
 static void
+on_window_map_cb (GtkWidget      *window,
+                  SixApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_map_cb, self);
+  start_screenshot (self);
+}
+
+/* The window comes first, before the database is open: it shows that it is opening. */
+static void
 present_window (SixApplication *self)
 {
-  SixWindow *window = six_window_new (GTK_APPLICATION (self), self->repository);
+  SixWindow *window = six_window_new (GTK_APPLICATION (self), NULL);
 
   if (self->launch->width > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), self->launch->width, self->launch->height);
   if (self->launch->page != NULL)
     six_window_show_page (window, self->launch->page);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The database is open: what the command line asked for can be done. */
+static void
+fill_window (SixApplication *self,
+             SixWindow      *window)
+{
+  six_window_set_repository (window, self->repository);
+
   if (self->launch->open != NULL && strchr (self->launch->open, ':') != NULL)
     {
       g_autofree char *kind = g_strndup (self->launch->open,
@@ -138,10 +160,11 @@ present_window (SixApplication *self)
 
       six_window_open_record (window, kind, strchr (self->launch->open, ':') + 1);
     }
-  if (self->launch->screenshot != NULL)
-    g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), self);
 
-  gtk_window_present (GTK_WINDOW (window));
+  if (self->launch->screenshot != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)))
+    start_screenshot (self);
+  else if (self->launch->screenshot != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), self);
 
   for (guint i = 0; self->launch->files != NULL && self->launch->files[i] != NULL; i++)
     {
@@ -210,7 +233,6 @@ report_open_error (SixApplication *self,
   g_autofree char *backup = six_db_find_latest_backup (self->launch->database);
   AdwMessageDialog *dialog;
 
-  present_window (self);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)),
                                                        _("Could Not Open the Database"),
                                                        NULL));
@@ -250,12 +272,13 @@ ensure_reference_pack_cb (GObject      *object,
 
   six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
   self->opening = FALSE;
-  /* Held since the open began, so the application does not quit before its window exists. */
+  /* Held since the open began, so that closing the window meanwhile cannot quit the
+   * application in the middle of it. */
   g_application_release (G_APPLICATION (self));
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || get_window (self) == NULL)
     return;
 
-  present_window (self);
+  fill_window (self, get_window (self));
 
   /* The database still works without the pack; say so and carry on. */
   if (error != NULL)
@@ -280,7 +303,8 @@ open_database_cb (GObject      *object,
   if (self->repository == NULL)
     {
       self->opening = FALSE;
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* A window closed meanwhile was the user leaving: nobody is there to tell. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && get_window (self) != NULL)
         report_open_error (self, error);
       g_application_release (G_APPLICATION (self));
       return;
@@ -314,7 +338,10 @@ six_application_activate (GApplication *app)
   if (window != NULL)
     gtk_window_present (GTK_WINDOW (window));
   else if (!self->opening && self->repository == NULL)
-    open_database (self);
+    {
+      present_window (self);
+      open_database (self);
+    }
 }
 
 static void

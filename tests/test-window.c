@@ -390,6 +390,146 @@ test_export (Fixture       *fixture,
   run_in_app (fixture, export_body);
 }
 
+/* The spinner in place of the pages, until the crossfade to them is over. */
+static gboolean
+shows_opening (SixWindow *window)
+{
+  GtkWidget *spinner = find_by_id (GTK_WIDGET (window), "opening_spinner");
+
+  g_assert_nonnull (spinner);
+
+  return gtk_widget_get_child_visible (spinner);
+}
+
+/* Once the crossfade from the spinner to the pages is over. */
+static gboolean
+opened (gpointer window)
+{
+  return !shows_opening (window);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_search_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Search") == 0;
+}
+
+static void
+on_notify_repository_cb (SixWindow  *window,
+                         GParamSpec *pspec,
+                         guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* A window comes before its database: it says the database is opening and offers nothing to
+ * search, edit or exchange until it has one. */
+static void
+opening_body (Fixture *fixture)
+{
+  SixRepository *repository = six_window_get_repository (fixture->window);
+  SixWindow *window = six_window_new (GTK_APPLICATION (fixture->app), NULL);
+  GtkWidget *search_button = find_matching (GTK_WIDGET (window), is_search_button, NULL);
+  guint n_notified = 0;
+
+  g_signal_connect (window, "notify::repository", G_CALLBACK (on_notify_repository_cb),
+                    &n_notified);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+
+  g_assert_nonnull (search_button);
+  g_assert_true (shows_opening (window));
+  g_assert_false (gtk_widget_get_sensitive (search_button));
+  g_assert_null (six_window_get_repository (window));
+  g_assert_false (shows_opening (fixture->window));
+
+  six_window_set_repository (window, repository);
+  g_assert_true (six_window_get_repository (window) == repository);
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_true (gtk_widget_get_sensitive (search_button));
+  wait_until (opened, window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_repository (gpointer window)
+{
+  return six_window_get_repository (window) != NULL;
+}
+
+/* A damaged database: the window says it is opening, a dialog says why it cannot, and the
+ * newest backup, once restored, opens in the same window. */
+static gboolean
+damaged_body_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GList) toplevels = NULL;
+  AdwMessageDialog *dialog;
+  SixWindow *window;
+
+  wait_until (has_message_dialog, NULL);
+  window = SIX_WINDOW (find_toplevel (SIX_TYPE_WINDOW));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (window);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Database");
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_null (six_window_get_repository (window));
+  g_assert_true (shows_opening (window));
+
+  /* The preferences open while the backup is restored and opened; the main window still gets
+   * its database. */
+  adw_message_dialog_response (dialog, "restore");
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_PREFERENCES_WINDOW));
+  wait_until (has_repository, window);
+  wait_until (opened, window);
+  g_assert_true (find_toplevel (SIX_TYPE_WINDOW) == GTK_WINDOW (window));
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_application_quit (G_APPLICATION (fixture->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_damaged (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  const char garbage[] = "This file was damaged by a bad disk. It is not SQLite any more.";
+  SixDb *db = six_db_open (path, &error);
+
+  g_assert_no_error (error);
+  backup = six_db_backup (db, "test", &error);
+  g_assert_no_error (error);
+  six_db_close (db);
+  g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, &error));
+
+  g_idle_add (damaged_body_cb, fixture);
+  g_assert_cmpint (g_application_run (G_APPLICATION (fixture->app), 0, NULL), ==, 0);
+}
+
+static void
+test_opening (Fixture       *fixture,
+              gconstpointer  data)
+{
+  run_in_app (fixture, opening_body);
+}
+
 static void
 test_screenshot (void)
 {
@@ -466,6 +606,10 @@ main (int   argc,
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/ui/window/opening", Fixture, NULL, fixture_set_up, test_opening,
+              fixture_tear_down);
+  g_test_add ("/ui/window/damaged", Fixture, NULL, fixture_set_up, test_damaged,
+              fixture_tear_down);
   g_test_add ("/ui/window/apply-edits", Fixture, NULL, fixture_set_up, test_apply_edits,
               fixture_tear_down);
   g_test_add ("/ui/window/import-progress", Fixture, NULL, fixture_set_up, test_import_progress,

@@ -44,7 +44,8 @@ window_ready (gpointer data)
 
   fixture->window = SIX_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
 
-  return fixture->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
+  return fixture->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (fixture->window)) &&
+         six_window_get_repository (fixture->window) != NULL;
 }
 
 void

@@ -24,7 +24,9 @@ struct _SixWindow
   GtkWidget       *content;
   AdwWindowTitle  *page_title;
   GtkSearchBar    *search_bar;
+  GtkWidget       *search_button;
   GtkSearchEntry  *search_entry;
+  GtkStack        *body_stack;
   GtkStack        *stack;
   SixSearchPage   *search_page;
   SixActionsPage  *actions_page;
@@ -291,6 +293,25 @@ six_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (six_window_parent_class)->close_request (window);
 }
 
+/* Without a database (it is opening, or could not be opened) there is nothing to edit or
+ * exchange. */
+static void
+update_repository_actions (SixWindow *self)
+{
+  gboolean has_repository = self->repository != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-operation", has_repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-file", has_repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-file", has_repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-country", has_repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_repository);
+  gtk_widget_set_sensitive (self->search_button, has_repository);
+  /* Typing anywhere searches, once there is something to search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar,
+                                         has_repository ? GTK_WIDGET (self) : NULL);
+}
+
 static void
 six_window_constructed (GObject *object)
 {
@@ -298,14 +319,7 @@ six_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (six_window_parent_class)->constructed (object);
 
-  six_search_page_set_repository (self->search_page, self->repository);
-  six_actions_page_set_repository (self->actions_page, self->repository);
-  six_countries_page_set_repository (self->countries_page, self->repository);
-  /* Without a database (it could not be opened) there is nothing to edit or exchange. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->repository != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-operation", self->repository != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-file", self->repository != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-file", self->repository != NULL);
+  update_repository_actions (self);
 }
 
 static void
@@ -367,7 +381,7 @@ six_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
+      six_window_set_repository (self, g_value_get_object (value));
       break;
 
     case PROP_PAGE:
@@ -397,7 +411,7 @@ six_window_class_init (SixWindowClass *klass)
   properties[PROP_REPOSITORY] =
     g_param_spec_object ("repository", NULL, NULL,
                          SIX_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, NULL, "overview",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -410,7 +424,9 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixWindow, content);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, body_stack);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, actions_page);
@@ -465,8 +481,6 @@ six_window_init (SixWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
@@ -483,6 +497,33 @@ six_window_new (GtkApplication *application,
                        "application", application,
                        "repository", repository,
                        NULL);
+}
+
+/**
+ * six_window_set_repository:
+ * @repository: (nullable): the open database
+ *
+ * Gives the window its database, once: until then it shows that the database is opening.
+ */
+void
+six_window_set_repository (SixWindow     *self,
+                           SixRepository *repository)
+{
+  g_return_if_fail (SIX_IS_WINDOW (self));
+  g_return_if_fail (repository == NULL || SIX_IS_REPOSITORY (repository));
+  g_return_if_fail (self->repository == NULL);
+
+  if (repository == NULL)
+    return;
+
+  self->repository = g_object_ref (repository);
+  six_search_page_set_repository (self->search_page, repository);
+  six_actions_page_set_repository (self->actions_page, repository);
+  six_countries_page_set_repository (self->countries_page, repository);
+  update_repository_actions (self);
+  gtk_stack_set_visible_child_name (self->body_stack, "pages");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
 }
 
 SixRepository *

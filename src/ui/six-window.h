@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (SixWindow, six_window, SIX, WINDOW, AdwApplicationWindow)
 SixWindow     *six_window_new            (GtkApplication *application,
                                           SixRepository  *repository);
 SixRepository *six_window_get_repository (SixWindow      *self);
+void           six_window_set_repository (SixWindow      *self,
+                                          SixRepository  *repository);
 const char    *six_window_get_page       (SixWindow      *self);
 void           six_window_show_page      (SixWindow      *self,
                                           const char     *page);

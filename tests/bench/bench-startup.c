@@ -6,7 +6,9 @@
  * timing. Each start is a process of its own — this program again, with --child — which
  * prints how long it took from being spawned to the end of its window's first frame:
  *
- *   bare  a GtkApplicationWindow of the same size holding one label;
+ *   bare  a GtkApplicationWindow of the same size holding one label, in a GtkApplication;
+ *   adw   the same window in an AdwApplication, which loads libadwaita's style sheet: what
+ *         any libadwaita application pays before drawing anything of its own;
  *   app   Article Six on a database of --records records, as `article-six --database` runs.
  *
  * The first start of the app is also the day's first open of that database, which makes the
@@ -87,10 +89,13 @@ run_child (const char *mode,
   g_autoptr(GtkApplication) app = NULL;
   char *argv[] = { (char *) "article-six", (char *) "--database", (char *) database, NULL };
 
-  if (g_strcmp0 (mode, "bare") == 0)
+  if (g_strcmp0 (mode, "bare") == 0 || g_strcmp0 (mode, "adw") == 0)
     {
-      app = gtk_application_new ("io.github.articlesix.ArticleSix.BenchBare",
-                                 G_APPLICATION_NON_UNIQUE);
+      app = g_object_new (g_strcmp0 (mode, "adw") == 0 ? ADW_TYPE_APPLICATION
+                                                       : GTK_TYPE_APPLICATION,
+                          "application-id", "io.github.articlesix.ArticleSix.BenchBare",
+                          "flags", G_APPLICATION_NON_UNIQUE,
+                          NULL);
       g_signal_connect (app, "activate", G_CALLBACK (on_bare_activate_cb), NULL);
     }
   else if (g_strcmp0 (mode, "app") == 0 && database != NULL)
@@ -104,7 +109,7 @@ run_child (const char *mode,
     }
   else
     {
-      g_printerr ("--child takes bare, or app with --database\n");
+      g_printerr ("--child takes bare, adw, or app with --database\n");
       return 2;
     }
 
@@ -157,23 +162,29 @@ bench_startup (const char  *self_path,
                GError     **error)
 {
   gint64 bare_us[N_RUNS];
+  gint64 adw_us[N_RUNS];
   gint64 app_us[N_RUNS];
   gint64 first_us;
+  double app_ms, adw_ms;
 
   if (!run_start (self_path, "app", database, &first_us, error))
     return FALSE;
 
-  /* Alternating, so that a slow moment of the machine falls on both. */
+  /* In turn, so that a slow moment of the machine falls on each. */
   for (guint i = 0; i < N_RUNS; i++)
     {
       if (!run_start (self_path, "bare", database, &bare_us[i], error) ||
+          !run_start (self_path, "adw", database, &adw_us[i], error) ||
           !run_start (self_path, "app", database, &app_us[i], error))
         return FALSE;
     }
 
-  six_bench_print_ratio ("start-up to first frame (median of 7)",
-                         six_bench_median_ms (app_us, N_RUNS),
+  app_ms = six_bench_median_ms (app_us, N_RUNS);
+  adw_ms = six_bench_median_ms (adw_us, N_RUNS);
+  six_bench_print_ratio ("start-up to first frame (median of 7)", app_ms,
                          "a bare GTK window", six_bench_median_ms (bare_us, N_RUNS), "ms", 1.3);
+  g_print ("  against the same window in an AdwApplication (%.1f ms, libadwaita's own start-up): "
+           "%.2f×  (no target)\n", adw_ms, app_ms / adw_ms);
   g_print ("  the day's first start, with the daily backup: %.1f ms\n", first_us / 1000.0);
 
   return TRUE;
