@@ -11,6 +11,7 @@
 #include "six-window-private.h"
 #include "six-actions-page.h"
 #include "six-countries-page.h"
+#include "six-exchange-page.h"
 #include "six-search-page.h"
 
 struct _SixWindow
@@ -31,6 +32,7 @@ struct _SixWindow
   SixSearchPage   *search_page;
   SixActionsPage  *actions_page;
   SixCountriesPage *countries_page;
+  SixExchangePage *exchange_page;
   GtkRevealer     *import_revealer;
   GtkLabel        *import_label;
   GtkProgressBar  *import_progress;
@@ -431,6 +433,7 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, actions_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, countries_page);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, exchange_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, import_progress);
@@ -467,6 +470,7 @@ six_window_class_init (SixWindowClass *klass)
   g_type_ensure (SIX_TYPE_SEARCH_PAGE);
   g_type_ensure (SIX_TYPE_ACTIONS_PAGE);
   g_type_ensure (SIX_TYPE_COUNTRIES_PAGE);
+  g_type_ensure (SIX_TYPE_EXCHANGE_PAGE);
 }
 
 static void
@@ -520,6 +524,7 @@ six_window_set_repository (SixWindow     *self,
   six_search_page_set_repository (self->search_page, repository);
   six_actions_page_set_repository (self->actions_page, repository);
   six_countries_page_set_repository (self->countries_page, repository);
+  six_exchange_page_set_repository (self->exchange_page, repository);
   update_repository_actions (self);
   gtk_stack_set_visible_child_name (self->body_stack, "pages");
 

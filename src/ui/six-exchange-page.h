@@ -1,0 +1,21 @@
+/* six-exchange-page.h — the conflict log, with its restore, and the files received
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "six-repository.h"
+
+G_BEGIN_DECLS
+
+#define SIX_TYPE_EXCHANGE_PAGE (six_exchange_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SixExchangePage, six_exchange_page, SIX, EXCHANGE_PAGE, GtkWidget)
+
+void        six_exchange_page_set_repository (SixExchangePage *self,
+                                              SixRepository   *repository);
+const char *six_exchange_page_get_state      (SixExchangePage *self);
+
+G_END_DECLS

@@ -1,0 +1,265 @@
+/* test-exchange-page.c — the Exchange page: files received, the conflict log and its restore
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "six-exchange-page.h"
+#include "six-exchange-writer.h"
+#include "six-reference-pack.h"
+#include "six-window-private.h"
+#include "ui-fixture.h"
+
+typedef struct
+{
+  SixExchangePage *page;
+  const char      *state;
+} StateWait;
+
+static gboolean
+state_is (gpointer data)
+{
+  StateWait *wait = data;
+
+  return g_strcmp0 (six_exchange_page_get_state (wait->page), wait->state) == 0;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget *list;
+  guint      n;
+} RowsWait;
+
+static gboolean
+has_rows (gpointer data)
+{
+  RowsWait *wait = data;
+
+  return gtk_widget_get_visible (wait->list) && count_rows (wait->list) == wait->n;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+window_shows (gpointer prefix)
+{
+  return find_matching (GTK_WIDGET (find_toplevel (SIX_TYPE_WINDOW)), label_starts_with,
+                        prefix) != NULL;
+}
+
+static gboolean
+is_toast_close_button (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+static gboolean
+is_toast (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0;
+}
+
+/* Toasts show one at a time, each for a few seconds: dismiss the one showing, as a user
+ * would, so that the next shows now. */
+static void
+dismiss_toast (SixWindow *window)
+{
+  GtkWidget *toast = find_matching (GTK_WIDGET (window), is_toast, NULL);
+  GtkWidget *close = toast != NULL ? find_matching (toast, is_toast_close_button, NULL) : NULL;
+
+  if (close != NULL)
+    g_signal_emit_by_name (close, "clicked");
+}
+
+typedef struct
+{
+  SixRepository *repository;
+  const char    *name;
+} NameWait;
+
+static gboolean
+lebanon_is_named (gpointer data)
+{
+  NameWait *wait = data;
+  SixRecord *lebanon = stored (wait->repository, "country", "LBN");
+
+  return lebanon != NULL && g_strcmp0 (six_record_get_string (lebanon, "name"), wait->name) == 0;
+}
+
+/* Another coordinator's database, from the same reference pack, renames Lebanon and exports
+ * its profile. */
+static GFile *
+write_their_rename (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) theirs = six_db_open (":memory:", &error);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(SixExchangeFile) exchange = NULL;
+  g_autofree char *path = g_build_filename (dir, "their-lebanon.a6.json", NULL);
+  GFile *file = g_file_new_for_path (path);
+  SixExportOptions options = { .scope = SIX_SCOPE_COUNTRY, .scope_id = "LBN",
+                               .level = SIX_VISIBILITY_PUBLIC, .origin_name = "Nadia Haddad" };
+  SixEdit *edit;
+
+  g_assert_no_error (error);
+  g_assert_true (six_reference_pack_ensure (theirs, &error));
+  g_assert_no_error (error);
+
+  edit = six_edit_new (six_kind_lookup ("country"), "LBN");
+  six_edit_set_string (edit, "name", "Lebanese Republic");
+  g_ptr_array_add (edits, edit);
+  g_assert_cmpint (six_db_apply_edits (theirs, "Rename", edits, &error), >, 0);
+
+  exchange = six_exchange_collect (theirs, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (six_exchange_save_file (exchange, file, NULL, &error));
+  g_assert_no_error (error);
+
+  return file;
+}
+
+static void
+conflict_body (Fixture *fixture)
+{
+  SixRepository *repository = six_window_get_repository (fixture->window);
+  SixExchangePage *page = SIX_EXCHANGE_PAGE (find_descendant (GTK_WIDGET (fixture->window),
+                                                              SIX_TYPE_EXCHANGE_PAGE));
+  GtkWidget *conflicts = find_by_id (GTK_WIDGET (page), "conflicts_list");
+  GtkWidget *files = find_by_id (GTK_WIDGET (page), "files_list");
+  g_autofree char *dir = g_dir_make_tmp ("six-exchange-page-XXXXXX", NULL);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(GFile) file = write_their_rename (dir);
+  StateWait state = { page, NULL };
+  RowsWait rows = { files, 1 };
+  NameWait name = { repository, "Liban" };
+  AdwActionRow *row;
+  GtkWidget *restore;
+  gint64 operation = 0;
+  SixEdit *edit;
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
+                                             "exchange"));
+
+  /* The reference pack, merged at the first start like any file received. */
+  wait_until (has_rows, &rows);
+  row = ADW_ACTION_ROW (gtk_widget_get_first_child (files));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "reference-pack.a6.json");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row),
+                                   "From Reference pack, imported on "));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (conflicts,
+                                                                   ADW_TYPE_PREFERENCES_GROUP)));
+  state.state = "content";
+  g_assert_true (state_is (&state));
+
+  /* Our own rename, later than theirs: concurrent edits of one field. */
+  g_usleep (20 * 1000);
+  edit = six_edit_new (six_kind_lookup ("country"), "LBN");
+  six_edit_set_string (edit, "name", "Liban");
+  g_ptr_array_add (edits, edit);
+  six_repository_apply_async (repository, "Rename", edits, NULL, applied_cb, &operation);
+  wait_until (nonzero, &operation);
+  wait_until (lebanon_is_named, &name);
+
+  _six_window_import_file (fixture->window, file);
+  wait_until (has_message_dialog, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                               "import");
+
+  /* The file is listed with who sent it; the conflict with both values and their writers. */
+  rows.n = 2;
+  wait_until (has_rows, &rows);
+  rows.n = 1;
+  rows.list = conflicts;
+  wait_until (has_rows, &rows);
+  state.state = "content";
+  g_assert_true (state_is (&state));
+
+  row = ADW_ACTION_ROW (gtk_widget_get_first_child (files));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "their-lebanon.a6.json");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row),
+                                   "From Nadia Haddad, imported on "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "1 conflicts"));
+
+  row = ADW_ACTION_ROW (gtk_widget_get_first_child (conflicts));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Liban · Name");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "Kept “Liban”, by you on "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row),
+                            "\nReplaced “Lebanese Republic”, by Nadia Haddad on "));
+  {
+    g_autofree char *png = review_path ("exchange-page.png");
+
+    save_widget_png (GTK_WIDGET (fixture->window), png);
+  }
+
+  /* Restore: their value comes back, a toast offers Undo, and the conflict leaves the log. */
+  restore = find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+  g_assert_nonnull (restore);
+  dismiss_toast (fixture->window);
+  g_signal_emit_by_name (restore, "clicked");
+  name.name = "Lebanese Republic";
+  wait_until (lebanon_is_named, &name);
+  wait_until (window_shows, (gpointer) "Replaced value brought back");
+  rows.n = 0;
+  wait_until (has_rows, &rows);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  name.name = "Liban";
+  wait_until (lebanon_is_named, &name);
+
+  g_assert_cmpint (g_remove (g_file_peek_path (file)), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_conflict (Fixture       *fixture,
+               gconstpointer  data)
+{
+  run_in_app (fixture, conflict_body);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+
+  g_test_add ("/ui/exchange-page/conflict", Fixture, NULL, fixture_set_up, test_conflict,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
