@@ -54,27 +54,6 @@ has_rows (gpointer data)
 }
 
 static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-label_starts_with (GtkWidget     *widget,
-                   gconstpointer  prefix)
-{
-  return GTK_IS_LABEL (widget) &&
-         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
-}
-
-static gboolean
-window_shows (gpointer prefix)
-{
-  return find_matching (GTK_WIDGET (find_toplevel (SIX_TYPE_WINDOW)), label_starts_with,
-                        prefix) != NULL;
-}
-
-static gboolean
 is_toast_close_button (GtkWidget     *widget,
                        gconstpointer  data)
 {

@@ -791,13 +791,12 @@ test_round_trip (void)
 }
 
 /* A record whose value has lost its clock cannot be written. */
-static void
-test_refuses_unstamped (void)
+/* A file whose Lebanon has a name but no clock for it. */
+static SixExchangeFile *
+unwritable_file (void)
 {
-  g_autoptr(SixExchangeFile) file = six_exchange_file_new ();
+  SixExchangeFile *file = six_exchange_file_new ();
   g_autoptr(SixRecord) record = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
   const SixKind *kind = six_kind_lookup ("country");
   GVariant *values[32] = { NULL };
 
@@ -809,6 +808,17 @@ test_refuses_unstamped (void)
   six_exchange_file_set_app_version (file, "0.1.0");
   six_exchange_file_set_origin (file, &(SixReplicaInfo) { (char *) "r1", NULL, NULL });
   six_exchange_file_add_record (file, record);
+
+  return file;
+}
+
+/* A record whose value has lost its clock cannot be written. */
+static void
+test_refuses_unstamped (void)
+{
+  g_autoptr(SixExchangeFile) file = unwritable_file ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
 
   bytes = six_exchange_write_file (file, &error);
   g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_FAILED);
@@ -950,26 +960,6 @@ test_save (void)
 
   g_assert_cmpint (g_remove (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static SixExchangeFile *
-unwritable_file (void)
-{
-  SixExchangeFile *file = six_exchange_file_new ();
-  g_autoptr(SixRecord) record = NULL;
-  const SixKind *kind = six_kind_lookup ("country");
-  GVariant *values[32] = { NULL };
-
-  values[six_kind_field_index (kind, "name")] = g_variant_new_string ("Lebanon");
-  record = six_record_new (kind, "LBN", values, NULL);
-
-  six_exchange_file_set_export_id (file, EXPORT_ID);
-  six_exchange_file_set_created_at (file, CREATED_AT);
-  six_exchange_file_set_app_version (file, "0.1.0");
-  six_exchange_file_set_origin (file, &(SixReplicaInfo) { (char *) "r1", NULL, NULL });
-  six_exchange_file_add_record (file, record);
-
-  return file;
 }
 
 static guint

@@ -155,12 +155,6 @@ newest_operation (SixRepository *repository,
   return g_ptr_array_index (*operations, 0);
 }
 
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
 typedef struct
 {
   SixRepository *repository;
@@ -320,22 +314,6 @@ apply_edits_body (Fixture *fixture)
   g_assert_cmpstr (newest_operation (repository, &operations)->label, ==, "Add organisation");
 }
 
-static gboolean
-label_starts_with (GtkWidget     *widget,
-                   gconstpointer  prefix)
-{
-  return GTK_IS_LABEL (widget) &&
-         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
-}
-
-static gboolean
-shows_label (gpointer prefix)
-{
-  GtkWindow *window = find_toplevel (SIX_TYPE_WINDOW);
-
-  return find_matching (GTK_WIDGET (window), label_starts_with, prefix) != NULL;
-}
-
 /* The window's export, as the file chooser starts it: the file written whole, a toast with
  * its count; a folder that is not there refused in a dialog naming the file, nothing written. */
 static void
@@ -356,7 +334,7 @@ export_body (Fixture *fixture)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   _six_window_export_file (fixture->window, SIX_SCOPE_COUNTRY, "LBN", SIX_VISIBILITY_PUBLIC,
                            file);
-  wait_until (shows_label, (gpointer) "Exported ");
+  wait_until (window_shows, (gpointer) "Exported ");
 
   exchange = six_exchange_read_file (file, NULL, &error);
   g_assert_no_error (error);
@@ -364,7 +342,7 @@ export_body (Fixture *fixture)
   g_assert_cmpuint (records->len, >, 1);
   g_assert_cmpint (six_exchange_file_get_level (exchange), ==, SIX_VISIBILITY_PUBLIC);
   toast = g_strdup_printf ("Exported %u records", records->len);
-  g_assert_true (shows_label (toast));
+  g_assert_true (window_shows (toast));
   {
     g_autofree char *png = review_path ("window-exported.png");
 

@@ -184,6 +184,30 @@ has_toplevel (gpointer type)
   return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
 }
 
+gboolean
+has_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+/* Whether the main window shows a label starting with @prefix, such as a toast's. */
+gboolean
+window_shows (gpointer prefix)
+{
+  GtkWindow *window = find_toplevel (SIX_TYPE_WINDOW);
+
+  return window != NULL &&
+         find_matching (GTK_WIDGET (window), label_starts_with, prefix) != NULL;
+}
+
 void
 applied_cb (GObject      *object,
             GAsyncResult *result,

@@ -52,6 +52,9 @@ SixRecord *stored            (SixRepository  *repository,
                               const char     *kind,
                               const char     *id);
 gboolean   has_toplevel      (gpointer        type);
+gboolean   has_message_dialog (gpointer       data);
+/* Whether the main window shows a label starting with @prefix (a toast's, say). */
+gboolean   window_shows      (gpointer        prefix);
 /* For six_repository_apply_async (): stores the operation id in the gint64 at @user_data. */
 void       applied_cb        (GObject        *object,
                               GAsyncResult   *result,
