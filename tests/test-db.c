@@ -2015,6 +2015,7 @@ test_conflicts (void)
   SixConflict *got;
   gint64 operation;
   gint64 restore;
+  gint64 restored_id;
 
   create_country (db, "LBN", "Lebanon");
   operation = rename_record (db, "country", "LBN", "name", "Liban");
@@ -2062,7 +2063,8 @@ test_conflicts (void)
   g_assert_cmpint (got->created_at, >, 0);
   g_assert_false (got->restored);
 
-  restore = six_db_restore_conflict (db, got->id, &error);
+  restored_id = got->id;
+  restore = six_db_restore_conflict (db, restored_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (restore, >, operation);
   name = get_string (db, "country", "LBN", "name");
@@ -2095,6 +2097,25 @@ test_conflicts (void)
   g_clear_pointer (&name, g_free);
   name = get_string (db, "country", "LBN", "name");
   g_assert_cmpstr (name, ==, "Liban");
+
+  /* Undoing the restore puts the conflict back in the log, to be restored again. */
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = six_db_list_conflicts (db, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 3);
+  g_assert_cmpint (((SixConflict *) conflicts->pdata[2])->id, ==, restored_id);
+  g_assert_false (((SixConflict *) conflicts->pdata[2])->restored);
+
+  /* The edit the conflicts came from, undone: that merge no longer stands, nothing waits. */
+  g_assert_cmpint (six_db_undo (db, operation, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = six_db_list_conflicts (db, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = six_db_list_conflicts (db, TRUE, &error);
+  g_assert_cmpuint (conflicts->len, ==, 3);
 }
 
 /* --- files -------------------------------------------------------------------------- */

@@ -215,9 +215,12 @@ conflict_body (Fixture *fixture)
   rows.n = 0;
   wait_until (has_rows, &rows);
 
+  /* Undo: ours again, and the conflict back in the log to be restored later. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   name.name = "Liban";
   wait_until (lebanon_is_named, &name);
+  rows.n = 1;
+  wait_until (has_rows, &rows);
 
   g_assert_cmpint (g_remove (g_file_peek_path (file)), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);

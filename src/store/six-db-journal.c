@@ -676,11 +676,21 @@ read_conflict_stamp (SixDb          *db,
   return TRUE;
 }
 
+/* Restored, unless the operation that restored it has been undone. */
+#define CONFLICT_RESTORED \
+  "(restored = 1 AND NOT EXISTS (SELECT 1 FROM operation " \
+  "WHERE operation.id = conflict.restored_by AND operation.undone = 1))"
+
+/* Made by an import or edit since undone: that merge no longer stands. */
+#define CONFLICT_UNDONE \
+  "EXISTS (SELECT 1 FROM operation " \
+  "WHERE operation.id = conflict.operation AND operation.undone = 1)"
+
 #define CONFLICT_COLUMNS \
   "SELECT id, kind, record_id, field, " \
   "lost_value, lost_vv, lost_hlc_wall, lost_hlc_counter, lost_hlc_replica, lost_source, " \
   "won_value, won_vv, won_hlc_wall, won_hlc_counter, won_hlc_replica, won_source, " \
-  "operation, created_at, restored FROM conflict "
+  "operation, created_at, " CONFLICT_RESTORED " FROM conflict "
 
 static SixConflict *
 read_conflict (SixDb    *db,
@@ -734,7 +744,14 @@ read_conflict (SixDb    *db,
   return g_steal_pointer (&conflict);
 }
 
-/* Returns: (element-type SixConflict): the newest first */
+/**
+ * six_db_list_conflicts:
+ * @include_restored: every conflict ever logged; otherwise only those waiting for review:
+ *   not restored (or restored by an operation since undone), and made by an import or edit
+ *   that still stands
+ *
+ * Returns: (element-type SixConflict): the newest first
+ */
 GPtrArray *
 six_db_list_conflicts (SixDb     *db,
                        gboolean   include_restored,
@@ -750,7 +767,8 @@ six_db_list_conflicts (SixDb     *db,
   if (include_restored)
     stmt = _six_db_prepare (db, CONFLICT_COLUMNS "ORDER BY id DESC", error);
   else
-    stmt = _six_db_prepare (db, CONFLICT_COLUMNS "WHERE restored = 0 ORDER BY id DESC", error);
+    stmt = _six_db_prepare (db, CONFLICT_COLUMNS "WHERE NOT " CONFLICT_RESTORED
+                            " AND NOT " CONFLICT_UNDONE " ORDER BY id DESC", error);
   if (stmt == NULL)
     return NULL;
 
@@ -857,11 +875,12 @@ six_db_restore_conflict (SixDb    *db,
 
   {
     g_autoptr(SixStmt) stmt = _six_db_prepare (db,
-      "UPDATE conflict SET restored = 1 WHERE id = ?1", error);
+      "UPDATE conflict SET restored = 1, restored_by = ?2 WHERE id = ?1", error);
 
     if (stmt == NULL)
       goto failed;
     sqlite3_bind_int64 (stmt, 1, conflict_id);
+    sqlite3_bind_int64 (stmt, 2, operation);
     if (!_six_db_step_done (db, stmt, error))
       goto failed;
   }

@@ -407,11 +407,18 @@ static const char migration_3[] =
   "  PRIMARY KEY (kind, id, field)\n"
   ") STRICT, WITHOUT ROWID;\n";
 
+/* Which operation restored a conflict's value, so that undoing it puts the conflict back. */
+static const char migration_4[] =
+  "-- The operation that wrote a conflict's lost value back (restored = 1); while that\n"
+  "-- operation is undone, the conflict is not restored. NULL for restores before this step.\n"
+  "ALTER TABLE conflict ADD COLUMN restored_by INTEGER;\n";
+
 /* Append-only: step N moves user_version from N - 1 to N. Never edit a shipped step. */
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 int
