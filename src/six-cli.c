@@ -237,9 +237,9 @@ run_export (const char  *database,
   if (db == NULL)
     return fail (error);
 
-  file = six_exchange_collect (db, &options, &error);
   destination = g_file_new_for_commandline_arg (output);
-  if (file == NULL || !six_exchange_save_file (file, destination, NULL, &error))
+  file = six_exchange_export (db, &options, destination, NULL, &error);
+  if (file == NULL)
     return fail (error);
 
   return 0;

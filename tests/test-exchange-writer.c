@@ -975,6 +975,64 @@ count_entries (const char *dir)
   return n;
 }
 
+/* An export is written as six_exchange_write_file () prints it, and recorded in the exchange
+ * log as an export, which a later import of the same file does not take for an import. */
+static void
+test_export_logged (void)
+{
+  g_autoptr(SixDb) db = populate ();
+  g_autoptr(SixExchangeFile) expected = collect (db, SIX_SCOPE_COUNTRY, "LBN",
+                                                 SIX_VISIBILITY_PUBLIC);
+  g_autoptr(SixExchangeFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(SixExchangeLogEntry) import = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("six-writer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "LBN-2025-11-23.a6.json", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *counts = NULL;
+  SixExportOptions options = { 0 };
+  const SixExchangeLogEntry *entry;
+  gsize saved_len;
+
+  options.scope = SIX_SCOPE_COUNTRY;
+  options.scope_id = "LBN";
+  options.level = SIX_VISIBILITY_PUBLIC;
+  options.export_id = EXPORT_ID;
+  options.created_at = CREATED_AT;
+  file = six_exchange_export (db, &options, destination, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
+
+  bytes = six_exchange_write_file (expected, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, &saved_len, &error));
+  g_assert_cmpmem (saved, saved_len, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  log = six_db_list_exchanges (db, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  entry = log->pdata[0];
+  g_assert_cmpint (entry->direction, ==, SIX_EXCHANGE_DIRECTION_EXPORT);
+  g_assert_cmpstr (entry->export_id, ==, EXPORT_ID);
+  g_assert_cmpstr (entry->checksum, ==, six_exchange_file_get_checksum (file));
+  g_assert_cmpstr (entry->file_name, ==, "LBN-2025-11-23.a6.json");
+  g_assert_cmpstr (entry->origin, ==, six_db_get_replica_id (db));
+  g_assert_cmpint (entry->at, >, 0);
+  counts = g_strdup_printf ("{\"records\": %u}", six_exchange_file_get_records (file)->len);
+  g_assert_cmpstr (entry->counts, ==, counts);
+
+  g_assert_true (six_db_find_import (db, EXPORT_ID, six_exchange_file_get_checksum (file),
+                                     &import, &error));
+  g_assert_no_error (error);
+  g_assert_null (import);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* A file that cannot be written leaves the file that was there as it was, and no new one. */
 static void
 test_save_refused (void)
@@ -1118,6 +1176,7 @@ main (int   argc,
   g_test_add_func ("/exchange/writer/stamp-numbers", test_stamp_numbers);
   g_test_add_func ("/exchange/writer/refuses-unstamped", test_refuses_unstamped);
   g_test_add_func ("/exchange/writer/save", test_save);
+  g_test_add_func ("/exchange/writer/export-logged", test_export_logged);
   g_test_add_func ("/exchange/writer/save/refused", test_save_refused);
   g_test_add_func ("/exchange/writer/save/cancelled", test_save_cancelled);
   g_test_add_func ("/exchange/writer/stream-full", test_stream_full);

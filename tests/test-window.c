@@ -343,6 +343,13 @@ export_body (Fixture *fixture)
   g_assert_cmpint (six_exchange_file_get_level (exchange), ==, SIX_VISIBILITY_PUBLIC);
   toast = g_strdup_printf ("Exported %u records", records->len);
   g_assert_true (window_shows (toast));
+
+  /* The Exchange page lists what was exported. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
+                                             "exchange"));
+  wait_until (window_shows, (gpointer) "LBN-2026-11-23.a6.json");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
+                                             "overview"));
   {
     g_autofree char *png = review_path ("window-exported.png");
 

@@ -1141,6 +1141,64 @@ six_exchange_collect (SixDb                   *db,
   return g_steal_pointer (&file);
 }
 
+/* The export in the exchange log: what was written, where, and how many records. */
+static gboolean
+log_export (SixDb            *db,
+            SixExchangeFile  *file,
+            GFile            *destination,
+            GError          **error)
+{
+  const SixReplicaInfo *origin = six_exchange_file_get_origin (file);
+  g_autofree char *file_name = g_file_get_basename (destination);
+  g_autofree char *counts = g_strdup_printf ("{\"records\": %u}",
+                                             six_exchange_file_get_records (file)->len);
+  SixExchangeLogEntry entry = { 0 };
+
+  entry.direction = SIX_EXCHANGE_DIRECTION_EXPORT;
+  entry.export_id = (char *) six_exchange_file_get_export_id (file);
+  entry.checksum = (char *) six_exchange_file_get_checksum (file);
+  entry.origin = origin->id;
+  entry.origin_name = origin->name;
+  entry.file_name = file_name;
+  entry.counts = counts;
+
+  return six_db_log_exchange (db, &entry, error) > 0;
+}
+
+/**
+ * six_exchange_export:
+ * @db: the store, used from the calling thread only (the repository's worker thread)
+ * @options: (nullable): what to export; %NULL is everything at the public level
+ * @destination: the file to create or replace
+ * @cancellable: (nullable): stops the writing
+ *
+ * Collects, writes with six_exchange_save_file (), and records the export in the exchange
+ * log, where the Exchange page lists it.
+ *
+ * Returns: (transfer full): the file as written, or %NULL with @error set
+ */
+SixExchangeFile *
+six_exchange_export (SixDb                   *db,
+                     const SixExportOptions  *options,
+                     GFile                   *destination,
+                     GCancellable            *cancellable,
+                     GError                 **error)
+{
+  g_autoptr(SixExchangeFile) file = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (destination), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = six_exchange_collect (db, options, error);
+  if (file == NULL ||
+      !six_exchange_save_file (file, destination, cancellable, error) ||
+      !log_export (db, file, destination, error))
+    return NULL;
+
+  return g_steal_pointer (&file);
+}
+
 /**
  * six_exchange_write:
  * @db: the store, used from the calling thread only (the repository's worker thread)

@@ -46,6 +46,11 @@ gboolean         six_exchange_write_file_to_stream
                                           GOutputStream          *stream,
                                           GCancellable           *cancellable,
                                           GError                **error);
+SixExchangeFile *six_exchange_export     (SixDb                  *db,
+                                          const SixExportOptions *options,
+                                          GFile                  *destination,
+                                          GCancellable           *cancellable,
+                                          GError                **error);
 gboolean         six_exchange_save_file  (SixExchangeFile        *file,
                                           GFile                  *destination,
                                           GCancellable           *cancellable,

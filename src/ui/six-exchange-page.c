@@ -1,4 +1,4 @@
-/* six-exchange-page.c — the conflict log, with its restore, and the files received
+/* six-exchange-page.c — the conflict log, with its restore, and the files received and exported
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +26,8 @@ struct _SixExchangePage
   GtkListBox           *conflicts_list;
   AdwPreferencesGroup  *files_group;
   GtkListBox           *files_list;
+  AdwPreferencesGroup  *exports_group;
+  GtkListBox           *exports_list;
 
   /* Owned */
   SixRepository        *repository;
@@ -61,7 +63,8 @@ typedef struct
 typedef struct
 {
   GPtrArray *conflicts;
-  GPtrArray *files;
+  GPtrArray *files;    /* received */
+  GPtrArray *exports;
 } Summary;
 
 static void
@@ -86,6 +89,7 @@ summary_free (Summary *summary)
 {
   g_clear_pointer (&summary->conflicts, g_ptr_array_unref);
   g_clear_pointer (&summary->files, g_ptr_array_unref);
+  g_clear_pointer (&summary->exports, g_ptr_array_unref);
   g_free (summary);
 }
 
@@ -174,6 +178,18 @@ conflict_item_new (SixDb             *db,
   return item;
 }
 
+/* The log's small JSON object of counts, or %NULL. */
+static JsonObject *
+parse_counts (JsonParser *parser,
+              const char *json)
+{
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
 static guint
 count_of (JsonObject *counts,
           const char *name)
@@ -188,12 +204,9 @@ file_item_new (const SixExchangeLogEntry *entry)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *date = date_text (entry->at);
   g_autofree char *changes = NULL;
-  JsonObject *counts = NULL;
+  JsonObject *counts = parse_counts (parser, entry->counts);
   FileItem *item = g_new0 (FileItem, 1);
 
-  if (entry->counts != NULL && json_parser_load_from_data (parser, entry->counts, -1, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    counts = json_node_get_object (json_parser_get_root (parser));
 
   changes = g_strdup_printf (_("%u new, %u changed, %u deleted, %u unchanged; %u conflicts"),
                              count_of (counts, "new"), count_of (counts, "changed"),
@@ -205,6 +218,26 @@ file_item_new (const SixExchangeLogEntry *entry)
                                     entry->origin_name != NULL ? entry->origin_name
                                                                : entry->origin,
                                     date, changes);
+
+  return item;
+}
+
+static FileItem *
+export_item_new (const SixExchangeLogEntry *entry)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *date = date_text (entry->at);
+  JsonObject *counts = parse_counts (parser, entry->counts);
+  FileItem *item = g_new0 (FileItem, 1);
+  guint n_records;
+
+  n_records = count_of (counts, "records");
+
+  item->title = g_strdup (entry->file_name != NULL ? entry->file_name : entry->export_id);
+  /* Translators: the day a file was exported, then how many records it holds */
+  item->subtitle = g_strdup_printf (ngettext ("Exported on %s · %u record",
+                                              "Exported on %s · %u records", n_records),
+                                    date, n_records);
 
   return item;
 }
@@ -230,12 +263,15 @@ read_summary (SixDb         *db,
     g_ptr_array_add (summary->conflicts, conflict_item_new (db, conflicts->pdata[i]));
 
   summary->files = g_ptr_array_new_with_free_func ((GDestroyNotify) file_item_free);
+  summary->exports = g_ptr_array_new_with_free_func ((GDestroyNotify) file_item_free);
   for (guint i = 0; i < entries->len; i++)
     {
       const SixExchangeLogEntry *entry = entries->pdata[i];
 
       if (entry->direction == SIX_EXCHANGE_DIRECTION_IMPORT)
         g_ptr_array_add (summary->files, file_item_new (entry));
+      else
+        g_ptr_array_add (summary->exports, export_item_new (entry));
     }
 
   return g_steal_pointer (&summary);
@@ -317,20 +353,6 @@ conflict_row_new (SixExchangePage    *self,
   return row;
 }
 
-static GtkWidget *
-file_row_new (const FileItem *item)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
-
-  return row;
-}
-
 static void
 remove_rows (GtkListBox *list)
 {
@@ -338,6 +360,32 @@ remove_rows (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+file_row_new (const FileItem *item,
+              const char     *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+
+  return row;
+}
+
+static void
+show_files (AdwPreferencesGroup *group,
+            GtkListBox          *list,
+            GPtrArray           *items,
+            const char          *icon_name)
+{
+  remove_rows (list);
+  for (guint i = 0; i < items->len; i++)
+    gtk_list_box_append (list, file_row_new (items->pdata[i], icon_name));
+  gtk_widget_set_visible (GTK_WIDGET (group), items->len > 0);
 }
 
 static void
@@ -350,12 +398,12 @@ show_summary (SixExchangePage *self,
                          conflict_row_new (self, summary->conflicts->pdata[i]));
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), summary->conflicts->len > 0);
 
-  remove_rows (self->files_list);
-  for (guint i = 0; i < summary->files->len; i++)
-    gtk_list_box_append (self->files_list, file_row_new (summary->files->pdata[i]));
-  gtk_widget_set_visible (GTK_WIDGET (self->files_group), summary->files->len > 0);
+  show_files (self->files_group, self->files_list, summary->files, "mail-attachment-symbolic");
+  show_files (self->exports_group, self->exports_list, summary->exports,
+              "document-send-symbolic");
 
-  set_state (self, summary->conflicts->len + summary->files->len > 0 ? "content" : "empty");
+  set_state (self, summary->conflicts->len + summary->files->len + summary->exports->len > 0
+                   ? "content" : "empty");
 }
 
 static void
@@ -480,6 +528,8 @@ six_exchange_page_class_init (SixExchangePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixExchangePage, conflicts_list);
   gtk_widget_class_bind_template_child (widget_class, SixExchangePage, files_group);
   gtk_widget_class_bind_template_child (widget_class, SixExchangePage, files_list);
+  gtk_widget_class_bind_template_child (widget_class, SixExchangePage, exports_group);
+  gtk_widget_class_bind_template_child (widget_class, SixExchangePage, exports_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -513,6 +563,15 @@ six_exchange_page_set_repository (SixExchangePage *self,
   for (guint i = 0; i < n_kinds; i++)
     kind_names[i] = kinds[i].name;
   six_repository_connect_changed (repository, kind_names, G_CALLBACK (schedule_reload), self);
+  schedule_reload (self);
+}
+
+/* Reads the log again, now if the page is shown, else when it is next shown. */
+void
+six_exchange_page_reload (SixExchangePage *self)
+{
+  g_return_if_fail (SIX_IS_EXCHANGE_PAGE (self));
+
   schedule_reload (self);
 }
 

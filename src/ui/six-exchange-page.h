@@ -1,4 +1,4 @@
-/* six-exchange-page.h — the conflict log, with its restore, and the files received
+/* six-exchange-page.h — the conflict log, with its restore, and the files received and exported
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (SixExchangePage, six_exchange_page, SIX, EXCHANGE_PAGE, Gt
 
 void        six_exchange_page_set_repository (SixExchangePage *self,
                                               SixRepository   *repository);
+void        six_exchange_page_reload         (SixExchangePage *self);
 const char *six_exchange_page_get_state      (SixExchangePage *self);
 
 G_END_DECLS

@@ -170,6 +170,7 @@ apply_cb (GObject      *object,
   counts = describe_counts (&import->counts);
   title = g_strdup_printf (_("Imported: %s"), counts);
   six_window_add_undo_toast (self, title, import->operation);
+  _six_window_exchange_logged (self);
 }
 
 static void
@@ -325,9 +326,8 @@ export_job_run (SixDb         *db,
   options.origin_name = name[0] != '\0' ? name : NULL;
   options.origin_organisation = organisation[0] != '\0' ? organisation : NULL;
 
-  exchange = six_exchange_collect (db, &options, error);
-  if (exchange == NULL ||
-      !six_exchange_save_file (exchange, job->file, cancellable, error))
+  exchange = six_exchange_export (db, &options, job->file, cancellable, error);
+  if (exchange == NULL)
     return NULL;
 
   job->n_records = six_exchange_file_get_records (exchange)->len;
@@ -356,6 +356,7 @@ export_cb (GObject      *object,
   title = g_strdup_printf (ngettext ("Exported %u record", "Exported %u records", n_records),
                            n_records);
   six_window_add_toast (self, adw_toast_new (title));
+  _six_window_exchange_logged (self);
 }
 
 /**

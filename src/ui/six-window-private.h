@@ -20,6 +20,8 @@ void          _six_window_end_import    (SixWindow  *self);
 void _six_window_choose_export (SixWindow    *self,
                                 SixScopeType  scope,
                                 const char   *scope_id);
+/* A file was imported or exported: the Exchange page lists it. */
+void _six_window_exchange_logged (SixWindow   *self);
 void _six_window_export_file   (SixWindow     *self,
                                 SixScopeType   scope,
                                 const char    *scope_id,

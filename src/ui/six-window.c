@@ -531,6 +531,12 @@ six_window_set_repository (SixWindow     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
 }
 
+void
+_six_window_exchange_logged (SixWindow *self)
+{
+  six_exchange_page_reload (self->exchange_page);
+}
+
 SixRepository *
 six_window_get_repository (SixWindow *self)
 {
