@@ -616,6 +616,66 @@ test_edit (Fixture       *fixture,
 }
 
 static void
+on_form_save_cb (SixRecordForm *form,
+                 SixEdit       *edit,
+                 SixEdit      **saved)
+{
+  *saved = six_edit_ref (edit);
+}
+
+/* A reference the form was not offered (a donor organisation, another State's request) is
+ * still the record's: saving another field leaves it as it was. */
+static void
+unoffered_reference_body (Fixture *fixture)
+{
+  const SixKind *kind = six_kind_lookup ("contribution");
+  const char * const fields[] = { "donor", "request", "amount", "currency", NULL };
+  const char *request_id = "00000000-0000-4000-8000-0000000000aa";
+  GVariant *values[32] = { NULL };
+  g_autoptr(SixRecord) contribution = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(SixEdit) saved = NULL;
+  SixRecordForm *form;
+  AdwComboRow *donor;
+
+  values[six_kind_field_index (kind, "donor")] = g_variant_new_string ("NOR");
+  values[six_kind_field_index (kind, "recipient")] = g_variant_new_string ("LAO");
+  values[six_kind_field_index (kind, "request")] = g_variant_new_string (request_id);
+  values[six_kind_field_index (kind, "amount")] = g_variant_new_string ("1000");
+  values[six_kind_field_index (kind, "currency")] = g_variant_new_string ("EUR");
+  contribution = six_record_new (kind, "00000000-0000-4000-8000-0000000000bb", values, NULL);
+
+  form = six_record_form_new (kind, contribution, fields);
+  g_ptr_array_add (ids, (gpointer) "LAO");
+  g_ptr_array_add (labels, (gpointer) "Lao People's Democratic Republic");
+  six_record_form_set_choices (form, "donor", ids, labels);
+  g_ptr_array_set_size (ids, 0);
+  g_ptr_array_set_size (labels, 0);
+  six_record_form_set_choices (form, "request", ids, labels);
+  g_signal_connect (form, "save", G_CALLBACK (on_form_save_cb), &saved);
+
+  donor = ADW_COMBO_ROW (six_record_form_get_row (form, "donor"));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (donor)), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (donor)),
+                                                adw_combo_row_get_selected (donor)), ==, "NOR");
+
+  type_into (form, "amount", "2000");
+  g_assert_true (six_record_form_save (form));
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (six_edit_get_n_changes (saved), ==, 1);
+  g_assert_cmpuint (six_edit_get_nth_field (saved, 0, NULL),
+                    ==, (guint) six_kind_field_index (kind, "amount"));
+}
+
+static void
+test_unoffered_reference (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  run_in_app (fixture, unoffered_reference_body);
+}
+
+static void
 test_dialogs (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -645,6 +705,8 @@ main (int   argc,
   g_test_add ("/ui/countries/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/ui/countries/dialogs", Fixture, NULL, fixture_set_up, test_dialogs,
               fixture_tear_down);
+  g_test_add ("/ui/countries/unoffered-reference", Fixture, NULL, fixture_set_up,
+              test_unoffered_reference, fixture_tear_down);
   g_test_add_func ("/ui/countries/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -423,9 +423,15 @@ six_record_form_set_choices (SixRecordForm *self,
   FieldRow *row = find_row (self, field);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GVariant *value;
+  const char *current = NULL;
+  gboolean offered = FALSE;
 
   g_return_if_fail (row != NULL && row->field->type == SIX_FIELD_REF);
   g_return_if_fail (ids->len == labels->len);
+
+  value = self->record != NULL ? six_record_get_value (self->record, field) : NULL;
+  if (value != NULL)
+    current = g_variant_get_string (value, NULL);
 
   g_ptr_array_set_size (row->values, (row->field->flags & SIX_FIELD_FLAGS_REQUIRED) ? 0 : 1);
   if (row->values->len > 0)
@@ -434,12 +440,20 @@ six_record_form_set_choices (SixRecordForm *self,
     {
       g_ptr_array_add (row->values, g_strdup (ids->pdata[i]));
       gtk_string_list_append (names, labels->pdata[i]);
+      offered = offered || g_strcmp0 (ids->pdata[i], current) == 0;
+    }
+
+  /* A value the caller did not offer is still the record's: saving another field must not
+   * change it, so it stays a choice, shown by its id. */
+  if (current != NULL && !offered)
+    {
+      g_ptr_array_add (row->values, g_strdup (current));
+      gtk_string_list_append (names, current);
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (row->row), G_LIST_MODEL (names));
 
-  value = self->record != NULL ? six_record_get_value (self->record, field) : NULL;
-  if (value != NULL)
-    select_value (row, g_variant_get_string (value, NULL));
+  if (current != NULL)
+    select_value (row, current);
   update_validity (self);
 }
 
