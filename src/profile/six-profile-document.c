@@ -449,17 +449,6 @@ draw_chart (Page *page)
     }
 }
 
-static char *
-format_amount (SixRecord *record)
-{
-  const char *amount = six_record_get_string (record, "amount");
-
-  if (amount == NULL)
-    return NULL;
-
-  return g_strjoin (" ", amount, six_record_get_string (record, "currency") ?: "", NULL);
-}
-
 static void
 draw_assistance (Page *page)
 {
@@ -509,7 +498,7 @@ draw_assistance (Page *page)
           g_autofree char *year = NULL;
           g_autofree char *donor = six_profile_dup_party_name (page->profile,
                                                                six_record_get_string (contribution, "donor"));
-          g_autofree char *amount = format_amount (contribution);
+          g_autofree char *amount = six_record_dup_amount_label (contribution);
 
           if (six_record_get_value (contribution, "year") != NULL)
             year = g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0));
@@ -519,33 +508,6 @@ draw_assistance (Page *page)
       page->y += GAP;
       draw_table (page, given_fractions, given_rows, MAX_LIST_ROWS);
     }
-}
-
-static char *
-describe_partners (SixProfile *profile,
-                   SixRecord  *coalition)
-{
-  GPtrArray *members = six_profile_get_members (profile, six_record_get_id (coalition));
-  SixRecord *country = six_profile_get_country (profile);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < members->len; i++)
-    {
-      SixRecord *member = members->pdata[i];
-      const char *id = six_record_get_string (member, "member");
-      g_autofree char *name = NULL;
-
-      if (g_strcmp0 (id, six_record_get_id (country)) == 0)
-        continue;
-
-      name = six_profile_dup_party_name (profile, id);
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      /* Translators: a coalition partner and its role: "Norway (Donor)" */
-      g_string_append_printf (out, _("%s (%s)"), name, six_record_value_label (member, "role"));
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -562,7 +524,7 @@ draw_coalitions (Page *page)
   for (guint i = 0; i < coalitions->len; i++)
     {
       SixRecord *coalition = coalitions->pdata[i];
-      g_autofree char *partners = describe_partners (page->profile, coalition);
+      g_autofree char *partners = six_profile_dup_partners (page->profile, coalition);
 
       add_row (rows, 3, six_record_get_string (coalition, "title"), six_record_value_label (coalition, "status"),
                partners);

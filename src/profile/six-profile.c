@@ -11,6 +11,8 @@
 #include "six-iso-codes.h"
 
 #include <glib/gi18n.h>
+
+#include "six-labels.h"
 #include <string.h>
 
 struct _SixProfile
@@ -591,4 +593,41 @@ six_describe_time_left (SixRecord   *obligation,
 
   span = describe_span (today, &deadline);
   return g_strdup_printf (_("%s left"), span);
+}
+
+/**
+ * six_profile_dup_partners:
+ * @coalition: one of six_profile_get_coalitions ()
+ *
+ * Returns: (transfer full): the State's partners in @coalition with their roles,
+ *   "Norway (Donor), Halo Trust (Operator)", the State itself left out
+ */
+char *
+six_profile_dup_partners (SixProfile *self,
+                          SixRecord  *coalition)
+{
+  GPtrArray *members;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (SIX_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (SIX_IS_RECORD (coalition), NULL);
+
+  members = six_profile_get_members (self, six_record_get_id (coalition));
+  for (guint i = 0; i < members->len; i++)
+    {
+      SixRecord *member = members->pdata[i];
+      const char *id = six_record_get_string (member, "member");
+      g_autofree char *name = NULL;
+
+      if (g_strcmp0 (id, six_record_get_id (six_profile_get_country (self))) == 0)
+        continue;
+
+      name = six_profile_dup_party_name (self, id);
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      /* Translators: a coalition partner and its role: "Norway (Donor)" */
+      g_string_append_printf (out, _("%s (%s)"), name, six_record_value_label (member, "role"));
+    }
+
+  return g_string_free (out, FALSE);
 }

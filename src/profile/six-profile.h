@@ -34,6 +34,8 @@ GPtrArray  *six_profile_get_contacts         (SixProfile          *self);
 GPtrArray  *six_profile_get_notes            (SixProfile          *self);
 char       *six_profile_dup_party_name       (SixProfile          *self,
                                               const char          *party_id);
+char       *six_profile_dup_partners         (SixProfile          *self,
+                                              SixRecord           *coalition);
 SixRecord  *six_profile_find                 (SixProfile          *self,
                                               const char          *kind_name,
                                               const char          *id);

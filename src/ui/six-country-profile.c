@@ -710,15 +710,6 @@ join_parts (const char * const *parts,
   join_parts ((const char * const []) { __VA_ARGS__ }, \
               sizeof ((const char * const []) { __VA_ARGS__ }) / sizeof (const char *))
 
-static char *
-format_amount (SixRecord *record)
-{
-  const char *amount = six_record_get_string (record, "amount");
-
-  return amount != NULL
-    ? g_strjoin (" ", amount, six_record_get_string (record, "currency") ?: "", NULL) : NULL;
-}
-
 /* "Source: Art. 7 report 2023, Form I", or NULL when the value cites none. */
 static char *
 describe_source (SixRecord  *record,
@@ -760,7 +751,7 @@ show_requests (SixCountryProfile *self)
     {
       SixRecord *request = requests->pdata[i];
       g_autofree char *title = describe_request (request);
-      g_autofree char *amount = format_amount (request);
+      g_autofree char *amount = six_record_dup_amount_label (request);
       g_autofree char *source = describe_source (request, "description");
       g_autofree char *subtitle = join_details (six_record_get_string (request, "description"),
                                                 six_record_value_label (request, "status"),
@@ -785,7 +776,7 @@ show_contributions_of (SixCountryProfile *self,
       /* Translators: a contribution's donor, or its recipient */
       g_autofree char *who = g_strdup_printf (received ? _("From %s") : _("To %s"), party);
       g_autofree char *title = join_details (who, six_record_value_label (contribution, "category"));
-      g_autofree char *amount = format_amount (contribution);
+      g_autofree char *amount = six_record_dup_amount_label (contribution);
       g_autofree char *year = six_record_get_value (contribution, "year") != NULL
         ? g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0)) : NULL;
       g_autofree char *answers = describe_answered (self, contribution);
@@ -811,20 +802,11 @@ show_coalitions (SixCountryProfile *self)
   for (guint i = 0; i < coalitions->len; i++)
     {
       SixRecord *coalition = coalitions->pdata[i];
-      GPtrArray *members = six_profile_get_members (self->profile, six_record_get_id (coalition));
-      g_autoptr(GString) partners = g_string_new (NULL);
+      g_autofree char *partners = six_profile_dup_partners (self->profile, coalition);
 
-      for (guint m = 0; m < members->len; m++)
-        {
-          g_autofree char *name = six_profile_dup_party_name (self->profile,
-                                                              six_record_get_string (members->pdata[m], "member"));
-
-          g_string_append_printf (partners, "%s%s (%s)", m > 0 ? ", " : "", name,
-                                  six_record_value_label (members->pdata[m], "role"));
-        }
       six_rows_add (self->rows, self->coalitions_group,
-              new_fact_row (self, six_record_get_string (coalition, "title"), partners->str,
-                            coalition, "title"));
+                    new_fact_row (self, six_record_get_string (coalition, "title"), partners,
+                                  coalition, "title"));
     }
 }
 
