@@ -136,7 +136,7 @@ on_window_map_cb (GtkWidget      *window,
 static void
 present_window (SixApplication *self)
 {
-  SixWindow *window = six_window_new (GTK_APPLICATION (self), NULL);
+  SixWindow *window = six_window_new (GTK_APPLICATION (self));
 
   if (self->launch->width > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), self->launch->width, self->launch->height);

@@ -262,6 +262,7 @@ import_progress_body (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel-import",
                                              NULL));
   wait_until (bar_hidden, revealer);
+  wait_until (window_shows, (gpointer) "Import cancelled; nothing changed");
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (organisations), ==, before);
 
@@ -304,6 +305,7 @@ apply_edits_body (Fixture *fixture)
   six_window_apply_edits (fixture->window, "Add organisation", "Organisation added", good,
                           owner, on_failed);
   wait_until (newest_label_starts_with, &wait);
+  wait_until (window_shows, (gpointer) "Organisation added");
   g_assert_false (owner_told (owner));
 
   six_edit_set_string (dangling, "name", "Nowhere Demining");
@@ -311,7 +313,35 @@ apply_edits_body (Fixture *fixture)
   g_ptr_array_add (bad, dangling);
   six_window_apply_edits (fixture->window, "Add dangling", "Never shown", bad, owner, on_failed);
   wait_until (owner_told, owner);
+  g_assert_false (window_shows ((gpointer) "Never shown"));
   g_assert_cmpstr (newest_operation (repository, &operations)->label, ==, "Add organisation");
+}
+
+/* A window closed while its write is under way: the write holds the window (closed, not
+ * disposed) until it answers; the write lands and nothing shows in the main window. */
+static void
+closed_window_body (Fixture *fixture)
+{
+  SixRepository *repository = six_window_get_repository (fixture->window);
+  SixWindow *window = six_window_new (GTK_APPLICATION (fixture->app));
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  SixEdit *edit = six_edit_new (six_kind_lookup ("organisation"), NULL);
+  gint64 operation = 0;
+
+  six_window_set_repository (window, repository);
+  six_edit_set_string (edit, "name", "Written After Closing");
+  g_ptr_array_add (edits, edit);
+  six_window_apply_edits (window, "Add organisation", "Organisation added", edits, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Jobs answer in order: once a later one has, the closed window's has too. */
+  edit = six_edit_new (six_kind_lookup ("organisation"), NULL);
+  six_edit_set_string (edit, "name", "Written Next");
+  g_ptr_array_add (after, edit);
+  six_repository_apply_async (repository, "Add another", after, NULL, applied_cb, &operation);
+  wait_until (nonzero, &operation);
+  g_assert_false (window_shows ((gpointer) "Organisation added"));
 }
 
 /* The window's export, as the file chooser starts it: the file written whole, a toast with
@@ -348,6 +378,15 @@ export_body (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
                                              "exchange"));
   wait_until (window_shows, (gpointer) "LBN-2026-11-23.a6.json");
+  {
+    AdwActionRow *row = ADW_ACTION_ROW (find_row_titled (GTK_WIDGET (fixture->window),
+                                                         "LBN-2026-11-23.a6.json"));
+    g_autofree char *count = g_strdup_printf (" · %u records", records->len);
+
+    g_assert_nonnull (row);
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "Exported on "));
+    g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (row), count));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
                                              "overview"));
   {
@@ -421,7 +460,7 @@ static void
 opening_body (Fixture *fixture)
 {
   SixRepository *repository = six_window_get_repository (fixture->window);
-  SixWindow *window = six_window_new (GTK_APPLICATION (fixture->app), NULL);
+  SixWindow *window = six_window_new (GTK_APPLICATION (fixture->app));
   GtkWidget *search_button = find_matching (GTK_WIDGET (window), is_search_button, NULL);
   guint n_notified = 0;
 
@@ -543,6 +582,13 @@ test_apply_edits (Fixture       *fixture,
 }
 
 static void
+test_closed_window (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  run_in_app (fixture, closed_window_body);
+}
+
+static void
 test_pages (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -596,6 +642,8 @@ main (int   argc,
   g_test_add ("/ui/window/damaged", Fixture, NULL, fixture_set_up, test_damaged,
               fixture_tear_down);
   g_test_add ("/ui/window/apply-edits", Fixture, NULL, fixture_set_up, test_apply_edits,
+              fixture_tear_down);
+  g_test_add ("/ui/window/closed-window", Fixture, NULL, fixture_set_up, test_closed_window,
               fixture_tear_down);
   g_test_add ("/ui/window/import-progress", Fixture, NULL, fixture_set_up, test_import_progress,
               fixture_tear_down);

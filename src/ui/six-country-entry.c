@@ -33,7 +33,6 @@ struct _SixCountryEntry
   guint     articles;       /* bit n: has an Art. n obligation */
   GArray   *request_years;  /* int, sorted */
   gboolean  in_coalition;
-  gboolean  unverified;
 };
 
 G_DEFINE_FINAL_TYPE (SixCountryEntry, six_country_entry, G_TYPE_OBJECT)
@@ -43,9 +42,7 @@ enum {
   PROP_ID,
   PROP_NAME,
   PROP_STATUS_LABEL,
-  PROP_DEADLINE,
   PROP_DEADLINE_TEXT,
-  PROP_UNVERIFIED,
   N_PROPS
 };
 
@@ -134,14 +131,8 @@ six_country_entry_get_property (GObject    *object,
     case PROP_STATUS_LABEL:
       g_value_set_string (value, self->status_label);
       break;
-    case PROP_DEADLINE:
-      g_value_set_string (value, self->deadline);
-      break;
     case PROP_DEADLINE_TEXT:
       g_value_set_string (value, self->deadline_text);
-      break;
-    case PROP_UNVERIFIED:
-      g_value_set_boolean (value, self->unverified);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -183,14 +174,9 @@ six_country_entry_class_init (SixCountryEntryClass *klass)
   properties[PROP_STATUS_LABEL] =
     g_param_spec_string ("status-label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DEADLINE] =
-    g_param_spec_string ("deadline", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DEADLINE_TEXT] =
     g_param_spec_string ("deadline-text", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UNVERIFIED] =
-    g_param_spec_boolean ("unverified", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -241,7 +227,6 @@ six_country_entry_update (SixCountryEntry *self,
                           const GDate     *today)
 {
   SixRecord *nearest = obligations != NULL ? six_obligation_pick_nearest (obligations) : NULL;
-  gboolean unverified;
   g_autofree char *name = NULL;
   g_autofree char *deadline_text = NULL;
 
@@ -262,7 +247,7 @@ six_country_entry_update (SixCountryEntry *self,
                            nearest == NULL ? NULL
                            : six_record_get_string (nearest, "current_deadline") ?:
                              six_record_get_string (nearest, "original_deadline"),
-                           properties[PROP_DEADLINE]);
+                           NULL);
   six_property_set_string (self, &self->deadline_text, deadline_text,
                            properties[PROP_DEADLINE_TEXT]);
 
@@ -271,14 +256,6 @@ six_country_entry_update (SixCountryEntry *self,
   g_array_set_size (self->request_years, 0);
   if (request_years != NULL)
     g_array_append_vals (self->request_years, request_years->data, request_years->len);
-
-  unverified = six_record_get_value (country, "verified") != NULL &&
-               !six_record_get_boolean (country, "verified");
-  if (unverified != self->unverified)
-    {
-      self->unverified = unverified;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNVERIFIED]);
-    }
 }
 
 static gboolean

@@ -303,7 +303,9 @@ restored_cb (GObject      *object,
   gint64 operation;
 
   operation = six_repository_restore_conflict_finish (SIX_REPOSITORY (object), result, &error);
-  schedule_reload (self);
+  /* A restore writes the record, and the page reads again; a refusal writes nothing. */
+  if (operation == 0)
+    schedule_reload (self);
   if (!SIX_IS_WINDOW (root))
     return;
 
@@ -545,10 +547,6 @@ void
 six_exchange_page_set_repository (SixExchangePage *self,
                                   SixRepository   *repository)
 {
-  g_autofree const char **kind_names = NULL;
-  guint n_kinds;
-  const SixKind *kinds = six_kind_all (&n_kinds);
-
   g_return_if_fail (SIX_IS_EXCHANGE_PAGE (self));
   g_return_if_fail (!repository || SIX_IS_REPOSITORY (repository));
   g_return_if_fail (self->repository == NULL);
@@ -558,11 +556,9 @@ six_exchange_page_set_repository (SixExchangePage *self,
 
   self->repository = g_object_ref (repository);
 
-  /* Every import and every restore writes records of some kind. */
-  kind_names = g_new0 (const char *, n_kinds + 1);
-  for (guint i = 0; i < n_kinds; i++)
-    kind_names[i] = kinds[i].name;
-  six_repository_connect_changed (repository, kind_names, G_CALLBACK (schedule_reload), self);
+  /* Every import and every restore writes records, of whatever kind. */
+  g_signal_connect_object (repository, "changed", G_CALLBACK (schedule_reload), self,
+                           G_CONNECT_SWAPPED);
   schedule_reload (self);
 }
 

@@ -382,10 +382,6 @@ six_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      six_window_set_repository (self, g_value_get_object (value));
-      break;
-
     case PROP_PAGE:
       six_window_show_page (self, g_value_get_string (value));
       break;
@@ -413,7 +409,7 @@ six_window_class_init (SixWindowClass *klass)
   properties[PROP_REPOSITORY] =
     g_param_spec_object ("repository", NULL, NULL,
                          SIX_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, NULL, "overview",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -493,13 +489,12 @@ six_window_init (SixWindow *self)
   on_stack_visible_child_changed_cb (self);
 }
 
+/* A window without its database yet: see six_window_set_repository (). */
 SixWindow *
-six_window_new (GtkApplication *application,
-                SixRepository  *repository)
+six_window_new (GtkApplication *application)
 {
   return g_object_new (SIX_TYPE_WINDOW,
                        "application", application,
-                       "repository", repository,
                        NULL);
 }
 

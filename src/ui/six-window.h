@@ -14,8 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SixWindow, six_window, SIX, WINDOW, AdwApplicationWindow)
 
-SixWindow     *six_window_new            (GtkApplication *application,
-                                          SixRepository  *repository);
+SixWindow     *six_window_new            (GtkApplication *application);
 SixRepository *six_window_get_repository (SixWindow      *self);
 void           six_window_set_repository (SixWindow      *self,
                                           SixRepository  *repository);
