@@ -118,11 +118,15 @@ on_form_save_cb (SixRecordForm *form,
   apply_edit (self, _(six_edit_is_new (edit) ? spec->added : spec->changed), edit);
 }
 
-/* Every country and organisation, by name: who a contribution may come from. */
+/* Every country and organisation, by name: who a contribution may come from; the donor the
+ * contribution names already, by the name the profile knows, if the lists are still loading. */
 static void
 offer_parties (SixCountryProfile *self,
-               SixRecordForm     *form)
+               SixRecordForm     *form,
+               SixRecord         *contribution)
 {
+  const char *donor = contribution != NULL ? six_record_get_string (contribution, "donor") : NULL;
+  gboolean offered = FALSE;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   const char * const kinds[] = { "country", "organisation" };
@@ -139,7 +143,13 @@ offer_parties (SixCountryProfile *self,
             continue;
           g_ptr_array_add (ids, g_strdup (six_record_get_id (party)));
           g_ptr_array_add (labels, six_party_dup_name (party));
+          offered = offered || g_strcmp0 (six_record_get_id (party), donor) == 0;
         }
+    }
+  if (donor != NULL && !offered)
+    {
+      g_ptr_array_add (ids, g_strdup (donor));
+      g_ptr_array_add (labels, six_profile_dup_party_name (self->profile, donor));
     }
   six_record_form_set_choices (form, "donor", ids, labels);
 }
@@ -166,9 +176,7 @@ offer_requests (SixCountryProfile *self,
       SixRecord *request = requests->pdata[i];
 
       g_ptr_array_add (ids, g_strdup (six_record_get_id (request)));
-      g_ptr_array_add (labels, g_strdup_printf ("%" G_GINT64_FORMAT " · %s",
-                                                six_record_get_int (request, "year", 0),
-                                                six_record_value_label (request, "category")));
+      g_ptr_array_add (labels, describe_request (request));
     }
   six_record_form_set_choices (form, "request", ids, labels);
 }
@@ -183,7 +191,7 @@ open_form (SixCountryProfile *self,
 
   if (g_strcmp0 (kind_name, "contribution") == 0)
     {
-      offer_parties (self, form);
+      offer_parties (self, form, record);
       offer_requests (self, form);
     }
 
