@@ -272,6 +272,16 @@ lao_selected (gpointer page)
   return entry != NULL && g_strcmp0 (six_country_entry_get_id (entry), "LAO") == 0;
 }
 
+static gboolean
+received_amount_is_300000 (gpointer profile)
+{
+  SixProfile *shown = six_country_profile_get_profile (profile);
+  GPtrArray *received = shown != NULL ? six_profile_get_received (shown) : NULL;
+
+  return received != NULL && received->len == 1 &&
+         g_strcmp0 (six_record_get_string (received->pdata[0], "amount"), "300000") == 0;
+}
+
 static SixRecordForm *
 open_form (SixCountryProfile *profile,
            const char        *action)
@@ -444,8 +454,38 @@ profile_body (Fixture *fixture)
   save_widget_png (GTK_WIDGET (fixture->window), png);
   g_test_message ("Kept for review: %s", png);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  wait_counts (profile, requests, 0);
+  /* Edited: the form opens on the contribution's own donor and request, and saving a new
+   * amount keeps them. */
+  {
+    SixRecord *given = six_profile_get_received (six_country_profile_get_profile (profile))->pdata[0];
+    g_autofree char *id = g_strdup (six_record_get_id (given));
+    AdwComboRow *donor;
+    AdwComboRow *request;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), "profile.edit-record",
+                                               "(ss)", "contribution", id));
+    wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_RECORD_FORM));
+    form = SIX_RECORD_FORM (find_toplevel (SIX_TYPE_RECORD_FORM));
+    donor = ADW_COMBO_ROW (six_record_form_get_row (form, "donor"));
+    request = ADW_COMBO_ROW (six_record_form_get_row (form, "request"));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (donor)),
+                                                  adw_combo_row_get_selected (donor)), ==, "Norway");
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (request)),
+                                                  adw_combo_row_get_selected (request)),
+                     ==, "2018 · Survey and clearance");
+    type_into (form, "amount", "300000");
+    g_assert_true (six_record_form_save (form));
+    wait_until (no_form, NULL);
+    wait_until (received_amount_is_300000, profile);
+    given = six_profile_get_received (six_country_profile_get_profile (profile))->pdata[0];
+    g_assert_cmpstr (six_record_get_string (given, "donor"), ==, "NOR");
+    g_assert_nonnull (six_record_get_string (given, "request"));
+
+    /* Removed again, for what follows. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), "profile.remove-record",
+                                               "(ss)", "contribution", id));
+    wait_counts (profile, requests, 0);
+  }
 
   /* Printing goes through GTK's print context: the same one page, exported to a PDF here. */
   assert_prints (fixture, profile);

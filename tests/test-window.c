@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "six-countries-page.h"
+#include "six-country-profile.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-preferences-window.h"
@@ -29,6 +31,26 @@ pages_body (Fixture *fixture)
                                                  "win.show-page", "s", pages[i]));
       g_assert_cmpstr (six_window_get_page (fixture->window), ==, pages[i]);
     }
+}
+
+static gboolean
+profile_of_lao_shown (gpointer page)
+{
+  SixProfile *profile = six_country_profile_get_profile (six_countries_page_get_profile (page));
+
+  return profile != NULL &&
+         g_strcmp0 (six_record_get_id (six_profile_get_country (profile)), "LAO") == 0;
+}
+
+/* Opening a State from elsewhere (search, --open): the Countries page, with its profile. */
+static void
+open_country_body (Fixture *fixture)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+
+  g_assert_true (six_window_open_record (fixture->window, "country", "LAO"));
+  g_assert_cmpstr (six_window_get_page (fixture->window), ==, "countries");
+  wait_until (profile_of_lao_shown, page);
 }
 
 static void
@@ -582,6 +604,13 @@ test_apply_edits (Fixture       *fixture,
 }
 
 static void
+test_open_country (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  run_in_app (fixture, open_country_body);
+}
+
+static void
 test_closed_window (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -644,6 +673,8 @@ main (int   argc,
   g_test_add ("/ui/window/apply-edits", Fixture, NULL, fixture_set_up, test_apply_edits,
               fixture_tear_down);
   g_test_add ("/ui/window/closed-window", Fixture, NULL, fixture_set_up, test_closed_window,
+              fixture_tear_down);
+  g_test_add ("/ui/window/open-country", Fixture, NULL, fixture_set_up, test_open_country,
               fixture_tear_down);
   g_test_add ("/ui/window/import-progress", Fixture, NULL, fixture_set_up, test_import_progress,
               fixture_tear_down);

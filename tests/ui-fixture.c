@@ -208,6 +208,33 @@ window_shows (gpointer prefix)
          find_matching (GTK_WIDGET (window), label_starts_with, prefix) != NULL;
 }
 
+static gboolean
+is_toast_close_button (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+static gboolean
+is_toast (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0;
+}
+
+/* Toasts show one at a time, each for a few seconds: dismiss the one showing, as a user
+ * would, so that the next shows now. */
+void
+dismiss_toast (SixWindow *window)
+{
+  GtkWidget *toast = find_matching (GTK_WIDGET (window), is_toast, NULL);
+  GtkWidget *close = toast != NULL ? find_matching (toast, is_toast_close_button, NULL) : NULL;
+
+  if (close != NULL)
+    g_signal_emit_by_name (close, "clicked");
+}
+
 void
 applied_cb (GObject      *object,
             GAsyncResult *result,

@@ -55,6 +55,8 @@ gboolean   has_toplevel      (gpointer        type);
 gboolean   has_message_dialog (gpointer       data);
 /* Whether the main window shows a label starting with @prefix (a toast's, say). */
 gboolean   window_shows      (gpointer        prefix);
+/* Toasts show one at a time: dismiss the one showing, so that the next shows now. */
+void       dismiss_toast     (SixWindow      *window);
 /* For six_repository_apply_async (): stores the operation id in the gint64 at @user_data. */
 void       applied_cb        (GObject        *object,
                               GAsyncResult   *result,
