@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "six-db.h"
+#include "six-deadline.h"
 #include "six-record.h"
 
 G_BEGIN_DECLS
@@ -40,12 +41,5 @@ SixRecord  *six_profile_find                 (SixProfile          *self,
                                               const char          *kind_name,
                                               const char          *id);
 char       *six_party_dup_name               (SixRecord           *party);
-
-/* Obligations and deadlines, for a profile and for a row in a list of States. */
-SixRecord  *six_obligation_pick_nearest      (GPtrArray           *obligations);
-gboolean    six_obligation_is_open           (SixRecord           *obligation);
-char       *six_describe_time_left           (SixRecord           *obligation,
-                                              const GDate         *today);
-void        six_date_get_today               (GDate               *today);
 
 G_END_DECLS
