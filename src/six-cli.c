@@ -9,13 +9,16 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "six-cli.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-import.h"
+#include "six-overview-document.h"
 #include "six-profile-document.h"
+#include "six-progress.h"
 #include "six-reference-pack.h"
 #include "six-report.h"
 
@@ -48,7 +51,20 @@ static const SixCommand commands[] = {
     N_("Check exchange files without importing them"),
     run_validate },
   { "report", "[--database PATH] report NAME [--format text|json|csv]",
-    N_("Print a report: assistance-requests, conflicts, deadlines or states"),
+    N_("Print a report: assistance-requests, conflicts, deadlines, overview or states"),
+    run_report },
+  /* The same command again: each of its other forms gets a line of help. */
+  { "report", "[--database PATH] report overview [--year Y | --from Y --to Y] [--format …]",
+    N_("Who sought assistance in a reporting year or span, what answered it, the trend "
+       "and the deadlines; by default the latest year holding data"),
+    run_report },
+  { "report", "[--database PATH] report deadlines --format ics",
+    N_("The open Art. 3 and Art. 4 deadlines and coming coalition meetings as an "
+       "iCalendar file"),
+    run_report },
+  { "report", "[--database PATH] report progress [--year Y] [--lang en|fr|es] [--pdf FILE]",
+    N_("The progress report's paragraph on cooperation and assistance, then the overview; "
+       "with --pdf, the overview as a one-page PDF"),
     run_report },
   { "profile", "[--database PATH] profile ISO3 --pdf FILE [--contacts] [--private-notes]",
     N_("Write a State's one-page profile as a PDF; contacts and private notes only if asked"),
@@ -343,6 +359,86 @@ run_validate (const char  *database,
   return status;
 }
 
+static gboolean
+is_report (const char *name)
+{
+  return g_strcmp0 (name, "progress") == 0 || g_strv_contains (six_report_get_names (), name);
+}
+
+/* A reporting year: four digits, or a usage error naming the option. */
+static gboolean
+parse_year (const char *option,
+            const char *text,
+            int        *year,
+            int        *status)
+{
+  gint64 value;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_ascii_string_to_signed (text, 10, 1000, 9999, &value, NULL))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is an option, "--year", then what was given instead of a year */
+      message = g_strdup_printf (_("%s takes a year such as 2018, not “%s”"), option, text);
+      *status = usage_error (message);
+      return FALSE;
+    }
+  *year = (int) value;
+
+  return TRUE;
+}
+
+/* The language of the progress report: the user's when it is French or Spanish. */
+static const char *
+default_report_language (void)
+{
+  return six_progress_get_language (g_get_language_names ()[0]);
+}
+
+static int
+run_progress (SixDb      *db,
+              int         year,
+              const char *language,
+              const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixOverview) overview = NULL;
+  g_autoptr(SixReportTable) table = NULL;
+  g_autofree char *paragraph = NULL;
+  g_autofree char *tables = NULL;
+  GDate today;
+
+  /* The tables' words and the States' names come from gettext: let it speak @language too. */
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+
+  six_report_get_today (db, &today);
+  overview = six_overview_build (db, year, year, &today, &error);
+  if (overview == NULL)
+    return fail (error);
+
+  if (pdf != NULL)
+    {
+      gboolean written = six_overview_document_write_pdf (overview, language, &today, pdf,
+                                                          &error);
+
+      /* A one-shot command: Pango's font caches go with it, not at exit unseen. */
+      pango_cairo_font_map_set_default (NULL);
+
+      return written ? 0 : fail (error);
+    }
+
+  paragraph = six_progress_dup_text (overview, language, &today);
+  table = six_report_build_overview (overview);
+  tables = six_report_table_format (table, SIX_REPORT_FORMAT_TEXT);
+  g_print ("%s\n\n%s", paragraph, tables);
+
+  return 0;
+}
+
 static int
 run_report (const char  *database,
             int          argc,
@@ -350,27 +446,107 @@ run_report (const char  *database,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SixDb) db = NULL;
+  g_autoptr(SixOverview) overview = NULL;
+  g_autoptr(SixReportTable) table = NULL;
   g_autofree char *format_name = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *pdf = NULL;
   g_autofree char *output = NULL;
   SixReportFormat format = SIX_REPORT_FORMAT_TEXT;
+  gboolean ics = FALSE;
+  gboolean spans = FALSE;
+  int first_year = 0, last_year = 0;
+  const char *name;
   int status = 0;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, NULL, NULL },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, NULL, NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, NULL, NULL },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, NULL, NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &language, NULL, NULL },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, NULL, NULL },
     { NULL }
   };
 
   if (!parse_command (&argc, &argv, entries, &status))
     return status;
 
-  if (argc != 2 || !g_strv_contains (six_report_get_names (), argv[1]))
-    return usage_error (_("report takes one of: assistance-requests, conflicts, deadlines, states"));
+  if (argc != 2 || !is_report (argv[1]))
+    return usage_error (_("report takes one of: assistance-requests, conflicts, deadlines, "
+                          "overview, progress, states"));
+  name = argv[1];
+  spans = g_str_equal (name, "overview") || g_str_equal (name, "progress");
 
-  if (format_name != NULL && !six_report_format_from_string (format_name, &format))
-    return usage_error (_("--format takes text, json or csv"));
+  if ((year_text != NULL || from_text != NULL || to_text != NULL) && !spans)
+    return usage_error (_("--year, --from and --to are only for the overview and progress "
+                          "reports"));
+  if (year_text != NULL && (from_text != NULL || to_text != NULL))
+    return usage_error (_("--year cannot be combined with --from or --to"));
+  if ((from_text == NULL) != (to_text == NULL))
+    return usage_error (_("--from and --to go together: give both"));
+  if (from_text != NULL && g_str_equal (name, "progress"))
+    return usage_error (_("progress covers one year: give it with --year"));
+  if (!parse_year ("--year", year_text, &first_year, &status) ||
+      !parse_year ("--from", from_text, &first_year, &status) ||
+      !parse_year ("--to", to_text, &last_year, &status))
+    return status;
+  if (year_text != NULL)
+    last_year = first_year;
+  if (first_year > last_year)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("--from %d comes after --to %d"), first_year, last_year);
+      return usage_error (message);
+    }
+
+  if ((language != NULL || pdf != NULL) && !g_str_equal (name, "progress"))
+    return usage_error (_("--lang and --pdf are only for the progress report"));
+  if (language != NULL && g_strcmp0 (six_progress_get_language (language), language) != 0)
+    return usage_error (_("--lang takes en, fr or es"));
+
+  if (g_strcmp0 (format_name, "ics") == 0)
+    {
+      if (!g_str_equal (name, "deadlines"))
+        return usage_error (_("--format ics is only for the deadlines report"));
+      ics = TRUE;
+    }
+  else if (format_name != NULL && !six_report_format_from_string (format_name, &format))
+    {
+      return usage_error (_("--format takes text, json or csv, or ics for deadlines"));
+    }
+  if (format_name != NULL && g_str_equal (name, "progress"))
+    return usage_error (_("progress prints text, or a PDF with --pdf: it takes no --format"));
 
   db = open_database (database, &error);
-  if (db != NULL)
-    output = six_report_run (db, argv[1], format, &error);
+  if (db == NULL)
+    return fail (error);
+
+  if (g_str_equal (name, "progress"))
+    return run_progress (db, first_year,
+                         language != NULL ? language : default_report_language (), pdf);
+
+  if (g_str_equal (name, "overview"))
+    {
+      overview = six_report_load_overview (db, first_year, last_year, &error);
+      if (overview != NULL)
+        table = six_report_build_overview (overview);
+      if (table != NULL)
+        output = six_report_table_format (table, format);
+    }
+  else if (ics)
+    {
+      overview = six_report_load_overview (db, 0, 0, &error);
+      if (overview != NULL)
+        output = six_report_deadlines_ics (overview);
+    }
+  else
+    {
+      output = six_report_run (db, name, format, &error);
+    }
   if (output == NULL)
     return fail (error);
 

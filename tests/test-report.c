@@ -1,4 +1,5 @@
-/* test-report.c — tests for the command line's reports and their three formats
+/* test-report.c — the reports: their three formats, their translated words, the overview's
+ * table on the reference pack and on small fixtures, and the deadlines as iCalendar
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include "six-report.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
@@ -96,15 +98,19 @@ static SixReportTable *
 small_table (void)
 {
   SixReportTable *table = six_report_table_new ();
-  guint name = six_report_table_add_column (table, "name", SIX_REPORT_COLUMN_TEXT);
-  guint count = six_report_table_add_column (table, "count", SIX_REPORT_COLUMN_INTEGER);
-  guint ok = six_report_table_add_column (table, "ok", SIX_REPORT_COLUMN_BOOLEAN);
+  guint name = six_report_table_add_column (table, "name", NULL, SIX_REPORT_COLUMN_TEXT);
+  guint count = six_report_table_add_column (table, "count", NULL, SIX_REPORT_COLUMN_INTEGER);
+  guint ok = six_report_table_add_column (table, "ok", NULL, SIX_REPORT_COLUMN_BOOLEAN);
+  guint kind = six_report_table_add_column (table, "kind", "Kind of thing",
+                                            SIX_REPORT_COLUMN_TEXT);
   guint row;
 
   row = six_report_table_add_row (table);
   six_report_table_set_text (table, row, name, "Côte d'Ivoire, \"CIV\"");
   six_report_table_set_int (table, row, count, -3);
   six_report_table_set_boolean (table, row, ok, TRUE);
+  six_report_table_set_text (table, row, kind, "victim_assistance");
+  six_report_table_set_label (table, row, kind, "Victim assistance");
 
   row = six_report_table_add_row (table);
   six_report_table_set_text (table, row, name, "two\nlines");
@@ -119,11 +125,12 @@ test_report_csv (void)
   g_autoptr(SixReportTable) table = small_table ();
   g_autofree char *csv = six_report_table_format (table, SIX_REPORT_FORMAT_CSV);
 
-  /* RFC 4180: CRLF, quotes doubled, quoted when a comma, quote or line break is inside. */
+  /* RFC 4180: CRLF, quotes doubled, quoted when a comma, quote or line break is inside;
+   * people's words: the titles, the labels, a truth as yes or no. */
   g_assert_cmpstr (csv, ==,
-                   "name,count,ok\r\n"
-                   "\"Côte d'Ivoire, \"\"CIV\"\"\",-3,true\r\n"
-                   "\"two\nlines\",,false\r\n");
+                   "name,count,ok,Kind of thing\r\n"
+                   "\"Côte d'Ivoire, \"\"CIV\"\"\",-3,yes,Victim assistance\r\n"
+                   "\"two\nlines\",,no,\r\n");
 }
 
 static void
@@ -153,12 +160,16 @@ test_report_json (void)
   g_assert_true (json_object_get_null_member (second, "count"));
   g_assert_false (json_object_get_boolean_member (second, "ok"));
 
+  /* JSON keeps the stable names and the codes, never the labels. */
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "victim_assistance");
+  g_assert_false (json_object_has_member (first, "Kind of thing"));
+
   /* An empty table is an empty array, not nothing. */
   {
     g_autoptr(SixReportTable) empty = six_report_table_new ();
     g_autofree char *text = NULL;
 
-    six_report_table_add_column (empty, "x", SIX_REPORT_COLUMN_TEXT);
+    six_report_table_add_column (empty, "x", NULL, SIX_REPORT_COLUMN_TEXT);
     text = six_report_table_format (empty, SIX_REPORT_FORMAT_JSON);
     g_assert_cmpstr (text, ==, "[]\n");
   }
@@ -172,10 +183,10 @@ test_report_text (void)
 
   /* Columns aligned on characters, not bytes; one line per row; no trailing spaces. */
   g_assert_cmpstr (text, ==,
-                   "name                  count  ok\n"
-                   "--------------------  -----  -----\n"
-                   "Côte d'Ivoire, \"CIV\"  -3     true\n"
-                   "two lines                    false\n");
+                   "name                  count  ok   Kind of thing\n"
+                   "--------------------  -----  ---  -----------------\n"
+                   "Côte d'Ivoire, \"CIV\"  -3     yes  Victim assistance\n"
+                   "two lines                    no\n");
 }
 
 static void
@@ -186,7 +197,8 @@ test_report_names (void)
   g_autoptr(SixReportTable) table = NULL;
   SixReportFormat format = SIX_REPORT_FORMAT_TEXT;
 
-  g_assert_cmpuint (g_strv_length ((char **) six_report_get_names ()), ==, 4);
+  g_assert_cmpuint (g_strv_length ((char **) six_report_get_names ()), ==, 5);
+  g_assert_true (g_strv_contains (six_report_get_names (), "overview"));
   g_assert_true (six_report_format_from_string ("csv", &format));
   g_assert_cmpint (format, ==, SIX_REPORT_FORMAT_CSV);
   g_assert_false (six_report_format_from_string ("xml", &format));
@@ -230,6 +242,19 @@ test_report_assistance_requests (void)
   g_assert_cmpstr (six_report_table_get_cell (table, 0, country), ==, "PER");
   g_assert_cmpstr (six_report_table_get_cell (table, six_report_table_get_n_rows (table) - 1,
                                               category), ==, "other");
+
+  /* The pack records needs, not answers: every request is unanswered, nobody gave. */
+  g_assert_cmpstr (six_report_table_get_cell (table, 0, column (table, "answered")), ==,
+                   "unanswered");
+  g_assert_cmpstr (six_report_table_get_label (table, 0, column (table, "answered")), ==,
+                   "Unanswered");
+  g_assert_null (six_report_table_get_cell (table, 0, column (table, "donors")));
+  g_assert_null (six_report_table_get_cell (table, 0, column (table, "amounts")));
+
+  /* People read words, JSON keeps codes. */
+  g_assert_cmpstr (six_report_table_get_label (table, 0, category), ==, "Stockpile destruction");
+  g_assert_cmpstr (six_report_table_get_column_title (table, category), ==, "Category");
+  g_assert_cmpstr (six_report_table_get_column_name (table, category), ==, "category");
 }
 
 static void
@@ -400,6 +425,613 @@ test_report_conflicts (void)
   g_assert_nonnull (strstr (text, "Lebanese Republic"));
 }
 
+/* --- the overview's table ------------------------------------------------------------- */
+
+static void
+put (SixDb      *db,
+     const char *kind_name,
+     const char *id,
+     const char *first_field,
+     ...)
+{
+  g_autoptr(SixEdit) edit = six_edit_new (six_kind_lookup (kind_name), id);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(GError) error = NULL;
+  const char *field = first_field;
+  va_list args;
+
+  va_start (args, first_field);
+  for (; field != NULL; field = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (g_strcmp0 (field, "year") == 0)
+        six_edit_set_int (edit, field, g_ascii_strtoll (value, NULL, 10));
+      else if (g_strcmp0 (field, "requested_assistance") == 0)
+        six_edit_set_boolean (edit, field, g_strcmp0 (value, "true") == 0);
+      else
+        six_edit_set_string (edit, field, value);
+    }
+  va_end (args);
+
+  g_ptr_array_add (edits, g_steal_pointer (&edit));
+  g_assert_cmpint (six_db_apply_edits (db, "test", edits, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* Figures counted by hand. 2016: Peru asks (unanswered). 2018: Lebanon asks for victim
+ * assistance (1000 EUR; Norway pledges 600 EUR and Germany 900.25 USD: partly answered) and
+ * for clearance (nothing given: unanswered); Lao PDR asks 500 EUR for clearance and Norway
+ * disburses 500 EUR (answered); a withdrawn request is nobody's need. 2020: Peru asks again.
+ * Lebanon's Art. 4 deadline is open with an extension requested; its coalition meets soon. */
+static SixDb *
+open_fixture (gint64 *now)
+{
+  g_autoptr(GError) error = NULL;
+  SixDb *db = six_db_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  six_db_set_wall_clock (db, fixed_now, now);
+
+  put (db, "country", "LBN", "name", "Lebanon", "status", "party", NULL);
+  put (db, "country", "LAO", "name", "Lao PDR", "status", "party", NULL);
+  put (db, "country", "NOR", "name", "Norway", "status", "party", NULL);
+  put (db, "country", "DEU", "name", "Germany", "status", "party", NULL);
+  put (db, "country", "PER", "name", "Peru", "status", "party", NULL);
+
+  put (db, "article7_report", "LBN:2018", "country", "LBN", "year", "2018",
+       "requested_assistance", "true", NULL);
+  put (db, "article7_report", "LAO:2018", "country", "LAO", "year", "2018", NULL);
+  put (db, "article7_report", "NOR:2018", "country", "NOR", "year", "2018", NULL);
+
+  put (db, "assistance_request", "r-per-2016", "country", "PER", "year", "2016",
+       "category", "stockpile_destruction", NULL);
+  put (db, "assistance_request", "r-lbn-va", "country", "LBN", "year", "2018",
+       "category", "victim_assistance", "amount", "1000", "currency", "EUR", NULL);
+  put (db, "assistance_request", "r-lbn-sc", "country", "LBN", "year", "2018",
+       "category", "survey_clearance", "description", "Clearance of the south", NULL);
+  put (db, "assistance_request", "r-lao-sc", "country", "LAO", "year", "2018",
+       "category", "survey_clearance", "amount", "500", "currency", "EUR", NULL);
+  put (db, "assistance_request", "r-lao-withdrawn", "country", "LAO", "year", "2018",
+       "category", "risk_education", "status", "withdrawn", NULL);
+  put (db, "assistance_request", "r-per-2020", "country", "PER", "year", "2020",
+       "category", "stockpile_destruction", NULL);
+
+  put (db, "contribution", "c-eur", "donor", "NOR", "recipient", "LBN",
+       "category", "victim_assistance", "amount", "600", "currency", "EUR", "year", "2018",
+       "status", "pledged", "request", "r-lbn-va", NULL);
+  put (db, "contribution", "c-usd", "donor", "DEU", "recipient", "LBN",
+       "category", "victim_assistance", "amount", "900.25", "currency", "USD", "year", "2018",
+       "status", "pledged", "request", "r-lbn-va", NULL);
+  put (db, "contribution", "c-lao", "donor", "NOR", "recipient", "LAO",
+       "category", "survey_clearance", "amount", "500", "currency", "EUR", "year", "2018",
+       "status", "disbursed", "request", "r-lao-sc", NULL);
+
+  put (db, "obligation", "LBN:art4", "country", "LBN", "article", "art4",
+       "original_deadline", "2021-08-01", "current_deadline", "2028-01-01",
+       "status", "in_progress", NULL);
+  put (db, "extension_request", "LBN:art4:1", "obligation", "LBN:art4",
+       "submitted_on", "2027-03-01", "requested_until", "2030-01-01", "decision", "requested",
+       NULL);
+  put (db, "coalition", "co-lbn", "lead", "LBN", "title", "Lebanon Country Coalition",
+       "status", "active", NULL);
+  put (db, "meeting", "m-next", "coalition", "co-lbn", "held_on", "2027-02-01",
+       "title", "Donors, operators; and the ISU \\ review",
+       "place", "Palais des Nations, Avenue de la Paix 8-14, 1211 Genève 10, "
+                "Suisse — Salle XVII", NULL);
+
+  return db;
+}
+
+/* The fixtures' "today": 2026-12-07. */
+#define FIXTURE_DAY G_GINT64_CONSTANT (1796601600000)
+
+static SixOverview *
+load_overview (SixDb *db,
+               int    first,
+               int    last)
+{
+  g_autoptr(GError) error = NULL;
+  SixOverview *overview = six_report_load_overview (db, first, last, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (overview);
+
+  return overview;
+}
+
+static SixReportTable *
+build_overview (SixDb *db,
+                int    first,
+                int    last)
+{
+  g_autoptr(SixOverview) overview = load_overview (db, first, last);
+
+  return six_report_build_overview (overview);
+}
+
+/* The row of a figure; @key is the category, a contribution's status or the bucket, and
+ * @currency a total's currency, when the figure has them. */
+static int
+find_figure (SixReportTable *table,
+             const char     *section,
+             const char     *figure,
+             const char     *key,
+             const char     *currency)
+{
+  guint section_column = column (table, "section");
+  guint figure_column = column (table, "figure");
+  guint category_column = column (table, "category");
+  guint status_column = column (table, "status");
+  guint currency_column = column (table, "currency");
+  int found = -1;
+
+  for (guint r = 0; r < six_report_table_get_n_rows (table); r++)
+    {
+      const char *category = six_report_table_get_cell (table, r, category_column);
+      const char *status = six_report_table_get_cell (table, r, status_column);
+
+      if (g_strcmp0 (six_report_table_get_cell (table, r, section_column), section) != 0 ||
+          g_strcmp0 (six_report_table_get_cell (table, r, figure_column), figure) != 0 ||
+          (key != NULL && g_strcmp0 (category, key) != 0 && g_strcmp0 (status, key) != 0) ||
+          (currency != NULL &&
+           g_strcmp0 (six_report_table_get_cell (table, r, currency_column), currency) != 0))
+        continue;
+
+      /* A figure is one row: two would be a sum split or counted twice. */
+      g_assert_cmpint (found, ==, -1);
+      found = (int) r;
+    }
+
+  return found;
+}
+
+static const char *
+figure_cell (SixReportTable *table,
+             const char     *section,
+             const char     *figure,
+             const char     *key,
+             const char     *column_name)
+{
+  int row = find_figure (table, section, figure, key, NULL);
+
+  g_assert_cmpint (row, >=, 0);
+
+  return six_report_table_get_cell (table, (guint) row, column (table, column_name));
+}
+
+static guint
+count_section (SixReportTable *table,
+               const char     *section)
+{
+  guint section_column = column (table, "section");
+  guint n = 0;
+
+  for (guint r = 0; r < six_report_table_get_n_rows (table); r++)
+    if (g_strcmp0 (six_report_table_get_cell (table, r, section_column), section) == 0)
+      n++;
+
+  return n;
+}
+
+/* The coordinators' 2019 concept note, for the 2018 reports (seeds/001, lines 27-37). */
+static void
+test_report_overview_concept_note (void)
+{
+  SixDb *db = get_shared_db ();
+  g_autoptr(SixReportTable) table = NULL;
+  g_autofree char *csv = NULL;
+
+  shared_now = PACK_DAY;
+  table = build_overview (db, 2018, 2018);
+
+  /* "11 out of 67 States Parties that had submitted their 2018 Article 7 reports …" */
+  g_assert_cmpstr (figure_cell (table, "summary", "states_seeking", NULL, "count"), ==, "11");
+  g_assert_cmpstr (figure_cell (table, "summary", "states_seeking", NULL, "states"), ==,
+                   "AFG, ALB, IRQ, LAO, LBN, MNE, MOZ, PER, PSE, SOM, TCD");
+  g_assert_cmpstr (figure_cell (table, "summary", "states_seeking", NULL, "first_year"), ==,
+                   "2018");
+  g_assert_cmpstr (figure_cell (table, "summary", "states_seeking", NULL, "last_year"), ==,
+                   "2018");
+  /* The note's denominator is 67, but the pack holds only the 11 reports that asked for help
+   * (its Art. 7 records come from this very note, which names no other reporting State):
+   * 11 is what is recorded, and the overview says so rather than borrow the note's 67. */
+  g_test_message ("denominator: the note says 67 States Parties reported for 2018; the pack "
+                  "records 11 reports, those of the requesting States");
+  g_assert_cmpstr (figure_cell (table, "summary", "states_reporting", NULL, "count"), ==, "11");
+
+  /* "one (Peru) requested assistance for stockpile destruction obligations" */
+  g_assert_cmpstr (figure_cell (table, "category", "states", "stockpile_destruction", "count"),
+                   ==, "1");
+  g_assert_cmpstr (figure_cell (table, "category", "states", "stockpile_destruction", "states"),
+                   ==, "PER");
+  /* "seven (Afghanistan, Chad, Lao PDR, Lebanon, Montenegro & State of Palestine) for survey
+   * & clearance": the note says seven but names six, and no seventh State appears anywhere in
+   * it; the pack records the six it names, so six it is. */
+  g_test_message ("survey and clearance: the note says \"seven\" but names six States; the "
+                  "pack records the six named");
+  g_assert_cmpstr (figure_cell (table, "category", "states", "survey_clearance", "count"), ==,
+                   "6");
+  g_assert_cmpstr (figure_cell (table, "category", "states", "survey_clearance", "states"), ==,
+                   "AFG, LAO, LBN, MNE, PSE, TCD");
+  /* "five (Afghanistan, Iraq, Lebanon, Montenegro & Somalia) for risk reduction education" */
+  g_assert_cmpstr (figure_cell (table, "category", "states", "risk_education", "count"), ==,
+                   "5");
+  g_assert_cmpstr (figure_cell (table, "category", "states", "risk_education", "states"), ==,
+                   "AFG, IRQ, LBN, MNE, SOM");
+  /* "nine (Afghanistan, Albania, Chad, Iraq, Lao PDR, Lebanon, Montenegro, Somalia and State
+   * of Palestine) for victim assistance" */
+  g_assert_cmpstr (figure_cell (table, "category", "states", "victim_assistance", "count"), ==,
+                   "9");
+  g_assert_cmpstr (figure_cell (table, "category", "states", "victim_assistance", "states"), ==,
+                   "AFG, ALB, IRQ, LAO, LBN, MNE, PSE, SOM, TCD");
+  /* "one (Mozambique) for … munitions [obsolete aerial bombs] not covered by the Convention" */
+  g_assert_cmpstr (figure_cell (table, "category", "states", "other", "count"), ==, "1");
+  g_assert_cmpstr (figure_cell (table, "category", "states", "other", "states"), ==, "MOZ");
+  /* No other category was asked for, and none is shown with an invented zero. */
+  g_assert_cmpint (find_figure (table, "category", "states", "national_implementation", NULL),
+                   ==, -1);
+  g_assert_cmpuint (count_section (table, "category"), ==, 5 * 4);
+
+  /* The note records needs, not answers: 22 requests, none answered, nothing given. */
+  g_assert_cmpstr (figure_cell (table, "summary", "requests", NULL, "count"), ==, "22");
+  g_assert_cmpstr (figure_cell (table, "summary", "unanswered", NULL, "count"), ==, "22");
+  g_assert_cmpstr (figure_cell (table, "category", "unanswered", "victim_assistance", "count"),
+                   ==, "9");
+  g_assert_cmpuint (count_section (table, "unanswered"), ==, 22);
+  g_assert_cmpuint (count_section (table, "contributions"), ==, 0);
+
+  /* People read the States' names and the words, not codes. */
+  csv = six_report_table_format (table, SIX_REPORT_FORMAT_CSV);
+  g_assert_true (g_str_has_prefix (csv, "Section,From,To,Category,Status,Currency,Figure,"));
+  g_assert_nonnull (strstr (csv, "By category,2018,2018,Victim assistance,,,States,9,,,,"));
+  g_assert_nonnull (strstr (csv, ",Afghanistan; Iraq; Lebanon; Montenegro; Somalia\r\n"));
+  g_assert_null (strstr (csv, "victim_assistance"));
+}
+
+static void
+test_report_overview_coverage (void)
+{
+  gint64 now = FIXTURE_DAY;
+  g_autoptr(SixDb) db = open_fixture (&now);
+  g_autoptr(SixReportTable) table = build_overview (db, 2018, 2018);
+  int row;
+
+  g_assert_cmpstr (figure_cell (table, "summary", "states_seeking", NULL, "count"), ==, "2");
+  g_assert_cmpstr (figure_cell (table, "summary", "states_reporting", NULL, "count"), ==, "3");
+  g_assert_cmpstr (figure_cell (table, "summary", "requests", NULL, "count"), ==, "3");
+  /* Answered: 500 EUR of 500 EUR. Partly: 600 EUR of 1000 EUR, the USD not counting towards
+   * EUR. Unanswered: nothing against it. */
+  g_assert_cmpstr (figure_cell (table, "summary", "answered", NULL, "count"), ==, "1");
+  g_assert_cmpstr (figure_cell (table, "summary", "partly", NULL, "count"), ==, "1");
+  g_assert_cmpstr (figure_cell (table, "summary", "unanswered", NULL, "count"), ==, "1");
+  g_assert_cmpstr (figure_cell (table, "category", "states", "survey_clearance", "count"), ==,
+                   "2");
+  g_assert_cmpstr (figure_cell (table, "category", "answered", "survey_clearance", "count"), ==,
+                   "1");
+  g_assert_cmpstr (figure_cell (table, "category", "unanswered", "survey_clearance", "count"),
+                   ==, "1");
+  g_assert_cmpstr (figure_cell (table, "category", "partly", "victim_assistance", "count"), ==,
+                   "1");
+  /* The withdrawn risk education request is nobody's need. */
+  g_assert_cmpint (find_figure (table, "category", "states", "risk_education", NULL), ==, -1);
+
+  /* The unanswered request, with its State. */
+  row = find_figure (table, "unanswered", "request", NULL, NULL);
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpstr (six_report_table_get_cell (table, row, column (table, "country")), ==, "LBN");
+  g_assert_cmpstr (six_report_table_get_cell (table, row, column (table, "category")), ==,
+                   "survey_clearance");
+}
+
+static void
+test_report_overview_currencies (void)
+{
+  gint64 now = FIXTURE_DAY;
+  g_autoptr(SixDb) db = open_fixture (&now);
+  g_autoptr(SixReportTable) table = build_overview (db, 2018, 2018);
+  g_autoptr(SixReportTable) moved = NULL;
+  guint amount = column (table, "amount");
+  int eur, usd, disbursed;
+
+  /* Pledged: 600 EUR and 900.25 USD, two rows; 1500.25 of nothing would be a lie. */
+  eur = find_figure (table, "contributions", "total", "pledged", "EUR");
+  usd = find_figure (table, "contributions", "total", "pledged", "USD");
+  disbursed = find_figure (table, "contributions", "total", "disbursed", "EUR");
+  g_assert_cmpint (eur, >=, 0);
+  g_assert_cmpint (usd, >=, 0);
+  g_assert_cmpstr (six_report_table_get_cell (table, eur, amount), ==, "600");
+  g_assert_cmpstr (six_report_table_get_cell (table, usd, amount), ==, "900.25");
+  g_assert_cmpstr (six_report_table_get_cell (table, disbursed, amount), ==, "500");
+  g_assert_cmpuint (count_section (table, "contributions"), ==, 3);
+  g_assert_cmpstr (six_report_table_get_label (table, usd, column (table, "status")), ==,
+                   "Pledged");
+
+  /* Norway's 600 EUR moves from pledged to disbursed: the totals move with it. */
+  put (db, "contribution", "c-eur", "status", "disbursed", NULL);
+  moved = build_overview (db, 2018, 2018);
+  g_assert_cmpint (find_figure (moved, "contributions", "total", "pledged", "EUR"), ==, -1);
+  disbursed = find_figure (moved, "contributions", "total", "disbursed", "EUR");
+  g_assert_cmpstr (six_report_table_get_cell (moved, disbursed, amount), ==, "1100");
+  g_assert_cmpstr (six_report_table_get_cell (moved, disbursed, column (moved, "count")), ==,
+                   "2");
+  g_assert_cmpstr (six_report_table_get_label (moved, disbursed, amount), ==, "1,100");
+  usd = find_figure (moved, "contributions", "total", "pledged", "USD");
+  g_assert_cmpstr (six_report_table_get_cell (moved, usd, amount), ==, "900.25");
+}
+
+static void
+test_report_overview_span (void)
+{
+  gint64 now = FIXTURE_DAY;
+  g_autoptr(SixDb) db = open_fixture (&now);
+  g_autoptr(SixReportTable) span = build_overview (db, 2016, 2020);
+  g_autoptr(SixReportTable) latest = build_overview (db, 0, 0);
+  guint section = column (span, "section");
+  guint first_year = column (span, "first_year");
+  g_autoptr(GPtrArray) unanswered = g_ptr_array_new ();
+
+  g_assert_cmpstr (figure_cell (span, "summary", "states_seeking", NULL, "states"), ==,
+                   "LAO, LBN, PER");
+  g_assert_cmpstr (figure_cell (span, "summary", "states_seeking", NULL, "first_year"), ==,
+                   "2016");
+  g_assert_cmpstr (figure_cell (span, "summary", "states_seeking", NULL, "last_year"), ==,
+                   "2020");
+  g_assert_cmpstr (figure_cell (span, "category", "states", "stockpile_destruction", "count"),
+                   ==, "1");
+  g_assert_cmpstr (figure_cell (span, "category", "unanswered", "stockpile_destruction",
+                                "count"), ==, "2");
+
+  /* The unanswered requests, oldest first. */
+  for (guint r = 0; r < six_report_table_get_n_rows (span); r++)
+    if (g_strcmp0 (six_report_table_get_cell (span, r, section), "unanswered") == 0)
+      g_ptr_array_add (unanswered, (gpointer) six_report_table_get_cell (span, r, first_year));
+  g_ptr_array_add (unanswered, NULL);
+  g_assert_cmpstrv ((const char * const *) unanswered->pdata,
+                    ((const char *[]) { "2016", "2018", "2020", NULL }));
+
+  /* The trend: every year holding data, each on its own. */
+  g_assert_cmpuint (count_section (span, "trend"), ==, 3 * 3);
+  g_assert_cmpstr (figure_cell (latest, "summary", "states_seeking", NULL, "first_year"), ==,
+                   "2020");
+  g_assert_cmpstr (figure_cell (latest, "summary", "states_seeking", NULL, "states"), ==, "PER");
+}
+
+static void
+test_report_overview_empty_year (void)
+{
+  gint64 now = FIXTURE_DAY;
+  g_autoptr(SixDb) db = open_fixture (&now);
+  g_autoptr(SixReportTable) table = build_overview (db, 2019, 2019);
+
+  /* 2019 holds nothing: zero States, and nothing invented to fill the year. */
+  g_assert_cmpstr (figure_cell (table, "summary", "states_seeking", NULL, "count"), ==, "0");
+  g_assert_null (figure_cell (table, "summary", "states_seeking", NULL, "states"));
+  g_assert_cmpstr (figure_cell (table, "summary", "states_reporting", NULL, "count"), ==, "0");
+  g_assert_cmpstr (figure_cell (table, "summary", "requests", NULL, "count"), ==, "0");
+  g_assert_cmpuint (count_section (table, "category"), ==, 0);
+  g_assert_cmpuint (count_section (table, "contributions"), ==, 0);
+  g_assert_cmpuint (count_section (table, "unanswered"), ==, 0);
+  /* The radar is not a year's: Lebanon's deadline, 2028-01-01, is 13 months away. */
+  g_assert_cmpuint (count_section (table, "deadlines"), ==, 4);
+  g_assert_cmpstr (figure_cell (table, "deadlines", "deadlines", "within_36_months", "count"),
+                   ==, "1");
+  g_assert_cmpstr (figure_cell (table, "deadlines", "deadlines", "within_36_months", "states"),
+                   ==, "LBN");
+  g_assert_cmpstr (figure_cell (table, "deadlines", "deadlines", "passed", "count"), ==, "0");
+}
+
+/* Each request with who answered it, how far, and with what — per currency. */
+static void
+test_report_assistance_responses (void)
+{
+  gint64 now = FIXTURE_DAY;
+  g_autoptr(SixDb) db = open_fixture (&now);
+  g_autoptr(SixReportTable) table = build (db, "assistance-requests");
+  guint answered = column (table, "answered");
+  guint donors = column (table, "donors");
+  guint amounts = column (table, "amounts");
+  guint statuses = column (table, "response_statuses");
+  int lebanon_va = -1;
+  int withdrawn;
+  g_autofree char *json = NULL;
+
+  /* Every request of every year, withdrawn ones too. */
+  g_assert_cmpuint (six_report_table_get_n_rows (table), ==, 6);
+  for (guint r = 0; r < six_report_table_get_n_rows (table); r++)
+    if (g_strcmp0 (six_report_table_get_cell (table, r, column (table, "country")), "LBN") == 0 &&
+        g_strcmp0 (six_report_table_get_cell (table, r, column (table, "category")),
+                   "victim_assistance") == 0)
+      lebanon_va = (int) r;
+  g_assert_cmpint (lebanon_va, >=, 0);
+
+  g_assert_cmpstr (six_report_table_get_cell (table, lebanon_va, answered), ==, "partly");
+  g_assert_cmpstr (six_report_table_get_label (table, lebanon_va, answered), ==,
+                   "Partly answered");
+  g_assert_cmpstr (six_report_table_get_cell (table, lebanon_va, donors), ==, "Germany; Norway");
+  g_assert_cmpstr (six_report_table_get_cell (table, lebanon_va, amounts), ==,
+                   "600 EUR; 900.25 USD");
+  g_assert_cmpstr (six_report_table_get_label (table, lebanon_va, amounts), ==,
+                   "600 EUR; 900.25 USD");
+  g_assert_cmpstr (six_report_table_get_cell (table, lebanon_va, statuses), ==, "pledged");
+  g_assert_cmpstr (six_report_table_get_label (table, lebanon_va, statuses), ==, "Pledged");
+
+  g_assert_cmpstr (six_report_table_get_cell (table, find_row (table, "description",
+                                                               "Clearance of the south"),
+                                              answered), ==, "unanswered");
+
+  /* A withdrawn request asks nothing: no answer to weigh. */
+  withdrawn = find_row (table, "status", "withdrawn");
+  g_assert_cmpint (withdrawn, >=, 0);
+  g_assert_null (six_report_table_get_cell (table, withdrawn, answered));
+
+  /* More given than asked in one currency answers it; the sums stay per currency. */
+  put (db, "contribution", "c-more", "donor", "NOR", "recipient", "LBN",
+       "category", "victim_assistance", "amount", "400", "currency", "EUR", "year", "2018",
+       "status", "committed", "request", "r-lbn-va", NULL);
+  {
+    g_autoptr(SixReportTable) more = build (db, "assistance-requests");
+
+    g_assert_cmpstr (six_report_table_get_cell (more, lebanon_va, answered), ==, "answered");
+    g_assert_cmpstr (six_report_table_get_cell (more, lebanon_va, amounts), ==,
+                     "1000 EUR; 900.25 USD");
+    g_assert_cmpstr (six_report_table_get_label (more, lebanon_va, amounts), ==,
+                     "1,000 EUR; 900.25 USD");
+    g_assert_cmpstr (six_report_table_get_cell (more, lebanon_va, statuses), ==,
+                     "pledged, committed");
+  }
+
+  json = six_report_run (db, "assistance-requests", SIX_REPORT_FORMAT_JSON, NULL);
+  g_assert_nonnull (strstr (json, "\"answered\" : \"answered\""));
+  g_assert_nonnull (strstr (json, "\"category\" : \"victim_assistance\""));
+}
+
+static void
+assert_crlf_folded (const char *ics)
+{
+  for (const char *line = ics; *line != '\0';)
+    {
+      const char *end = strstr (line, "\r\n");
+
+      /* Every line ends in CRLF, none is longer than 75 octets, no bare LF hides inside. */
+      g_assert_nonnull (end);
+      g_assert_cmpint (end - line, <=, 75);
+      g_assert_null (memchr (line, '\n', (gsize) (end - line)));
+      line = end + 2;
+    }
+}
+
+/* Unfolded, as a calendar reads it back. */
+static char *
+unfold (const char *ics)
+{
+  g_autoptr(GRegex) fold = g_regex_new ("\r\n ", 0, 0, NULL);
+
+  return g_regex_replace_literal (fold, ics, -1, 0, "", 0, NULL);
+}
+
+static void
+test_report_deadlines_ics (void)
+{
+  SixDb *db = get_shared_db ();
+  g_autoptr(SixOverview) overview = NULL;
+  g_autoptr(SixOverview) again = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *flat = NULL;
+
+  shared_now = PACK_DAY;
+  overview = load_overview (db, 0, 0);
+  ics = six_report_deadlines_ics (overview);
+  assert_crlf_folded (ics);
+  flat = unfold (ics);
+
+  g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
+  g_assert_true (g_str_has_suffix (ics, "END:VCALENDAR\r\n"));
+  /* Lebanon's Art. 4 deadline, with the extension it requested at the 13MSP. */
+  g_assert_nonnull (strstr (flat, "BEGIN:VEVENT\r\n"
+                                  "UID:obligation-LBN-art4@articlesix.github.io\r\n"
+                                  "DTSTAMP:20250919T000000Z\r\n"
+                                  "DTSTART;VALUE=DATE:20260501\r\n"
+                                  "DTEND;VALUE=DATE:20260502\r\n"));
+  g_assert_nonnull (strstr (flat, "SUMMARY:Lebanon: Art. 4 clearance deadline\r\n"));
+  g_assert_nonnull (strstr (flat, "Extension requested\\, no decision recorded yet\\n"
+                                  "To be considered at 13MSP (Sep 2025)"));
+  g_assert_nonnull (strstr (flat, "SUMMARY:Peru: Art. 3 stockpile destruction deadline"));
+  /* Montenegro completed its clearance: off the calendar; Art. 5 has no deadline. */
+  g_assert_null (strstr (flat, "obligation-MNE-art4"));
+  g_assert_null (strstr (flat, "-art5@"));
+
+  /* The same day, the same store: the same bytes, so a calendar updates, not duplicates. */
+  again = load_overview (db, 0, 0);
+  second = six_report_deadlines_ics (again);
+  g_assert_cmpstr (ics, ==, second);
+}
+
+static void
+test_report_meetings_ics (void)
+{
+  gint64 now = FIXTURE_DAY;
+  g_autoptr(SixDb) db = open_fixture (&now);
+  g_autoptr(SixOverview) overview = load_overview (db, 0, 0);
+  g_autoptr(SixOverview) later = NULL;
+  g_autofree char *ics = six_report_deadlines_ics (overview);
+  g_autofree char *flat = unfold (ics);
+  g_autofree char *after = NULL;
+
+  assert_crlf_folded (ics);
+  g_assert_nonnull (strstr (flat, "UID:obligation-LBN-art4@articlesix.github.io\r\n"
+                                  "DTSTAMP:20261207T000000Z\r\n"
+                                  "DTSTART;VALUE=DATE:20280101\r\n"));
+  g_assert_nonnull (strstr (flat, "DESCRIPTION:Original deadline: 2021-08-01\\n"
+                                  "Extension requested until 2030-01-01\\, no decision "
+                                  "recorded yet\\nRequest submitted on 2027-03-01\r\n"));
+
+  /* The coalition's next meeting: commas, semicolons and backslashes escaped, a long
+   * location folded between characters, never inside "è". */
+  g_assert_nonnull (strstr (flat, "UID:meeting-m-next@articlesix.github.io\r\n"));
+  g_assert_nonnull (strstr (flat, "DTSTART;VALUE=DATE:20270201\r\n"));
+  g_assert_nonnull (strstr (flat, "SUMMARY:Lebanon Country Coalition: Donors\\, operators\\; "
+                                  "and the ISU \\\\ review\r\n"));
+  g_assert_nonnull (strstr (flat, "LOCATION:Palais des Nations\\, Avenue de la Paix 8-14\\, "
+                                  "1211 Genève 10\\, Suisse — Salle XVII\r\n"));
+  g_assert_true (g_utf8_validate (ics, -1, NULL));
+  g_assert_nonnull (strstr (ics, "\r\n "));
+
+  /* Once the meeting is past, it leaves the calendar. */
+  now = FIXTURE_DAY + 90 * DAY_MS;
+  later = load_overview (db, 0, 0);
+  after = six_report_deadlines_ics (later);
+  g_assert_null (strstr (after, "meeting-m-next"));
+  g_assert_nonnull (strstr (after, "DTSTAMP:20270307T000000Z"));
+}
+
+/* Text and CSV speak the user's language; JSON does not change with it. */
+static void
+test_report_labels_french (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *catalog = g_test_build_filename (G_TEST_BUILT, "..", "po", "fr",
+                                                    "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                                                    NULL);
+  SixDb *db = get_shared_db ();
+  g_autofree char *json_before = NULL;
+  g_autofree char *json_after = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (catalog, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the French catalog is not built");
+      return;
+    }
+
+  json_before = six_report_run (db, "assistance-requests", SIX_REPORT_FORMAT_JSON, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+  csv = six_report_run (db, "assistance-requests", SIX_REPORT_FORMAT_CSV, &error);
+  g_assert_no_error (error);
+  json_after = six_report_run (db, "assistance-requests", SIX_REPORT_FORMAT_JSON, &error);
+  g_assert_no_error (error);
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+
+  g_assert_true (g_str_has_prefix (csv, "Année,Catégorie,"));
+  g_assert_nonnull (strstr (csv, ",Assistance aux victimes,"));
+  g_assert_nonnull (strstr (csv, "Relevé et dépollution"));
+  g_assert_null (strstr (csv, "victim_assistance"));
+  g_assert_nonnull (strstr (json_after, "\"category\" : \"victim_assistance\""));
+
+  /* The States' names follow the language in JSON too; nothing else may move. */
+  g_assert_nonnull (strstr (json_after, "\"name\" : \"Liban\""));
+  g_assert_nonnull (strstr (json_before, "\"name\" : \"Lebanon\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -409,14 +1041,33 @@ main (int    argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/exchange/report/csv", test_report_csv);
-  g_test_add_func ("/exchange/report/json", test_report_json);
-  g_test_add_func ("/exchange/report/text", test_report_text);
-  g_test_add_func ("/exchange/report/names", test_report_names);
-  g_test_add_func ("/exchange/report/assistance-requests", test_report_assistance_requests);
-  g_test_add_func ("/exchange/report/states", test_report_states);
-  g_test_add_func ("/exchange/report/deadlines", test_report_deadlines);
-  g_test_add_func ("/exchange/report/conflicts", test_report_conflicts);
+  /* The catalogs built beside the tests, so translated words can be checked uninstalled. */
+  {
+    g_autofree char *locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+    bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+  }
+
+  g_test_add_func ("/views/report/csv", test_report_csv);
+  g_test_add_func ("/views/report/json", test_report_json);
+  g_test_add_func ("/views/report/text", test_report_text);
+  g_test_add_func ("/views/report/names", test_report_names);
+  g_test_add_func ("/views/report/assistance-requests", test_report_assistance_requests);
+  g_test_add_func ("/views/report/assistance-requests/responses",
+                   test_report_assistance_responses);
+  g_test_add_func ("/views/report/states", test_report_states);
+  g_test_add_func ("/views/report/deadlines", test_report_deadlines);
+  g_test_add_func ("/views/report/deadlines/ics", test_report_deadlines_ics);
+  g_test_add_func ("/views/report/deadlines/ics-meetings", test_report_meetings_ics);
+  g_test_add_func ("/views/report/conflicts", test_report_conflicts);
+  g_test_add_func ("/views/report/overview/concept-note", test_report_overview_concept_note);
+  g_test_add_func ("/views/report/overview/coverage", test_report_overview_coverage);
+  g_test_add_func ("/views/report/overview/currencies", test_report_overview_currencies);
+  g_test_add_func ("/views/report/overview/span", test_report_overview_span);
+  g_test_add_func ("/views/report/overview/empty-year", test_report_overview_empty_year);
+  g_test_add_func ("/views/report/labels/french", test_report_labels_french);
 
   status = g_test_run ();
   g_clear_pointer (&shared_db, six_db_close);

@@ -40,7 +40,7 @@ void
 six_chart_draw_bar (cairo_t           *cr,
                     double             width,
                     double             height,
-                    const SixChartBar *bar,
+                    const SixChartValues *bar,
                     double             max)
 {
   double x = 0;

@@ -29,14 +29,14 @@ typedef struct
   SixChartSegment kinds[4];
   double          values[4];
   guint           n_segments;
-} SixChartBar;
+} SixChartValues;
 
-void six_chart_get_color (SixChartSegment    kind,
-                          double            *rgb);
-void six_chart_draw_bar  (cairo_t           *cr,
-                          double             width,
-                          double             height,
-                          const SixChartBar *bar,
-                          double             max);
+void six_chart_get_color (SixChartSegment       kind,
+                          double               *rgb);
+void six_chart_draw_bar  (cairo_t              *cr,
+                          double                width,
+                          double                height,
+                          const SixChartValues *bar,
+                          double                max);
 
 G_END_DECLS

@@ -33,6 +33,8 @@ struct _SixCountriesPage
   GtkStringList       *requested_years;
   GtkDropDown         *deadline_dropdown;
   GtkCheckButton      *coalition_check;
+  GtkRevealer         *only_revealer;
+  GtkLabel            *only_label;
   GtkWidget           *detail_pane;
   GtkStack            *detail_stack;
   SixCountryProfile   *profile;
@@ -46,6 +48,7 @@ struct _SixCountriesPage
   GtkSingleSelection  *selection;
   GArray              *years;        /* int: the requested_dropdown's choices after the first */
   char                *query;        /* the search text, accents removed */
+  GHashTable          *only;         /* ids: the list is narrowed to these States, or NULL */
   GCancellable        *summarizing;  /* the summary being read on the repository's thread */
   gboolean             summarized;   /* a summary has arrived: an empty list means empty */
   guint                rebuild_id;
@@ -108,6 +111,10 @@ filter_entry (gpointer item,
   };
 
   six_date_get_today (&today);
+
+  if (self->only != NULL &&
+      !g_hash_table_contains (self->only, six_country_entry_get_id (SIX_COUNTRY_ENTRY (item))))
+    return FALSE;
 
   return six_country_entry_matches (item, &filter);
 }
@@ -617,6 +624,14 @@ clear_filters_action (GtkWidget  *widget,
   gtk_check_button_set_active (self->coalition_check, FALSE);
 }
 
+static void
+show_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  six_countries_page_show_only (SIX_COUNTRIES_PAGE (widget), NULL, NULL);
+}
+
 /* --- object -------------------------------------------------------------------------- */
 
 static void
@@ -628,6 +643,7 @@ six_countries_page_dispose (GObject *object)
   g_cancellable_cancel (self->summarizing);
   g_clear_object (&self->summarizing);
   g_clear_object (&self->repository);
+  g_clear_pointer (&self->only, g_hash_table_unref);
   /* Taking the list apart changes its selection: nothing to show any more. */
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed_cb, self);
@@ -677,6 +693,8 @@ six_countries_page_class_init (SixCountriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixCountriesPage, requested_years);
   gtk_widget_class_bind_template_child (widget_class, SixCountriesPage, deadline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SixCountriesPage, coalition_check);
+  gtk_widget_class_bind_template_child (widget_class, SixCountriesPage, only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SixCountriesPage, only_label);
   gtk_widget_class_bind_template_child (widget_class, SixCountriesPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, SixCountriesPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, SixCountriesPage, profile);
@@ -687,6 +705,7 @@ six_countries_page_class_init (SixCountriesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "countries.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "countries.clear-filters", NULL,
                                    clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "countries.show-all", NULL, show_all_action);
   gtk_widget_class_install_action (widget_class, "countries.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "countries.print", NULL);
@@ -790,4 +809,36 @@ six_countries_page_is_updating (SixCountriesPage *self)
   g_return_val_if_fail (SIX_IS_COUNTRIES_PAGE (self), FALSE);
 
   return self->rebuild_id != 0 || self->summarizing != NULL;
+}
+
+/**
+ * six_countries_page_show_only:
+ * @title: (nullable): what the States have in common, "States that sought victim assistance
+ *   in 2018", shown above the list
+ * @ids: (nullable) (array zero-terminated=1): the States to list, or %NULL for all again
+ *
+ * Narrows the list to the States behind a figure elsewhere (the Overview's), with the other
+ * filters and the search cleared so that exactly those show.
+ */
+void
+six_countries_page_show_only (SixCountriesPage   *self,
+                              const char         *title,
+                              const char * const *ids)
+{
+  g_return_if_fail (SIX_IS_COUNTRIES_PAGE (self));
+
+  g_clear_pointer (&self->only, g_hash_table_unref);
+  if (ids != NULL)
+    {
+      self->only = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; ids[i] != NULL; i++)
+        g_hash_table_add (self->only, g_strdup (ids[i]));
+      gtk_widget_activate_action (GTK_WIDGET (self), "countries.clear-filters", NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+    }
+
+  gtk_label_set_label (self->only_label, title != NULL ? title : "");
+  gtk_revealer_set_reveal_child (self->only_revealer, ids != NULL);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_list_stack (self);
 }

@@ -19,6 +19,9 @@ void               six_countries_page_set_repository (SixCountriesPage *self,
                                                       SixRepository    *repository);
 void               six_countries_page_set_query      (SixCountriesPage *self,
                                                       const char       *query);
+void               six_countries_page_show_only      (SixCountriesPage   *self,
+                                                      const char         *title,
+                                                      const char * const *ids);
 void               six_countries_page_open_country   (SixCountriesPage *self,
                                                       const char       *id);
 GListModel        *six_countries_page_get_shown      (SixCountriesPage *self);

@@ -12,6 +12,7 @@
 #include "six-actions-page.h"
 #include "six-countries-page.h"
 #include "six-exchange-page.h"
+#include "six-overview-page.h"
 #include "six-search-page.h"
 
 struct _SixWindow
@@ -30,6 +31,7 @@ struct _SixWindow
   GtkStack        *body_stack;
   GtkStack        *stack;
   SixSearchPage   *search_page;
+  SixOverviewPage *overview_page;
   SixActionsPage  *actions_page;
   SixCountriesPage *countries_page;
   SixExchangePage *exchange_page;
@@ -173,6 +175,44 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   six_window_show_page (SIX_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* "(sas)": the Countries list narrowed to the States behind a figure, with what they share. */
+static void
+show_countries_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SixWindow *self = SIX_WINDOW (widget);
+  g_autofree const char **ids = NULL;
+  const char *title;
+
+  g_variant_get (parameter, "(&s^a&s)", &title, &ids);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  six_window_show_page (self, "countries");
+  six_countries_page_show_only (self->countries_page, title, ids);
+}
+
+/* "(ss)": a record's kind and id, shown where it lives. */
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  const char *kind, *id;
+
+  g_variant_get (parameter, "(&s&s)", &kind, &id);
+  if (!six_window_open_record (SIX_WINDOW (widget), kind, id))
+    g_warning ("No page shows records of kind “%s”", kind);
+}
+
+/* "s": feedback from a page, as a toast. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  six_window_add_toast (SIX_WINDOW (widget), adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 static void
@@ -427,6 +467,7 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixWindow, body_stack);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_page);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, actions_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, countries_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, exchange_page);
@@ -443,6 +484,10 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-countries", "(sas)",
+                                   show_countries_action);
+  gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -463,6 +508,7 @@ six_window_class_init (SixWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", sidebar_pages[i]);
 
+  g_type_ensure (SIX_TYPE_OVERVIEW_PAGE);
   g_type_ensure (SIX_TYPE_SEARCH_PAGE);
   g_type_ensure (SIX_TYPE_ACTIONS_PAGE);
   g_type_ensure (SIX_TYPE_COUNTRIES_PAGE);
@@ -517,6 +563,7 @@ six_window_set_repository (SixWindow     *self,
 
   self->repository = g_object_ref (repository);
   six_search_page_set_repository (self->search_page, repository);
+  six_overview_page_set_repository (self->overview_page, repository);
   six_actions_page_set_repository (self->actions_page, repository);
   six_countries_page_set_repository (self->countries_page, repository);
   six_exchange_page_set_repository (self->exchange_page, repository);

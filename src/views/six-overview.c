@@ -578,7 +578,24 @@ total_free (SixOverviewTotal *total)
 {
   g_free (total->status);
   g_free (total->currency);
+  g_strfreev (total->recipients);
   g_free (total);
+}
+
+static void
+add_recipient (SixOverviewTotal *total,
+               const char       *country)
+{
+  guint n = total->recipients != NULL ? g_strv_length (total->recipients) : 0;
+
+  if (country == NULL ||
+      (total->recipients != NULL && g_strv_contains ((const char * const *) total->recipients,
+                                                     country)))
+    return;
+
+  total->recipients = g_renew (char *, total->recipients, n + 2);
+  total->recipients[n] = g_strdup (country);
+  total->recipients[n + 1] = NULL;
 }
 
 static guint
@@ -617,12 +634,13 @@ in_span (GHashTable *requests_in_span,
          int         first,
          int         last)
 {
+  const char *request = six_record_get_string (contribution, "request");
   int year;
 
   if (has_year (contribution, &year))
     return year >= first && year <= last;
 
-  return g_hash_table_contains (requests_in_span, six_record_get_string (contribution, "request"));
+  return request != NULL && g_hash_table_contains (requests_in_span, request);
 }
 
 static GPtrArray *
@@ -663,6 +681,7 @@ build_totals (Tables    *tables,
           g_ptr_array_add (totals, total);
         }
       total->n_contributions++;
+      add_recipient (total, six_record_get_string (contribution, "recipient"));
       if (__builtin_add_overflow (total->total, amount, &total->total))
         total->overflow = TRUE;
     }

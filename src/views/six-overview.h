@@ -57,6 +57,7 @@ typedef struct
   gint64   total;      /* ten-thousandths of the currency's unit */
   gboolean overflow;   /* the sum did not fit: @total is meaningless */
   guint    n_contributions;
+  GStrv    recipients;  /* the States they went to, each once */
 } SixOverviewTotal;
 
 typedef struct

@@ -1,0 +1,1064 @@
+/* six-overview-page.c — who asked for what, what was given, and what falls due
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "six-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "six-overview-page-private.h"
+
+#include "six-chart-bar.h"
+#include "six-deadline.h"
+#include "six-labels.h"
+#include "six-live-query.h"
+#include "six-overview.h"
+#include "six-overview-document.h"
+#include "six-progress.h"
+#include "six-report.h"
+
+struct _SixOverviewPage
+{
+  GtkWidget      parent_instance;
+
+  /* Template widgets */
+  GtkStack      *stack;
+  GtkDropDown   *first_dropdown;
+  GtkStringList *first_years;
+  GtkDropDown   *last_dropdown;
+  GtkStringList *last_years;
+  GtkListBox    *seeking_list;
+  GtkBox        *legend;
+  GtkListBox    *category_list;
+  GtkListBox    *states_list;
+  GtkListBox    *coverage_list;
+  GtkListBox    *totals_list;
+  GtkListBox    *unanswered_list;
+  GtkListBox    *trend_list;
+  GtkListBox    *deadlines_list;
+  GtkListBox    *coalitions_list;
+  GtkDropDown   *language_dropdown;
+  GtkLabel      *progress_label;
+
+  /* Owned */
+  SixLiveQuery  *query;
+  GArray        *years;      /* int: the drop-downs' choices, oldest first */
+  gboolean       updating;   /* the drop-downs are being filled, not chosen */
+};
+
+G_DEFINE_FINAL_TYPE (SixOverviewPage, six_overview_page, GTK_TYPE_WIDGET)
+
+static const char * const watched_kinds[] = {
+  "country", "organisation", "assistance_request", "contribution", "article7_report",
+  "obligation", "extension_request", "coalition", "meeting", "activity", NULL
+};
+
+static const char * const languages[] = { "en", "fr", "es" };
+
+/* --- reading ----------------------------------------------------------------------------- */
+
+/* On the repository's thread: @args is the span, "(ii)" (0, 0: the latest year with data). */
+static gpointer
+read_overview (SixDb         *db,
+               gpointer       args,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  int first = 0, last = 0;
+  GDate today;
+
+  if (args != NULL)
+    g_variant_get (args, "(ii)", &first, &last);
+  six_date_get_today (&today);
+
+  return six_overview_build (db, first, last, &today, error);
+}
+
+static SixOverview *
+get_overview (SixOverviewPage *self)
+{
+  return self->query != NULL ? six_live_query_get_snapshot (self->query) : NULL;
+}
+
+/* --- rows -------------------------------------------------------------------------------- */
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+add_row (GtkListBox *list,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_append (list, row);
+
+  return row;
+}
+
+static void
+add_bar (GtkWidget            *row,
+         const SixChartValues *values,
+         double                max)
+{
+  GtkWidget *bar = six_chart_bar_new (values, max);
+
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+}
+
+/* A row that opens the Countries list narrowed to @ids, titled @filter_title; with its bar
+ * when @values is given. */
+static GtkWidget *
+add_countries_row (GtkListBox           *list,
+                   const char           *title,
+                   const char           *subtitle,
+                   const char           *filter_title,
+                   const char * const   *ids,
+                   const SixChartValues *values,
+                   double                max)
+{
+  GtkWidget *row = add_row (list, title, subtitle);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  if (values != NULL)
+    add_bar (row, values, max);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+
+  /* A figure of none opens nothing, but keeps its place in the column of arrows. */
+  if (ids == NULL || ids[0] == NULL)
+    {
+      gtk_widget_set_opacity (arrow, 0);
+      return row;
+    }
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The target first: an action name without its target is a mismatch GTK warns about. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                          g_variant_new ("(s^as)", filter_title, ids));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-countries");
+
+  return row;
+}
+
+/* A row that opens one record where it lives (a State's profile). */
+static GtkWidget *
+add_record_row (GtkListBox *list,
+                const char *title,
+                const char *subtitle,
+                const char *kind_name,
+                const char *id)
+{
+  GtkWidget *row = add_row (list, title, subtitle);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", kind_name, id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  return row;
+}
+
+static char *
+describe_span (SixOverview *overview)
+{
+  int first = six_overview_get_first_year (overview), last = six_overview_get_last_year (overview);
+
+  if (first == last)
+    return g_strdup_printf ("%d", first);
+
+  /* Translators: a span of reporting years, "2018–2020" */
+  return g_strdup_printf (C_("years", "%d–%d"), first, last);
+}
+
+static char *
+describe_coverage (const guint *coverage)
+{
+  /* Translators: requests by coverage, "2 answered, 1 partly, 6 unanswered" */
+  return g_strdup_printf (_("%u answered, %u partly, %u unanswered"),
+                          coverage[SIX_COVERAGE_ANSWERED], coverage[SIX_COVERAGE_PARTLY],
+                          coverage[SIX_COVERAGE_UNANSWERED]);
+}
+
+static SixChartValues
+coverage_values (const guint *coverage)
+{
+  SixChartValues values = {
+    .kinds = { SIX_CHART_SEGMENT_ANSWERED, SIX_CHART_SEGMENT_PARTLY,
+               SIX_CHART_SEGMENT_UNANSWERED },
+    .values = { coverage[SIX_COVERAGE_ANSWERED], coverage[SIX_COVERAGE_PARTLY],
+                coverage[SIX_COVERAGE_UNANSWERED] },
+    .n_segments = 3,
+  };
+
+  return values;
+}
+
+/* --- sections ---------------------------------------------------------------------------- */
+
+static void
+show_seeking (SixOverviewPage *self,
+              SixOverview     *overview,
+              const char      *span)
+{
+  guint n = six_overview_get_states (overview)->len;
+  guint n_reporting = six_overview_get_n_reporting (overview);
+  g_auto(GStrv) ids = six_overview_dup_seeking_states (overview);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *filter = NULL;
+  guint max = 0;
+
+  clear_list (self->seeking_list);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u State sought assistance in %s",
+                                        "%u States sought assistance in %s", n), n, span);
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "of %u with a recorded Article 7 report",
+                                           "of %u with a recorded Article 7 report",
+                                           n_reporting), n_reporting);
+  filter = g_strdup_printf (_("States that sought assistance in %s"), span);
+  add_countries_row (self->seeking_list, title, subtitle, filter, (const char * const *) ids,
+                     NULL, 0);
+
+  clear_list (self->category_list);
+  for (guint c = 0; six_categories[c] != NULL; c++)
+    max = MAX (max, six_overview_count_category (overview, c, NULL));
+
+  for (guint c = 0; six_categories[c] != NULL; c++)
+    {
+      const char *label = six_value_label ("assistance_request", "category", six_categories[c]);
+      guint coverage[SIX_N_COVERAGES];
+      guint n_states = six_overview_count_category (overview, c, coverage);
+      g_auto(GStrv) category_ids = six_overview_dup_category_states (overview, c);
+      g_autofree char *figures = NULL;
+      g_autofree char *counts = describe_coverage (coverage);
+      g_autofree char *category_filter = NULL;
+      SixChartValues values = coverage_values (coverage);
+
+      /* Translators: "3 States · 2 answered, 1 partly, 0 unanswered" */
+      figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u State · %s", "%u States · %s",
+                                              n_states), n_states, counts);
+      /* Translators: "States that sought Victim assistance in 2018" */
+      category_filter = g_strdup_printf (_("States that sought %s in %s"), label, span);
+      add_countries_row (self->category_list, label, figures, category_filter,
+                         (const char * const *) category_ids, &values, MAX (max, 1));
+    }
+}
+
+static void
+show_states (SixOverviewPage *self,
+             SixOverview     *overview)
+{
+  GPtrArray *states = six_overview_get_states (overview);
+
+  clear_list (self->states_list);
+  if (states->len == 0)
+    add_row (self->states_list, _("No State sought assistance in these years"), NULL);
+
+  for (guint i = 0; i < states->len; i++)
+    {
+      SixOverviewState *state = states->pdata[i];
+      g_autoptr(GString) categories = g_string_new (NULL);
+      g_autofree char *counts = describe_coverage (state->coverage);
+      g_autofree char *subtitle = NULL;
+
+      for (guint c = 0; six_categories[c] != NULL; c++)
+        if (state->categories & (1u << c))
+          {
+            if (categories->len > 0)
+              g_string_append (categories, ", ");
+            g_string_append (categories,
+                             six_value_label ("assistance_request", "category", six_categories[c]));
+          }
+      /* Translators: what a State asked for, then its requests' coverage */
+      subtitle = g_strdup_printf (C_("state", "%s · %s"), categories->str, counts);
+      add_record_row (self->states_list, state->name, subtitle, "country", state->country);
+    }
+}
+
+static void
+show_responses (SixOverviewPage *self,
+                SixOverview     *overview,
+                const char      *span)
+{
+  static const struct { SixCoverage coverage; const char *label; } kinds[] = {
+    { SIX_COVERAGE_ANSWERED, N_("Answered") },
+    { SIX_COVERAGE_PARTLY, N_("Partly answered") },
+    { SIX_COVERAGE_UNANSWERED, N_("Unanswered") },
+  };
+  static const SixChartSegment segments[] = {
+    SIX_CHART_SEGMENT_ANSWERED, SIX_CHART_SEGMENT_PARTLY, SIX_CHART_SEGMENT_UNANSWERED
+  };
+  GPtrArray *requests = six_overview_get_requests (overview);
+  guint counts[SIX_N_COVERAGES] = { 0 };
+
+  for (guint i = 0; i < requests->len; i++)
+    counts[((SixOverviewRequest *) requests->pdata[i])->coverage]++;
+
+  clear_list (self->coverage_list);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_auto(GStrv) ids = six_overview_dup_coverage_states (overview, kinds[k].coverage);
+      g_autofree char *figures = NULL;
+      /* Translators: "States with requests of 2018: Partly answered" */
+      g_autofree char *filter = g_strdup_printf (_("States with requests of %s: %s"), span,
+                                                 _(kinds[k].label));
+      SixChartValues values = { .kinds = { segments[k] }, .n_segments = 1 };
+
+      values.values[0] = counts[kinds[k].coverage];
+      figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests",
+                                              counts[kinds[k].coverage]),
+                                 counts[kinds[k].coverage]);
+      add_countries_row (self->coverage_list, _(kinds[k].label), figures, filter,
+                         (const char * const *) ids, &values, MAX (requests->len, 1));
+    }
+}
+
+static void
+show_totals (SixOverviewPage *self,
+             SixOverview     *overview)
+{
+  GPtrArray *totals = six_overview_get_totals (overview);
+
+  clear_list (self->totals_list);
+  if (totals->len == 0)
+    add_row (self->totals_list, _("No contribution recorded for these years"), NULL);
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      SixOverviewTotal *total = totals->pdata[i];
+      const char *status = total->status != NULL
+        ? six_value_label ("contribution", "status", total->status) : _("Status not recorded");
+      g_autofree char *amount = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *filter = NULL;
+
+      if (total->overflow)
+        amount = g_strdup (_("Too large to add up"));
+      else if (total->currency != NULL)
+        amount = six_amount_format (total->total, total->currency);
+      else
+        amount = g_strdup (_("No amount recorded"));
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contribution",
+                                               "%u contributions", total->n_contributions),
+                                  total->n_contributions);
+      /* Translators: a contributions' status and their sum, "Pledged: 1,250,000 EUR" */
+      title = g_strdup_printf (_("%s: %s"), status, amount);
+      /* Translators: "States that received contributions: Pledged" */
+      filter = g_strdup_printf (_("States that received contributions: %s"), status);
+      add_countries_row (self->totals_list, title, subtitle, filter,
+                         (const char * const *) total->recipients, NULL, 0);
+    }
+}
+
+static char *
+describe_request (SixOverviewRequest *request)
+{
+  const char *category = six_record_value_label (request->request, "category");
+
+  /* Translators: a request told apart from the others, "Lebanon · 2018 · Victim assistance" */
+  return g_strdup_printf (_("%s · %" G_GINT64_FORMAT " · %s"), request->country_name,
+                          six_record_get_int (request->request, "year", 0), category);
+}
+
+static void
+show_unanswered (SixOverviewPage *self,
+                 SixOverview     *overview)
+{
+  GPtrArray *requests = six_overview_get_requests (overview);
+  guint n = 0;
+
+  clear_list (self->unanswered_list);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      SixOverviewRequest *request = requests->pdata[i];
+      g_autofree char *title = NULL;
+
+      if (request->coverage != SIX_COVERAGE_UNANSWERED)
+        continue;
+      title = describe_request (request);
+      add_record_row (self->unanswered_list, title,
+                      six_record_get_string (request->request, "description"), "country",
+                      six_record_get_string (request->request, "country"));
+      n++;
+    }
+
+  if (n == 0)
+    add_row (self->unanswered_list, _("Every request of these years has an answer"), NULL);
+}
+
+static void
+show_trend (SixOverviewPage *self,
+            SixOverview     *overview)
+{
+  GArray *years = six_overview_get_years (overview);
+  guint max = 1;
+
+  clear_list (self->trend_list);
+  for (guint i = 0; i < years->len; i++)
+    max = MAX (max, g_array_index (years, SixOverviewYear, i).n_seeking);
+
+  for (guint i = years->len; i > 0; i--)
+    {
+      const SixOverviewYear *year = &g_array_index (years, SixOverviewYear, i - 1);
+      g_autofree char *title = g_strdup_printf ("%d", year->year);
+      g_autofree char *seeking = NULL;
+      g_autofree char *given = NULL;
+      g_autofree char *subtitle = NULL;
+      SixChartValues values = { .kinds = { SIX_CHART_SEGMENT_TOTAL }, .n_segments = 1 };
+      GtkWidget *row;
+
+      values.values[0] = year->n_seeking;
+      seeking = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u State sought assistance",
+                                              "%u States sought assistance", year->n_seeking),
+                                 year->n_seeking);
+      given = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contribution",
+                                            "%u contributions", year->n_contributions),
+                               year->n_contributions);
+      subtitle = g_strdup_printf (C_("state", "%s · %s"), seeking, given);
+      row = add_row (self->trend_list, title, subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", year->year);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "overview.show-year");
+      add_bar (row, &values, max);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+
+  if (years->len == 0)
+    add_row (self->trend_list, _("No year holds requests, contributions or reports yet"), NULL);
+}
+
+/* "2 years 3 months left", or the extension asked for where one waits for a decision. */
+static char *
+describe_deadline (SixOverviewDeadline *deadline)
+{
+  const char *until = deadline->pending_extension != NULL
+    ? six_record_get_string (deadline->pending_extension, "requested_until") : NULL;
+  GDate today;
+
+  if (deadline->pending_extension != NULL)
+    return until != NULL
+      ? g_strdup_printf (_("Extension requested until %s — decision not recorded"), until)
+      : g_strdup (_("Extension requested — decision not recorded"));
+
+  six_date_get_today (&today);
+
+  return six_describe_time_left (deadline->obligation, &today);
+}
+
+static void
+show_deadlines (SixOverviewPage *self,
+                SixOverview     *overview)
+{
+  static const struct { SixDeadlineBucket bucket; SixChartSegment segment; const char *label; } buckets[] = {
+    { SIX_DEADLINE_PASSED, SIX_CHART_SEGMENT_PASSED, N_("Deadline passed") },
+    { SIX_DEADLINE_WITHIN_12_MONTHS, SIX_CHART_SEGMENT_SOON, N_("Within 12 months") },
+    { SIX_DEADLINE_WITHIN_36_MONTHS, SIX_CHART_SEGMENT_LATER, N_("Within 36 months") },
+    { SIX_DEADLINE_LATER, SIX_CHART_SEGMENT_LATER, N_("Later") },
+  };
+  GPtrArray *deadlines = six_overview_get_deadlines (overview);
+  GPtrArray *missing = six_overview_get_missing_reports (overview);
+  guint counts[SIX_N_DEADLINE_BUCKETS] = { 0 };
+
+  for (guint i = 0; i < deadlines->len; i++)
+    counts[((SixOverviewDeadline *) deadlines->pdata[i])->bucket]++;
+
+  clear_list (self->deadlines_list);
+  for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
+    {
+      g_auto(GStrv) ids = six_overview_dup_bucket_states (overview, buckets[b].bucket);
+      g_autofree char *figures = NULL;
+      g_autofree char *filter = NULL;
+      SixChartValues values = { .kinds = { buckets[b].segment }, .n_segments = 1 };
+
+      values.values[0] = counts[buckets[b].bucket];
+      figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deadline", "%u deadlines",
+                                              counts[buckets[b].bucket]), counts[buckets[b].bucket]);
+      /* Translators: "States with a deadline: Within 12 months" */
+      filter = g_strdup_printf (_("States with a deadline: %s"), _(buckets[b].label));
+      add_countries_row (self->deadlines_list, _(buckets[b].label), figures, filter,
+                         (const char * const *) ids, &values, MAX (deadlines->len, 1));
+    }
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      SixOverviewDeadline *deadline = deadlines->pdata[i];
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = describe_deadline (deadline);
+
+      /* Translators: "Lebanon · Art. 4 · 2026-05-01" */
+      title = g_strdup_printf (_("%s · %s · %s"), deadline->country_name,
+                               six_record_value_label (deadline->obligation, "article"),
+                               deadline->deadline);
+      add_record_row (self->deadlines_list, title, subtitle, "country",
+                      six_record_get_string (deadline->obligation, "country"));
+    }
+
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) ids = NULL;
+    g_autofree char *title = NULL;
+    g_autofree char *filter = NULL;
+    int year = six_overview_get_report_year (overview);
+
+    for (guint i = 0; i < missing->len; i++)
+      g_strv_builder_add (builder, ((SixOverviewName *) missing->pdata[i])->country);
+    ids = g_strv_builder_end (builder);
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u State Party has no Article 7 report recorded for %d",
+                                          "%u States Parties have no Article 7 report recorded for %d",
+                                          missing->len), missing->len, year);
+    filter = g_strdup_printf (_("States Parties without an Article 7 report recorded for %d"), year);
+    add_countries_row (self->deadlines_list, title, NULL, filter, (const char * const *) ids,
+                       NULL, 0);
+  }
+}
+
+static void
+show_coalitions (SixOverviewPage *self,
+                 SixOverview     *overview)
+{
+  GPtrArray *coalitions = six_overview_get_coalitions (overview);
+
+  clear_list (self->coalitions_list);
+  if (coalitions->len == 0)
+    add_row (self->coalitions_list, _("No coalition yet"),
+             _("An affected State can lead a Country Coalition of donors, operators and NGOs."));
+
+  for (guint i = 0; i < coalitions->len; i++)
+    {
+      SixOverviewCoalition *coalition = coalitions->pdata[i];
+      g_autofree char *follow_ups = NULL;
+      g_autofree char *subtitle = NULL;
+      const char *next = coalition->next_meeting != NULL
+        ? six_record_get_string (coalition->next_meeting, "held_on") : NULL;
+      const char *title = six_record_get_string (coalition->coalition, "title");
+
+      follow_ups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u open follow-up, %u overdue",
+                                                 "%u open follow-ups, %u overdue",
+                                                 coalition->n_open),
+                                    coalition->n_open, coalition->n_overdue);
+      /* Translators: a coalition's lead State, its open follow-ups, its next meeting */
+      subtitle = next != NULL
+        ? g_strdup_printf (_("Led by %s · %s · next meeting %s"), coalition->lead_name,
+                           follow_ups, next)
+        : g_strdup_printf (_("Led by %s · %s · no meeting planned"), coalition->lead_name,
+                           follow_ups);
+      add_record_row (self->coalitions_list, title != NULL ? title : coalition->lead_name,
+                      subtitle, "country",
+                      six_record_get_string (coalition->coalition, "lead"));
+    }
+}
+
+static const char *
+get_language (SixOverviewPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->language_dropdown);
+
+  return selected < G_N_ELEMENTS (languages) ? languages[selected] : "en";
+}
+
+static void
+show_progress (SixOverviewPage *self,
+               SixOverview     *overview)
+{
+  g_autofree char *text = NULL;
+  GDate today;
+
+  six_date_get_today (&today);
+  text = six_progress_dup_text (overview, get_language (self), &today);
+  gtk_label_set_label (self->progress_label, text);
+}
+
+/* The drop-downs offer every year holding data (and the span shown, if it holds none). */
+static void
+show_years (SixOverviewPage *self,
+            SixOverview     *overview)
+{
+  GArray *years = six_overview_get_years (overview);
+  int first = six_overview_get_first_year (overview), last = six_overview_get_last_year (overview);
+  g_autoptr(GArray) choices = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean same = TRUE;
+
+  for (int year = MIN (first, years->len > 0 ? g_array_index (years, SixOverviewYear, 0).year
+                                             : first);
+       year <= MAX (last, years->len > 0 ? g_array_index (years, SixOverviewYear, years->len - 1).year
+                                         : last);
+       year++)
+    g_array_append_val (choices, year);
+
+  same = choices->len == self->years->len &&
+         memcmp (choices->data, self->years->data, choices->len * sizeof (int)) == 0;
+
+  self->updating = TRUE;
+  if (!same)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < choices->len; i++)
+        g_ptr_array_add (labels, g_strdup_printf ("%d", g_array_index (choices, int, i)));
+      g_ptr_array_add (labels, NULL);
+      gtk_string_list_splice (self->first_years, 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->first_years)),
+                              (const char * const *) labels->pdata);
+      gtk_string_list_splice (self->last_years, 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->last_years)),
+                              (const char * const *) labels->pdata);
+      g_array_set_size (self->years, 0);
+      g_array_append_vals (self->years, choices->data, choices->len);
+    }
+
+  for (guint i = 0; i < self->years->len; i++)
+    {
+      if (g_array_index (self->years, int, i) == first)
+        gtk_drop_down_set_selected (self->first_dropdown, i);
+      if (g_array_index (self->years, int, i) == last)
+        gtk_drop_down_set_selected (self->last_dropdown, i);
+    }
+  self->updating = FALSE;
+}
+
+static void
+show_overview (SixOverviewPage *self)
+{
+  SixOverview *overview = get_overview (self);
+  g_autofree char *span = NULL;
+
+  if (overview == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      return;
+    }
+
+  if (six_overview_is_empty (overview) && six_overview_get_deadlines (overview)->len == 0 &&
+      six_overview_get_coalitions (overview)->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  span = describe_span (overview);
+  show_years (self, overview);
+  show_seeking (self, overview, span);
+  show_states (self, overview);
+  show_responses (self, overview, span);
+  show_totals (self, overview);
+  show_unanswered (self, overview);
+  show_trend (self, overview);
+  show_deadlines (self, overview);
+  show_coalitions (self, overview);
+  show_progress (self, overview);
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+}
+
+static void
+set_span (SixOverviewPage *self,
+          int              first,
+          int              last)
+{
+  six_live_query_set_args (self->query, g_variant_new ("(ii)", first, MAX (first, last)));
+}
+
+/* --- callbacks ---------------------------------------------------------------------------- */
+
+static void
+on_span_changed_cb (SixOverviewPage *self)
+{
+  guint first = gtk_drop_down_get_selected (self->first_dropdown);
+  guint last = gtk_drop_down_get_selected (self->last_dropdown);
+
+  if (self->updating || self->query == NULL || first >= self->years->len ||
+      last >= self->years->len)
+    return;
+
+  /* A span runs forwards: moving one end past the other moves both. */
+  if (last < first)
+    last = first;
+  set_span (self, g_array_index (self->years, int, first), g_array_index (self->years, int, last));
+}
+
+static void
+on_language_changed_cb (SixOverviewPage *self)
+{
+  SixOverview *overview = get_overview (self);
+
+  if (overview != NULL)
+    show_progress (self, overview);
+}
+
+/* --- actions ------------------------------------------------------------------------------ */
+
+static void
+show_year_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  int year = g_variant_get_int32 (parameter);
+
+  set_span (SIX_OVERVIEW_PAGE (widget), year, year);
+}
+
+static void
+copy_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SixOverviewPage *self = SIX_OVERVIEW_PAGE (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          gtk_label_get_label (self->progress_label));
+  gtk_widget_activate_action (widget, "win.toast", "s", _("Progress report copied"));
+}
+
+typedef enum
+{
+  SAVE_PDF,
+  SAVE_CSV,
+  SAVE_CALENDAR,
+} SaveKind;
+
+typedef struct
+{
+  SixOverview *overview;
+  char        *language;
+  char        *path;
+  SaveKind     kind;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->overview);
+  g_free (job->language);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* On a worker: the snapshot is immutable, and nothing here touches a widget. */
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GDate today;
+
+  six_date_get_today (&today);
+  if (job->kind == SAVE_PDF)
+    {
+      if (!six_overview_document_write_pdf (job->overview, job->language, &today, job->path,
+                                            &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (job->kind == SAVE_CSV)
+    {
+      g_autoptr(SixReportTable) table = six_report_build_overview (job->overview);
+
+      text = six_report_table_format (table, SIX_REPORT_FORMAT_CSV);
+    }
+  else
+    text = six_report_deadlines_ics (job->overview);
+
+  if (!g_file_set_contents (job->path, text, -1, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SixOverviewPage *self = SIX_OVERVIEW_PAGE (object);
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (job->path);
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    message = g_strdup_printf (_("Could not save “%s”: %s"), basename, error->message);
+  else
+    message = g_strdup_printf (_("Saved “%s”"), basename);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}
+
+/* Where a test or the file chooser has decided the file goes. */
+void
+_six_overview_page_save (SixOverviewPage *self,
+                         int              kind,
+                         const char      *path)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (get_overview (self) != NULL);
+
+  job = g_new0 (SaveJob, 1);
+  job->overview = g_object_ref (get_overview (self));
+  job->language = g_strdup (get_language (self));
+  job->path = g_strdup (path);
+  job->kind = kind;
+
+  task = g_task_new (self, NULL, saved_cb, NULL);
+  g_task_set_source_tag (task, _six_overview_page_save);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        SixOverviewPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    _six_overview_page_save (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind")),
+                             path);
+
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (SixOverviewPage *self,
+             SaveKind         kind,
+             const char      *title,
+             const char      *name)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+
+  if (get_overview (self) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static char *
+dup_file_name (SixOverviewPage *self,
+               const char      *extension)
+{
+  g_autofree char *span = describe_span (get_overview (self));
+
+  /* Translators: a file name, "Cooperation and assistance 2018.pdf" */
+  return g_strdup_printf (_("Cooperation and assistance %s.%s"), span, extension);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SixOverviewPage *self = SIX_OVERVIEW_PAGE (widget);
+  g_autofree char *name = get_overview (self) ? dup_file_name (self, "pdf") : NULL;
+
+  choose_file (self, SAVE_PDF, _("Save Progress Report"), name);
+}
+
+static void
+save_csv_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SixOverviewPage *self = SIX_OVERVIEW_PAGE (widget);
+  g_autofree char *name = get_overview (self) ? dup_file_name (self, "csv") : NULL;
+
+  choose_file (self, SAVE_CSV, _("Save Tables"), name);
+}
+
+static void
+save_calendar_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  /* Translators: a file name */
+  choose_file (SIX_OVERVIEW_PAGE (widget), SAVE_CALENDAR, _("Add Deadlines to a Calendar"),
+               _("Article Six deadlines.ics"));
+}
+
+/* --- object ------------------------------------------------------------------------------- */
+
+static void
+on_query_snapshot_changed_cb (SixOverviewPage *self)
+{
+  show_overview (self);
+}
+
+static void
+six_overview_page_map (GtkWidget *widget)
+{
+  SixOverviewPage *self = SIX_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (six_overview_page_parent_class)->map (widget);
+  if (self->query != NULL)
+    six_live_query_set_active (self->query, TRUE);
+}
+
+static void
+six_overview_page_unmap (GtkWidget *widget)
+{
+  SixOverviewPage *self = SIX_OVERVIEW_PAGE (widget);
+
+  if (self->query != NULL)
+    six_live_query_set_active (self->query, FALSE);
+  GTK_WIDGET_CLASS (six_overview_page_parent_class)->unmap (widget);
+}
+
+static void
+add_legend_chip (SixOverviewPage *self,
+                 SixChartSegment  segment,
+                 const char      *label)
+{
+  SixChartValues values = { .kinds = { segment }, .values = { 1 }, .n_segments = 1 };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *chip = six_chart_bar_new (&values, 1);
+
+  gtk_widget_add_css_class (chip, "legend-chip");
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), chip);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  gtk_box_append (self->legend, box);
+}
+
+static void
+six_overview_page_dispose (GObject *object)
+{
+  SixOverviewPage *self = (SixOverviewPage *) object;
+
+  g_clear_object (&self->query);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (six_overview_page_parent_class)->dispose (object);
+}
+
+static void
+six_overview_page_finalize (GObject *object)
+{
+  SixOverviewPage *self = (SixOverviewPage *) object;
+
+  g_clear_pointer (&self->years, g_array_unref);
+
+  G_OBJECT_CLASS (six_overview_page_parent_class)->finalize (object);
+}
+
+static void
+six_overview_page_class_init (SixOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = six_overview_page_dispose;
+  object_class->finalize = six_overview_page_finalize;
+  widget_class->map = six_overview_page_map;
+  widget_class->unmap = six_overview_page_unmap;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/six-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, first_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, first_years);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, last_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, last_years);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, seeking_list);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, legend);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, category_list);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, states_list);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, coverage_list);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, totals_list);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, unanswered_list);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, trend_list);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, deadlines_list);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, coalitions_list);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, progress_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_span_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "overview.show-year", "i", show_year_action);
+  gtk_widget_class_install_action (widget_class, "overview.copy-report", NULL, copy_report_action);
+  gtk_widget_class_install_action (widget_class, "overview.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "overview.save-csv", NULL, save_csv_action);
+  gtk_widget_class_install_action (widget_class, "overview.save-calendar", NULL,
+                                   save_calendar_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+six_overview_page_init (SixOverviewPage *self)
+{
+  const char *language = g_get_language_names ()[0];
+
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_legend_chip (self, SIX_CHART_SEGMENT_ANSWERED, _("Answered"));
+  add_legend_chip (self, SIX_CHART_SEGMENT_PARTLY, _("Partly answered"));
+  add_legend_chip (self, SIX_CHART_SEGMENT_UNANSWERED, _("Unanswered"));
+
+  /* The report starts in the user's language where it is one of the Convention's. */
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_str_has_prefix (language, languages[i]))
+      gtk_drop_down_set_selected (self->language_dropdown, i);
+}
+
+/* The page reads its database only while shown. */
+void
+six_overview_page_set_repository (SixOverviewPage *self,
+                                  SixRepository   *repository)
+{
+  g_return_if_fail (SIX_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (SIX_IS_REPOSITORY (repository));
+  g_return_if_fail (self->query == NULL);
+
+  self->query = six_live_query_new (repository, watched_kinds, read_overview);
+  g_signal_connect_object (self->query, "notify::snapshot",
+                           G_CALLBACK (on_query_snapshot_changed_cb), self, G_CONNECT_SWAPPED);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    six_live_query_set_active (self->query, TRUE);
+}
+
+/* The overview shown, or %NULL before the first read. */
+SixOverview *
+six_overview_page_get_overview (SixOverviewPage *self)
+{
+  g_return_val_if_fail (SIX_IS_OVERVIEW_PAGE (self), NULL);
+
+  return get_overview (self);
+}

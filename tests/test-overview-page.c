@@ -1,0 +1,309 @@
+/* test-overview-page.c — the Overview on a database holding the reference pack: the 2018
+ * requests, a click through to the States behind a figure, contributions seen live
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "six-countries-page.h"
+#include "six-chart-bar.h"
+#include "six-country-entry.h"
+#include "six-overview-page-private.h"
+#include "ui-fixture.h"
+
+static SixOverviewPage *
+get_page (Fixture *fixture)
+{
+  return SIX_OVERVIEW_PAGE (find_descendant (GTK_WIDGET (fixture->window),
+                                             SIX_TYPE_OVERVIEW_PAGE));
+}
+
+static gboolean
+overview_shown (gpointer data)
+{
+  SixOverviewPage *page = data;
+  GtkWidget *stack = find_by_id (GTK_WIDGET (page), "stack");
+
+  return six_overview_page_get_overview (page) != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "overview") == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *title;
+  const char *subtitle;
+} RowWait;
+
+/* A row titled so, with that subtitle (NULL: any). */
+static gboolean
+row_shows (gpointer data)
+{
+  RowWait *wait = data;
+  GtkWidget *row = find_row_titled (wait->root, wait->title);
+
+  return row != NULL &&
+         (wait->subtitle == NULL ||
+          g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), wait->subtitle) == 0);
+}
+
+#define wait_row(root, title, subtitle) \
+  G_STMT_START { \
+    RowWait wait_ = { GTK_WIDGET (root), (title), (subtitle) }; \
+    wait_until (row_shows, &wait_); \
+  } G_STMT_END
+
+static char *
+find_request (SixRepository *repository,
+              const char    *country,
+              const char    *category)
+{
+  GListModel *requests = six_repository_list (repository, six_kind_lookup ("assistance_request"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (requests); i++)
+    {
+      g_autoptr(SixRecord) request = g_list_model_get_item (requests, i);
+
+      if (g_strcmp0 (six_record_get_string (request, "country"), country) == 0 &&
+          g_strcmp0 (six_record_get_string (request, "category"), category) == 0)
+        return g_strdup (six_record_get_id (request));
+    }
+
+  return NULL;
+}
+
+static gboolean
+requests_loaded (gpointer data)
+{
+  GListModel *requests = six_repository_list (data, six_kind_lookup ("assistance_request"));
+
+  return !six_record_list_is_loading (SIX_RECORD_LIST (requests)) &&
+         g_list_model_get_n_items (requests) > 0;
+}
+
+static void
+contribute (SixRepository *repository,
+            const char    *request,
+            const char    *amount,
+            const char    *currency,
+            int            year,
+            const char    *status)
+{
+  g_autoptr(SixEdit) edit = six_edit_new (six_kind_lookup ("contribution"), NULL);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  gint64 operation = 0;
+
+  six_edit_set_string (edit, "donor", "NOR");
+  six_edit_set_string (edit, "recipient", "LBN");
+  six_edit_set_string (edit, "category", "victim_assistance");
+  six_edit_set_string (edit, "amount", amount);
+  six_edit_set_string (edit, "currency", currency);
+  six_edit_set_int (edit, "year", year);
+  six_edit_set_string (edit, "status", status);
+  six_edit_set_string (edit, "request", request);
+  g_ptr_array_add (edits, g_steal_pointer (&edit));
+  six_repository_apply_async (repository, "test", edits, NULL, applied_cb, &operation);
+  wait_until (nonzero, &operation);
+}
+
+static GPtrArray *
+shown_countries (SixCountriesPage *page)
+{
+  GListModel *shown = six_countries_page_get_shown (page);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(SixCountryEntry) entry = g_list_model_get_item (shown, i);
+
+      g_ptr_array_add (ids, g_strdup (six_country_entry_get_id (entry)));
+    }
+
+  return ids;
+}
+
+static gboolean
+countries_narrowed (gpointer data)
+{
+  SixCountriesPage *page = data;
+
+  return !six_countries_page_is_updating (page) &&
+         g_list_model_get_n_items (six_countries_page_get_shown (page)) == 9;
+}
+
+static gboolean
+contains (GPtrArray  *ids,
+          const char *id)
+{
+  return g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL);
+}
+
+static gboolean
+file_written (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS) && window_shows ((gpointer) "Saved");
+}
+
+static void
+assert_saved (Fixture    *fixture,
+              int         kind,
+              const char *name,
+              const char *start)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  _six_overview_page_save (get_page (fixture), kind, path);
+  wait_until (file_written, path);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, start));
+  dismiss_toast (fixture->window);
+}
+
+static gboolean
+settled (gpointer data)
+{
+  GtkWidget *body = find_by_id (data, "body_stack");
+
+  return !gtk_stack_get_transition_running (GTK_STACK (body));
+}
+
+static void
+pack_body (Fixture *fixture)
+{
+  SixOverviewPage *page = get_page (fixture);
+  SixRepository *repository = six_window_get_repository (fixture->window);
+  SixCountriesPage *countries = SIX_COUNTRIES_PAGE (find_descendant (GTK_WIDGET (fixture->window),
+                                                                     SIX_TYPE_COUNTRIES_PAGE));
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *request = NULL;
+  g_autofree char *review = review_path ("overview-pack.png");
+  GtkWidget *row;
+
+  /* The Overview is what opens, and it shows the latest year holding requests. */
+  g_assert_cmpstr (six_window_get_page (fixture->window), ==, "overview");
+  wait_until (overview_shown, page);
+  wait_row (page, "11 States sought assistance in 2018", "of 11 with a recorded Article 7 report");
+  wait_row (page, "Victim assistance", "9 States · 0 answered, 0 partly, 9 unanswered");
+  wait_row (page, "Stockpile destruction", "1 State · 0 answered, 0 partly, 1 unanswered");
+  wait_row (page, "Lebanon", NULL);
+  wait_row (page, "No contribution recorded for these years", NULL);
+  wait_until (settled, fixture->window);
+  save_widget_png (GTK_WIDGET (fixture->window), review);
+
+  /* A bar is drawing only: the row that holds it is what a screen reader names. */
+  row = find_row_titled (GTK_WIDGET (page), "Victim assistance");
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (find_descendant (row, SIX_TYPE_CHART_BAR))),
+                   ==, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  /* A figure opens the States behind it. */
+  gtk_widget_activate (row);
+  g_assert_cmpstr (six_window_get_page (fixture->window), ==, "countries");
+  wait_until (countries_narrowed, countries);
+  ids = shown_countries (countries);
+  g_assert_true (contains (ids, "LBN"));
+  g_assert_true (contains (ids, "ALB"));
+  g_assert_false (contains (ids, "PER"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (find_by_id (GTK_WIDGET (countries),
+                                                                          "only_revealer"))));
+  gtk_widget_activate_action (GTK_WIDGET (countries), "countries.show-all", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (six_countries_page_get_shown (countries)), >, 150);
+
+  /* A contribution answering Lebanon's request moves the figures, without reopening. */
+  six_window_show_page (fixture->window, "overview");
+  wait_until (requests_loaded, repository);
+  request = find_request (repository, "LBN", "victim_assistance");
+  g_assert_nonnull (request);
+  contribute (repository, request, "100000", "EUR", 2018, "pledged");
+  wait_row (page, "Victim assistance", "9 States · 0 answered, 1 partly, 8 unanswered");
+  wait_row (page, "Pledged: 100,000 EUR", "1 contribution");
+
+  /* Another currency is summed apart, never added in. */
+  contribute (repository, request, "2500.5", "USD", 2018, "disbursed");
+  wait_row (page, "Disbursed: 2,500.50 USD", "1 contribution");
+  wait_row (page, "Pledged: 100,000 EUR", "1 contribution");
+  g_free (review);
+  review = review_path ("overview-contributions.png");
+  save_widget_png (GTK_WIDGET (fixture->window), review);
+
+  /* A contribution of a later year offers a span: 2019 holds nothing, and says so. */
+  contribute (repository, request, "1000", "EUR", 2020, "delivered");
+  wait_row (page, "2020", "0 States sought assistance · 1 contribution");
+  gtk_widget_activate_action (GTK_WIDGET (page), "overview.show-year", "i", 2019);
+  wait_row (page, "0 States sought assistance in 2019", "of 0 with a recorded Article 7 report");
+  wait_row (page, "No State sought assistance in these years", NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "first_dropdown")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "last_dropdown")), 2);
+  wait_row (page, "11 States sought assistance in 2018–2020", NULL);
+  wait_row (page, "Delivered: 1,000 EUR", "1 contribution");
+
+  /* The report and its tables leave as files, written off the main thread. */
+  assert_saved (fixture, 0, "overview.pdf", "%PDF");
+  assert_saved (fixture, 1, "overview.csv", "");
+  assert_saved (fixture, 2, "deadlines.ics", "BEGIN:VCALENDAR");
+}
+
+static void
+test_pack (Fixture       *fixture,
+           gconstpointer  data)
+{
+  run_in_app (fixture, pack_body);
+}
+
+/* The same figures in the Convention's other languages. */
+static void
+language_body (Fixture *fixture)
+{
+  SixOverviewPage *page = get_page (fixture);
+  const char *language = g_getenv ("LANGUAGE");
+
+  wait_until (overview_shown, page);
+  if (g_str_has_prefix (language, "fr"))
+    {
+      wait_row (page, "11 États ont demandé une assistance en 2018",
+                "sur 11 ayant un rapport au titre de l’article 7 enregistré");
+      wait_row (page, "Assistance aux victimes", NULL);
+    }
+  else
+    {
+      wait_row (page, "11 Estados solicitaron asistencia en 2018",
+                "de 11 con un informe del artículo 7 registrado");
+      wait_row (page, "Asistencia a las víctimas", NULL);
+    }
+}
+
+static void
+test_language (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_setenv ("LANGUAGE", data, TRUE);
+  run_in_app (fixture, language_body);
+  g_unsetenv ("LANGUAGE");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+
+  /* Our own catalogs as the build made them: the tests run uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALE_DIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_test_add ("/ui/overview-page/pack", Fixture, NULL, fixture_set_up, test_pack,
+              fixture_tear_down);
+  g_test_add ("/ui/overview-page/french", Fixture, "fr", fixture_set_up, test_language,
+              fixture_tear_down);
+  g_test_add ("/ui/overview-page/spanish", Fixture, "es", fixture_set_up, test_language,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,468 @@
+/* test-views.c — the views layer: the overview's figures on small fixtures, computed by hand,
+ * and live queries that read again only when a kind they read changes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "six-db.h"
+#include "six-live-query.h"
+#include "six-overview.h"
+#include "six-repository.h"
+
+#define WAIT_TIMEOUT_S 120
+
+/* --- the overview on a database made here ------------------------------------------------ */
+
+static void
+put (SixDb       *db,
+     const char  *kind_name,
+     const char  *id,
+     const char  *first_field,
+     ...)
+{
+  g_autoptr(SixEdit) edit = six_edit_new (six_kind_lookup (kind_name), id);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(GError) error = NULL;
+  const char *field = first_field;
+  va_list args;
+
+  va_start (args, first_field);
+  for (; field != NULL; field = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (g_strcmp0 (field, "year") == 0)
+        six_edit_set_int (edit, field, g_ascii_strtoll (value, NULL, 10));
+      else if (g_strcmp0 (field, "requested_assistance") == 0)
+        six_edit_set_boolean (edit, field, TRUE);
+      else
+        six_edit_set_string (edit, field, value);
+    }
+  va_end (args);
+
+  g_ptr_array_add (edits, g_steal_pointer (&edit));
+  six_db_apply_edits (db, "test", edits, &error);
+  g_assert_no_error (error);
+}
+
+static SixDb *
+open_fixture (void)
+{
+  g_autoptr(GError) error = NULL;
+  SixDb *db = six_db_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  put (db, "country", "LBN", "name", "Lebanon", "status", "party", NULL);
+  put (db, "country", "LAO", "name", "Lao People\'s Democratic Republic", "status", "party", NULL);
+  put (db, "country", "NOR", "name", "Norway", "status", "party", NULL);
+  put (db, "country", "PER", "name", "Peru", "status", "party", NULL);
+
+  /* 2018: Lebanon asks for victim assistance and clearance, Lao PDR for clearance. */
+  put (db, "article7_report", "LBN:2018", "country", "LBN", "year", "2018",
+       "requested_assistance", "true", NULL);
+  put (db, "article7_report", "LAO:2018", "country", "LAO", "year", "2018", NULL);
+  put (db, "article7_report", "NOR:2018", "country", "NOR", "year", "2018", NULL);
+  put (db, "assistance_request", "r-lbn-va", "country", "LBN", "year", "2018",
+       "category", "victim_assistance", "amount", "1000", "currency", "EUR", NULL);
+  put (db, "assistance_request", "r-lbn-sc", "country", "LBN", "year", "2018",
+       "category", "survey_clearance", NULL);
+  put (db, "assistance_request", "r-lao-sc", "country", "LAO", "year", "2018",
+       "category", "survey_clearance", "status", "met", NULL);
+  put (db, "assistance_request", "r-per-withdrawn", "country", "PER", "year", "2018",
+       "category", "stockpile_destruction", "status", "withdrawn", NULL);
+  /* 2020: Peru asks for stockpile destruction. */
+  put (db, "assistance_request", "r-per-sd", "country", "PER", "year", "2020",
+       "category", "stockpile_destruction", NULL);
+
+  /* Norway gives 600 EUR and 900 USD against Lebanon's victim assistance request. */
+  put (db, "contribution", "c-eur", "donor", "NOR", "recipient", "LBN",
+       "category", "victim_assistance", "amount", "600", "currency", "EUR", "year", "2018",
+       "status", "pledged", "request", "r-lbn-va", NULL);
+  /* A contribution with neither year nor request belongs to no span. */
+  put (db, "contribution", "c-loose", "donor", "NOR", "recipient", "LAO",
+       "category", "other", "status", "delivered", NULL);
+  put (db, "contribution", "c-usd", "donor", "NOR", "recipient", "LBN",
+       "category", "victim_assistance", "amount", "900.25", "currency", "USD", "year", "2018",
+       "status", "pledged", "request", "r-lbn-va", NULL);
+
+  return db;
+}
+
+static SixOverview *
+build (SixDb *db,
+       int    first,
+       int    last)
+{
+  g_autoptr(GError) error = NULL;
+  SixOverview *overview;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 7, G_DATE_DECEMBER, 2026);
+  overview = six_overview_build (db, first, last, &today, &error);
+  g_assert_no_error (error);
+
+  return overview;
+}
+
+static SixOverviewRequest *
+find_request (SixOverview *overview,
+              const char  *id)
+{
+  GPtrArray *requests = six_overview_get_requests (overview);
+
+  for (guint i = 0; i < requests->len; i++)
+    if (g_strcmp0 (six_record_get_id (((SixOverviewRequest *) requests->pdata[i])->request), id) == 0)
+      return requests->pdata[i];
+
+  return NULL;
+}
+
+static SixOverviewTotal *
+find_total (SixOverview *overview,
+            const char  *status,
+            const char  *currency)
+{
+  GPtrArray *totals = six_overview_get_totals (overview);
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      SixOverviewTotal *total = totals->pdata[i];
+
+      if (g_strcmp0 (total->status, status) == 0 && g_strcmp0 (total->currency, currency) == 0)
+        return total;
+    }
+
+  return NULL;
+}
+
+static guint
+category (const char *name)
+{
+  for (guint i = 0; six_categories[i] != NULL; i++)
+    if (g_strcmp0 (six_categories[i], name) == 0)
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static void
+test_overview_year (void)
+{
+  g_autoptr(SixDb) db = open_fixture ();
+  g_autoptr(SixOverview) overview = build (db, 0, 0);
+  guint coverage[SIX_N_COVERAGES];
+  g_auto(GStrv) seeking = NULL;
+  GArray *years;
+
+  /* No span asked: the latest year holding data. */
+  g_assert_cmpint (six_overview_get_first_year (overview), ==, 2020);
+  g_clear_object (&overview);
+  overview = build (db, 2018, 2018);
+
+  /* Lebanon (requests) and Lao PDR (a request marked met): a withdrawn one is no need. */
+  g_assert_cmpuint (six_overview_get_states (overview)->len, ==, 2);
+  g_assert_cmpuint (six_overview_get_n_reporting (overview), ==, 3);
+  seeking = six_overview_dup_seeking_states (overview);
+  g_assert_cmpstrv (seeking, ((const char *[]) { "LAO", "LBN", NULL }));
+  g_assert_cmpuint (six_overview_get_requests (overview)->len, ==, 3);
+
+  /* Answered: marked met; partly: 600 EUR of 1000 EUR (the USD cannot count towards EUR);
+   * unanswered: nothing against it. */
+  g_assert_cmpint (find_request (overview, "r-lao-sc")->coverage, ==, SIX_COVERAGE_ANSWERED);
+  g_assert_cmpint (find_request (overview, "r-lbn-va")->coverage, ==, SIX_COVERAGE_PARTLY);
+  g_assert_cmpint (find_request (overview, "r-lbn-sc")->coverage, ==, SIX_COVERAGE_UNANSWERED);
+  g_assert_cmpuint (find_request (overview, "r-lbn-va")->responses->len, ==, 2);
+
+  g_assert_cmpuint (six_overview_count_category (overview, category ("survey_clearance"),
+                                                 coverage), ==, 2);
+  g_assert_cmpuint (coverage[SIX_COVERAGE_ANSWERED], ==, 1);
+  g_assert_cmpuint (coverage[SIX_COVERAGE_PARTLY], ==, 0);
+  g_assert_cmpuint (coverage[SIX_COVERAGE_UNANSWERED], ==, 1);
+  g_assert_cmpuint (six_overview_count_category (overview, category ("victim_assistance"),
+                                                 coverage), ==, 1);
+  g_assert_cmpuint (coverage[SIX_COVERAGE_PARTLY], ==, 1);
+  g_assert_cmpuint (six_overview_count_category (overview, category ("stockpile_destruction"),
+                                                 NULL), ==, 0);
+
+  /* Two currencies, two totals: never added together. */
+  g_assert_cmpuint (six_overview_get_totals (overview)->len, ==, 2);
+  g_assert_cmpint (find_total (overview, "pledged", "EUR")->total, ==, 600 * 10000);
+  g_assert_cmpint (find_total (overview, "pledged", "USD")->total, ==, 9002500);
+  g_assert_null (find_total (overview, "delivered", NULL));
+  g_assert_cmpstrv (find_total (overview, "pledged", "USD")->recipients,
+                    ((const char *[]) { "LBN", NULL }));
+
+  /* The trend: every year with data, each with its own figures. */
+  years = six_overview_get_years (overview);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpint (g_array_index (years, SixOverviewYear, 0).year, ==, 2018);
+  g_assert_cmpuint (g_array_index (years, SixOverviewYear, 0).n_seeking, ==, 2);
+  g_assert_cmpuint (g_array_index (years, SixOverviewYear, 0).n_contributions, ==, 2);
+  g_assert_cmpint (g_array_index (years, SixOverviewYear, 1).year, ==, 2020);
+  g_assert_cmpuint (g_array_index (years, SixOverviewYear, 1).n_seeking, ==, 1);
+
+  /* Every State Party lacks a 2026 report here. */
+  g_assert_cmpint (six_overview_get_report_year (overview), ==, 2026);
+  g_assert_cmpuint (six_overview_get_missing_reports (overview)->len, ==, 4);
+}
+
+static void
+test_overview_moves (void)
+{
+  g_autoptr(SixDb) db = open_fixture ();
+  g_autoptr(SixOverview) before = build (db, 2018, 2018);
+  g_autoptr(SixOverview) after = NULL;
+
+  /* Pledged → disbursed moves the sum from one status to the other. */
+  g_assert_nonnull (find_total (before, "pledged", "EUR"));
+  put (db, "contribution", "c-eur", "status", "disbursed", NULL);
+  after = build (db, 2018, 2018);
+  g_assert_null (find_total (after, "pledged", "EUR"));
+  g_assert_cmpint (find_total (after, "disbursed", "EUR")->total, ==, 600 * 10000);
+  g_clear_object (&after);
+
+  /* 400 EUR more covers the 1000 EUR asked: answered. */
+  put (db, "contribution", "c-eur-2", "donor", "NOR", "recipient", "LBN",
+       "category", "victim_assistance", "amount", "400", "currency", "EUR", "year", "2018",
+       "status", "committed", "request", "r-lbn-va", NULL);
+  after = build (db, 2018, 2018);
+  g_assert_cmpint (find_request (after, "r-lbn-va")->coverage, ==, SIX_COVERAGE_ANSWERED);
+}
+
+static void
+test_overview_span (void)
+{
+  g_autoptr(SixDb) db = open_fixture ();
+  g_autoptr(SixOverview) span = build (db, 2018, 2020);
+  g_autoptr(SixOverview) empty = build (db, 2019, 2019);
+
+  g_assert_cmpuint (six_overview_get_states (span)->len, ==, 3);
+  g_assert_cmpuint (six_overview_count_category (span, category ("stockpile_destruction"), NULL),
+                    ==, 1);
+
+  /* A year holding nothing invents nothing. */
+  g_assert_cmpuint (six_overview_get_states (empty)->len, ==, 0);
+  g_assert_cmpuint (six_overview_get_n_reporting (empty), ==, 0);
+  g_assert_cmpuint (six_overview_get_requests (empty)->len, ==, 0);
+  g_assert_cmpuint (six_overview_get_totals (empty)->len, ==, 0);
+  g_assert_false (six_overview_is_empty (empty));
+}
+
+static void
+test_overview_deadlines (void)
+{
+  g_autoptr(SixDb) db = open_fixture ();
+  g_autoptr(SixOverview) overview = NULL;
+  GPtrArray *deadlines;
+  g_auto(GStrv) passed = NULL;
+
+  put (db, "obligation", "LBN:art4", "country", "LBN", "article", "art4",
+       "current_deadline", "2026-05-01", NULL);
+  put (db, "extension_request", "LBN:art4:2025", "obligation", "LBN:art4",
+       "submitted_on", "2025-03-01", "requested_until", "2031-05-01", "decision", "requested",
+       NULL);
+  put (db, "obligation", "LAO:art4", "country", "LAO", "article", "art4",
+       "current_deadline", "2027-08-01", NULL);
+  put (db, "obligation", "PER:art3", "country", "PER", "article", "art3",
+       "current_deadline", "2024-04-01", "status", "completed", NULL);
+  put (db, "obligation", "NOR:art5", "country", "NOR", "article", "art5", NULL);
+  overview = build (db, 2018, 2018);
+
+  /* Completed and Art. 5 obligations are off the radar; soonest first. */
+  deadlines = six_overview_get_deadlines (overview);
+  g_assert_cmpuint (deadlines->len, ==, 2);
+  g_assert_cmpstr (((SixOverviewDeadline *) deadlines->pdata[0])->deadline, ==, "2026-05-01");
+  g_assert_cmpint (((SixOverviewDeadline *) deadlines->pdata[0])->bucket, ==, SIX_DEADLINE_PASSED);
+  g_assert_nonnull (((SixOverviewDeadline *) deadlines->pdata[0])->pending_extension);
+  g_assert_cmpint (((SixOverviewDeadline *) deadlines->pdata[1])->bucket, ==,
+                   SIX_DEADLINE_WITHIN_12_MONTHS);
+  g_assert_null (((SixOverviewDeadline *) deadlines->pdata[1])->pending_extension);
+  passed = six_overview_dup_bucket_states (overview, SIX_DEADLINE_PASSED);
+  g_assert_cmpstrv (passed, ((const char *[]) { "LBN", NULL }));
+}
+
+static void
+test_amounts (void)
+{
+  gint64 value = 0;
+  g_autofree char *grouped = NULL;
+  g_autofree char *fraction = NULL;
+  g_autofree char *small = NULL;
+
+  g_assert_true (six_amount_parse ("1250000.5", &value));
+  g_assert_cmpint (value, ==, 12500005000);
+  g_assert_true (six_amount_parse ("0.0001", &value));
+  g_assert_cmpint (value, ==, 1);
+  g_assert_false (six_amount_parse ("", &value));
+  g_assert_false (six_amount_parse ("12a", &value));
+  g_assert_false (six_amount_parse ("-5", &value));
+  g_assert_false (six_amount_parse ("99999999999999999999", &value));
+
+  grouped = six_amount_format (12500005000, "EUR");
+  g_assert_cmpstr (grouped, ==, "1,250,000.50 EUR");
+  fraction = six_amount_format (12345, NULL);
+  g_assert_cmpstr (fraction, ==, "1.2345");
+  small = six_amount_format (9990000, "USD");
+  g_assert_cmpstr (small, ==, "999 USD");
+}
+
+/* --- live queries ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint n_reads;
+} Counter;
+
+static gpointer
+count_read (SixDb         *db,
+            gpointer       args,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  /* The snapshot is any object: what matters here is when a read happens. */
+  return g_object_new (G_TYPE_OBJECT, NULL);
+}
+
+static void
+on_snapshot_cb (GObject    *query,
+                GParamSpec *pspec,
+                Counter    *counter)
+{
+  counter->n_reads++;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_error ("still waiting after %d seconds", WAIT_TIMEOUT_S);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin_until (guint *value,
+            guint  expected)
+{
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_S, timeout_cb, NULL);
+
+  while (*value < expected)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}
+
+static void
+applied_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint *done = user_data;
+
+  six_repository_apply_finish (SIX_REPOSITORY (object), result, &error);
+  g_assert_no_error (error);
+  (*done)++;
+}
+
+static void
+apply_note (SixRepository *repository,
+            const char    *kind_name,
+            const char    *id,
+            const char    *field,
+            const char    *value)
+{
+  g_autoptr(SixEdit) edit = six_edit_new (six_kind_lookup (kind_name), id);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  guint done = 0;
+
+  six_edit_set_string (edit, field, value);
+  if (six_edit_is_new (edit) || g_strcmp0 (kind_name, "country") == 0)
+    six_edit_set_string (edit, "name", id);
+  g_ptr_array_add (edits, g_steal_pointer (&edit));
+  six_repository_apply_async (repository, "test", edits, NULL, applied_cb, &done);
+  spin_until (&done, 1);
+
+  /* Let the idle that coalesces changes run, and any read it starts come back. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+}
+
+static void
+test_live_query (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("six-views-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "views.db", NULL);
+  g_autoptr(SixRepository) repository = NULL;
+  g_autoptr(SixLiveQuery) countries = NULL;
+  g_autoptr(SixLiveQuery) requests = NULL;
+  Counter on_countries = { 0 }, on_requests = { 0 };
+
+  g_assert_no_error (error);
+  repository = six_repository_open (path, &error);
+  g_assert_no_error (error);
+
+  countries = six_live_query_new (repository, (const char *[]) { "country", NULL }, count_read);
+  requests = six_live_query_new (repository,
+                                 (const char *[]) { "assistance_request", "contribution", NULL },
+                                 count_read);
+  g_signal_connect (countries, "notify::snapshot", G_CALLBACK (on_snapshot_cb), &on_countries);
+  g_signal_connect (requests, "notify::snapshot", G_CALLBACK (on_snapshot_cb), &on_requests);
+
+  /* Nothing is read until a view is shown. */
+  apply_note (repository, "country", "LBN", "status", "party");
+  g_assert_cmpuint (on_countries.n_reads, ==, 0);
+  six_live_query_set_active (countries, TRUE);
+  six_live_query_set_active (requests, TRUE);
+  spin_until (&on_countries.n_reads, 1);
+  spin_until (&on_requests.n_reads, 1);
+  g_assert_nonnull (six_live_query_get_snapshot (countries));
+  g_assert_false (six_live_query_is_loading (countries));
+
+  /* A change to a country reads the countries again, not the requests. */
+  apply_note (repository, "country", "LBN", "status", "signatory");
+  spin_until (&on_countries.n_reads, 2);
+  g_assert_cmpuint (on_requests.n_reads, ==, 1);
+
+  /* An inactive view notes the change and reads once it is shown again. */
+  six_live_query_set_active (countries, FALSE);
+  apply_note (repository, "country", "LBN", "status", "party");
+  g_assert_cmpuint (on_countries.n_reads, ==, 2);
+  six_live_query_set_active (countries, TRUE);
+  spin_until (&on_countries.n_reads, 3);
+
+  /* New arguments read again; a read they supersede is never published. */
+  six_live_query_set_args (requests, g_variant_new ("(ii)", 2018, 2018));
+  six_live_query_set_args (requests, g_variant_new ("(ii)", 2019, 2019));
+  spin_until (&on_requests.n_reads, 2);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  g_assert_cmpuint (on_requests.n_reads, ==, 2);
+  g_assert_cmpuint (on_countries.n_reads, ==, 3);
+
+  g_clear_object (&countries);
+  g_clear_object (&requests);
+  six_repository_close (repository);
+  g_clear_object (&repository);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/views/overview/year", test_overview_year);
+  g_test_add_func ("/views/overview/moves", test_overview_moves);
+  g_test_add_func ("/views/overview/span", test_overview_span);
+  g_test_add_func ("/views/overview/deadlines", test_overview_deadlines);
+  g_test_add_func ("/views/amounts", test_amounts);
+  g_test_add_func ("/views/live-query", test_live_query);
+
+  return g_test_run ();
+}
