@@ -287,6 +287,45 @@ test_language (Fixture       *fixture,
   g_unsetenv ("LANGUAGE");
 }
 
+static gboolean
+page_empty (gpointer data)
+{
+  GtkWidget *stack = find_by_id (data, "stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "empty") == 0;
+}
+
+/* A database holding nothing to summarise says so, and offers the way to fill it. */
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("six-overview-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(SixRepository) repository = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (SIX_TYPE_OVERVIEW_PAGE, NULL);
+  GtkWidget *import = NULL;
+
+  g_assert_no_error (error);
+  repository = six_repository_open (path, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  six_overview_page_set_repository (SIX_OVERVIEW_PAGE (page), repository);
+  wait_until (page_empty, page);
+  g_assert_nonnull (six_overview_page_get_overview (SIX_OVERVIEW_PAGE (page)));
+  g_assert_true (six_overview_is_empty (six_overview_page_get_overview (SIX_OVERVIEW_PAGE (page))));
+
+  import = find_descendant (find_by_id (page, "stack"), GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (import)), ==, "win.import-file");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  six_repository_close (repository);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +337,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALE_DIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
+  g_test_add_func ("/ui/overview-page/empty", test_empty);
   g_test_add ("/ui/overview-page/pack", Fixture, NULL, fixture_set_up, test_pack,
               fixture_tear_down);
   g_test_add ("/ui/overview-page/french", Fixture, "fr", fixture_set_up, test_language,

@@ -446,7 +446,8 @@ show_trend (SixOverviewPage *self,
 
 /* "2 years 3 months left", or the extension asked for where one waits for a decision. */
 static char *
-describe_deadline (SixOverviewDeadline *deadline)
+describe_deadline (SixOverview         *overview,
+                   SixOverviewDeadline *deadline)
 {
   const char *until = deadline->pending_extension != NULL
     ? six_record_get_string (deadline->pending_extension, "requested_until") : NULL;
@@ -457,7 +458,7 @@ describe_deadline (SixOverviewDeadline *deadline)
       ? g_strdup_printf (_("Extension requested until %s — decision not recorded"), until)
       : g_strdup (_("Extension requested — decision not recorded"));
 
-  six_date_get_today (&today);
+  six_overview_get_today (overview, &today);
 
   return six_describe_time_left (deadline->obligation, &today);
 }
@@ -500,7 +501,7 @@ show_deadlines (SixOverviewPage *self,
     {
       SixOverviewDeadline *deadline = deadlines->pdata[i];
       g_autofree char *title = NULL;
-      g_autofree char *subtitle = describe_deadline (deadline);
+      g_autofree char *subtitle = describe_deadline (overview, deadline);
 
       /* Translators: "Lebanon · Art. 4 · 2026-05-01" */
       title = g_strdup_printf (_("%s · %s · %s"), deadline->country_name,
@@ -582,7 +583,7 @@ show_progress (SixOverviewPage *self,
   g_autofree char *text = NULL;
   GDate today;
 
-  six_date_get_today (&today);
+  six_overview_get_today (overview, &today);
   text = six_progress_dup_text (overview, get_language (self), &today);
   gtk_label_set_label (self->progress_label, text);
 }
@@ -763,7 +764,7 @@ save_thread (GTask        *task,
   g_autofree char *text = NULL;
   GDate today;
 
-  six_date_get_today (&today);
+  six_overview_get_today (job->overview, &today);
   if (job->kind == SAVE_PDF)
     {
       if (!six_overview_document_write_pdf (job->overview, job->language, &today, job->path,

@@ -18,6 +18,7 @@ struct _SixOverview
 {
   GObject    parent_instance;
 
+  GDate      today;            /* the day deadlines and meetings were measured from */
   int        first_year;
   int        last_year;
   int        report_year;
@@ -984,6 +985,7 @@ six_overview_build (SixDb        *db,
   if (last_year < first_year)
     last_year = first_year;
 
+  self->today = *today;
   self->first_year = first_year;
   self->last_year = last_year;
   self->report_year = g_date_get_year (today);
@@ -1000,6 +1002,17 @@ six_overview_build (SixDb        *db,
   self->coalitions = build_coalitions (&tables, today_text);
 
   return g_steal_pointer (&self);
+}
+
+/* The day the overview was measured from: deadlines' time left, the next meeting. */
+void
+six_overview_get_today (SixOverview *self,
+                        GDate       *today)
+{
+  g_return_if_fail (SIX_IS_OVERVIEW (self));
+  g_return_if_fail (today != NULL);
+
+  *today = self->today;
 }
 
 int

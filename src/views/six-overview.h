@@ -104,6 +104,8 @@ SixOverview *six_overview_build                (SixDb        *db,
                                                 int           last_year,
                                                 const GDate  *today,
                                                 GError      **error);
+void         six_overview_get_today            (SixOverview  *self,
+                                                GDate        *today);
 int          six_overview_get_first_year       (SixOverview  *self);
 int          six_overview_get_last_year        (SixOverview  *self);
 GArray      *six_overview_get_years            (SixOverview  *self);

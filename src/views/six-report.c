@@ -2053,26 +2053,6 @@ append_meeting_event (GString              *out,
   append_ics_line (out, "END:VEVENT");
 }
 
-/* The overview measured each deadline from its today: the first one gives that day back. */
-static void
-get_overview_today (SixOverview *overview,
-                    GDate       *today)
-{
-  GPtrArray *deadlines = six_overview_get_deadlines (overview);
-  SixOverviewDeadline *first = deadlines->len > 0 ? deadlines->pdata[0] : NULL;
-
-  if (first == NULL || !six_date_parse (first->deadline, today))
-    {
-      six_date_get_today (today);
-      return;
-    }
-
-  if (first->days_left >= 0)
-    g_date_subtract_days (today, (guint) first->days_left);
-  else
-    g_date_add_days (today, (guint) -first->days_left);
-}
-
 /**
  * six_report_deadlines_ics:
  *
@@ -2093,7 +2073,7 @@ six_report_deadlines_ics (SixOverview *overview)
 
   g_return_val_if_fail (SIX_IS_OVERVIEW (overview), NULL);
 
-  get_overview_today (overview, &today);
+  six_overview_get_today (overview, &today);
   stamp = g_strdup_printf ("DTSTAMP:%04d%02d%02dT000000Z", g_date_get_year (&today),
                            g_date_get_month (&today), g_date_get_day (&today));
 
