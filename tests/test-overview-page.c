@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <locale.h>
 
 #include "six-countries-page.h"
 #include "six-chart-bar.h"
@@ -256,12 +257,16 @@ test_pack (Fixture       *fixture,
   run_in_app (fixture, pack_body);
 }
 
+/* glibc caches translations by locale, not by LANGUAGE: this counter tells it they changed. */
+extern int _nl_msg_cat_cntr;
+
 /* The same figures in the Convention's other languages. */
 static void
 language_body (Fixture *fixture)
 {
   SixOverviewPage *page = get_page (fixture);
   const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *review = NULL;
 
   wait_until (overview_shown, page);
   if (g_str_has_prefix (language, "fr"))
@@ -276,6 +281,10 @@ language_body (Fixture *fixture)
                 "de 11 con un informe del artículo 7 registrado");
       wait_row (page, "Asistencia a las víctimas", NULL);
     }
+
+  review = review_path (g_str_has_prefix (language, "fr") ? "overview-fr.png" : "overview-es.png");
+  wait_until (settled, fixture->window);
+  save_widget_png (GTK_WIDGET (fixture->window), review);
 }
 
 static void
@@ -283,8 +292,10 @@ test_language (Fixture       *fixture,
                gconstpointer  data)
 {
   g_setenv ("LANGUAGE", data, TRUE);
+  ++_nl_msg_cat_cntr;
   run_in_app (fixture, language_body);
   g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
 }
 
 static gboolean
@@ -333,8 +344,11 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 0;
 
+  /* gtk_test_init () leaves the C locale, where gettext ignores LANGUAGE. */
+  setlocale (LC_ALL, "");
   /* Our own catalogs as the build made them: the tests run uninstalled. */
   bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALE_DIR);
+  textdomain (GETTEXT_PACKAGE);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   g_test_add_func ("/ui/overview-page/empty", test_empty);

@@ -372,8 +372,8 @@ describe_request (SixOverviewRequest *request)
   const char *category = six_record_value_label (request->request, "category");
 
   /* Translators: a request told apart from the others, "Lebanon · 2018 · Victim assistance" */
-  return g_strdup_printf (_("%s · %" G_GINT64_FORMAT " · %s"), request->country_name,
-                          six_record_get_int (request->request, "year", 0), category);
+  return g_strdup_printf (_("%s · %d · %s"), request->country_name,
+                          (int) six_record_get_int (request->request, "year", 0), category);
 }
 
 static void
