@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "six-countries-page.h"
+#include "six-country-summary.h"
+#include "six-live-query.h"
 #include "six-country-entry.h"
 #include "six-country-profile.h"
 #include "six-profile.h"
@@ -49,9 +51,8 @@ struct _SixCountriesPage
   GArray              *years;        /* int: the requested_dropdown's choices after the first */
   char                *query;        /* the search text, accents removed */
   GHashTable          *only;         /* ids: the list is narrowed to these States, or NULL */
-  GCancellable        *summarizing;  /* the summary being read on the repository's thread */
+  SixLiveQuery        *summary;      /* every State, read on the repository's thread */
   gboolean             summarized;   /* a summary has arrived: an empty list means empty */
-  guint                rebuild_id;
 };
 
 G_DEFINE_FINAL_TYPE (SixCountriesPage, six_countries_page, GTK_TYPE_WIDGET)
@@ -146,148 +147,6 @@ on_filter_changed_cb (SixCountriesPage *self)
 
 /* --- folding the lists into entries -------------------------------------------------- */
 
-static void
-add_to_group (GHashTable *groups,
-              const char *key,
-              SixRecord  *record)
-{
-  GPtrArray *group = g_hash_table_lookup (groups, key);
-
-  if (group == NULL)
-    {
-      group = g_ptr_array_new_with_free_func (g_object_unref);
-      g_hash_table_insert (groups, g_strdup (key), group);
-    }
-  g_ptr_array_add (group, g_object_ref (record));
-}
-
-/* The live records of @kind_name grouped by the country named in @field, or NULL. */
-static GHashTable *
-group_by_country (SixDb       *db,
-                  const char  *kind_name,
-                  const char  *field,
-                  GError     **error)
-{
-  g_autoptr(GPtrArray) records = six_db_list_records (db, six_kind_lookup (kind_name), FALSE,
-                                                      FALSE, error);
-  GHashTable *groups;
-
-  if (records == NULL)
-    return NULL;
-
-  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                  (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < records->len; i++)
-    {
-      const char *country = six_record_get_string (records->pdata[i], field);
-
-      if (country != NULL)
-        add_to_group (groups, country, records->pdata[i]);
-    }
-
-  return groups;
-}
-
-static void
-add_year (GHashTable *years,
-          const char *country,
-          int         year)
-{
-  GArray *list = g_hash_table_lookup (years, country);
-
-  if (list == NULL)
-    {
-      list = g_array_new (FALSE, FALSE, sizeof (int));
-      g_hash_table_insert (years, g_strdup (country), list);
-    }
-  for (guint i = 0; i < list->len; i++)
-    if (g_array_index (list, int, i) == year)
-      return;
-  g_array_append_val (list, year);
-}
-
-static int
-compare_ints_desc (gconstpointer a,
-                   gconstpointer b)
-{
-  return *(const int *) b - *(const int *) a;
-}
-
-/* country → years it asked for help: in a request, or in an Article 7 report. */
-static GHashTable *
-collect_request_years (SixDb    *db,
-                       GArray   *all_years,
-                       GError  **error)
-{
-  g_autoptr(GHashTable) requests = group_by_country (db, "assistance_request", "country", error);
-  g_autoptr(GHashTable) reports = NULL;
-  GHashTable *years;
-  GHashTableIter iter;
-  const char *country;
-  GPtrArray *group;
-  GArray *list;
-
-  if (requests == NULL ||
-      (reports = group_by_country (db, "article7_report", "country", error)) == NULL)
-    return NULL;
-
-  years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-
-  g_hash_table_iter_init (&iter, requests);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &country, (gpointer *) &group))
-    for (guint i = 0; i < group->len; i++)
-      add_year (years, country, (int) six_record_get_int (group->pdata[i], "year", 0));
-
-  g_hash_table_iter_init (&iter, reports);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &country, (gpointer *) &group))
-    for (guint i = 0; i < group->len; i++)
-      if (six_record_get_boolean (group->pdata[i], "requested_assistance"))
-        add_year (years, country, (int) six_record_get_int (group->pdata[i], "year", 0));
-
-  /* Every year anyone asked in, newest first, for the filter's choices. */
-  g_hash_table_iter_init (&iter, years);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &list))
-    for (guint i = 0; i < list->len; i++)
-      {
-        int year = g_array_index (list, int, i);
-        guint j;
-
-        for (j = 0; j < all_years->len && g_array_index (all_years, int, j) != year; j++)
-          ;
-        if (j == all_years->len)
-          g_array_append_val (all_years, year);
-      }
-  g_array_sort (all_years, compare_ints_desc);
-
-  return years;
-}
-
-static GHashTable *
-collect_coalition_countries (SixDb   *db,
-                             GError **error)
-{
-  g_autoptr(GHashTable) led = group_by_country (db, "coalition", "lead", error);
-  g_autoptr(GHashTable) members = NULL;
-  GHashTable *countries;
-  GHashTableIter iter;
-  const char *id;
-
-  if (led == NULL ||
-      (members = group_by_country (db, "coalition_member", "member", error)) == NULL)
-    return NULL;
-
-  countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_hash_table_iter_init (&iter, led);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-    g_hash_table_add (countries, g_strdup (id));
-  g_hash_table_iter_init (&iter, members);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-    g_hash_table_add (countries, g_strdup (id));
-
-  return countries;
-}
-
 /* The year filter offers the years present; the chosen year stays chosen. */
 static void
 update_years (SixCountriesPage *self,
@@ -348,61 +207,30 @@ select_shown_country (SixCountriesPage *self,
     }
 }
 
-/* What the list needs of every State, read on the repository's thread. */
-typedef struct
-{
-  GPtrArray  *countries;     /* SixRecord, live */
-  GHashTable *obligations;   /* country id → GPtrArray of obligation */
-  GHashTable *years;         /* country id → GArray of the years it asked for help */
-  GArray     *all_years;     /* every such year, newest first */
-  GHashTable *in_coalition;  /* country ids that lead or belong to a coalition */
-} Summary;
-
-static void
-summary_free (Summary *summary)
-{
-  g_clear_pointer (&summary->countries, g_ptr_array_unref);
-  g_clear_pointer (&summary->obligations, g_hash_table_unref);
-  g_clear_pointer (&summary->years, g_hash_table_unref);
-  g_clear_pointer (&summary->all_years, g_array_unref);
-  g_clear_pointer (&summary->in_coalition, g_hash_table_unref);
-  g_free (summary);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Summary, summary_free)
-
+/* On the repository's thread. */
 static gpointer
-summarize (SixDb         *db,
-           gpointer       user_data,
-           GCancellable  *cancellable,
-           GError       **error)
+read_summary (SixDb         *db,
+              gpointer       args,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  g_autoptr(Summary) summary = g_new0 (Summary, 1);
-
-  summary->all_years = g_array_new (FALSE, FALSE, sizeof (int));
-  summary->countries = six_db_list_records (db, six_kind_lookup ("country"), FALSE, FALSE, error);
-  if (summary->countries == NULL ||
-      (summary->obligations = group_by_country (db, "obligation", "country", error)) == NULL ||
-      (summary->years = collect_request_years (db, summary->all_years, error)) == NULL ||
-      (summary->in_coalition = collect_coalition_countries (db, error)) == NULL)
-    return NULL;
-
-  return g_steal_pointer (&summary);
+  return six_country_summary_build (db, error);
 }
 
 /* Brings the entries in line with a summary, in place, so selection and scroll survive. */
 static void
-apply_summary (SixCountriesPage *self,
-               Summary          *summary)
+apply_summary (SixCountriesPage  *self,
+               SixCountrySummary *summary)
 {
+  GPtrArray *countries = six_country_summary_get_countries (summary);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   GDate today;
 
   six_date_get_today (&today);
-  for (guint i = 0; i < summary->countries->len; i++)
+  for (guint i = 0; i < countries->len; i++)
     {
-      SixRecord *country = summary->countries->pdata[i];
+      SixRecord *country = countries->pdata[i];
       const char *id = six_record_get_id (country);
       SixCountryEntry *entry = g_hash_table_lookup (self->by_id, id);
 
@@ -412,9 +240,9 @@ apply_summary (SixCountriesPage *self,
           g_hash_table_insert (self->by_id, g_strdup (id), entry);
           g_ptr_array_add (added, g_object_ref (entry));
         }
-      six_country_entry_update (entry, country, g_hash_table_lookup (summary->obligations, id),
-                                g_hash_table_lookup (summary->years, id),
-                                g_hash_table_contains (summary->in_coalition, id), &today);
+      six_country_entry_update (entry, country, six_country_summary_get_obligations (summary, id),
+                                six_country_summary_get_request_years (summary, id),
+                                six_country_summary_in_coalition (summary, id), &today);
       g_hash_table_add (seen, (gpointer) six_country_entry_get_id (entry));
     }
 
@@ -432,7 +260,7 @@ apply_summary (SixCountriesPage *self,
   g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
                        added->pdata, added->len);
 
-  update_years (self, summary->all_years);
+  update_years (self, six_country_summary_get_years (summary));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
   self->summarized = TRUE;
@@ -443,49 +271,12 @@ apply_summary (SixCountriesPage *self,
 }
 
 static void
-summarized_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+on_query_snapshot_changed_cb (SixCountriesPage *self)
 {
-  g_autoptr(SixCountriesPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(Summary) summary = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  SixCountrySummary *summary = six_live_query_get_snapshot (self->summary);
 
-  /* A summary already being read when the data changed again still answers: for old data. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
-
-  g_clear_object (&self->summarizing);
-  if (summary == NULL)
-    {
-      g_warning ("Reading the list of States: %s", error->message);
-      return;
-    }
-
-  apply_summary (self, summary);
-}
-
-static gboolean
-rebuild (gpointer user_data)
-{
-  SixCountriesPage *self = user_data;
-
-  self->rebuild_id = 0;
-  g_cancellable_cancel (self->summarizing);
-  g_clear_object (&self->summarizing);
-  self->summarizing = g_cancellable_new ();
-  six_repository_run_async (self->repository, summarize, NULL, NULL,
-                            (GDestroyNotify) summary_free, self->summarizing, summarized_cb,
-                            g_object_ref (self));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_rebuild (SixCountriesPage *self)
-{
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild, self, NULL);
+  if (summary != NULL)
+    apply_summary (self, summary);
 }
 
 /* --- cells and sorting --------------------------------------------------------------- */
@@ -639,9 +430,7 @@ six_countries_page_dispose (GObject *object)
 {
   SixCountriesPage *self = (SixCountriesPage *) object;
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_cancellable_cancel (self->summarizing);
-  g_clear_object (&self->summarizing);
+  g_clear_object (&self->summary);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->only, g_hash_table_unref);
   /* Taking the list apart changes its selection: nothing to show any more. */
@@ -760,9 +549,12 @@ six_countries_page_set_repository (SixCountriesPage *self,
     return;
 
   self->repository = g_object_ref (repository);
-  six_repository_connect_changed (repository, watched_kinds, G_CALLBACK (schedule_rebuild), self);
+  self->summary = six_live_query_new (repository, watched_kinds, read_summary);
+  g_signal_connect_object (self->summary, "notify::snapshot",
+                           G_CALLBACK (on_query_snapshot_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Always read: other pages narrow this list or open a State in it while it is hidden. */
+  six_live_query_set_active (self->summary, TRUE);
   six_country_profile_set_repository (self->profile, repository);
-  schedule_rebuild (self);
 }
 
 /* What the user would type in the search entry. */
@@ -808,7 +600,7 @@ six_countries_page_is_updating (SixCountriesPage *self)
 {
   g_return_val_if_fail (SIX_IS_COUNTRIES_PAGE (self), FALSE);
 
-  return self->rebuild_id != 0 || self->summarizing != NULL;
+  return self->summary != NULL && six_live_query_is_loading (self->summary);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "six-country-profile.h"
+#include "six-live-query.h"
 #include "six-labels.h"
 #include "six-profile-document.h"
 #include "six-record-form.h"
@@ -42,8 +43,7 @@ struct _SixCountryProfile
   char                *country_id;
   SixProfile          *profile;
   GPtrArray           *rows;        /* every row added to a group, to take out again */
-  GCancellable        *loading;     /* the profile being gathered, with every stamp */
-  guint                rebuild_id;
+  SixLiveQuery        *query;       /* the profile of the State shown, with every stamp */
 };
 
 G_DEFINE_FINAL_TYPE (SixCountryProfile, six_country_profile, GTK_TYPE_WIDGET)
@@ -874,61 +874,38 @@ show_profile (SixCountryProfile *self)
 /* On the repository's thread: the same gathering the command line prints from. */
 static gpointer
 load_profile (SixDb         *db,
-              gpointer       user_data,
+              gpointer       args,
               GCancellable  *cancellable,
               GError       **error)
 {
-  return six_profile_load (db, user_data, error);
+  return six_profile_load (db, g_variant_get_string (args, NULL), error);
+}
+
+/* The query reads the State shown, and nothing while none is. */
+static void
+follow_country (SixCountryProfile *self)
+{
+  if (self->query == NULL)
+    return;
+
+  six_live_query_set_active (self->query, FALSE);
+  if (self->country_id != NULL)
+    {
+      six_live_query_set_args (self->query, g_variant_new_string (self->country_id));
+      six_live_query_set_active (self->query, TRUE);
+    }
 }
 
 static void
-loaded_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_query_snapshot_changed_cb (SixCountryProfile *self)
 {
-  g_autoptr(SixCountryProfile) self = user_data;
-  g_autoptr(GError) error = NULL;
-  SixProfile *profile = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  const GError *error = six_live_query_get_error (self->query);
 
-  /* A load already running when the country or the data changed still answers. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    {
-      g_clear_object (&profile);
-      return;
-    }
-
-  g_clear_object (&self->loading);
-  g_clear_object (&self->profile);
-  self->profile = profile;
-  if (profile == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+  g_set_object (&self->profile, six_live_query_get_snapshot (self->query));
+  if (self->profile == NULL && error != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_warning ("Reading the profile of %s: %s", self->country_id, error->message);
   show_profile (self);
-}
-
-static gboolean
-rebuild (gpointer user_data)
-{
-  SixCountryProfile *self = user_data;
-
-  self->rebuild_id = 0;
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
-
-  if (self->repository == NULL || self->country_id == NULL)
-    return G_SOURCE_REMOVE;
-
-  self->loading = g_cancellable_new ();
-  six_repository_run_async (self->repository, load_profile, g_strdup (self->country_id), g_free,
-                            g_object_unref, self->loading, loaded_cb, g_object_ref (self));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_rebuild (SixCountryProfile *self)
-{
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild, self, NULL);
 }
 
 /* --- object -------------------------------------------------------------------------- */
@@ -938,9 +915,7 @@ six_country_profile_dispose (GObject *object)
 {
   SixCountryProfile *self = (SixCountryProfile *) object;
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  g_clear_object (&self->query);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->profile);
   g_clear_object (&self->repository);
@@ -1029,8 +1004,10 @@ six_country_profile_set_repository (SixCountryProfile *self,
   g_return_if_fail (self->repository == NULL);
 
   self->repository = g_object_ref (repository);
-  six_repository_connect_changed (repository, watched_kinds, G_CALLBACK (schedule_rebuild), self);
-  schedule_rebuild (self);
+  self->query = six_live_query_new (repository, watched_kinds, load_profile);
+  g_signal_connect_object (self->query, "notify::snapshot",
+                           G_CALLBACK (on_query_snapshot_changed_cb), self, G_CONNECT_SWAPPED);
+  follow_country (self);
 }
 
 void
@@ -1047,7 +1024,7 @@ six_country_profile_set_country_id (SixCountryProfile *self,
   /* Another State: nothing of the last one stays on screen while this one is read. */
   gtk_stack_set_visible_child_name (self->stack, "loading");
   scroll_to_top (self);
-  schedule_rebuild (self);
+  follow_country (self);
 }
 
 const char *
@@ -1064,7 +1041,10 @@ six_country_profile_get_profile (SixCountryProfile *self)
 {
   g_return_val_if_fail (SIX_IS_COUNTRY_PROFILE (self), NULL);
 
-  return self->rebuild_id == 0 && self->loading == NULL ? self->profile : NULL;
+  if (self->query == NULL || six_live_query_is_loading (self->query))
+    return NULL;
+
+  return self->profile;
 }
 
 /**

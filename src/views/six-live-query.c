@@ -53,11 +53,9 @@ read_cb (GObject      *object,
 
   g_clear_object (&self->reading);
   g_clear_error (&self->error);
+  /* What a failed read means is the reader's to say: a State not found is no warning. */
   if (snapshot == NULL)
-    {
-      g_warning ("Reading a view: %s", error->message);
-      self->error = g_steal_pointer (&error);
-    }
+    self->error = g_steal_pointer (&error);
 
   g_set_object (&self->snapshot, snapshot);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT]);
@@ -75,7 +73,8 @@ read_again (SixLiveQuery *self)
   self->stale = FALSE;
   six_repository_run_async (self->repository, self->func,
                             self->args != NULL ? g_variant_ref (self->args) : NULL,
-                            (GDestroyNotify) g_variant_unref, g_object_unref,
+                            self->args != NULL ? (GDestroyNotify) g_variant_unref : NULL,
+                            g_object_unref,
                             self->reading, read_cb, g_object_ref (self));
   if (!was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -253,5 +252,6 @@ six_live_query_is_loading (SixLiveQuery *self)
 {
   g_return_val_if_fail (SIX_IS_LIVE_QUERY (self), FALSE);
 
-  return self->reading != NULL;
+  /* A read due (changes waiting for the idle) counts: what is shown is about to change. */
+  return self->reading != NULL || self->idle_id != 0;
 }
