@@ -11,7 +11,7 @@
 
 #include "six-countries-page.h"
 #include "six-country-summary.h"
-#include "six-live-query.h"
+#include "six-queries.h"
 #include "six-country-entry.h"
 #include "six-country-profile.h"
 #include "six-profile.h"
@@ -64,11 +64,6 @@ static const char * const regions[] = {
 };
 static const char * const articles[] = { NULL, "art3", "art4", "art5" };
 static const guint deadline_months[] = { 0, 6, 12, 24 };
-
-static const char * const watched_kinds[] = {
-  "country", "obligation", "assistance_request", "article7_report", "coalition",
-  "coalition_member", NULL
-};
 
 static const char *
 choice (GtkDropDown        *dropdown,
@@ -205,16 +200,6 @@ select_shown_country (SixCountriesPage *self,
           return;
         }
     }
-}
-
-/* On the repository's thread. */
-static gpointer
-read_summary (SixDb         *db,
-              gpointer       args,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  return six_country_summary_build (db, error);
 }
 
 /* Brings the entries in line with a summary, in place, so selection and scroll survive. */
@@ -549,7 +534,7 @@ six_countries_page_set_repository (SixCountriesPage *self,
     return;
 
   self->repository = g_object_ref (repository);
-  self->summary = six_live_query_new (repository, watched_kinds, read_summary);
+  self->summary = six_country_summary_query_new (repository);
   g_signal_connect_object (self->summary, "notify::snapshot",
                            G_CALLBACK (on_query_snapshot_changed_cb), self, G_CONNECT_SWAPPED);
   /* Always read: other pages narrow this list or open a State in it while it is hidden. */

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "six-country-profile.h"
-#include "six-live-query.h"
+#include "six-queries.h"
 #include "six-labels.h"
 #include "six-profile-document.h"
 #include "six-record-form.h"
@@ -74,11 +74,6 @@ static const FormSpec forms[] = {
     N_("Contact added"), N_("Contact changed"), N_("Contact removed") },
   { "note", { "text", "visibility", NULL },
     N_("Note added"), N_("Note changed"), N_("Note removed") },
-};
-
-static const char * const watched_kinds[] = {
-  "country", "organisation", "obligation", "extension_request", "article7_report",
-  "assistance_request", "contribution", "coalition", "coalition_member", "contact", "note", NULL
 };
 
 static const FormSpec *
@@ -871,16 +866,6 @@ show_profile (SixCountryProfile *self)
   show_people_and_notes (self);
 }
 
-/* On the repository's thread: the same gathering the command line prints from. */
-static gpointer
-load_profile (SixDb         *db,
-              gpointer       args,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  return six_profile_load (db, g_variant_get_string (args, NULL), error);
-}
-
 /* The query reads the State shown, and nothing while none is. */
 static void
 follow_country (SixCountryProfile *self)
@@ -888,12 +873,7 @@ follow_country (SixCountryProfile *self)
   if (self->query == NULL)
     return;
 
-  six_live_query_set_active (self->query, FALSE);
-  if (self->country_id != NULL)
-    {
-      six_live_query_set_args (self->query, g_variant_new_string (self->country_id));
-      six_live_query_set_active (self->query, TRUE);
-    }
+  six_profile_query_set_country (self->query, self->country_id);
 }
 
 static void
@@ -1004,7 +984,7 @@ six_country_profile_set_repository (SixCountryProfile *self,
   g_return_if_fail (self->repository == NULL);
 
   self->repository = g_object_ref (repository);
-  self->query = six_live_query_new (repository, watched_kinds, load_profile);
+  self->query = six_profile_query_new (repository);
   g_signal_connect_object (self->query, "notify::snapshot",
                            G_CALLBACK (on_query_snapshot_changed_cb), self, G_CONNECT_SWAPPED);
   follow_country (self);

@@ -18,6 +18,7 @@
 #include "six-overview.h"
 #include "six-overview-document.h"
 #include "six-progress.h"
+#include "six-queries.h"
 #include "six-report.h"
 
 struct _SixOverviewPage
@@ -51,31 +52,9 @@ struct _SixOverviewPage
 
 G_DEFINE_FINAL_TYPE (SixOverviewPage, six_overview_page, GTK_TYPE_WIDGET)
 
-static const char * const watched_kinds[] = {
-  "country", "organisation", "assistance_request", "contribution", "article7_report",
-  "obligation", "extension_request", "coalition", "meeting", "activity", NULL
-};
-
 static const char * const languages[] = { "en", "fr", "es" };
 
 /* --- reading ----------------------------------------------------------------------------- */
-
-/* On the repository's thread: @args is the span, "(ii)" (0, 0: the latest year with data). */
-static gpointer
-read_overview (SixDb         *db,
-               gpointer       args,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  int first = 0, last = 0;
-  GDate today;
-
-  if (args != NULL)
-    g_variant_get (args, "(ii)", &first, &last);
-  six_date_get_today (&today);
-
-  return six_overview_build (db, first, last, &today, error);
-}
 
 static SixOverview *
 get_overview (SixOverviewPage *self)
@@ -674,7 +653,7 @@ set_span (SixOverviewPage *self,
           int              first,
           int              last)
 {
-  six_live_query_set_args (self->query, g_variant_new ("(ii)", first, MAX (first, last)));
+  six_overview_query_set_span (self->query, first, last);
 }
 
 /* --- callbacks ---------------------------------------------------------------------------- */
@@ -1048,7 +1027,7 @@ six_overview_page_set_repository (SixOverviewPage *self,
   g_return_if_fail (SIX_IS_REPOSITORY (repository));
   g_return_if_fail (self->query == NULL);
 
-  self->query = six_live_query_new (repository, watched_kinds, read_overview);
+  self->query = six_overview_query_new (repository);
   g_signal_connect_object (self->query, "notify::snapshot",
                            G_CALLBACK (on_query_snapshot_changed_cb), self, G_CONNECT_SWAPPED);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))

@@ -1,0 +1,104 @@
+/* six-queries.c — the live views pages read: each knows what it reads and how
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "six-queries"
+
+#include "config.h"
+
+#include "six-queries.h"
+
+#include "six-country-summary.h"
+#include "six-deadline.h"
+#include "six-overview.h"
+#include "six-profile.h"
+
+/* Each reader runs on the repository's thread; a write to a kind it lists reads it again. */
+
+static const char * const overview_kinds[] = {
+  "country", "organisation", "assistance_request", "contribution", "article7_report",
+  "obligation", "extension_request", "coalition", "meeting", "activity", NULL
+};
+
+static gpointer
+read_overview (SixDb         *db,
+               gpointer       args,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  int first = 0, last = 0;
+  GDate today;
+
+  if (args != NULL)
+    g_variant_get (args, "(ii)", &first, &last);
+  six_date_get_today (&today);
+
+  return six_overview_build (db, first, last, &today, error);
+}
+
+SixLiveQuery *
+six_overview_query_new (SixRepository *repository)
+{
+  return six_live_query_new (repository, overview_kinds, read_overview);
+}
+
+void
+six_overview_query_set_span (SixLiveQuery *query,
+                             int           first_year,
+                             int           last_year)
+{
+  six_live_query_set_args (query, g_variant_new ("(ii)", first_year, MAX (first_year, last_year)));
+}
+
+static const char * const country_summary_kinds[] = {
+  "country", "obligation", "assistance_request", "article7_report", "coalition",
+  "coalition_member", NULL
+};
+
+static gpointer
+read_country_summary (SixDb         *db,
+                      gpointer       args,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  return six_country_summary_build (db, error);
+}
+
+SixLiveQuery *
+six_country_summary_query_new (SixRepository *repository)
+{
+  return six_live_query_new (repository, country_summary_kinds, read_country_summary);
+}
+
+static const char * const profile_kinds[] = {
+  "country", "organisation", "obligation", "extension_request", "article7_report",
+  "assistance_request", "contribution", "coalition", "coalition_member", "contact", "note", NULL
+};
+
+static gpointer
+read_profile (SixDb         *db,
+              gpointer       args,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return six_profile_load (db, g_variant_get_string (args, NULL), error);
+}
+
+SixLiveQuery *
+six_profile_query_new (SixRepository *repository)
+{
+  return six_live_query_new (repository, profile_kinds, read_profile);
+}
+
+/* The State read, or none: the query then stays inactive. */
+void
+six_profile_query_set_country (SixLiveQuery *query,
+                               const char   *country_id)
+{
+  six_live_query_set_active (query, FALSE);
+  if (country_id == NULL)
+    return;
+
+  six_live_query_set_args (query, g_variant_new_string (country_id));
+  six_live_query_set_active (query, TRUE);
+}
