@@ -10,7 +10,8 @@ PACKAGES := \
 	xvfb xauth dbus-daemon dbus-bin at-spi2-core libgl1-mesa-dri fonts-dejavu-core \
 	python3 python3-gi gir1.2-glib-2.0 python3-dogtail python3-pyatspi gir1.2-atspi-2.0 \
 	imagemagick valgrind poppler-utils libxml2-utils python3-jsonschema \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev \
+	libportal-gtk4-dev python3-dbusmock
 
 BUILD ?= build
 ASAN_BUILD ?= build-asan

@@ -16,6 +16,7 @@ main (int   argc,
 {
   g_autoptr(SixApplication) app = NULL;
   g_autoptr(SixLaunch) launch = NULL;
+  g_autoptr(GPtrArray) files = NULL;
   int status;
 
   setlocale (LC_ALL, "");
@@ -26,8 +27,16 @@ main (int   argc,
   if (six_cli_dispatch (argc, argv, &launch, &status))
     return status;
 
+  /* GApplication sees only the files: opened here, or by the instance already running on
+   * this database. */
+  files = g_ptr_array_new ();
+  g_ptr_array_add (files, argv[0]);
+  for (guint i = 0; launch->files != NULL && launch->files[i] != NULL; i++)
+    g_ptr_array_add (files, launch->files[i]);
+  g_ptr_array_add (files, NULL);
+
   app = six_application_new (g_steal_pointer (&launch));
-  status = g_application_run (G_APPLICATION (app), 1, argv);
+  status = g_application_run (G_APPLICATION (app), (int) files->len - 1, (char **) files->pdata);
 
   return status != 0 ? status : six_application_get_exit_status (app);
 }

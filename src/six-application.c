@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "six-application.h"
+#include "six-iso-codes.h"
 #include "six-preferences-window.h"
 #include "six-reference-pack.h"
 #include "six-repository.h"
@@ -166,12 +167,6 @@ fill_window (SixApplication *self,
   else if (self->launch->screenshot != NULL)
     g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), self);
 
-  for (guint i = 0; self->launch->files != NULL && self->launch->files[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->launch->files[i]);
-
-      _six_window_import_file (window, file);
-    }
 }
 
 static void
@@ -259,6 +254,9 @@ ensure_reference_pack (SixDb         *db,
                        GCancellable  *cancellable,
                        GError       **error)
 {
+  /* Country names load here, off the main thread, before the pages first ask for them. */
+  six_iso_codes_get_n_countries ();
+
   return six_reference_pack_ensure (db, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
@@ -344,6 +342,27 @@ six_application_activate (GApplication *app)
     }
 }
 
+/* Files from the command line, the file manager or a mail client (the desktop entry's %F),
+ * here or sent by a second `article-six FILE` on the same database: each is previewed in
+ * the window in turn; the window waits for its database first. */
+static void
+six_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  SixApplication *self = SIX_APPLICATION (app);
+  SixWindow *window;
+
+  six_application_activate (app);
+  window = get_window (self);
+  if (window == NULL)
+    return;
+
+  for (int i = 0; i < n_files; i++)
+    _six_window_import_file (window, files[i]);
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -420,6 +439,7 @@ six_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
+  static const char *redo_accels[] = { "<Control><Shift>z", NULL };
   SixApplication *self = SIX_APPLICATION (app);
 
   G_APPLICATION_CLASS (six_application_parent_class)->startup (app);
@@ -431,6 +451,7 @@ six_application_startup (GApplication *app)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
 }
 
 static void
@@ -467,6 +488,7 @@ six_application_class_init (SixApplicationClass *klass)
   object_class->finalize = six_application_finalize;
 
   app_class->activate = six_application_activate;
+  app_class->open = six_application_open;
   app_class->startup = six_application_startup;
   app_class->shutdown = six_application_shutdown;
 }
@@ -478,24 +500,57 @@ six_application_init (SixApplication *self)
 }
 
 /**
+ * six_application_id_for_database:
+ * @database: the database's path
+ *
+ * One running instance per database: a second `article-six FILE` on the same database joins
+ * the window open on it, one on another database opens its own. The default database's
+ * instance is the application itself.
+ *
+ * Returns: (transfer full): the application id for @database
+ */
+char *
+six_application_id_for_database (const char *database)
+{
+  g_autofree char *default_database = six_default_database_path ();
+  g_autofree char *canonical = NULL;
+  g_autofree char *canonical_default = NULL;
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (database != NULL, NULL);
+
+  canonical = g_canonicalize_filename (database, NULL);
+  canonical_default = g_canonicalize_filename (default_database, NULL);
+  if (g_strcmp0 (canonical, canonical_default) == 0)
+    return g_strdup (APP_ID);
+
+  /* A bus name's elements must not start with a digit: hence the prefix. */
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+  hash[16] = '\0';
+
+  return g_strconcat (APP_ID, ".Database_", hash, NULL);
+}
+
+/**
  * six_application_new:
  * @launch: (transfer full): what the command line asked for
  */
 SixApplication *
 six_application_new (SixLaunch *launch)
 {
-  g_autofree char *default_database = six_default_database_path ();
-  GApplicationFlags flags = G_APPLICATION_DEFAULT_FLAGS;
+  g_autofree char *application_id = NULL;
+  GApplicationFlags flags = G_APPLICATION_HANDLES_OPEN;
   SixApplication *self;
 
   g_return_val_if_fail (launch != NULL, NULL);
 
-  /* A screenshot, or another database, must not join a window already open. */
-  if (launch->screenshot != NULL || g_strcmp0 (launch->database, default_database) != 0)
+  /* A screenshot must not join a window already open. */
+  if (launch->screenshot != NULL)
     flags |= G_APPLICATION_NON_UNIQUE;
 
+  application_id = six_application_id_for_database (launch->database);
   self = g_object_new (SIX_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", application_id,
                        "flags", flags,
                        "resource-base-path", RESOURCE_PATH,
                        NULL);

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SixApplication, six_application, SIX, APPLICATION, AdwApplication)
 
 SixApplication *six_application_new             (SixLaunch      *launch);
+char           *six_application_id_for_database (const char     *database);
 int             six_application_get_exit_status (SixApplication *self);
 
 G_END_DECLS

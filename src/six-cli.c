@@ -13,9 +13,11 @@
 #include <stdio.h>
 
 #include "six-cli.h"
+#include "six-coalition-brief.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-import.h"
+#include "six-preview.h"
 #include "six-overview-document.h"
 #include "six-profile-document.h"
 #include "six-progress.h"
@@ -39,19 +41,22 @@ static int run_import   (const char *database, int argc, char **argv);
 static int run_validate (const char *database, int argc, char **argv);
 static int run_report   (const char *database, int argc, char **argv);
 static int run_profile  (const char *database, int argc, char **argv);
+static int run_brief    (const char *database, int argc, char **argv);
 
 static const SixCommand commands[] = {
   { "export", "[--database PATH] export [--scope SCOPE] [--level LEVEL] -o FILE",
-    N_("Write an exchange file: SCOPE is all, country:ISO3 or coalition:ID; LEVEL is public, coalition or private"),
+    N_("Write an exchange file: SCOPE is all (the default), country:ISO3 or coalition:ID; "
+       "LEVEL is public (the default), coalition or private"),
     run_export },
-  { "import", "[--database PATH] import [--dry-run] FILE…",
-    N_("Merge exchange files into the database, or with --dry-run only show what would change"),
+  { "import", "[--database PATH] import [--dry-run [--format text|json]] FILE…",
+    N_("Merge exchange files into the database, or with --dry-run only show who sent each "
+       "and what it would change, State by State, field by field"),
     run_import },
   { "validate", "validate FILE…",
     N_("Check exchange files without importing them"),
     run_validate },
   { "report", "[--database PATH] report NAME [--format text|json|csv]",
-    N_("Print a report: assistance-requests, conflicts, deadlines, overview or states"),
+    N_("Print a report: assistance-requests, coalitions, conflicts, deadlines, overview or states"),
     run_report },
   /* The same command again: each of its other forms gets a line of help. */
   { "report", "[--database PATH] report overview [--year Y | --from Y --to Y] [--format …]",
@@ -69,6 +74,10 @@ static const SixCommand commands[] = {
   { "profile", "[--database PATH] profile ISO3 --pdf FILE [--contacts] [--private-notes]",
     N_("Write a State's one-page profile as a PDF; contacts and private notes only if asked"),
     run_profile },
+  { "brief", "[--database PATH] brief COALITION --pdf FILE",
+    N_("Write a coalition’s one-page brief for its next meeting as a PDF; COALITION is its id "
+       "or the code of the State that leads it"),
+    run_brief },
   { NULL, NULL, NULL, NULL },
 };
 
@@ -223,6 +232,7 @@ run_export (const char  *database,
   g_autofree char *scope = NULL;
   g_autofree char *level = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *coalition = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SixDb) db = NULL;
   g_autoptr(SixExchangeFile) file = NULL;
@@ -242,16 +252,25 @@ run_export (const char  *database,
   if (output == NULL || argc != 1)
     return usage_error (_("export writes one file: give it with -o FILE"));
   if (!parse_scope (scope, &options))
-    return usage_error (_("--scope takes all, country:ISO3 or coalition:ID"));
+    return usage_error (_("--scope takes all, country:ISO3 or coalition:ID (or coalition:ISO3 "
+                          "of its lead State)"));
 
-  /* A whole-database export is for yourself: everything, unless a level says otherwise. */
-  options.level = SIX_VISIBILITY_PRIVATE;
+  /* Files go by email: what is not public leaves only when asked for, for every scope. */
+  options.level = SIX_VISIBILITY_PUBLIC;
   if (level != NULL && !six_visibility_from_string (level, &options.level))
     return usage_error (_("--level takes public, coalition or private"));
 
   db = open_database (database, &error);
   if (db == NULL)
     return fail (error);
+
+  /* A coalition by its id, or by the code of the State that leads it. */
+  if (options.scope == SIX_SCOPE_COALITION)
+    {
+      if ((coalition = six_coalition_resolve (db, options.scope_id, &error)) == NULL)
+        return fail (error);
+      options.scope_id = coalition;
+    }
 
   destination = g_file_new_for_commandline_arg (output);
   file = six_exchange_export (db, &options, destination, NULL, &error);
@@ -266,6 +285,7 @@ print_counts (const char            *file,
               const SixImportResult *result)
 {
   const SixMergeCounts *counts = &result->counts;
+  g_autofree char *described = NULL;
 
   if (result->already_imported)
     {
@@ -273,13 +293,17 @@ print_counts (const char            *file,
       return;
     }
 
-  g_print (result->dry_run
-           ? _("%s: would add %u, change %u and delete %u records; %u unchanged, %u conflicts\n")
-           : _("%s: added %u, changed %u and deleted %u records; %u unchanged, %u conflicts\n"),
-           file, counts->n_new, counts->n_changed, counts->n_deleted, counts->n_unchanged,
-           counts->n_conflicts);
+  described = six_merge_counts_describe (counts);
+  /* Translators: a file, then what importing it would do: "1 new, 2 changed, …" */
+  g_print (result->dry_run ? _("%s: would import %s; nothing was written\n")
+                           /* Translators: a file, then what importing it did */
+                           : _("%s: imported %s\n"),
+           file, described);
   if (counts->n_clamped > 0)
-    g_print (_("%s: %u clock stamps from the future were moved back to now\n"),
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%s: %u clock stamp from the future was moved back to now\n",
+                          "%s: %u clock stamps from the future were moved back to now\n",
+                          counts->n_clamped),
              file, counts->n_clamped);
 }
 
@@ -290,10 +314,14 @@ run_import (const char  *database,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SixDb) db = NULL;
+  g_autofree char *format = NULL;
   gboolean dry_run = FALSE;
+  gboolean json = FALSE;
+  guint n_printed = 0;
   int status = 0;
   GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
     { NULL }
   };
 
@@ -301,6 +329,11 @@ run_import (const char  *database,
     return status;
   if (argc < 2)
     return usage_error (_("import takes one or more files"));
+  if (format != NULL && !dry_run)
+    return usage_error (_("--format is for --dry-run: an import prints what it did"));
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    return usage_error (_("--format takes text or json"));
+  json = g_strcmp0 (format, "json") == 0;
 
   db = open_database (database, &error);
   if (db == NULL)
@@ -321,8 +354,25 @@ run_import (const char  *database,
           continue;
         }
 
+      if (dry_run)
+        {
+          g_autoptr(SixPreview) preview = six_preview_new (db, exchange, result);
+          g_autofree char *text = json ? six_preview_to_json (preview)
+                                       : six_preview_to_text (preview);
+
+          /* Several files in JSON: one array of previews. */
+          if (json && argc > 2)
+            g_print ("%s%s", n_printed++ == 0 ? "[\n" : ",\n", text);
+          else
+            g_print ("%s%s\n", n_printed++ > 0 && !json ? "\n" : "", text);
+          continue;
+        }
+
       print_counts (argv[i], result);
     }
+
+  if (json && argc > 2)
+    g_print ("%s]\n", n_printed > 0 ? "\n" : "[");
 
   return status;
 }
@@ -344,6 +394,7 @@ run_validate (const char  *database,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr(SixExchangeFile) exchange = NULL;
       g_autoptr(GError) error = NULL;
+      guint n_records;
 
       exchange = six_exchange_read_file (file, NULL, &error);
       if (exchange == NULL)
@@ -352,8 +403,10 @@ run_validate (const char  *database,
           continue;
         }
 
-      g_print (_("%s: valid, %u records\n"), argv[i],
-               six_exchange_file_get_records (exchange)->len);
+      n_records = six_exchange_file_get_records (exchange)->len;
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u record\n", "%s: valid, %u records\n",
+                            n_records),
+               argv[i], n_records);
     }
 
   return status;
@@ -475,8 +528,8 @@ run_report (const char  *database,
     return status;
 
   if (argc != 2 || !is_report (argv[1]))
-    return usage_error (_("report takes one of: assistance-requests, conflicts, deadlines, "
-                          "overview, progress, states"));
+    return usage_error (_("report takes one of: assistance-requests, coalitions, conflicts, "
+                          "deadlines, overview, progress, states"));
   name = argv[1];
   spans = g_str_equal (name, "overview") || g_str_equal (name, "progress");
 
@@ -601,6 +654,47 @@ run_profile (const char  *database,
   pango_cairo_font_map_set_default (NULL);
 
   return 0;
+}
+
+static int
+run_brief (const char  *database,
+           int          argc,
+           char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) db = NULL;
+  g_autoptr(SixCoalitionView) view = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *id = NULL;
+  gboolean written;
+  GDate today;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_command (&argc, &argv, entries, &status))
+    return status;
+
+  if (argc != 2 || pdf == NULL)
+    return usage_error (_("brief takes a coalition (its id or its lead State’s code) and "
+                          "--pdf FILE"));
+
+  db = open_database (database, &error);
+  if (db == NULL || (id = six_coalition_resolve (db, argv[1], &error)) == NULL)
+    return fail (error);
+
+  six_report_get_today (db, &today);
+  view = six_coalition_view_build (db, id, &today, &error);
+  if (view == NULL)
+    return fail (error);
+
+  written = six_coalition_brief_write_pdf (view, pdf, &error);
+  /* A one-shot command: Pango's font caches go with it, not at exit unseen. */
+  pango_cairo_font_map_set_default (NULL);
+
+  return written ? 0 : fail (error);
 }
 
 /**

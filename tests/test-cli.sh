@@ -39,12 +39,59 @@ expect 2 "a bad scope exits 2" "$bin" --database "$a" export --scope planet:MARS
 expect 1 "an export to a missing folder exits 1" "$bin" --database "$a" export -o "$tmp/no-such-folder/x.a6.json"
 grep -q 'no-such-folder/x.a6.json' "$tmp/err" && check ok "it names the file" || check fail "missing folder"
 
+# Safe defaults: no --level means public, for every scope; what is not public is 0600,
+# whatever the umask, and replacing a file never widens its mode.
+mode () { stat -c %a "$1"; }
+"$bin" --database "$a" import "$data/good/all-private.a6.json" >/dev/null
+expect 0 "export with no level" "$bin" --database "$a" export -o "$tmp/default.a6.json"
+grep -q '"level": "public"' "$tmp/default.a6.json" && ! grep -q '"visibility": "private"' "$tmp/default.a6.json" \
+  && ! grep -q '"id": "00000000-0000-4000-8000-000000000009"' "$tmp/default.a6.json" \
+  && check ok "the default level is public" || check fail "default level"
+expect 0 "a country export with no level" "$bin" --database "$a" export --scope country:LBN -o "$tmp/lbn-default.a6.json"
+grep -q '"level": "public"' "$tmp/lbn-default.a6.json" && check ok "a country's default level is public" \
+  || check fail "country default level"
+grep -q 'LEVEL is public (the default)' "$tmp/out" || "$bin" --help | grep -q 'LEVEL is public (the default)' \
+  && check ok "the help says public is the default" || check fail "help default level"
+(umask 000; "$bin" --database "$a" export --level private -o "$tmp/private.a6.json")
+[ "$(mode "$tmp/private.a6.json")" = 600 ] && check ok "a private file is 0600 under umask 000" \
+  || check fail "private file mode $(mode "$tmp/private.a6.json")"
+(umask 000; "$bin" --database "$a" export --level coalition -o "$tmp/coalition.a6.json")
+[ "$(mode "$tmp/coalition.a6.json")" = 600 ] && check ok "a coalition file is 0600 under umask 000" \
+  || check fail "coalition file mode $(mode "$tmp/coalition.a6.json")"
+(umask 000; "$bin" --database "$a" export -o "$tmp/public.a6.json")
+[ "$(mode "$tmp/public.a6.json")" = 644 ] && check ok "a public file is not writable by others under umask 000" \
+  || check fail "public file mode $(mode "$tmp/public.a6.json")"
+(umask 000; "$bin" --database "$a" export --level private -o "$tmp/public.a6.json")
+[ "$(mode "$tmp/public.a6.json")" = 600 ] && check ok "a private file over a public one is 0600" \
+  || check fail "private over public mode $(mode "$tmp/public.a6.json")"
+(umask 000; "$bin" --database "$a" export -o "$tmp/public.a6.json")
+[ "$(mode "$tmp/public.a6.json")" = 600 ] && check ok "a public file over a 0600 one stays 0600" \
+  || check fail "mode widened to $(mode "$tmp/public.a6.json")"
+grep -q '"level": "public"' "$tmp/public.a6.json" && check ok "and it was replaced" || check fail "not replaced"
+
 b="$tmp/b.db"
 expect 0 "report on a new database" "$bin" --database "$b" report states --format json
 grep -q '"LBN"' "$tmp/out" && check ok "the report lists Lebanon" || check fail "states report"
 before=$(dump "$b")
 expect 0 "dry run" "$bin" --database "$b" import --dry-run "$tmp/lbn.a6.json"
 [ "$(dump "$b")" = "$before" ] && check ok "a dry run writes nothing" || check fail "dry run wrote"
+expect 0 "a dry run of another's file" "$bin" --database "$b" import --dry-run "$data/good/all-private.a6.json"
+grep -q '^  From Nadia Haddad, Lebanon Mine Action Centre$' "$tmp/out" && grep -q '^Lebanon$' "$tmp/out" \
+  && check ok "it names the sender and groups by State" || check fail "dry run sender"
+grep -q 'Entry into Force: here “2011-05-01”, in the file “2011-11-01”' "$tmp/out" \
+  && check ok "it shows both values of a conflict" || check fail "dry run conflict"
+expect 0 "a dry run as JSON" "$bin" --database "$b" import --dry-run --format json "$data/good/all-private.a6.json"
+/usr/bin/python3 - "$tmp/out" <<'PY' && check ok "the JSON lists the changes by State" || check fail "dry run JSON"
+import json, sys
+preview = json.load(open(sys.argv[1]))
+assert preview["sender"]["name"] == "Nadia Haddad"
+lebanon = [s for s in preview["states"] if s["id"] == "LBN"][0]
+field = [c for c in lebanon["conflicts"] if c["kind"] == "country"][0]["fields"][0]
+assert (field["field"], field["local"], field["incoming"]) == ("entry_into_force", "2011-05-01", "2011-11-01")
+assert any(r["kind"] == "contribution" for r in lebanon["new"])
+PY
+[ "$(dump "$b")" = "$before" ] && check ok "the dry runs wrote nothing" || check fail "dry run wrote"
+expect 2 "--format without --dry-run exits 2" "$bin" --database "$b" import --format json "$tmp/lbn.a6.json"
 
 for bad in "$data"/bad/*.a6.json; do
   "$bin" --database "$b" import "$bad" >/dev/null 2>"$tmp/err" || true
@@ -56,6 +103,17 @@ grep -q ': ' "$tmp/err" && check ok "the reason names the file and path" || chec
 "$bin" --database "$b" import "$tmp/lbn.a6.json" >/dev/null
 "$bin" --database "$b" import "$tmp/lbn.a6.json" >"$tmp/out"
 grep -q 'already imported' "$tmp/out" && check ok "a second import changes nothing and says so" || check fail "second import"
+
+# A mail client's CR LF line ends and byte order mark change no content: the copy is accepted
+# (as the file already imported); one changed byte is still refused.
+{ printf '\357\273\277'; sed 's/$/\r/' "$tmp/lbn.a6.json"; } >"$tmp/lbn-crlf.a6.json"
+expect 0 "a CRLF copy with a BOM validates" "$bin" validate "$tmp/lbn-crlf.a6.json"
+expect 0 "a CRLF copy imports" "$bin" --database "$b" import "$tmp/lbn-crlf.a6.json"
+grep -q 'already imported' "$tmp/out" && check ok "and is the file already imported" || check fail "CRLF copy"
+sed 's/"Lebanon"/"Lebanom"/' "$tmp/lbn-crlf.a6.json" >"$tmp/lbn-edited.a6.json"
+expect 1 "a CRLF copy with changed content is refused" "$bin" validate "$tmp/lbn-edited.a6.json"
+grep -q 'checksum' "$tmp/err" && check ok "the checksum refuses it" || check fail "edited CRLF copy"
+
 
 # A one-page profile with no display; a State nobody knows, and a missing --pdf.
 expect 0 "a profile as PDF" "$bin" --database "$b" profile lao --pdf "$tmp/lao.pdf"
@@ -97,6 +155,39 @@ grep -q '"answered" : "partly"' "$tmp/out" && grep -q '"donors" : "France"' "$tm
 expect 0 "assistance requests as text" "$bin" --database "$c" report assistance-requests
 grep -q 'Partly answered  *France  *200,000 EUR' "$tmp/out" && check ok "the text shows the answer in words" \
   || check fail "responses text"
+
+# Country Coalitions: the list as a report, a coalition named by its lead State's code, and
+# its one-page brief for the next meeting.
+expect 0 "coalitions as text" "$bin" --database "$c" report coalitions
+grep -q 'Clearing the south  *LBN  *Lebanon' "$tmp/out" && check ok "the text lists the coalition and its lead" \
+  || check fail "coalitions text"
+expect 0 "coalitions as JSON" "$bin" --database "$c" report coalitions --format json
+grep -q '"lead" : "LBN"' "$tmp/out" && grep -q '"members" : 1' "$tmp/out" \
+  && grep -q '"nearest_deadline" : "2026-05-01"' "$tmp/out" && grep -q '"open_follow_ups" : 1' "$tmp/out" \
+  && check ok "JSON gives the lead, members, nearest deadline and follow-ups" || check fail "coalitions JSON"
+expect 0 "coalitions as CSV" "$bin" --database "$c" report coalitions --format csv
+head -n 1 "$tmp/out" | grep -q '^Coalition,Title,Code,Lead State,Status,Members,' \
+  && check ok "the CSV has its header" || check fail "coalitions CSV"
+expect 0 "a coalition's brief as PDF, named by its lead" "$bin" --database "$c" brief lbn --pdf "$tmp/brief.pdf"
+pdfinfo "$tmp/brief.pdf" 2>/dev/null | grep -q '^Pages: *1$' && check ok "the brief is one page" || check fail "brief pages"
+pdftotext "$tmp/brief.pdf" - 2>/dev/null >"$tmp/brief.txt"
+grep -q 'Clearing the south' "$tmp/brief.txt" && grep -q 'Led by Lebanon' "$tmp/brief.txt" \
+  && grep -q 'Obligations of Lebanon and time left' "$tmp/brief.txt" \
+  && grep -q 'Survey in the south' "$tmp/brief.txt" && grep -q 'Rania K.' "$tmp/brief.txt" \
+  && grep -q '200,000 EUR' "$tmp/brief.txt" \
+  && check ok "the brief names the lead, its obligations, needs and follow-ups with owners" \
+  || check fail "brief text"
+expect 0 "a brief named by the coalition's id" "$bin" --database "$c" brief 00000000-0000-4000-8000-000000000003 --pdf "$tmp/brief2.pdf"
+expect 1 "a State leading no coalition exits 1" "$bin" --database "$c" brief NOR --pdf "$tmp/nor.pdf"
+grep -q 'NOR' "$tmp/err" && check ok "the reason names what was given" || check fail "brief reason"
+[ ! -e "$tmp/nor.pdf" ] && check ok "no brief for no coalition" || check fail "nor.pdf written"
+expect 2 "a brief without --pdf exits 2" "$bin" --database "$c" brief LBN
+expect 0 "export a coalition by its lead's code" "$bin" --database "$c" export --scope coalition:LBN --level coalition -o "$tmp/coalition.a6.json"
+grep -q '"scope": {"type": "coalition", "id": "00000000-0000-4000-8000-000000000003"}' "$tmp/coalition.a6.json" \
+  && check ok "the file's scope is the coalition's id" || check fail "coalition scope"
+! grep -q '"visibility": "private"' "$tmp/coalition.a6.json" && check ok "nothing private leaves" \
+  || check fail "private record exported"
+expect 1 "export of a coalition nobody leads exits 1" "$bin" --database "$c" export --scope coalition:NOR -o "$tmp/nor.a6.json"
 
 # The deadlines as a calendar: CRLF, stable UIDs, the same bytes twice on the same day.
 expect 0 "deadlines as iCalendar" "$bin" --database "$b" report deadlines --format ics

@@ -1952,6 +1952,101 @@ test_undo_changed_since (void)
 }
 
 static void
+assert_name (SixDb      *db,
+             const char *expected)
+{
+  g_autofree char *name = get_string (db, "country", "LBN", "name");
+
+  g_assert_cmpstr (name, ==, expected);
+}
+
+/* Undo steps one further back each time; redo steps forward again, and an edit made since
+ * the undos ends what can be redone. */
+static void
+test_undo_steps (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) operations = NULL;
+  gint64 redo;
+
+  create_country (db, "LBN", "Lebanon");
+  rename_record (db, "country", "LBN", "name", "One");
+  rename_record (db, "country", "LBN", "name", "Two");
+  rename_record (db, "country", "LBN", "name", "Three");
+
+  /* Three steps back: never an undo of the undo. */
+  g_assert_cmpint (six_db_undo (db, 0, &error), >, 0);
+  assert_name (db, "Two");
+  g_assert_cmpint (six_db_undo (db, 0, &error), >, 0);
+  assert_name (db, "One");
+  g_assert_cmpint (six_db_undo (db, 0, &error), >, 0);
+  assert_name (db, "Lebanon");
+  g_assert_no_error (error);
+
+  /* Two forward, in the order they were undone. */
+  redo = six_db_redo (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (redo, >, 0);
+  assert_name (db, "One");
+  operations = six_db_list_operations (db, 1, &error);
+  g_assert_cmpstr (((SixOperation *) operations->pdata[0])->label, ==, "Redo: Rename");
+  g_assert_cmpint (six_db_redo (db, &error), >, 0);
+  assert_name (db, "Two");
+
+  /* Back again: the redone edit is undone, not the redo's undo. */
+  g_assert_cmpint (six_db_undo (db, 0, &error), >, 0);
+  assert_name (db, "One");
+  g_assert_cmpint (six_db_redo (db, &error), >, 0);
+  assert_name (db, "Two");
+  g_assert_cmpint (six_db_redo (db, &error), >, 0);
+  assert_name (db, "Three");
+  g_assert_cmpint (six_db_redo (db, &error), ==, 0);
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_REDO);
+  g_clear_error (&error);
+
+  /* An edit after an undo: nothing left to redo. */
+  g_assert_cmpint (six_db_undo (db, 0, &error), >, 0);
+  assert_name (db, "Two");
+  rename_record (db, "country", "LBN", "name", "Four");
+  g_assert_cmpint (six_db_redo (db, &error), ==, 0);
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_REDO);
+  g_clear_error (&error);
+  assert_name (db, "Four");
+}
+
+/* What an undo would write, before it does: what holds the undone value still. */
+static void
+test_undo_plan (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) writes = NULL;
+  SixPendingWrite *write;
+  gint64 operation;
+
+  create_country (db, "LBN", "Lebanon");
+  operation = rename_record (db, "country", "LBN", "name", "Liban");
+
+  writes = six_db_plan_undo (db, operation, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (writes->len, ==, 1);
+  write = writes->pdata[0];
+  g_assert_cmpstr (write->kind->name, ==, "country");
+  g_assert_cmpstr (write->record_id, ==, "LBN");
+  g_assert_cmpstr (write->field, ==, "name");
+  g_assert_cmpstr (g_variant_get_string (write->current, NULL), ==, "Liban");
+  g_assert_cmpstr (g_variant_get_string (write->value, NULL), ==, "Lebanon");
+  g_clear_pointer (&writes, g_ptr_array_unref);
+
+  /* Changed since: the undo keeps the newer value, and would write nothing. */
+  rename_record (db, "country", "LBN", "name", "Lubnan");
+  writes = six_db_plan_undo (db, operation, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (writes->len, ==, 0);
+}
+
+static void
 test_undo_nothing (void)
 {
   g_autoptr(SixDb) db = open_memory ();
@@ -2717,6 +2812,37 @@ count_dir (const char *path)
   return names->len;
 }
 
+/* A database another process is writing to: the message names it and says who holds it,
+ * not SQLite's "database is locked". Waits out the busy timeout (5 s). */
+static void
+test_locked_message (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "locked.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) db = six_db_open (path, &error);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  SixEdit *edit = six_edit_new (six_kind_lookup ("organisation"), NULL);
+  sqlite3 *other = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  six_edit_set_string (edit, "name", "Blocked Demining");
+  g_ptr_array_add (edits, edit);
+  g_assert_cmpint (six_db_apply_edits (db, "Add", edits, &error), ==, 0);
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_BUSY);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "another Article Six"));
+  g_assert_false (g_str_has_suffix (error->message, ": database is locked"));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_clear_pointer (&db, six_db_close);
+  remove_tree (dir);
+}
+
 static void
 test_backup_rotate (void)
 {
@@ -3119,6 +3245,8 @@ main (int   argc,
   g_test_add_func ("/store/db/undo/multi-record", test_undo_multi);
   g_test_add_func ("/store/db/undo/changed-since", test_undo_changed_since);
   g_test_add_func ("/store/db/undo/nothing", test_undo_nothing);
+  g_test_add_func ("/store/db/undo/steps", test_undo_steps);
+  g_test_add_func ("/store/db/undo/plan", test_undo_plan);
   g_test_add_func ("/store/db/undo/prune", test_undo_prune);
   g_test_add_func ("/store/db/conflicts", test_conflicts);
   g_test_add_func ("/store/db/files/mode", test_files_mode);
@@ -3129,6 +3257,7 @@ main (int   argc,
   g_test_add_func ("/store/db/files/migrate-v1", test_files_migrate_v1);
   g_test_add_func ("/store/db/files/migrate-v2", test_files_migrate_v2);
   g_test_add_func ("/store/db/files/kill", test_files_kill);
+  g_test_add_func ("/store/db/locked-message", test_locked_message);
   g_test_add_func ("/store/db/backup/rotate", test_backup_rotate);
   g_test_add_func ("/store/db/backup/daily", test_backup_daily);
   g_test_add_func ("/store/db/backup/memory", test_backup_memory);

@@ -163,7 +163,8 @@ conflict_body (Fixture *fixture)
                    "their-lebanon.a6.json");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row),
                                    "From Nadia Haddad, imported on "));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "1 conflicts"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "; 1 conflict"));
+  g_assert_null (strstr (adw_action_row_get_subtitle (row), "1 conflicts"));
 
   row = ADW_ACTION_ROW (gtk_widget_get_first_child (conflicts));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,

@@ -392,7 +392,7 @@ test_layout (void)
 
   /* The MIME magic looks for this within the first 64 bytes. */
   g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"article-six\",\n"
-                                         "  \"format_version\": \"1.1\",\n"
+                                         "  \"format_version\": \"1.2\",\n"
                                          "  \"export_id\": \"" EXPORT_ID "\",\n"
                                          "  \"created_at\": \"" CREATED_AT "\",\n"
                                          "  \"app_version\": \"0.1.0\",\n"
@@ -635,10 +635,12 @@ test_scope_coalition (void)
   static const Expected expected[] = {
     { "coalition", COALITION }, { "coalition_member", MEMBER }, { "contribution", CONTRIB },
     { "activity", ACTIVITY }, { "meeting", MEETING },
-    /* The lead country's needs. */
+    /* The lead country's profile: its obligations, reports and needs. */
+    { "country", "LBN" }, { "obligation", "LBN:art4" }, { "extension_request", "LBN:art4:2020" },
+    { "article7_report", "LBN:2018" }, { "organisation", ORG_LBN },
     { "assistance_request", REQ_LBN }, { "assistance_request", REQ_LBN_DELETED },
     /* Referred to. */
-    { "country", "LBN" }, { "country", "FRA" }, { "action", "dap:5.1" },
+    { "country", "FRA" }, { "action", "dap:5.1" },
     { "plan_section", "dap:s5" }, { "plan", "dap" },
   };
 
@@ -651,7 +653,7 @@ test_scope_coalition (void)
   g_assert_nonnull (find_record (file, "note", NOTE));
   g_assert_nonnull (find_record (file, "contact", CONTACT_PRIVATE));
   g_assert_null (find_record (file, "note", NOTE_IRQ));
-  g_assert_null (find_record (file, "obligation", "LBN:art4"));
+  g_assert_nonnull (find_record (file, "obligation", "LBN:art4"));
 }
 
 static void

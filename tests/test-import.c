@@ -1495,6 +1495,78 @@ test_import_json (Pair          *pair,
   g_assert_true (second->already_imported);
 }
 
+/* Imported, undone, imported again: the file's changes come back (a redo: the undo's writes
+ * dominate the file's, so a merge would change nothing), and the file stands imported again;
+ * undoing that re-import lets it be imported once more. */
+static void
+test_import_undo_reimport (Pair          *pair,
+                           gconstpointer  data)
+{
+  g_autoptr(SixExchangeFile) file = export_all (pair->a, "3f1e3c9a-0000-4000-8000-0000000000aa");
+  g_autoptr(SixImportResult) first = NULL;
+  g_autoptr(SixImportResult) planned = NULL;
+  g_autoptr(SixImportResult) again = NULL;
+  g_autoptr(SixImportResult) third = NULL;
+  g_autoptr(SixImportResult) fourth = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  first = import (pair->b, file, FALSE);
+  imported = dump_records (pair->b, FALSE);
+  g_assert_cmpint (six_db_undo (pair->b, 0, &error), >, 0);
+  g_assert_no_error (error);
+  undone = dump_records (pair->b, FALSE);
+  g_assert_cmpstr (undone, !=, imported);
+
+  /* Not "already imported": a dry run says what comes back, and writes nothing. */
+  planned = import (pair->b, file, TRUE);
+  g_assert_false (planned->already_imported);
+  g_assert_cmpint (planned->redone, ==, first->operation);
+  g_assert_cmpuint (planned->counts.n_new, ==, 3);
+  g_assert_cmpuint (planned->redo_writes->len, ==, 3);
+  {
+    g_autofree char *still = dump_records (pair->b, FALSE);
+
+    g_assert_cmpstr (still, ==, undone);
+  }
+
+  again = import (pair->b, file, FALSE);
+  g_assert_false (again->already_imported);
+  g_assert_cmpint (again->operation, >, 0);
+  redone = dump_records (pair->b, FALSE);
+  g_assert_cmpstr (redone, ==, imported);
+
+  third = import (pair->b, file, FALSE);
+  g_assert_true (third->already_imported);
+
+  /* The re-import's own Undo: the file may come back once more. */
+  g_assert_cmpint (six_db_undo (pair->b, again->operation, &error), >, 0);
+  g_assert_no_error (error);
+  fourth = import (pair->b, file, FALSE);
+  g_assert_false (fourth->already_imported);
+  {
+    g_autofree char *back = dump_records (pair->b, FALSE);
+
+    g_assert_cmpstr (back, ==, imported);
+  }
+}
+
+/* Counts in words, in plural forms: "1 conflict", never "1 conflicts". */
+static void
+test_counts_describe (void)
+{
+  SixMergeCounts one = { .n_new = 1, .n_changed = 1, .n_unchanged = 1, .n_conflicts = 1 };
+  SixMergeCounts many = { .n_new = 2, .n_changed = 3, .n_deleted = 4, .n_unchanged = 5,
+                          .n_conflicts = 6 };
+  g_autofree char *one_text = six_merge_counts_describe (&one);
+  g_autofree char *many_text = six_merge_counts_describe (&many);
+
+  g_assert_cmpstr (one_text, ==, "1 new, 1 changed, 0 deleted, 1 unchanged; 1 conflict");
+  g_assert_cmpstr (many_text, ==, "2 new, 3 changed, 4 deleted, 5 unchanged; 6 conflicts");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1514,6 +1586,8 @@ main (int   argc,
   g_test_add ("/exchange/import/dry-run", Pair, NULL, pair_setup, test_import_dry_run,
               pair_teardown);
   g_test_add ("/exchange/import/undo", Pair, NULL, pair_setup, test_import_undo, pair_teardown);
+  g_test_add ("/exchange/import/undo-reimport", Pair, NULL, pair_setup, test_import_undo_reimport,
+              pair_teardown);
   g_test_add ("/exchange/import/conflicts", Pair, NULL, pair_setup, test_import_conflicts,
               pair_teardown);
   g_test_add ("/exchange/import/rollback", Pair, NULL, pair_setup, test_import_rollback,
@@ -1528,6 +1602,7 @@ main (int   argc,
   g_test_add_func ("/exchange/import/unknown-field-conflict",
                    test_import_unknown_field_conflict);
   g_test_add_func ("/exchange/import/backup", test_import_backup);
+  g_test_add_func ("/exchange/import/counts-describe", test_counts_describe);
   g_test_add_func ("/exchange/import/kill", test_import_kill);
 
   return g_test_run ();

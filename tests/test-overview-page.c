@@ -167,6 +167,12 @@ assert_saved (Fixture    *fixture,
 }
 
 static gboolean
+no_converted_rows (gpointer page)
+{
+  return find_row_titled (page, "Disbursed: ≈ 2,250.45 EUR") == NULL;
+}
+
+static gboolean
 settled (gpointer data)
 {
   GtkWidget *body = find_by_id (data, "body_stack");
@@ -184,6 +190,7 @@ pack_body (Fixture *fixture)
   g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *request = NULL;
   g_autofree char *review = review_path ("overview-pack.png");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GtkWidget *row;
 
   /* The Overview is what opens, and it shows the latest year holding requests. */
@@ -229,9 +236,22 @@ pack_body (Fixture *fixture)
   contribute (repository, request, "2500.5", "USD", 2018, "disbursed");
   wait_row (page, "Disbursed: 2,500.50 USD", "1 contribution");
   wait_row (page, "Pledged: 100,000 EUR", "1 contribution");
+
+  /* At rates the user enters, one currency, marked as an estimate; without a rate, named. */
+  g_settings_set_string (settings, "conversion-currency", "EUR");
+  wait_row (page, "Disbursed: ≈ 0 EUR", "At your rates; not converted for want of a rate: USD");
+  g_settings_set_value (settings, "conversion-rates",
+                        g_variant_new_parsed ("{'USD': '0.9'}"));
+  wait_row (page, "Disbursed: ≈ 2,250.45 EUR", "At your rates, not recorded amounts");
+  wait_row (page, "Pledged: ≈ 100,000 EUR", NULL);
+  wait_row (page, "Disbursed: 2,500.50 USD", "1 contribution");
   g_free (review);
   review = review_path ("overview-contributions.png");
   save_widget_png (GTK_WIDGET (fixture->window), review);
+
+  g_settings_reset (settings, "conversion-currency");
+  g_settings_reset (settings, "conversion-rates");
+  wait_until (no_converted_rows, page);
 
   /* A contribution of a later year offers a span: 2019 holds nothing, and says so. */
   contribute (repository, request, "1000", "EUR", 2020, "delivered");

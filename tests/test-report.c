@@ -197,8 +197,9 @@ test_report_names (void)
   g_autoptr(SixReportTable) table = NULL;
   SixReportFormat format = SIX_REPORT_FORMAT_TEXT;
 
-  g_assert_cmpuint (g_strv_length ((char **) six_report_get_names ()), ==, 5);
+  g_assert_cmpuint (g_strv_length ((char **) six_report_get_names ()), ==, 6);
   g_assert_true (g_strv_contains (six_report_get_names (), "overview"));
+  g_assert_true (g_strv_contains (six_report_get_names (), "coalitions"));
   g_assert_true (six_report_format_from_string ("csv", &format));
   g_assert_cmpint (format, ==, SIX_REPORT_FORMAT_CSV);
   g_assert_false (six_report_format_from_string ("xml", &format));

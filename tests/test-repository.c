@@ -1131,6 +1131,76 @@ test_undo (Fixture       *f,
 }
 
 static void
+count_any_change (SixRepository *repository,
+                  const char    *kind,
+                  GStrv          ids,
+                  guint         *n_kinds)
+{
+  /* Another process's writes name no records: any may have changed. */
+  g_assert_nonnull (ids);
+  g_assert_null (ids[0]);
+  (*n_kinds)++;
+}
+
+static gboolean
+check_now (Fixture  *f,
+           GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  six_repository_check_async (f->repository, NULL, store_result_cb, &result);
+  wait_result (&result);
+
+  return six_repository_check_finish (f->repository, result, error);
+}
+
+static gboolean
+named_lubnan (gpointer model)
+{
+  return g_list_model_get_n_items (model) == 1 &&
+         g_strcmp0 (six_record_get_string (list_item (model, 0), "name"), "Lubnan") == 0;
+}
+
+/* Another process writes to the database: the next look sees it, the lists read again, and
+ * every kind is announced; its own writes, and no writes, are not taken for one. */
+static void
+test_other_process (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) other = NULL;
+  g_autoptr(GPtrArray) rename = NULL;
+  GListModel *model;
+  guint n_kinds = 0;
+  guint n_all;
+
+  six_kind_all (&n_all);
+  apply_ok (f, "Add", edits_new (country_new ("LBN", "Lebanon"), NULL));
+  model = load_list (f, "country");
+  g_assert_false (check_now (f, &error));
+  g_assert_no_error (error);
+
+  g_signal_handlers_disconnect_by_func (f->repository, on_repository_changed_cb, f);
+  g_signal_connect (f->repository, "changed", G_CALLBACK (count_any_change), &n_kinds);
+
+  other = six_db_open (f->path, &error);
+  g_assert_no_error (error);
+  rename = edits_new (country_rename ("LBN", "Lubnan"), NULL);
+  g_assert_cmpint (six_db_apply_edits (other, "Rename", rename, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (check_now (f, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_kinds, ==, n_all);
+  wait_until (named_lubnan, model);
+
+  /* Seen once: the next look finds nothing new. */
+  g_assert_false (check_now (f, &error));
+  g_assert_cmpuint (n_kinds, ==, n_all);
+  g_signal_handlers_disconnect_by_func (f->repository, count_any_change, &n_kinds);
+}
+
+static void
 test_conflicts (Fixture       *f,
                 gconstpointer  data)
 {
@@ -1543,6 +1613,7 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("undo", test_undo);
   ADD ("conflicts", test_conflicts);
+  ADD ("other-process", test_other_process);
   ADD ("run", test_run);
   ADD ("errors", test_errors);
   ADD ("cancel", test_cancel);

@@ -211,6 +211,34 @@ test_overview_year (void)
 }
 
 static void
+test_overview_convert (void)
+{
+  g_autoptr(SixDb) db = open_fixture ();
+  g_autoptr(SixOverview) overview = build (db, 2018, 2018);
+  g_autoptr(GHashTable) rates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) without = NULL;
+  g_autoptr(GPtrArray) with = NULL;
+  SixOverviewConverted *pledged;
+  gint64 *rate = g_new (gint64, 1);
+
+  /* No rate for USD: the EUR alone, and USD named as left out. */
+  without = six_overview_convert_totals (overview, "EUR", rates);
+  g_assert_cmpuint (without->len, ==, 1);
+  pledged = without->pdata[0];
+  g_assert_cmpstr (pledged->status, ==, "pledged");
+  g_assert_cmpint (pledged->total, ==, 600 * 10000);
+  g_assert_cmpstrv (pledged->left_out, ((const char *[]) { "USD", NULL }));
+
+  /* 1 USD = 0.9 EUR: 600 + 900.25 × 0.9 = 1410.225 EUR. */
+  *rate = 9000;
+  g_hash_table_insert (rates, (gpointer) "USD", rate);
+  with = six_overview_convert_totals (overview, "EUR", rates);
+  pledged = with->pdata[0];
+  g_assert_cmpint (pledged->total, ==, 14102250);
+  g_assert_cmpstrv (pledged->left_out, ((const char *[]) { NULL }));
+}
+
+static void
 test_overview_moves (void)
 {
   g_autoptr(SixDb) db = open_fixture ();
@@ -459,6 +487,7 @@ main (int   argc,
 
   g_test_add_func ("/views/overview/year", test_overview_year);
   g_test_add_func ("/views/overview/moves", test_overview_moves);
+  g_test_add_func ("/views/overview/convert", test_overview_convert);
   g_test_add_func ("/views/overview/span", test_overview_span);
   g_test_add_func ("/views/overview/deadlines", test_overview_deadlines);
   g_test_add_func ("/views/amounts", test_amounts);

@@ -206,7 +206,7 @@ import_body (Fixture *fixture)
   _six_window_import_file (fixture->window, file);
   wait_until (has_message_dialog, NULL);
   preview = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (preview), "lbn-public.a6.json"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (preview), "lbn-public.a6.json"));
   g_assert_false (newest_label_starts_with (&wait));
 
   adw_message_dialog_response (preview, "import");

@@ -225,12 +225,23 @@ is_toast (GtkWidget     *widget,
 
 /* Toasts show one at a time, each for a few seconds: dismiss the one showing, as a user
  * would, so that the next shows now. */
+static gboolean
+toast_revealed (gpointer revealer)
+{
+  return gtk_revealer_get_child_revealed (revealer);
+}
+
 void
 dismiss_toast (SixWindow *window)
 {
   GtkWidget *toast = find_matching (GTK_WIDGET (window), is_toast, NULL);
   GtkWidget *close = toast != NULL ? find_matching (toast, is_toast_close_button, NULL) : NULL;
+  GtkWidget *revealer = toast != NULL ? gtk_widget_get_ancestor (toast, GTK_TYPE_REVEALER) : NULL;
 
+  /* libadwaita 1.2 frees a toast dismissed while it slides in, then touches it when the
+   * slide ends: dismiss only a toast fully shown. */
+  if (revealer != NULL)
+    wait_until (toast_revealed, revealer);
   if (close != NULL)
     g_signal_emit_by_name (close, "clicked");
 }

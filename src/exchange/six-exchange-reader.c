@@ -2148,6 +2148,24 @@ check_checksum (Reader   *r,
   return TRUE;
 }
 
+/* A copy of @data with every CR LF pair made LF; @len is updated. */
+static char *
+canonical_line_ends (const char *data,
+                     gsize      *len)
+{
+  char *copy = g_malloc (*len + 1);
+  gsize n = 0;
+
+  for (gsize i = 0; i < *len; i++)
+    if (data[i] != '\r' || i + 1 >= *len || data[i + 1] != '\n')
+      copy[n++] = data[i];
+
+  copy[n] = '\0';
+  *len = n;
+
+  return copy;
+}
+
 static gboolean
 is_blank (const char *data,
           gsize       len)
@@ -2189,6 +2207,7 @@ six_exchange_read_bytes_full (GBytes                       *bytes,
   guint max_fields = 0;
   g_autofree char *size_text = NULL;
   g_autofree char *limit_text = NULL;
+  g_autofree char *canonical = NULL;
   Scanner s = { 0 };
   Reader r = { 0 };
   const char *end;
@@ -2223,6 +2242,14 @@ six_exchange_read_bytes_full (GBytes                       *bytes,
     {
       r.data += 3;
       r.len -= 3;
+    }
+
+  /* §6: a mail client may turn line ends into CR LF. The writer never writes a CR (one in a
+   * string is escaped), so the canonical form, read and hashed, has LF alone. */
+  if (memchr (r.data, '\r', r.len) != NULL)
+    {
+      canonical = canonical_line_ends (r.data, &r.len);
+      r.data = canonical;
     }
 
   if (is_blank (r.data, r.len))

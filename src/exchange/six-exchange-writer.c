@@ -541,6 +541,61 @@ six_exchange_write_file (SixExchangeFile  *file,
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
 }
 
+/* Whether @file holds anything beyond public records: such a file is for its owner's eyes. */
+static gboolean
+holds_restricted_records (SixExchangeFile *file)
+{
+  GPtrArray *records = six_exchange_file_get_records (file);
+
+  if (six_exchange_file_get_level (file) != SIX_VISIBILITY_PUBLIC)
+    return TRUE;
+
+  for (guint i = 0; i < records->len; i++)
+    if (six_record_get_visibility (records->pdata[i]) != SIX_VISIBILITY_PUBLIC)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The permission bits of @file, or -1 when it does not exist or has none (not a local file). */
+static int
+query_mode (GFile        *file,
+            GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_UNIX_MODE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
+    return -1;
+
+  return (int) (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0777);
+}
+
+/* Narrows the written file's mode: never writable by others, its owner's alone when
+ * @restricted, and never wider than the file it replaced. Only ever removes bits. */
+static gboolean
+narrow_mode (GFile         *destination,
+             gboolean       restricted,
+             int            replaced_mode,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  int mode = query_mode (destination, cancellable);
+  int narrowed;
+
+  if (mode < 0)
+    return TRUE;
+
+  narrowed = mode & (restricted ? 0600 : 0755);
+  if (replaced_mode >= 0)
+    narrowed &= replaced_mode;
+  if (narrowed == mode)
+    return TRUE;
+
+  return g_file_set_attribute_uint32 (destination, G_FILE_ATTRIBUTE_UNIX_MODE, (guint32) narrowed,
+                                      G_FILE_QUERY_INFO_NONE, cancellable, error);
+}
+
 /**
  * six_exchange_save_file:
  * @file: the header and records to write
@@ -550,6 +605,10 @@ six_exchange_write_file (SixExchangeFile  *file,
  * Writes @file to @destination as a whole or not at all: a file that was there is
  * replaced only once every byte is written, and a file created for it is removed
  * when writing fails.
+ *
+ * A file holding coalition or private records is created readable by its owner alone
+ * (0600), whatever the umask; a public one is never writable by others. Replacing a file
+ * never widens its mode: a 0600 file stays 0600.
  */
 gboolean
 six_exchange_save_file (SixExchangeFile  *file,
@@ -560,19 +619,31 @@ six_exchange_save_file (SixExchangeFile  *file,
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GCancellable) abandon = NULL;
+  GFileCreateFlags flags = G_FILE_CREATE_NONE;
+  gboolean restricted;
   gboolean created = TRUE;
+  int replaced_mode = -1;
 
   g_return_val_if_fail (SIX_IS_EXCHANGE_FILE (file), FALSE);
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stream = g_file_create (destination, G_FILE_CREATE_NONE, cancellable, &local_error);
+  restricted = holds_restricted_records (file);
+  if (restricted)
+    flags |= G_FILE_CREATE_PRIVATE;
+
+  stream = g_file_create (destination, flags, cancellable, &local_error);
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
       g_clear_error (&local_error);
       created = FALSE;
-      /* GIO writes beside it and renames at close. */
-      stream = g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+      replaced_mode = query_mode (destination, cancellable);
+      /* GIO writes beside it and renames at close; the copy it writes is 0600 when asked
+       * for, else it follows the umask. */
+      stream = g_file_replace (destination, NULL, FALSE,
+                               flags | G_FILE_CREATE_REPLACE_DESTINATION
+                               | (replaced_mode >= 0 && (replaced_mode & 077) == 0
+                                  ? G_FILE_CREATE_PRIVATE : 0),
                                cancellable, &local_error);
     }
   if (stream == NULL)
@@ -584,7 +655,7 @@ six_exchange_save_file (SixExchangeFile  *file,
   if (six_exchange_write_file_to_stream (file, G_OUTPUT_STREAM (stream), cancellable,
                                          &local_error) &&
       g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
-    return TRUE;
+    return narrow_mode (destination, restricted, replaced_mode, cancellable, error);
 
   /* Closing with a cancelled cancellable drops GIO's copy and keeps the file that was there. */
   abandon = g_cancellable_new ();
@@ -793,6 +864,29 @@ seed_coalition (Export     *export,
   seed_referring (export, "meeting", "coalition", id, NULL);
 }
 
+/* A State's profile: the State and everything recorded about it. */
+static void
+seed_country (Export    *export,
+              SixRecord *country)
+{
+  const char *id = six_record_get_id (country);
+  g_autoptr(GPtrArray) obligations = g_ptr_array_new ();
+
+  g_ptr_array_add (export->seeds, country);
+  seed_referring (export, "obligation", "country", id, obligations);
+  for (guint i = 0; i < obligations->len; i++)
+    seed_referring (export, "extension_request", "obligation",
+                    six_record_get_id (obligations->pdata[i]), NULL);
+  seed_referring (export, "article7_report", "country", id, NULL);
+  seed_referring (export, "assistance_request", "country", id, NULL);
+  seed_referring (export, "contribution", "donor", id, NULL);
+  seed_referring (export, "contribution", "recipient", id, NULL);
+  seed_referring (export, "organisation", "country", id, NULL);
+  seed_referring (export, "contact", "affiliation", id, NULL);
+  seed_referring (export, "activity", "country", id, NULL);
+  seed_referring (export, "meeting", "country", id, NULL);
+}
+
 static gboolean
 collect_seeds (Export  *export,
                GError **error)
@@ -811,7 +905,6 @@ collect_seeds (Export  *export,
       {
         const char *id = options->scope_id;
         SixRecord *country = id != NULL ? lookup (export, "country", id) : NULL;
-        g_autoptr(GPtrArray) obligations = g_ptr_array_new ();
         g_autoptr(GPtrArray) coalitions = g_ptr_array_new ();
 
         if (country == NULL)
@@ -821,20 +914,7 @@ collect_seeds (Export  *export,
             return FALSE;
           }
 
-        g_ptr_array_add (export->seeds, country);
-        seed_referring (export, "obligation", "country", id, obligations);
-        for (guint i = 0; i < obligations->len; i++)
-          seed_referring (export, "extension_request", "obligation",
-                          six_record_get_id (obligations->pdata[i]), NULL);
-        seed_referring (export, "article7_report", "country", id, NULL);
-        seed_referring (export, "assistance_request", "country", id, NULL);
-        seed_referring (export, "contribution", "donor", id, NULL);
-        seed_referring (export, "contribution", "recipient", id, NULL);
-        seed_referring (export, "organisation", "country", id, NULL);
-        seed_referring (export, "contact", "affiliation", id, NULL);
-        seed_referring (export, "activity", "country", id, NULL);
-        seed_referring (export, "meeting", "country", id, NULL);
-
+        seed_country (export, country);
         /* The seeds array collects the coalitions too; seed_coalition adds them again,
          * which the closure ignores. */
         seed_referring (export, "coalition", "lead", id, coalitions);
@@ -847,6 +927,7 @@ collect_seeds (Export  *export,
       {
         const char *id = options->scope_id;
         SixRecord *coalition = id != NULL ? lookup (export, "coalition", id) : NULL;
+        SixRecord *lead_country;
         const char *lead;
 
         if (coalition == NULL)
@@ -858,10 +939,11 @@ collect_seeds (Export  *export,
 
         seed_coalition (export, coalition);
 
-        /* The coalition's needs: what its lead country asked for. */
+        /* The lead State's profile travels with it: its obligations, deadlines and needs are
+         * what the coalition works on (the level still keeps out what is not to be shared). */
         lead = six_record_get_string (coalition, "lead");
-        if (lead != NULL)
-          seed_referring (export, "assistance_request", "country", lead, NULL);
+        if (lead != NULL && (lead_country = lookup (export, "country", lead)) != NULL)
+          seed_country (export, lead_country);
       }
       break;
 
@@ -1221,4 +1303,60 @@ six_exchange_write (SixDb                   *db,
     return NULL;
 
   return six_exchange_write_file (file, error);
+}
+
+/**
+ * six_exchange_count_levels:
+ * @db: the store, used from the calling thread only (the repository's worker thread)
+ * @options: (nullable): the scope to count; its level is ignored
+ * @counts: (out caller-allocates): what a file of each level would hold
+ *
+ * Collects the scope at each sharing level, as six_exchange_collect () would for the file,
+ * so the user choosing a level sees what each one adds.
+ */
+gboolean
+six_exchange_count_levels (SixDb                   *db,
+                           const SixExportOptions  *options,
+                           SixLevelCounts          *counts,
+                           GError                 **error)
+{
+  SixExportOptions level_options = { 0 };
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options != NULL)
+    level_options = *options;
+  memset (counts, 0, sizeof *counts);
+
+  for (guint level = SIX_VISIBILITY_PUBLIC; level <= SIX_VISIBILITY_PRIVATE; level++)
+    {
+      g_autoptr(SixExchangeFile) file = NULL;
+      GPtrArray *records;
+
+      level_options.level = level;
+      file = six_exchange_collect (db, &level_options, error);
+      if (file == NULL)
+        return FALSE;
+
+      records = six_exchange_file_get_records (file);
+      for (guint i = 0; i < records->len; i++)
+        {
+          SixRecord *record = records->pdata[i];
+          const char *kind = six_record_get_kind_name (record);
+
+          /* Tombstones travel too, but the user counts what they would read. */
+          if (six_record_is_deleted (record))
+            continue;
+
+          counts->n_records[level]++;
+          if (strcmp (kind, "contact") == 0)
+            counts->n_contacts[level]++;
+          else if (strcmp (kind, "note") == 0)
+            counts->n_notes[level]++;
+        }
+    }
+
+  return TRUE;
 }

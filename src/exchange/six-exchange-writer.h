@@ -33,6 +33,14 @@ typedef struct
   const char          *created_at;           /* NULL: now; fixed only by tests */
 } SixExportOptions;
 
+/* What a file of each sharing level holds, indexed by SixVisibility; tombstones left out. */
+typedef struct
+{
+  guint n_records[3];
+  guint n_contacts[3];
+  guint n_notes[3];
+} SixLevelCounts;
+
 SixExchangeFile *six_exchange_collect    (SixDb                  *db,
                                           const SixExportOptions *options,
                                           GError                **error);
@@ -54,6 +62,10 @@ SixExchangeFile *six_exchange_export     (SixDb                  *db,
 gboolean         six_exchange_save_file  (SixExchangeFile        *file,
                                           GFile                  *destination,
                                           GCancellable           *cancellable,
+                                          GError                **error);
+gboolean         six_exchange_count_levels (SixDb                *db,
+                                          const SixExportOptions *options,
+                                          SixLevelCounts         *counts,
                                           GError                **error);
 
 G_END_DECLS

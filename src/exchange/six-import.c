@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "six-import.h"
 
 #include "six-exchange-private.h"
@@ -423,11 +425,74 @@ find_previous (SixDb            *db,
       return FALSE;
     }
 
-  if (previous != NULL)
+  if (previous != NULL && !previous->undone)
     {
       result->already_imported = TRUE;
       result->imported_at = previous->at;
     }
+  else if (previous != NULL && previous->operation > 0)
+    {
+      /* Imported, then undone: the undo's writes dominate the file's, so merging it again
+       * would change nothing. Importing it again is redoing that import. */
+      result->redone = previous->operation;
+      result->imported_at = previous->at;
+    }
+
+  return TRUE;
+}
+
+/* Counts what a redo of an undone import brings back: records it restores, and changes. */
+static void
+count_redo (SixExchangeFile *file,
+            SixImportResult *result)
+{
+  g_autoptr(GHashTable) records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) restored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  memset (&result->counts, 0, sizeof result->counts);
+  for (guint i = 0; i < result->redo_writes->len; i++)
+    {
+      SixPendingWrite *write = result->redo_writes->pdata[i];
+      char *key = g_strconcat (write->kind->name, "/", write->record_id, NULL);
+
+      if (strcmp (write->field, "deleted") == 0 && write->value != NULL &&
+          !g_variant_get_boolean (write->value))
+        g_hash_table_add (restored, g_strdup (key));
+      g_hash_table_add (records, key);
+    }
+
+  result->counts.n_records = six_exchange_file_get_records (file)->len;
+  result->counts.n_new = g_hash_table_size (restored);
+  result->counts.n_changed = g_hash_table_size (records) - result->counts.n_new;
+  result->counts.n_unchanged = result->counts.n_records > g_hash_table_size (records)
+                               ? result->counts.n_records - g_hash_table_size (records) : 0;
+  result->counts.n_writes = result->redo_writes->len;
+}
+
+/* What redoing the undone import would write, for a dry run. */
+static gboolean
+plan_redo (SixDb            *db,
+           SixExchangeFile  *file,
+           SixImportResult  *result,
+           GError          **error)
+{
+  gint64 reversal = six_db_find_reversal (db, result->redone, error);
+
+  if (reversal < 0)
+    return FALSE;
+
+  /* The undo is no longer in the history: the file merges like any other. */
+  if (reversal == 0)
+    {
+      result->redone = 0;
+      return TRUE;
+    }
+
+  result->redo_writes = six_db_plan_undo (db, reversal, error);
+  if (result->redo_writes == NULL)
+    return FALSE;
+
+  count_redo (file, result);
 
   return TRUE;
 }
@@ -472,6 +537,17 @@ six_import_file_full (SixDb                  *db,
   if (res->already_imported)
     goto done;
 
+  if (res->redone > 0 && dry_run)
+    {
+      if (!plan_redo (db, file, res, error))
+        {
+          g_prefix_error (error, "%s: ", display_name (file));
+          return FALSE;
+        }
+      if (res->redone > 0)
+        goto done;
+    }
+
   if (dry_run)
     {
       res->plan = plan_file (db, file, &progress, error);
@@ -505,6 +581,28 @@ six_import_file_full (SixDb                  *db,
     {
       six_db_rollback (db);
       goto done;
+    }
+
+  if (res->redone > 0)
+    {
+      gint64 reversal;
+
+      if (!plan_redo (db, file, res, error))
+        goto failed;
+      reversal = res->redone > 0 ? six_db_find_reversal (db, res->redone, error) : 0;
+      if (reversal < 0)
+        goto failed;
+      if (reversal > 0)
+        {
+          res->operation = six_db_undo (db, reversal, error);
+          if (res->operation == 0)
+            goto failed;
+          if (!six_db_commit (db, error))
+            return FALSE;
+          goto done;
+        }
+      res->redone = 0;
+      g_clear_pointer (&res->redo_writes, g_ptr_array_unref);
     }
 
   if (!apply (db, file, res, &progress, error))
@@ -551,6 +649,43 @@ six_import_file (SixDb             *db,
   return six_import_file_full (db, file, dry_run, NULL, NULL, NULL, result, error);
 }
 
+/**
+ * six_merge_counts_describe:
+ *
+ * What an import adds, changes, deletes and leaves alone, in words and in the user's plural
+ * forms: "1 new, 2 changed, 0 deleted, 5 unchanged; 1 conflict".
+ */
+char *
+six_merge_counts_describe (const SixMergeCounts *counts)
+{
+  g_autofree char *n_new = NULL;
+  g_autofree char *n_changed = NULL;
+  g_autofree char *n_deleted = NULL;
+  g_autofree char *n_unchanged = NULL;
+  g_autofree char *n_conflicts = NULL;
+
+  g_return_val_if_fail (counts != NULL, NULL);
+
+  /* Translators: records an import adds; each of these five is one part of a list */
+  n_new = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new", "%u new", counts->n_new),
+                           counts->n_new);
+  /* Translators: records an import changes */
+  n_changed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u changed", "%u changed",
+                                            counts->n_changed), counts->n_changed);
+  /* Translators: records an import deletes */
+  n_deleted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deleted", "%u deleted",
+                                            counts->n_deleted), counts->n_deleted);
+  /* Translators: records an import leaves as they are */
+  n_unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged",
+                                              counts->n_unchanged), counts->n_unchanged);
+  n_conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts",
+                                              counts->n_conflicts), counts->n_conflicts);
+
+  /* Translators: "1 new, 2 changed, 0 deleted, 5 unchanged; 1 conflict" */
+  return g_strdup_printf (_("%s, %s, %s, %s; %s"), n_new, n_changed, n_deleted, n_unchanged,
+                          n_conflicts);
+}
+
 /* The counts as a small JSON object, as the exchange log keeps them. */
 char *
 six_import_counts_to_json (const SixMergeCounts *counts)
@@ -571,6 +706,7 @@ six_import_result_free (SixImportResult *result)
     return;
 
   g_clear_pointer (&result->plan, six_merge_plan_unref);
+  g_clear_pointer (&result->redo_writes, g_ptr_array_unref);
   g_free (result->backup_path);
   g_free (result);
 }

@@ -26,6 +26,9 @@ typedef struct
   gboolean        already_imported;  /* nothing was changed: see imported_at */
   gint64          imported_at;       /* already imported: when it first was, ms since the epoch */
   char           *backup_path;       /* %NULL: dry run, already imported, or in memory */
+  gint64          redone;            /* the file's earlier import, undone, that this import
+                                      * brings back (a redo, not a merge); else 0 */
+  GPtrArray      *redo_writes;       /* redone: SixPendingWrite, what the redo writes */
 } SixImportResult;
 
 gboolean  six_import_file                (SixDb                  *db,
@@ -42,6 +45,7 @@ gboolean  six_import_file_full           (SixDb                  *db,
                                           SixImportResult       **result,
                                           GError                **error);
 char     *six_import_counts_to_json      (const SixMergeCounts   *counts);
+char     *six_merge_counts_describe      (const SixMergeCounts   *counts);
 void      six_import_result_free         (SixImportResult        *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixImportResult, six_import_result_free)

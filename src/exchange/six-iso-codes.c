@@ -176,21 +176,27 @@ load_table (const char  *path,
   return result;
 }
 
-/* Loaded once for the life of the process; lookups only read it afterwards. */
+/* Loaded once for the life of the process; once loaded, lookups read it without the lock
+ * (the window draws names while the repository's thread may be loading them). */
 static Table *
 get_table (void)
 {
-  Table *result;
+  Table *result = g_atomic_pointer_get (&table);
+
+  if (result != NULL)
+    return result;
 
   G_LOCK (table);
   if (table == NULL && !default_tried)
     {
       g_autoptr(GError) error = NULL;
+      Table *loaded;
 
       default_tried = TRUE;
-      table = load_table (SIX_ISO_CODES_3166_1_JSON, &error);
-      if (table == NULL)
+      loaded = load_table (SIX_ISO_CODES_3166_1_JSON, &error);
+      if (loaded == NULL)
         g_debug ("Country names unavailable: %s", error->message);
+      g_atomic_pointer_set (&table, loaded);
     }
   result = table;
   G_UNLOCK (table);
@@ -394,7 +400,8 @@ six_iso_codes_load (const char  *path,
   G_LOCK (table);
   if (table == NULL)
     {
-      table = load_table (path != NULL ? path : SIX_ISO_CODES_3166_1_JSON, error);
+      g_atomic_pointer_set (&table, load_table (path != NULL ? path : SIX_ISO_CODES_3166_1_JSON,
+                                                error));
       ok = table != NULL;
     }
   G_UNLOCK (table);

@@ -534,6 +534,8 @@ six_merge_plan_add (SixMergePlan *self,
   record->local = local != NULL ? g_object_ref (local) : NULL;
   record->changes = g_array_new (FALSE, TRUE, sizeof (SixMergeChange));
   g_array_set_clear_func (record->changes, change_clear);
+  /* Planned one record at a time: its conflicts come together. */
+  record->first_conflict = self->conflicts->len;
   g_ptr_array_add (self->records, record);
 
   wins = g_array_new (FALSE, TRUE, sizeof (Win));
@@ -638,6 +640,7 @@ six_merge_plan_add (SixMergePlan *self,
 
   six_field_stamp_clear (&deletion);
 
+  record->n_conflicts = self->conflicts->len - record->first_conflict;
   classify_record (self, record);
   self->counts.n_conflicts = self->conflicts->len;
   self->counts.n_clamped = self->clamps->len;

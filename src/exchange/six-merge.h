@@ -58,6 +58,8 @@ typedef struct
   SixMergeRecordStatus  status;
   gboolean              deleting;  /* held here live, and a tombstone after the merge */
   GArray               *changes;   /* SixMergeChange: known fields in order, then unknown ones */
+  guint                 first_conflict;  /* this record's conflicts, in the plan's conflicts: */
+  guint                 n_conflicts;     /* first_conflict up to first_conflict + n_conflicts */
 } SixMergeRecord;
 
 /* A value that loses the merge, for the conflict log. */

@@ -182,6 +182,38 @@ static const Label role_labels[] = {
   { NULL, NULL },
 };
 
+static const Label activity_status_labels[] = {
+  { "planned", N_("Planned") },
+  { "in_progress", N_("In progress") },
+  { "done", N_("Done") },
+  { "cancelled", N_("Cancelled") },
+  { NULL, NULL },
+};
+
+static const Label meeting_kind_labels[] = {
+  { "coalition_meeting", N_("Coalition meeting") },
+  { "side_event", N_("Side event") },
+  { "msp", N_("Meeting of States Parties") },
+  { "review_conference", N_("Review Conference") },
+  { "intersessional", N_("Intersessional meeting") },
+  { "workshop", N_("Workshop") },
+  { "bilateral", N_("Bilateral meeting") },
+  { "other", N_("Other") },
+  { NULL, NULL },
+};
+
+static const Label organisation_kind_labels[] = {
+  { "un", N_("UN agency") },
+  { "icrc", N_("Red Cross and Red Crescent") },
+  { "ngo", N_("NGO") },
+  { "operator", N_("Operator") },
+  { "isu", N_("ISU") },
+  { "regional", N_("Regional body") },
+  { "government", N_("Government agency") },
+  { "other", N_("Other") },
+  { NULL, NULL },
+};
+
 static const Label visibility_labels[] = {
   { "public", N_("Public") },
   { "coalition", N_("Coalition") },
@@ -201,6 +233,7 @@ static const ValueLabels value_labels[] = {
   { "country", "region", region_labels },
   { "country", "instrument", instrument_labels },
   { NULL, "article", article_labels },
+  { NULL, "articles", article_labels },
   { "obligation", "status", obligation_status_labels },
   { "extension_request", "decision", decision_labels },
   { NULL, "category", category_labels },
@@ -210,6 +243,9 @@ static const ValueLabels value_labels[] = {
   { "coalition", "status", coalition_status_labels },
   { "coalition_member", "role", role_labels },
   { "action_tracking", "status", tracking_status_labels },
+  { "activity", "status", activity_status_labels },
+  { "meeting", "kind", meeting_kind_labels },
+  { "organisation", "kind", organisation_kind_labels },
   { NULL, "visibility", visibility_labels },
 };
 
@@ -270,6 +306,21 @@ static const Label field_labels[] = {
   { "phone", N_("Phone") },
   { "text", N_("Text") },
   { "visibility", N_("Shared With") },
+  { "title", N_("Title") },
+  { "lead", N_("Lead State") },
+  { "established_on", N_("Started") },
+  { "articles", N_("Focus") },
+  { "member", N_("Member") },
+  { "due_on", N_("Due") },
+  { "owner", N_("Owner") },
+  { "coalition", N_("Coalition") },
+  { "country", N_("Country") },
+  { "held_on", N_("Date") },
+  { "place", N_("Place or Online") },
+  { "participants", N_("Attendees") },
+  { "outcomes", N_("Agenda and Outcomes") },
+  { "acronym", N_("Acronym") },
+  { "actions", N_("Action-Plan Actions") },
 };
 
 /* The translated title of a field in a form ("entry_into_force" → "Entry into Force"). */

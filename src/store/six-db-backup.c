@@ -224,8 +224,7 @@ copy_database (SixDb       *db,
 
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, SIX_STORE_ERROR, _six_store_error_from_sqlite (rc),
-                   "%s: %s", path, dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      _six_store_set_error (error, rc, path, dest != NULL ? sqlite3_errmsg (dest) : NULL);
       sqlite3_close (dest);
       return FALSE;
     }

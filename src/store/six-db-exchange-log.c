@@ -9,9 +9,11 @@
 #include "six-db.h"
 #include "six-db-private.h"
 
+/* An import whose operation was undone (and not redone) no longer stands. */
 #define LOG_COLUMNS \
   "SELECT id, direction, export_id, checksum, origin, origin_name, file_name, at, counts, " \
-  "operation FROM exchange_log "
+  "operation, EXISTS (SELECT 1 FROM operation WHERE operation.id = exchange_log.operation " \
+  "AND operation.undone = 1) AS undone FROM exchange_log "
 
 void
 six_exchange_log_entry_free (SixExchangeLogEntry *entry)
@@ -58,6 +60,7 @@ read_entry (SixStmt *stmt)
   entry->at = sqlite3_column_int64 (stmt, 7);
   entry->counts = dup_column (stmt, 8);
   entry->operation = sqlite3_column_int64 (stmt, 9);
+  entry->undone = sqlite3_column_int (stmt, 10) != 0;
 
   return entry;
 }
@@ -121,7 +124,8 @@ failed:
  * six_db_find_import:
  * @export_id: the file's export id
  * @checksum: (nullable): the file's checksum; %NULL matches only a file logged without one
- * @entry: (out) (optional) (nullable): the earliest import of that file, or %NULL
+ * @entry: (out) (optional) (nullable): the earliest import of that file that stands, else the
+ *   earliest one undone since (its entry's undone is set), or %NULL
  *
  * Returns: %FALSE on a database error; otherwise %TRUE, found or not
  */
@@ -144,7 +148,8 @@ six_db_find_import (SixDb                *db,
 
   /* IS, not =, so a file without a checksum is found again too. */
   stmt = _six_db_prepare (db, LOG_COLUMNS
-    "WHERE direction = 'import' AND export_id = ?1 AND checksum IS ?2 ORDER BY id LIMIT 1",
+    "WHERE direction = 'import' AND export_id = ?1 AND checksum IS ?2 "
+    "ORDER BY undone, id LIMIT 1",
     error);
   if (stmt == NULL)
     return FALSE;

@@ -460,12 +460,161 @@ undo_entries (SixDb    *db,
   return TRUE;
 }
 
+/* How far @operation is from the edit or import it goes back to (0: it is one; 1: an undo
+ * of one; 2: a redo; …), and that root operation. Returns %FALSE with @error on a database
+ * error; a chain the history no longer holds gives a root of 0. */
+static gboolean
+find_root (SixDb    *db,
+           gint64    operation,
+           gint64   *root,
+           guint    *depth,
+           GError  **error)
+{
+  g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+    "SELECT undo_of FROM operation WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  *root = operation;
+  *depth = 0;
+
+  /* The history keeps at most OPERATIONS_KEPT: a longer chain is a damaged one. */
+  for (guint i = 0; i <= OPERATIONS_KEPT; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, *root);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          *root = 0;
+          return TRUE;
+        }
+      if (rc != SQLITE_ROW)
+        return _six_db_fail (db, rc, error);
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        return TRUE;
+
+      *root = sqlite3_column_int64 (stmt, 0);
+      (*depth)++;
+    }
+
+  *root = 0;
+
+  return TRUE;
+}
+
+static gboolean
+set_undone (SixDb     *db,
+            gint64     operation,
+            gboolean   undone,
+            GError   **error)
+{
+  g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+    "UPDATE operation SET undone = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, operation);
+  sqlite3_bind_int (stmt, 2, undone ? 1 : 0);
+
+  return _six_db_step_done (db, stmt, error);
+}
+
+/* Inside a transaction: writes back what @operation changed, as a new operation. */
+static gint64
+reverse (SixDb    *db,
+         gint64    operation,
+         GError  **error)
+{
+  g_autoptr(GArray) entries = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *root_label = NULL;
+  g_autofree char *undo_label = NULL;
+  guint n_skipped = 0;
+  gint64 undo;
+  gint64 root;
+  guint depth;
+  int rc;
+
+  {
+    g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+      "SELECT id, label, undone FROM operation WHERE id = ?1", error);
+
+    if (stmt == NULL)
+      return 0;
+
+    sqlite3_bind_int64 (stmt, 1, operation);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_DONE)
+      {
+        g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
+                     _("That change is no longer in the history"));
+        return 0;
+      }
+    if (rc != SQLITE_ROW)
+      {
+        _six_db_fail (db, rc, error);
+        return 0;
+      }
+
+    label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    if (sqlite3_column_int (stmt, 2) != 0)
+      {
+        g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_UNDO,
+                     _("“%s” was already undone"), label);
+        return 0;
+      }
+  }
+
+  if (!find_root (db, operation, &root, &depth, error))
+    return 0;
+
+  entries = load_journal (db, operation, error);
+  if (entries == NULL)
+    return 0;
+
+  /* The history names what the user did: an edit's undo, or its redo. */
+  if (depth % 2 == 1 && root > 0)
+    {
+      g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+        "SELECT label FROM operation WHERE id = ?1", error);
+
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, root);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        root_label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  undo_label = root_label != NULL ? g_strdup_printf ("Redo: %s", root_label)
+                                  : g_strdup_printf ("Undo: %s", label);
+
+  undo = _six_db_open_operation (db, undo_label, operation, error);
+  if (undo == 0 || !undo_entries (db, undo, entries, &n_skipped, error))
+    return 0;
+
+  if (n_skipped > 0)
+    g_debug ("Undo of “%s”: %u fields changed since were kept", label, n_skipped);
+
+  /* What the user did stands again when an odd number of steps now reverse it: the edit
+   * (or import) is undone after an undo of it or of its redo, in effect after a redo. */
+  if (!set_undone (db, operation, TRUE, error) ||
+      (root > 0 && root != operation && !set_undone (db, root, depth % 2 == 0, error)))
+    return 0;
+
+  return undo;
+}
+
 /**
  * six_db_undo:
- * @operation: the operation to undo, or 0 for the newest one not undone
+ * @operation: the operation to undo, or 0 for the newest edit, import or redo still in
+ *   effect: each call steps one further back through the history
  *
  * Writes the old values back as new local writes, so an undo merges like any edit.
- * Fields changed since the operation keep their newer value.
+ * Fields changed since the operation keep their newer value. Undoing an undo is a redo.
  *
  * Returns: the id of the undo's own operation
  */
@@ -474,12 +623,7 @@ six_db_undo (SixDb    *db,
              gint64    operation,
              GError  **error)
 {
-  g_autoptr(GArray) entries = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *undo_label = NULL;
-  guint n_skipped = 0;
   gint64 undo;
-  int rc;
 
   g_return_val_if_fail (db != NULL, 0);
   g_return_val_if_fail (operation >= 0, 0);
@@ -488,71 +632,36 @@ six_db_undo (SixDb    *db,
   if (!six_db_begin (db, error))
     return 0;
 
-  {
-    g_autoptr(SixStmt) stmt = NULL;
+  /* The newest thing the user did that is still in effect: never an undo itself, so that
+   * undoing again steps further back instead of undoing the undo. */
+  if (operation == 0)
+    {
+      g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+        "SELECT id FROM operation WHERE undone = 0 AND undo_of IS NULL "
+        "ORDER BY id DESC LIMIT 1", error);
+      int rc;
 
-    if (operation == 0)
-      stmt = _six_db_prepare (db,
-        "SELECT id, label, undone FROM operation WHERE undone = 0 ORDER BY id DESC LIMIT 1",
-        error);
-    else
-      stmt = _six_db_prepare (db, "SELECT id, label, undone FROM operation WHERE id = ?1",
-                              error);
-    if (stmt == NULL)
-      goto failed;
+      if (stmt == NULL)
+        goto failed;
 
-    if (operation != 0)
-      sqlite3_bind_int64 (stmt, 1, operation);
-
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_DONE)
-      {
-        if (operation == 0)
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
           g_set_error_literal (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_UNDO,
                                _("There is nothing to undo"));
-        else
-          g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND,
-                       _("That change is no longer in the history"));
-        goto failed;
-      }
-    if (rc != SQLITE_ROW)
-      {
-        _six_db_fail (db, rc, error);
-        goto failed;
-      }
+          goto failed;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          _six_db_fail (db, rc, error);
+          goto failed;
+        }
+      operation = sqlite3_column_int64 (stmt, 0);
+    }
 
-    operation = sqlite3_column_int64 (stmt, 0);
-    label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    if (sqlite3_column_int (stmt, 2) != 0)
-      {
-        g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_UNDO,
-                     _("“%s” was already undone"), label);
-        goto failed;
-      }
-  }
-
-  entries = load_journal (db, operation, error);
-  if (entries == NULL)
+  undo = reverse (db, operation, error);
+  if (undo == 0)
     goto failed;
-
-  undo_label = g_strdup_printf ("Undo: %s", label);
-  undo = _six_db_open_operation (db, undo_label, operation, error);
-  if (undo == 0 || !undo_entries (db, undo, entries, &n_skipped, error))
-    goto failed;
-
-  if (n_skipped > 0)
-    g_debug ("Undo of “%s”: %u fields changed since were kept", label, n_skipped);
-
-  {
-    g_autoptr(SixStmt) stmt = _six_db_prepare (db,
-      "UPDATE operation SET undone = 1 WHERE id = ?1", error);
-
-    if (stmt == NULL)
-      goto failed;
-    sqlite3_bind_int64 (stmt, 1, operation);
-    if (!_six_db_step_done (db, stmt, error))
-      goto failed;
-  }
 
   if (!six_db_commit (db, error))
     return 0;
@@ -562,6 +671,256 @@ six_db_undo (SixDb    *db,
 failed:
   six_db_rollback (db);
   return 0;
+}
+
+/* Inside a transaction: the newest undo still standing since the last edit or import, or
+ * 0: a new edit or import ends what can be redone. */
+static gint64
+find_redo (SixDb   *db,
+           GError **error)
+{
+  g_autoptr(SixStmt) stmt = _six_db_prepare (db,
+    "SELECT id FROM operation WHERE undone = 0 AND undo_of IS NOT NULL AND id > "
+    "(SELECT COALESCE (MAX (id), 0) FROM operation WHERE undo_of IS NULL) "
+    "ORDER BY id DESC", error);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (candidates, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _six_db_fail (db, rc, error);
+      return -1;
+    }
+  g_clear_pointer (&stmt, _six_stmt_release);
+
+  /* An undo reverses an edit; a redo (an undo of an undo) is not one to redo. */
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      gint64 root;
+      guint depth;
+
+      if (!find_root (db, g_array_index (candidates, gint64, i), &root, &depth, error))
+        return -1;
+      if (root > 0 && depth % 2 == 1)
+        return g_array_index (candidates, gint64, i);
+    }
+
+  return 0;
+}
+
+/**
+ * six_db_redo:
+ *
+ * Redoes what the newest undo undid, as a new local write; each call steps one further
+ * forward, until an edit or import made since the undos.
+ *
+ * Returns: the id of the redo's own operation, or 0 with @error set
+ *   (%SIX_STORE_ERROR_NOTHING_TO_REDO when there is nothing to redo)
+ */
+gint64
+six_db_redo (SixDb    *db,
+             GError  **error)
+{
+  gint64 undo;
+  gint64 redo;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!six_db_begin (db, error))
+    return 0;
+
+  undo = find_redo (db, error);
+  if (undo < 0)
+    goto failed;
+  if (undo == 0)
+    {
+      g_set_error_literal (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_REDO,
+                           _("There is nothing to redo"));
+      goto failed;
+    }
+
+  redo = reverse (db, undo, error);
+  if (redo == 0)
+    goto failed;
+
+  if (!six_db_commit (db, error))
+    return 0;
+
+  return redo;
+
+failed:
+  six_db_rollback (db);
+  return 0;
+}
+
+/**
+ * six_db_find_reversal:
+ * @operation: an edit or import
+ *
+ * Returns: the newest operation standing that reverses @operation (its undo, or the undo of
+ *   its redo), 0 when none does, or -1 with @error set
+ */
+gint64
+six_db_find_reversal (SixDb    *db,
+                      gint64    operation,
+                      GError  **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  stmt = _six_db_prepare (db,
+    "WITH RECURSIVE chain (id, depth) AS ("
+    "  SELECT id, 1 FROM operation WHERE undo_of = ?1"
+    "  UNION ALL SELECT operation.id, chain.depth + 1 FROM operation"
+    "  JOIN chain ON operation.undo_of = chain.id) "
+    "SELECT chain.id FROM chain JOIN operation ON operation.id = chain.id "
+    "WHERE chain.depth % 2 = 1 AND operation.undone = 0 ORDER BY chain.id DESC LIMIT 1",
+    error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, operation);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return 0;
+  if (rc != SQLITE_ROW)
+    {
+      _six_db_fail (db, rc, error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+void
+six_pending_write_free (SixPendingWrite *write)
+{
+  if (write == NULL)
+    return;
+
+  g_free (write->record_id);
+  g_free (write->field);
+  g_clear_pointer (&write->current, g_variant_unref);
+  g_clear_pointer (&write->value, g_variant_unref);
+  g_free (write);
+}
+
+/**
+ * six_db_plan_undo:
+ * @operation: an operation in the history
+ *
+ * What six_db_undo () of @operation would write, without writing: the fields it changed
+ * that hold its value still (a field changed since keeps its newer value). A field of a
+ * newer version carries its JSON text as a string.
+ *
+ * Returns: (element-type SixPendingWrite): the writes, or %NULL with @error set
+ */
+GPtrArray *
+six_db_plan_undo (SixDb    *db,
+                  gint64    operation,
+                  GError  **error)
+{
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GPtrArray) writes = NULL;
+  g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  entries = load_journal (db, operation, error);
+  if (entries == NULL)
+    return NULL;
+
+  writes = g_ptr_array_new_with_free_func ((GDestroyNotify) six_pending_write_free);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      JournalEntry *entry = &g_array_index (entries, JournalEntry, i);
+      g_autofree char *key = record_key (entry->kind, entry->record_id);
+      g_autoptr(GVariant) before = NULL;
+      g_autoptr(GVariant) after = NULL;
+      g_autoptr(GVariant) current = NULL;
+      SixPendingWrite *write;
+      gboolean exists;
+
+      /* A record the operation created is tombstoned, as six_db_undo () does. */
+      if (!entry->existed_before)
+        {
+          if (!g_hash_table_add (created, g_steal_pointer (&key)))
+            continue;
+          if (!_six_db_read_field (db, entry->kind, entry->record_id, SIX_FIELD_DELETED,
+                                   &exists, &current, error))
+            return NULL;
+          if (current != NULL && g_variant_get_boolean (current))
+            continue;
+
+          write = g_new0 (SixPendingWrite, 1);
+          write->kind = entry->kind;
+          write->record_id = g_strdup (entry->record_id);
+          write->field = g_strdup ("deleted");
+          write->current = current != NULL ? g_variant_ref (current) : NULL;
+          write->value = g_variant_ref_sink (g_variant_new_boolean (TRUE));
+          g_ptr_array_add (writes, write);
+          continue;
+        }
+
+      if (entry->extra != NULL)
+        {
+          g_autofree char *json = NULL;
+
+          if (!_six_db_read_extra (db, entry->kind, entry->record_id, entry->extra, &json,
+                                   error))
+            return NULL;
+          if (g_strcmp0 (json, entry->after) != 0 || g_strcmp0 (json, entry->before) == 0)
+            continue;
+
+          write = g_new0 (SixPendingWrite, 1);
+          write->kind = entry->kind;
+          write->record_id = g_strdup (entry->record_id);
+          write->field = g_strdup (entry->extra);
+          write->current = json != NULL ? g_variant_ref_sink (g_variant_new_string (json)) : NULL;
+          write->value = entry->before != NULL
+                         ? g_variant_ref_sink (g_variant_new_string (entry->before)) : NULL;
+          g_ptr_array_add (writes, write);
+          continue;
+        }
+
+      if (!_six_db_value_from_text (&entry->kind->fields[entry->field], entry->before, &before,
+                                    error) ||
+          !_six_db_value_from_text (&entry->kind->fields[entry->field], entry->after, &after,
+                                    error) ||
+          !_six_db_read_field (db, entry->kind, entry->record_id, entry->field, &exists,
+                               &current, error))
+        return NULL;
+
+      /* Changed since, or already as it was: nothing to write. */
+      if (!exists || !_six_db_values_equal (current, after) ||
+          _six_db_values_equal (current, before))
+        continue;
+
+      write = g_new0 (SixPendingWrite, 1);
+      write->kind = entry->kind;
+      write->record_id = g_strdup (entry->record_id);
+      write->field = g_strdup (entry->kind->fields[entry->field].name);
+      write->current = current != NULL ? g_variant_ref (current) : NULL;
+      write->value = before != NULL ? g_variant_ref (before) : NULL;
+      g_ptr_array_add (writes, write);
+    }
+
+  return g_steal_pointer (&writes);
 }
 
 static void

@@ -78,6 +78,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixStmt, _six_stmt_release)
 
 /* six-db.c */
 SixStoreError  _six_store_error_from_sqlite   (int                  rc);
+void           _six_store_set_error           (GError             **error,
+                                               int                  rc,
+                                               const char          *path,
+                                               const char          *message);
 gboolean       _six_db_fail                   (SixDb               *db,
                                                int                  rc,
                                                GError             **error);

@@ -44,15 +44,31 @@ _six_store_error_from_sqlite (int rc)
     }
 }
 
+/* "PATH: MESSAGE"; a locked database says who holds it, not SQLite's "database is locked". */
+void
+_six_store_set_error (GError     **error,
+                      int          rc,
+                      const char  *path,
+                      const char  *message)
+{
+  SixStoreError code = _six_store_error_from_sqlite (rc);
+
+  if (code == SIX_STORE_ERROR_BUSY)
+    g_set_error (error, SIX_STORE_ERROR, code,
+                 _("%s: the database is locked: another Article Six (a window or a command) is "
+                   "writing to it. Try again when it has finished."), path);
+  else
+    g_set_error (error, SIX_STORE_ERROR, code, "%s: %s", path,
+                 message != NULL ? message : sqlite3_errstr (rc));
+}
+
 gboolean
 _six_db_fail (SixDb   *db,
               int      rc,
               GError **error)
 {
-  const char *message = db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc);
-
-  g_set_error (error, SIX_STORE_ERROR, _six_store_error_from_sqlite (rc),
-               "%s: %s", db->path, message);
+  _six_store_set_error (error, rc, db->path,
+                        db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
 
   return FALSE;
 }
@@ -774,6 +790,36 @@ six_db_get_schema_version (SixDb *db)
   g_return_val_if_fail (db != NULL, 0);
 
   return db->schema_version;
+}
+
+/**
+ * six_db_get_data_version:
+ * @version: (out): SQLite's data_version for this connection
+ *
+ * The number changes when another connection, another process's say, commits to the
+ * database; this connection's own writes leave it alone.
+ */
+gboolean
+six_db_get_data_version (SixDb    *db,
+                         gint64   *version,
+                         GError  **error)
+{
+  g_autoptr(SixStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  stmt = _six_db_prepare (db, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _six_db_fail (db, rc, error);
+  *version = sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
 }
 
 int

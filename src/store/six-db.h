@@ -27,6 +27,7 @@ typedef enum
   SIX_STORE_ERROR_INVALID,         /* a value or reference the model refuses */
   SIX_STORE_ERROR_NOT_FOUND,
   SIX_STORE_ERROR_NOTHING_TO_UNDO,
+  SIX_STORE_ERROR_NOTHING_TO_REDO,
 } SixStoreError;
 
 /* The fixed application_id of our database files ("A6DB"). */
@@ -83,6 +84,9 @@ const char *six_db_get_path              (SixDb             *db);
 const char *six_db_get_replica_id        (SixDb             *db);
 int         six_db_get_schema_version    (SixDb             *db);
 int         six_db_get_latest_version    (void);
+gboolean    six_db_get_data_version      (SixDb             *db,
+                                          gint64            *version,
+                                          GError           **error);
 void        six_db_set_wall_clock        (SixDb             *db,
                                           SixWallClockFunc   func,
                                           gpointer           user_data);
@@ -189,6 +193,26 @@ GPtrArray  *six_db_list_operations       (SixDb             *db,
 gint64      six_db_undo                  (SixDb             *db,
                                           gint64             operation,
                                           GError           **error);
+gint64      six_db_redo                  (SixDb             *db,
+                                          GError           **error);
+gint64      six_db_find_reversal         (SixDb             *db,
+                                          gint64             operation,
+                                          GError           **error);
+
+/* A field write an undo would make: what it holds now, and what it would hold. */
+typedef struct
+{
+  const SixKind *kind;
+  char          *record_id;
+  char          *field;     /* a field's name, known or of a newer version */
+  GVariant      *current;   /* %NULL: unset */
+  GVariant      *value;
+} SixPendingWrite;
+
+GPtrArray  *six_db_plan_undo             (SixDb             *db,
+                                          gint64             operation,
+                                          GError           **error);
+void        six_pending_write_free       (SixPendingWrite   *write);
 
 /* Conflicts. */
 GPtrArray  *six_db_list_conflicts        (SixDb             *db,
@@ -224,6 +248,7 @@ void        six_conflict_free            (SixConflict       *conflict);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixDb, six_db_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixOperation, six_operation_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixConflict, six_conflict_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixPendingWrite, six_pending_write_free)
 
 /* ---- Exchange log (six-db-exchange-log.c): every file imported or exported ---- */
 
@@ -245,6 +270,7 @@ typedef struct
   gint64                at;           /* ms since the epoch */
   char                 *counts;       /* a small JSON object: {"new": 3, "changed": 1, …} */
   gint64                operation;    /* the import's undoable operation, or 0 */
+  gboolean              undone;       /* that operation was undone, and is not redone */
 } SixExchangeLogEntry;
 
 gint64      six_db_log_exchange          (SixDb                     *db,

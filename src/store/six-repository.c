@@ -31,6 +31,7 @@ typedef struct
   GMutex        mutex;    /* guards Job.finished of synchronous jobs */
   GCond         cond;
   SixDb        *db;       /* opened, used and closed by the worker thread alone */
+  gint64        data_version;  /* the worker's: what other processes had written when read */
 } Worker;
 
 typedef struct _Job Job;
@@ -555,6 +556,9 @@ open_connection (SixDb         *db,
     g_warning ("Could not back up %s: %s", data->path, local_error->message);
 
   data->worker->db = g_steal_pointer (&opened);
+  /* What other processes wrote before now is read by the lists' first load. */
+  if (!six_db_get_data_version (data->worker->db, &data->worker->data_version, &local_error))
+    g_warning ("Could not read %s's data version: %s", data->path, local_error->message);
 
   return g_strdup (six_db_get_replica_id (data->worker->db));
 }
@@ -796,6 +800,66 @@ undo_operation (SixDb         *db,
   return box_int64 (undo);
 }
 
+/* On the worker: whether another process has written since the last look. */
+static gpointer
+check_data_version (SixDb         *db,
+                    gpointer       user_data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  Worker *worker = user_data;
+  gint64 version;
+  gboolean changed;
+
+  if (!six_db_get_data_version (db, &version, error))
+    return NULL;
+
+  changed = version != worker->data_version;
+  worker->data_version = version;
+
+  return GINT_TO_POINTER (changed ? 2 : 1);
+}
+
+/* Another process wrote: which records is not known, so every list reads again (diffed, so
+ * what did not change stays as it is) and every kind is announced, with no ids. */
+static void
+check_data_version_done (SixRepository *self,
+                         Job           *job)
+{
+  static const char * const no_ids[] = { NULL };
+  const SixKind *kinds;
+  guint n_kinds;
+
+  if (GPOINTER_TO_INT (job->result) != 2)
+    return;
+
+  kinds = six_kind_all (&n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      SixRecordList *list = self->lists != NULL
+                            ? g_hash_table_lookup (self->lists, kinds[i].name) : NULL;
+
+      if (list != NULL && !six_record_list_is_loading (list))
+        queue_list_load (self, &kinds[i]);
+      g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (kinds[i].name),
+                     kinds[i].name, no_ids);
+    }
+}
+
+static gpointer
+redo_operation (SixDb         *db,
+                gpointer       user_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  gint64 redo = six_db_redo (db, error);
+
+  if (redo == 0)
+    return NULL;
+
+  return box_int64 (redo);
+}
+
 static gpointer
 search_records (SixDb         *db,
                 gpointer       user_data,
@@ -948,7 +1012,8 @@ six_repository_class_init (SixRepositoryClass *klass)
    * SixRepository::changed:
    * @self: the repository
    * @kind: the name of the kind written, also the signal's detail
-   * @ids: (array zero-terminated=1): the ids of the records written, sorted
+   * @ids: (array zero-terminated=1): the ids of the records written, sorted; none when
+   *   another process wrote (see six_repository_check_async ()): any may have changed
    *
    * Emitted on the repository's main context after each job that wrote, once per kind.
    */
@@ -1297,6 +1362,78 @@ six_repository_undo_finish (SixRepository  *self,
   g_return_val_if_fail (SIX_IS_REPOSITORY (self), 0);
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
   g_return_val_if_fail (g_async_result_is_tagged (result, six_repository_undo_async), 0);
+
+  return propagate_int64 (result, error);
+}
+
+/**
+ * six_repository_check_async:
+ *
+ * Looks, on the repository's thread, whether another process (the command line, a second
+ * window) has written to the database since the last look; if so the lists read again and
+ * #SixRepository::changed is emitted for every kind, with no ids, before @callback runs.
+ */
+void
+six_repository_check_async (SixRepository       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (SIX_IS_REPOSITORY (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, six_repository_check_async);
+  g_task_set_check_cancellable (task, FALSE);
+  job = job_new (self, check_data_version, self->worker, NULL, NULL, cancellable);
+  job->done = check_data_version_done;
+  job->task = g_steal_pointer (&task);
+  queue_job (self, job);
+}
+
+/* Returns: whether another process had written, or %FALSE with @error set. */
+gboolean
+six_repository_check_finish (SixRepository  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (SIX_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, six_repository_check_async), FALSE);
+
+  return GPOINTER_TO_INT (g_task_propagate_pointer (G_TASK (result), error)) == 2;
+}
+
+/**
+ * six_repository_redo_async:
+ *
+ * Redoes what the newest undo undid: six_db_redo () on the repository's thread.
+ */
+void
+six_repository_redo_async (SixRepository       *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (SIX_IS_REPOSITORY (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  queue_task (self, six_repository_redo_async, redo_operation, NULL, NULL, g_free,
+              cancellable, callback, user_data);
+}
+
+/* Returns: the id of the redoing operation, or 0 with @error set. */
+gint64
+six_repository_redo_finish (SixRepository  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (SIX_IS_REPOSITORY (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_async_result_is_tagged (result, six_repository_redo_async), 0);
 
   return propagate_int64 (result, error);
 }

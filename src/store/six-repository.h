@@ -81,6 +81,20 @@ void           six_repository_undo_async            (SixRepository        *self,
 gint64         six_repository_undo_finish           (SixRepository        *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
+void           six_repository_check_async           (SixRepository        *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean       six_repository_check_finish          (SixRepository        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void           six_repository_redo_async            (SixRepository        *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gint64         six_repository_redo_finish           (SixRepository        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
 
 void           six_repository_search_async          (SixRepository        *self,
                                                      const char           *query,

@@ -438,8 +438,7 @@ exec_script (SixDb       *db,
   rc = sqlite3_exec (db->handle, sql, NULL, NULL, &message);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, SIX_STORE_ERROR, _six_store_error_from_sqlite (rc),
-                   "%s: %s", db->path, message != NULL ? message : sqlite3_errstr (rc));
+      _six_store_set_error (error, rc, db->path, message);
       sqlite3_free (message);
       return FALSE;
     }

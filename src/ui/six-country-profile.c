@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "six-country-profile.h"
+#include "six-country-profile-private.h"
 #include "six-queries.h"
 #include "six-labels.h"
 #include "six-profile-document.h"
@@ -309,31 +309,92 @@ on_draw_page_cb (GtkPrintOperation *operation,
                              gtk_print_context_get_height (context), job->include, &today);
 }
 
-static void
-on_pdf_chooser_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            PrintJob        *job)
+typedef struct
 {
-  g_autoptr(GFile) file = NULL;
+  PrintJob *job;
+  char     *path;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *save)
+{
+  print_job_free (save->job);
+  g_free (save->path);
+  g_free (save);
+}
+
+/* On a worker: the profile is an immutable snapshot, and cairo needs no display. */
+static void
+write_pdf_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SaveJob *save = task_data;
   g_autoptr(GError) error = NULL;
-  GtkWindow *window = gtk_native_dialog_get_transient_for (chooser);
   GDate today;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
   six_date_get_today (&today);
-  if (file != NULL && SIX_IS_WINDOW (window))
-    {
-      g_autofree char *path = g_file_get_path (file);
+  if (six_profile_document_write_pdf (save->job->profile, save->path, save->job->include, &today,
+                                      &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
 
-      if (six_profile_document_write_pdf (job->profile, path, job->include, &today, &error))
-        six_window_add_toast (SIX_WINDOW (window), adw_toast_new (_("Profile saved as PDF")));
-      else
-        six_window_add_toast (SIX_WINDOW (window), adw_toast_new (error->message));
-    }
+static void
+pdf_written_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
 
-  print_job_free (job);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    gtk_widget_activate_action (GTK_WIDGET (object), "win.toast", "s", _("Profile saved as PDF"));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (object), "win.toast", "s", error->message);
+}
+
+/* Where the file chooser, or a test, decided the PDF goes: written on a worker. */
+void
+_six_country_profile_save_pdf (SixCountryProfile *self,
+                               SixProfileInclude  include,
+                               const char        *path)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *save;
+
+  g_return_if_fail (SIX_IS_COUNTRY_PROFILE (self));
+  g_return_if_fail (self->profile != NULL);
+  g_return_if_fail (path != NULL);
+
+  save = g_new0 (SaveJob, 1);
+  save->job = g_new0 (PrintJob, 1);
+  save->job->profile = g_object_ref (self->profile);
+  save->job->include = include;
+  save->path = g_strdup (path);
+  task = g_task_new (self, NULL, pdf_written_cb, NULL);
+  g_task_set_source_tag (task, _six_country_profile_save_pdf);
+  g_task_set_task_data (task, save, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, write_pdf_thread);
+}
+
+static void
+on_pdf_chooser_response_cb (SixCountryProfile *self,
+                            int                response,
+                            GtkNativeDialog   *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    _six_country_profile_save_pdf (self,
+                                   GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser),
+                                                                       "include")),
+                                   path);
+
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
@@ -342,20 +403,19 @@ static void
 save_pdf (SixCountryProfile *self,
           SixProfileInclude  include)
 {
-  PrintJob *job = g_new0 (PrintJob, 1);
-  g_autofree char *name = NULL;
+  g_autofree char *name = six_profile_dup_name (self->profile);
   g_autofree char *file_name = NULL;
   GtkFileChooserNative *chooser;
 
-  job->profile = g_object_ref (self->profile);
-  job->include = include;
-  name = six_profile_dup_name (job->profile);
   file_name = g_strdup_printf ("%s.pdf", name);
   chooser = gtk_file_chooser_native_new (_("Save Profile as PDF"),
                                          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_pdf_chooser_response_cb), job);
+  g_object_set_data (G_OBJECT (chooser), "include", GINT_TO_POINTER (include));
+  /* Tied to the profile: one gone before the answer writes nothing. */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_pdf_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -419,6 +479,18 @@ print_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The assistant that starts a coalition, with this State as its lead. */
+static void
+start_coalition_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SixCountryProfile *self = SIX_COUNTRY_PROFILE (widget);
+
+  if (self->country_id != NULL)
+    gtk_widget_activate_action (widget, "win.start-coalition", "s", self->country_id);
+}
+
 static void
 share_action (GtkWidget  *widget,
               const char *action_name,
@@ -428,6 +500,18 @@ share_action (GtkWidget  *widget,
 
   if (self->country_id != NULL)
     gtk_widget_activate_action (widget, "win.share-country", "s", self->country_id);
+}
+
+/* The profile as a file attached to a new email. */
+static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SixCountryProfile *self = SIX_COUNTRY_PROFILE (widget);
+
+  if (self->country_id != NULL)
+    gtk_widget_activate_action (widget, "win.send-email", "(ss)", "country", self->country_id);
 }
 
 /* --- showing ------------------------------------------------------------------------- */
@@ -806,11 +890,33 @@ show_coalitions (SixCountryProfile *self)
     {
       SixRecord *coalition = coalitions->pdata[i];
       g_autofree char *partners = six_profile_dup_partners (self->profile, coalition);
+      GtkWidget *row = new_fact_row (self, six_record_get_string (coalition, "title"), partners,
+                                     coalition, "title");
 
-      six_rows_add (self->rows, self->coalitions_group,
-                    new_fact_row (self, six_record_get_string (coalition, "title"), partners,
-                                  coalition, "title"));
+      /* A coalition opens in its workspace. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", "coalition",
+                                        six_record_get_id (coalition));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      six_rows_add (self->rows, self->coalitions_group, row);
     }
+
+  {
+    g_autofree char *name = six_profile_dup_name (self->profile);
+    /* Translators: a button on a State's profile, "Start a Coalition for Lebanon" */
+    g_autofree char *title = g_strdup_printf (_("Start a Coalition for %s"), name);
+    GtkWidget *row = adw_action_row_new ();
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                               gtk_image_new_from_icon_name ("list-add-symbolic"));
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "profile.start-coalition");
+    six_rows_add (self->rows, self->coalitions_group, row);
+  }
 }
 
 static void
@@ -952,6 +1058,9 @@ six_country_profile_class_init (SixCountryProfileClass *klass)
                                    remove_record_action);
   gtk_widget_class_install_action (widget_class, "profile.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "profile.share", NULL, share_action);
+  gtk_widget_class_install_action (widget_class, "profile.send", NULL, send_action);
+  gtk_widget_class_install_action (widget_class, "profile.start-coalition", NULL,
+                                   start_coalition_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

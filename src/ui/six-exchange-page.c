@@ -10,6 +10,8 @@
 #include <json-glib/json-glib.h>
 
 #include "six-exchange-page.h"
+#include "six-import.h"
+#include "six-incoming-group.h"
 #include "six-labels.h"
 #include "six-window.h"
 
@@ -22,6 +24,7 @@ struct _SixExchangePage
 
   /* Template widgets */
   GtkStack             *stack;
+  SixIncomingGroup     *incoming_group;
   AdwPreferencesGroup  *conflicts_group;
   GtkListBox           *conflicts_list;
   AdwPreferencesGroup  *files_group;
@@ -135,6 +138,19 @@ date_text (gint64 ms)
   return time != NULL ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("");
 }
 
+/* Who sent or wrote something: their name, or for someone who gave none the start of their
+ * id, never a bare UUID. */
+static char *
+sender_text (const char *name,
+             const char *replica)
+{
+  if (name != NULL && name[0] != '\0')
+    return g_strdup (name);
+
+  /* Translators: a sender who did not give a name; %.8s is the start of their id */
+  return g_strdup_printf (_("someone who gave no name (%.8s…)"), replica != NULL ? replica : "");
+}
+
 /* "“State Party”, by Nadia Haddad on 2026-11-20" */
 static char *
 stamped_text (SixDb               *db,
@@ -145,6 +161,7 @@ stamped_text (SixDb               *db,
 {
   g_autofree char *text = value_text (kind, field, value);
   g_autofree char *name = NULL;
+  g_autofree char *who = NULL;
   g_autofree char *date = date_text (stamp->hlc.wall);
   const char *replica = stamp->hlc.replica != NULL ? stamp->hlc.replica : "";
 
@@ -153,8 +170,9 @@ stamped_text (SixDb               *db,
     return g_strdup_printf (_("“%s”, by you on %s"), text, date);
 
   name = six_db_dup_replica_name (db, replica);
+  who = sender_text (name, replica);
   /* Translators: a value, who wrote it and the day: “State Party”, by Nadia Haddad on 2026-11-20 */
-  return g_strdup_printf (_("“%s”, by %s on %s"), text, name != NULL ? name : replica, date);
+  return g_strdup_printf (_("“%s”, by %s on %s"), text, who, date);
 }
 
 static ConflictItem *
@@ -204,20 +222,21 @@ file_item_new (const SixExchangeLogEntry *entry)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *date = date_text (entry->at);
   g_autofree char *changes = NULL;
+  g_autofree char *sender = NULL;
   JsonObject *counts = parse_counts (parser, entry->counts);
+  SixMergeCounts merged = { 0 };
   FileItem *item = g_new0 (FileItem, 1);
 
-
-  changes = g_strdup_printf (_("%u new, %u changed, %u deleted, %u unchanged; %u conflicts"),
-                             count_of (counts, "new"), count_of (counts, "changed"),
-                             count_of (counts, "deleted"), count_of (counts, "unchanged"),
-                             count_of (counts, "conflicts"));
+  merged.n_new = count_of (counts, "new");
+  merged.n_changed = count_of (counts, "changed");
+  merged.n_deleted = count_of (counts, "deleted");
+  merged.n_unchanged = count_of (counts, "unchanged");
+  merged.n_conflicts = count_of (counts, "conflicts");
+  changes = six_merge_counts_describe (&merged);
   item->title = g_strdup (entry->file_name != NULL ? entry->file_name : entry->export_id);
   /* Translators: who sent a file, the day it was imported, and what it changed */
-  item->subtitle = g_strdup_printf (_("From %s, imported on %s · %s"),
-                                    entry->origin_name != NULL ? entry->origin_name
-                                                               : entry->origin,
-                                    date, changes);
+  sender = sender_text (entry->origin_name, entry->origin);
+  item->subtitle = g_strdup_printf (_("From %s, imported on %s · %s"), sender, date, changes);
 
   return item;
 }
@@ -526,6 +545,7 @@ six_exchange_page_class_init (SixExchangePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/six-exchange-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SixExchangePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SixExchangePage, incoming_group);
   gtk_widget_class_bind_template_child (widget_class, SixExchangePage, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, SixExchangePage, conflicts_list);
   gtk_widget_class_bind_template_child (widget_class, SixExchangePage, files_group);
@@ -534,6 +554,8 @@ six_exchange_page_class_init (SixExchangePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixExchangePage, exports_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (SIX_TYPE_INCOMING_GROUP);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -560,6 +582,7 @@ six_exchange_page_set_repository (SixExchangePage *self,
   g_signal_connect_object (repository, "changed", G_CALLBACK (schedule_reload), self,
                            G_CONNECT_SWAPPED);
   schedule_reload (self);
+  six_incoming_group_set_repository (self->incoming_group, repository);
 }
 
 /* Reads the log again, now if the page is shown, else when it is next shown. */

@@ -37,6 +37,7 @@ struct _SixOverviewPage
   GtkListBox    *states_list;
   GtkListBox    *coverage_list;
   GtkListBox    *totals_list;
+  GtkBox        *rates_box;
   GtkListBox    *unanswered_list;
   GtkListBox    *trend_list;
   GtkListBox    *deadlines_list;
@@ -45,6 +46,7 @@ struct _SixOverviewPage
   GtkLabel      *progress_label;
 
   /* Owned */
+  GSettings     *settings;   /* the conversion currency and rates the user entered */
   SixLiveQuery  *query;
   GArray        *years;      /* int: the drop-downs' choices, oldest first */
   gboolean       updating;   /* the drop-downs are being filled, not chosen */
@@ -345,6 +347,176 @@ show_totals (SixOverviewPage *self,
     }
 }
 
+/* currency → rate in ten-thousandths of the conversion currency, from what the user typed. */
+static GHashTable *
+dup_rates (SixOverviewPage *self)
+{
+  g_autoptr(GVariant) stored = g_settings_get_value (self->settings, "conversion-rates");
+  GHashTable *rates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GVariantIter iter;
+  const char *currency, *text;
+
+  g_variant_iter_init (&iter, stored);
+  while (g_variant_iter_next (&iter, "{&s&s}", &currency, &text))
+    {
+      gint64 rate;
+
+      if (six_amount_parse (text, &rate) && rate > 0)
+        g_hash_table_insert (rates, g_strdup (currency), g_memdup2 (&rate, sizeof rate));
+    }
+
+  return rates;
+}
+
+/* The totals in one currency at the user's rates: marked as an estimate, what could not be
+ * converted named. */
+static void
+show_converted (SixOverviewPage *self,
+                SixOverview     *overview)
+{
+  g_autofree char *currency = g_settings_get_string (self->settings, "conversion-currency");
+  g_autoptr(GHashTable) rates = NULL;
+  g_autoptr(GPtrArray) converted = NULL;
+
+  if (!six_currency_is_valid (currency))
+    return;
+
+  rates = dup_rates (self);
+  converted = six_overview_convert_totals (overview, currency, rates);
+  for (guint i = 0; i < converted->len; i++)
+    {
+      SixOverviewConverted *row = converted->pdata[i];
+      const char *status = row->status != NULL
+        ? six_value_label ("contribution", "status", row->status) : _("Status not recorded");
+      g_autofree char *amount = six_amount_format (row->total, currency);
+      g_autofree char *left_out = g_strjoinv (", ", row->left_out);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *widget;
+
+      /* Translators: a total converted at rates the user entered: "Pledged: ≈ 1,410 EUR" */
+      title = row->overflow ? g_strdup_printf (_("%s: too large to convert"), status)
+                            : g_strdup_printf (_("%s: ≈ %s"), status, amount);
+      subtitle = row->left_out[0] != NULL
+        /* Translators: %s lists currencies, "USD, CHF" */
+        ? g_strdup_printf (_("At your rates; not converted for want of a rate: %s"), left_out)
+        : g_strdup (_("At your rates, not recorded amounts"));
+      widget = add_row (self->totals_list, title, subtitle);
+      gtk_widget_add_css_class (widget, "converted");
+    }
+}
+
+static void
+on_rate_changed_cb (GtkEditable     *entry,
+                    SixOverviewPage *self)
+{
+  const char *currency = g_object_get_data (G_OBJECT (entry), "currency");
+  const char *text = gtk_editable_get_text (entry);
+  g_autoptr(GVariant) stored = g_settings_get_value (self->settings, "conversion-rates");
+  g_autoptr(GVariantDict) dict = g_variant_dict_new (stored);
+  gint64 rate;
+
+  if (*text == '\0')
+    g_variant_dict_remove (dict, currency);
+  else if (six_amount_parse (text, &rate) && rate > 0)
+    g_variant_dict_insert (dict, currency, "s", text);
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  g_settings_set_value (self->settings, "conversion-rates", g_variant_dict_end (dict));
+}
+
+static void
+on_currency_changed_cb (GtkEditable     *entry,
+                        SixOverviewPage *self)
+{
+  g_autofree char *code = g_ascii_strup (gtk_editable_get_text (entry), -1);
+
+  if (*code != '\0' && !six_currency_is_valid (code))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  g_settings_set_string (self->settings, "conversion-currency", code);
+}
+
+static GtkWidget *
+labelled_entry (const char *label,
+                const char *text,
+                const char *suffix,
+                const char *accessible)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  gtk_box_append (GTK_BOX (box), entry);
+  if (suffix != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_label_new (suffix));
+
+  return box;
+}
+
+/* The popover offers the conversion currency and a rate for each other currency given. */
+static void
+show_rates (SixOverviewPage *self,
+            SixOverview     *overview)
+{
+  g_autofree char *currency = g_settings_get_string (self->settings, "conversion-currency");
+  g_autoptr(GVariant) stored = g_settings_get_value (self->settings, "conversion-rates");
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *totals = six_overview_get_totals (overview);
+  GtkWidget *child, *row, *hint;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rates_box))) != NULL)
+    gtk_box_remove (self->rates_box, child);
+
+  row = labelled_entry (_("Show totals in"), currency, NULL, _("Currency of converted totals"));
+  g_signal_connect (gtk_widget_get_last_child (row), "changed",
+                    G_CALLBACK (on_currency_changed_cb), self);
+  gtk_box_append (self->rates_box, row);
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const char *code = ((SixOverviewTotal *) totals->pdata[i])->currency;
+      const char *rate = NULL;
+      g_autofree char *one = NULL;
+      g_autofree char *accessible = NULL;
+      GtkWidget *entry;
+
+      if (code == NULL || g_strcmp0 (code, currency) == 0 || !g_hash_table_add (seen, (gpointer) code))
+        continue;
+
+      g_variant_lookup (stored, code, "&s", &rate);
+      /* Translators: "1 USD =", then the rate the user types, then the conversion currency */
+      one = g_strdup_printf (_("1 %s ="), code);
+      /* Translators: the rate entry's name for screen readers: "Rate of USD" */
+      accessible = g_strdup_printf (_("Rate of %s"), code);
+      row = labelled_entry (one, rate, currency, accessible);
+      entry = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (row));
+      g_object_set_data_full (G_OBJECT (entry), "currency", g_strdup (code), g_free);
+      g_signal_connect (entry, "changed", G_CALLBACK (on_rate_changed_cb), self);
+      gtk_box_append (self->rates_box, row);
+    }
+
+  hint = gtk_label_new (_("Rates are yours, not recorded: converted totals are marked as estimates."));
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 30);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_box_append (self->rates_box, hint);
+}
+
 static char *
 describe_request (SixOverviewRequest *request)
 {
@@ -542,8 +714,7 @@ show_coalitions (SixOverviewPage *self,
         : g_strdup_printf (_("Led by %s · %s · no meeting planned"), coalition->lead_name,
                            follow_ups);
       add_record_row (self->coalitions_list, title != NULL ? title : coalition->lead_name,
-                      subtitle, "country",
-                      six_record_get_string (coalition->coalition, "lead"));
+                      subtitle, "coalition", six_record_get_id (coalition->coalition));
     }
 }
 
@@ -640,6 +811,8 @@ show_overview (SixOverviewPage *self)
   show_states (self, overview);
   show_responses (self, overview, span);
   show_totals (self, overview);
+  show_converted (self, overview);
+  show_rates (self, overview);
   show_unanswered (self, overview);
   show_trend (self, overview);
   show_deadlines (self, overview);
@@ -895,6 +1068,24 @@ save_calendar_action (GtkWidget  *widget,
 
 /* --- object ------------------------------------------------------------------------------- */
 
+/* A new currency or rate: the totals again, and the rates offered for the new currency; the
+ * popover is rebuilt only for a new currency, so typing a rate keeps its entry. */
+static void
+on_conversion_changed_cb (SixOverviewPage *self,
+                          const char      *key)
+{
+  SixOverview *overview = get_overview (self);
+
+  if (overview == NULL)
+    return;
+
+  clear_list (self->totals_list);
+  show_totals (self, overview);
+  show_converted (self, overview);
+  if (g_strcmp0 (key, "conversion-currency") == 0)
+    show_rates (self, overview);
+}
+
 static void
 on_query_snapshot_changed_cb (SixOverviewPage *self)
 {
@@ -943,6 +1134,7 @@ six_overview_page_dispose (GObject *object)
   SixOverviewPage *self = (SixOverviewPage *) object;
 
   g_clear_object (&self->query);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (six_overview_page_parent_class)->dispose (object);
@@ -981,6 +1173,7 @@ six_overview_page_class_init (SixOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, states_list);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, coverage_list);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, totals_list);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, rates_box);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, unanswered_list);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, trend_list);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, deadlines_list);
@@ -1007,6 +1200,7 @@ six_overview_page_init (SixOverviewPage *self)
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
 
   add_legend_chip (self, SIX_CHART_SEGMENT_ANSWERED, _("Answered"));
   add_legend_chip (self, SIX_CHART_SEGMENT_PARTLY, _("Partly answered"));
@@ -1030,6 +1224,11 @@ six_overview_page_set_repository (SixOverviewPage *self,
   self->query = six_overview_query_new (repository);
   g_signal_connect_object (self->query, "notify::snapshot",
                            G_CALLBACK (on_query_snapshot_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Only the converted rows depend on the rates: shown again as they are typed. */
+  g_signal_connect_object (self->settings, "changed::conversion-rates",
+                           G_CALLBACK (on_conversion_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::conversion-currency",
+                           G_CALLBACK (on_conversion_changed_cb), self, G_CONNECT_SWAPPED);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     six_live_query_set_active (self->query, TRUE);
 }

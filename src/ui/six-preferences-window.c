@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "six-preferences-window.h"
 
 struct _SixPreferencesWindow
@@ -13,14 +15,61 @@ struct _SixPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   /* Template widgets */
-  AdwEntryRow *name_row;
-  AdwEntryRow *organisation_row;
+  AdwEntryRow  *name_row;
+  AdwEntryRow  *organisation_row;
+  AdwActionRow *folder_row;
+  GtkWidget    *clear_folder_button;
 
   /* Owned */
   GSettings   *settings;
 };
 
 G_DEFINE_FINAL_TYPE (SixPreferencesWindow, six_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+show_folder (SixPreferencesWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "exchange-folder");
+
+  adw_action_row_set_subtitle (self->folder_row,
+                               folder[0] != '\0' ? folder : _("None: files go by email"));
+  gtk_widget_set_visible (self->clear_folder_button, folder[0] != '\0');
+}
+
+static void
+on_folder_chooser_response_cb (GtkNativeDialog      *chooser,
+                               int                   response,
+                               SixPreferencesWindow *self)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (folder != NULL && g_file_peek_path (folder) != NULL)
+    g_settings_set_string (self->settings, "exchange-folder", g_file_peek_path (folder));
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+on_choose_folder_button_clicked_cb (SixPreferencesWindow *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Exchange Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"),
+                                         NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_clear_folder_button_clicked_cb (SixPreferencesWindow *self)
+{
+  g_settings_set_string (self->settings, "exchange-folder", "");
+}
 
 static void
 six_preferences_window_dispose (GObject *object)
@@ -45,6 +94,11 @@ six_preferences_window_class_init (SixPreferencesWindowClass *klass)
                                                RESOURCE_PATH "/ui/six-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SixPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, SixPreferencesWindow, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, SixPreferencesWindow, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, SixPreferencesWindow,
+                                        clear_folder_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_folder_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_folder_button_clicked_cb);
 }
 
 static void
@@ -57,6 +111,9 @@ six_preferences_window_init (SixPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "organisation", self->organisation_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::exchange-folder", G_CALLBACK (show_folder),
+                           self, G_CONNECT_SWAPPED);
+  show_folder (self);
 }
 
 GtkWidget *

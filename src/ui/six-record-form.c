@@ -15,11 +15,15 @@
 #include "six-labels.h"
 #include "six-record-form.h"
 
+#include <string.h>
+
 typedef struct
 {
   const SixField *field;
-  GtkWidget      *row;     /* AdwEntryRow or AdwComboRow */
+  GtkWidget      *row;     /* AdwEntryRow, AdwComboRow, or AdwExpanderRow for a set */
   GPtrArray      *values;  /* a combo's value behind each choice; NULL for "none" */
+  GPtrArray      *checks;  /* a set's GtkCheckButton for each of @values, in the same order */
+  GPtrArray      *items;   /* a set's rows in its expander, to take out when choices change */
 } FieldRow;
 
 struct _SixRecordForm
@@ -56,6 +60,8 @@ field_row_clear (gpointer data)
   FieldRow *row = data;
 
   g_clear_pointer (&row->values, g_ptr_array_unref);
+  g_clear_pointer (&row->checks, g_ptr_array_unref);
+  g_clear_pointer (&row->items, g_ptr_array_unref);
 }
 
 static FieldRow *
@@ -73,6 +79,13 @@ find_row (SixRecordForm *self,
   return NULL;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The row's value, or NULL when empty; FALSE when what was typed is not a valid value. */
 static gboolean
 read_row (FieldRow  *row,
@@ -82,6 +95,24 @@ read_row (FieldRow  *row,
   gint64 number;
 
   *value = NULL;
+
+  /* A set holds its ticked values, sorted and each once, as the model keeps sets. */
+  if (row->checks != NULL)
+    {
+      g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+
+      for (guint i = 0; i < row->checks->len; i++)
+        if (gtk_check_button_get_active (row->checks->pdata[i]) &&
+            !g_ptr_array_find_with_equal_func (chosen, row->values->pdata[i], g_str_equal, NULL))
+          g_ptr_array_add (chosen, row->values->pdata[i]);
+      if (chosen->len == 0)
+        return TRUE;
+
+      g_ptr_array_sort (chosen, compare_strings);
+      g_ptr_array_add (chosen, NULL);
+      *value = g_variant_ref_sink (g_variant_new_strv ((const char * const *) chosen->pdata, -1));
+      return six_field_validate (row->field, *value, NULL);
+    }
 
   if (ADW_IS_COMBO_ROW (row->row))
     {
@@ -223,6 +254,95 @@ new_combo_row (SixRecordForm  *self,
   return row;
 }
 
+/* "Article 4 — Clearance, Article 5 — Victim assistance": what a set's row holds. */
+static void
+update_set_subtitle (FieldRow *row)
+{
+  g_autoptr(GString) chosen = g_string_new (NULL);
+
+  for (guint i = 0; i < row->checks->len; i++)
+    if (gtk_check_button_get_active (row->checks->pdata[i]))
+      g_string_append_printf (chosen, "%s%s", chosen->len > 0 ? ", " : "",
+                              adw_preferences_row_get_title (row->items->pdata[i]));
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->row), chosen->len > 0 ? chosen->str : "—");
+}
+
+static void
+on_set_check_toggled_cb (SixRecordForm *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *row = &g_array_index (self->rows, FieldRow, i);
+
+      if (row->checks != NULL)
+        update_set_subtitle (row);
+    }
+  update_validity (self);
+}
+
+/* A set's choices, each a row with a tick; those in @chosen ticked. */
+static void
+fill_set_row (SixRecordForm       *self,
+              FieldRow            *row,
+              const char * const  *values,
+              const char * const  *labels,
+              const char * const  *chosen)
+{
+  for (guint i = 0; i < row->items->len; i++)
+    adw_expander_row_remove (ADW_EXPANDER_ROW (row->row), row->items->pdata[i]);
+  g_ptr_array_set_size (row->items, 0);
+  g_ptr_array_set_size (row->checks, 0);
+  g_ptr_array_set_size (row->values, 0);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      GtkWidget *item = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), labels[i]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item), FALSE);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   chosen != NULL && g_strv_contains (chosen, values[i]));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (item), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (item), check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_set_check_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row->row), item);
+      g_ptr_array_add (row->items, item);
+      g_ptr_array_add (row->checks, check);
+      g_ptr_array_add (row->values, g_strdup (values[i]));
+    }
+  update_set_subtitle (row);
+}
+
+static GtkWidget *
+new_set_row (SixRecordForm *self,
+             FieldRow      *field_row,
+             GVariant      *value)
+{
+  const SixField *field = field_row->field;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree const char **chosen = value != NULL ? g_variant_get_strv (value, NULL) : NULL;
+
+  field_row->row = adw_expander_row_new ();
+  field_row->values = g_ptr_array_new_with_free_func (g_free);
+  field_row->checks = g_ptr_array_new ();
+  field_row->items = g_ptr_array_new ();
+
+  /* A set of enumerated values offers them all; a set of ids waits for its choices. */
+  for (guint i = 0; field->values != NULL && field->values[i] != NULL; i++)
+    g_ptr_array_add (labels, (gpointer) six_value_label (self->kind->name, field->name,
+                                                         field->values[i]));
+  g_ptr_array_add (labels, NULL);
+  fill_set_row (self, field_row,
+                field->values != NULL ? field->values : (const char * const []) { NULL },
+                (const char * const *) labels->pdata, chosen);
+
+  return field_row->row;
+}
+
 static void
 select_value (FieldRow   *row,
               const char *value)
@@ -244,6 +364,8 @@ add_row (SixRecordForm  *self,
 
   if (field->type == SIX_FIELD_ENUM || field->type == SIX_FIELD_REF)
     row.row = new_combo_row (self, &row);
+  else if (field->type == SIX_FIELD_SET)
+    row.row = new_set_row (self, &row, value);
   else
     row.row = new_entry_row (self, field, value);
 
@@ -251,7 +373,7 @@ add_row (SixRecordForm  *self,
   adw_preferences_group_add (self->group, row.row);
   g_array_append_val (self->rows, row);
 
-  if (row.values != NULL)
+  if (row.values != NULL && row.checks == NULL)
     select_value (&g_array_index (self->rows, FieldRow, self->rows->len - 1),
                   value != NULL ? g_variant_get_string (value, NULL)
                   : g_strcmp0 (field->name, "visibility") == 0
@@ -426,10 +548,43 @@ six_record_form_set_choices (SixRecordForm *self,
   const char *current = NULL;
   gboolean offered = FALSE;
 
-  g_return_if_fail (row != NULL && row->field->type == SIX_FIELD_REF);
+  g_return_if_fail (row != NULL && (row->field->type == SIX_FIELD_REF ||
+                                     row->field->type == SIX_FIELD_SET));
   g_return_if_fail (ids->len == labels->len);
 
   value = self->record != NULL ? six_record_get_value (self->record, field) : NULL;
+
+  /* A set of ids: what is ticked stays ticked, what the record holds stays offered. */
+  if (row->checks != NULL)
+    {
+      g_autoptr(GPtrArray) values = g_ptr_array_new ();
+      g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+      g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+      g_autofree const char **held = value != NULL ? g_variant_get_strv (value, NULL) : NULL;
+
+      for (guint i = 0; i < row->checks->len; i++)
+        if (gtk_check_button_get_active (row->checks->pdata[i]))
+          g_ptr_array_add (chosen, g_strdup (row->values->pdata[i]));
+      g_ptr_array_set_free_func (chosen, g_free);
+      /* The first choices offered: the record's own values come ticked. */
+      for (guint i = 0; row->checks->len == 0 && held != NULL && held[i] != NULL; i++)
+        g_ptr_array_add (chosen, g_strdup (held[i]));
+      g_ptr_array_extend (values, ids, NULL, NULL);
+      g_ptr_array_extend (titles, labels, NULL, NULL);
+      for (guint i = 0; i < chosen->len; i++)
+        if (!g_ptr_array_find_with_equal_func (ids, chosen->pdata[i], g_str_equal, NULL))
+          {
+            g_ptr_array_add (values, chosen->pdata[i]);
+            g_ptr_array_add (titles, chosen->pdata[i]);
+          }
+      g_ptr_array_add (values, NULL);
+      g_ptr_array_add (titles, NULL);
+      g_ptr_array_add (chosen, NULL);
+      fill_set_row (self, row, (const char * const *) values->pdata,
+                    (const char * const *) titles->pdata, (const char * const *) chosen->pdata);
+      update_validity (self);
+      return;
+    }
   if (value != NULL)
     current = g_variant_get_string (value, NULL);
 
@@ -492,4 +647,57 @@ six_record_form_save (SixRecordForm *self)
   gtk_window_close (GTK_WINDOW (self));
 
   return TRUE;
+}
+
+/**
+ * six_record_form_select:
+ * @value: a value one of @field's choices holds
+ *
+ * Chooses @value for @field: a choice is selected, a set's value ticked (a new organisation
+ * just made for a member, say).
+ */
+void
+six_record_form_select (SixRecordForm *self,
+                        const char    *field,
+                        const char    *value)
+{
+  FieldRow *row;
+
+  g_return_if_fail (SIX_IS_RECORD_FORM (self));
+
+  row = find_row (self, field);
+  g_return_if_fail (row != NULL && row->values != NULL);
+
+  if (row->checks == NULL)
+    {
+      select_value (row, value);
+      return;
+    }
+
+  for (guint i = 0; i < row->values->len; i++)
+    if (g_strcmp0 (row->values->pdata[i], value) == 0)
+      gtk_check_button_set_active (row->checks->pdata[i], TRUE);
+}
+
+/* A button beside a field's row: "New Organisation…" beside the member to choose. */
+void
+six_record_form_add_row_suffix (SixRecordForm *self,
+                                const char    *field,
+                                GtkWidget     *widget)
+{
+  FieldRow *row;
+
+  g_return_if_fail (SIX_IS_RECORD_FORM (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  row = find_row (self, field);
+  g_return_if_fail (row != NULL);
+
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  if (ADW_IS_ENTRY_ROW (row->row))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row->row), widget);
+  else if (ADW_IS_ACTION_ROW (row->row))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), widget);
+  else
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row), widget);
 }

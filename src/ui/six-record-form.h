@@ -27,6 +27,12 @@ void           six_record_form_set_choices (SixRecordForm      *self,
                                             GPtrArray          *labels);
 GtkWidget     *six_record_form_get_row     (SixRecordForm      *self,
                                             const char         *field);
+void           six_record_form_select      (SixRecordForm      *self,
+                                            const char         *field,
+                                            const char         *value);
+void           six_record_form_add_row_suffix (SixRecordForm   *self,
+                                            const char         *field,
+                                            GtkWidget          *widget);
 gboolean       six_record_form_save        (SixRecordForm      *self);
 
 G_END_DECLS

@@ -9,11 +9,16 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-import.h"
+#include "six-identity-dialog.h"
+#include "six-level-dialog.h"
+#include "six-mailer.h"
+#include "six-preview-dialog.h"
 #include "six-window-private.h"
 
 /* Owned by the callback once the repository is done with it. */
@@ -22,16 +27,57 @@ typedef struct
   SixWindow       *window;
   GFile           *file;
   SixExchangeFile *exchange;  /* read on the repository's thread, kept for the apply */
+  SixPreview      *preview;   /* the dry run's, built on the repository's thread */
   GCancellable    *cancellable;
   gboolean         dry_run;
 } ImportJob;
 
+static void import_next (SixWindow *self);
+
+/* Files wait their turn: one preview at a time, each answered before the next is read. */
+typedef struct
+{
+  GQueue   files;  /* GFile */
+  gboolean busy;   /* an import is being read, previewed or applied */
+} ImportQueue;
+
+static void
+import_queue_free (ImportQueue *queue)
+{
+  g_queue_clear_full (&queue->files, g_object_unref);
+  g_free (queue);
+}
+
+static ImportQueue *
+get_queue (SixWindow *self)
+{
+  ImportQueue *queue = g_object_get_data (G_OBJECT (self), "six-import-queue");
+
+  if (queue == NULL)
+    {
+      queue = g_new0 (ImportQueue, 1);
+      g_queue_init (&queue->files);
+      g_object_set_data_full (G_OBJECT (self), "six-import-queue", queue,
+                              (GDestroyNotify) import_queue_free);
+    }
+
+  return queue;
+}
+
+/* Every import ends here, whatever its outcome: the next file's turn. */
 static void
 import_job_free (ImportJob *job)
 {
+  if (job->window != NULL)
+    {
+      get_queue (job->window)->busy = FALSE;
+      import_next (job->window);
+    }
+
   g_clear_object (&job->window);
   g_clear_object (&job->file);
   g_clear_object (&job->exchange);
+  g_clear_pointer (&job->preview, six_preview_free);
   g_clear_object (&job->cancellable);
   g_free (job);
 }
@@ -94,17 +140,16 @@ import_job_run (SixDb         *db,
                              &result, error))
     return NULL;
 
+  /* Titles and States are read here, where the store is. */
+  if (job->dry_run && !result->already_imported)
+    {
+      g_clear_pointer (&job->preview, six_preview_free);
+      job->preview = six_preview_new (db, job->exchange, result);
+    }
+
   return result;
 }
 
-static char *
-describe_counts (const SixMergeCounts *counts)
-{
-  /* Translators: the numbers of records an import adds, changes, deletes and leaves alone. */
-  return g_strdup_printf (_("%u new, %u changed, %u deleted, %u unchanged; %u conflicts"),
-                          counts->n_new, counts->n_changed, counts->n_deleted,
-                          counts->n_unchanged, counts->n_conflicts);
-}
 
 static void
 show_error (SixWindow    *self,
@@ -167,7 +212,7 @@ apply_cb (GObject      *object,
   if (import_failed (job, error))
     return;
 
-  counts = describe_counts (&import->counts);
+  counts = six_merge_counts_describe (&import->counts);
   title = g_strdup_printf (_("Imported: %s"), counts);
   six_window_add_undo_toast (self, title, import->operation);
   _six_window_exchange_logged (self);
@@ -197,7 +242,6 @@ plan_cb (GObject      *object,
   SixWindow *self = job->window;
   g_autoptr(SixImportResult) plan = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *counts = NULL;
   g_autofree char *name = NULL;
   GtkWidget *dialog;
 
@@ -215,38 +259,112 @@ plan_cb (GObject      *object,
       return;
     }
 
-  counts = describe_counts (&plan->counts);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import File?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” holds %u records: %s.\n\nA backup is made first, and the import can be undone."),
-                                  name, plan->counts.n_records, counts);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
+  dialog = GTK_WIDGET (six_preview_dialog_new (GTK_WINDOW (self), g_steal_pointer (&job->preview)));
   g_signal_connect (dialog, "response", G_CALLBACK (on_preview_response_cb),
                     g_steal_pointer (&job));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+import_next (SixWindow *self)
+{
+  ImportQueue *queue = get_queue (self);
+  ImportJob *job;
+
+  /* A window closing, or still opening its database, reads nothing. */
+  if (queue->busy || g_queue_is_empty (&queue->files) ||
+      six_window_get_repository (self) == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  job = g_new0 (ImportJob, 1);
+  job->window = g_object_ref (self);
+  job->file = g_queue_pop_head (&queue->files);
+  job->dry_run = TRUE;
+  queue->busy = TRUE;
+  run_import (job, plan_cb);
+}
+
+/**
+ * _six_window_import_file:
+ * @file: an exchange file
+ *
+ * Reads @file and previews what importing it would change, once the files before it are
+ * done with (and the database is open): nothing is written before the user applies it.
+ */
 void
 _six_window_import_file (SixWindow *self,
                          GFile     *file)
 {
-  ImportJob *job = g_new0 (ImportJob, 1);
-
   g_return_if_fail (SIX_IS_WINDOW (self));
-  g_return_if_fail (six_window_get_repository (self) != NULL);
+  g_return_if_fail (G_IS_FILE (file));
 
-  job->window = g_object_ref (self);
-  job->file = g_object_ref (file);
-  job->dry_run = TRUE;
-  run_import (job, plan_cb);
+  g_queue_push_tail (&get_queue (self)->files, g_object_ref (file));
+  import_next (self);
+}
+
+/* The database is open: the files that came before it can be read. */
+void
+_six_window_import_queued (SixWindow *self)
+{
+  g_return_if_fail (SIX_IS_WINDOW (self));
+
+  import_next (self);
+}
+
+static gboolean
+is_exchange_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && g_str_has_suffix (name, ".a6.json");
+}
+
+static gboolean
+on_drop_target_drop_cb (GtkDropTarget *target,
+                        const GValue  *value,
+                        double         x,
+                        double         y,
+                        SixWindow     *self)
+{
+  g_autoptr(GSList) files = gdk_file_list_get_files (g_value_get_boxed (value));
+  guint n_taken = 0;
+  guint n_left = 0;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      if (is_exchange_file (l->data))
+        {
+          _six_window_import_file (self, l->data);
+          n_taken++;
+        }
+      else
+        n_left++;
+    }
+
+  if (n_left > 0)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: files dropped on the window that are not exchange files */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u file is not an Article Six file (.a6.json) and was left alone",
+                                            "%u files are not Article Six files (.a6.json) and were left alone",
+                                            n_left),
+                               n_left);
+      six_window_add_toast (self, adw_toast_new (title));
+    }
+
+  return n_taken > 0;
+}
+
+/* Files dropped on the window are previewed in turn, like files opened from elsewhere. */
+void
+_six_window_setup_drop (SixWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop_target_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 static GtkFileFilter *
@@ -297,6 +415,9 @@ typedef struct
   char          *scope_id;
   SixVisibility  level;
   guint          n_records;
+  gboolean       send;         /* by email, rather than to a file the user chooses */
+  char          *scope_label;  /* send: what the file holds, "Lebanon profile" */
+  SixWindow     *window;       /* send: the window that asked */
 } ExportJob;
 
 static void
@@ -304,7 +425,38 @@ export_job_free (ExportJob *job)
 {
   g_clear_object (&job->file);
   g_free (job->scope_id);
+  g_free (job->scope_label);
+  g_clear_object (&job->window);
   g_free (job);
+}
+
+/* Words for what a file sent by email holds, read on the repository's thread. */
+static char *
+scope_label (SixDb        *db,
+             SixScopeType  scope,
+             const char   *scope_id)
+{
+  const char *kind = scope == SIX_SCOPE_COUNTRY ? "country"
+                     : scope == SIX_SCOPE_COALITION ? "coalition" : NULL;
+  g_autoptr(SixRecord) record = kind != NULL && scope_id != NULL
+                                ? six_db_get_record (db, six_kind_lookup (kind), scope_id, FALSE,
+                                                     NULL)
+                                : NULL;
+  g_autofree char *title = record != NULL ? six_record_dup_title (record) : g_strdup (scope_id);
+
+  switch (scope)
+    {
+    case SIX_SCOPE_COUNTRY:
+      /* Translators: what a file holds: a State's profile, "Lebanon profile" */
+      return g_strdup_printf (_("%s profile"), title);
+    case SIX_SCOPE_COALITION:
+      /* Translators: what a file holds: a coalition's records, with the coalition's title */
+      return g_strdup_printf (_("%s coalition"), title);
+    case SIX_SCOPE_ALL:
+    case SIX_SCOPE_SELECTION:
+    default:
+      return g_strdup (_("all records"));
+    }
 }
 
 static gpointer
@@ -331,6 +483,8 @@ export_job_run (SixDb         *db,
     return NULL;
 
   job->n_records = six_exchange_file_get_records (exchange)->len;
+  if (job->send)
+    job->scope_label = scope_label (db, job->scope, job->scope_id);
 
   return GUINT_TO_POINTER (job->n_records);
 }
@@ -402,6 +556,107 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+static const char *
+level_words (SixVisibility level)
+{
+  switch (level)
+    {
+    case SIX_VISIBILITY_COALITION:
+      return _("public and coalition records");
+    case SIX_VISIBILITY_PRIVATE:
+      return _("all records, private ones too");
+    case SIX_VISIBILITY_PUBLIC:
+    default:
+      return _("public records");
+    }
+}
+
+static void
+mailed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ExportJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *title = NULL;
+  SixMailOutcome outcome = six_mail_file_finish (result, &error);
+
+  if (error != NULL)
+    /* Translators: the user closed the new email; %s is the file, kept where it was saved */
+    title = g_strdup_printf (_("Email not sent; “%s” is kept with the files sent"), name);
+  else if (outcome == SIX_MAIL_COMPOSED)
+    /* Translators: %s is the file attached to a new email */
+    title = g_strdup_printf (_("Email ready with “%s” attached"), name);
+  else
+    /* Translators: no mail program answered; %s is the file, shown in the file manager */
+    title = g_strdup_printf (_("No email program answered: “%s” was saved and is shown in its "
+                               "folder, to attach by hand"), name);
+
+  six_window_add_toast (job->window, adw_toast_new (title));
+  export_job_free (job);
+}
+
+static void
+send_exported_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ExportJob *job = user_data;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *sender = g_settings_get_string (settings, "replica-name");
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  if (error != NULL)
+    {
+      show_error (job->window, _("Could Not Export"), error);
+      export_job_free (job);
+      return;
+    }
+  _six_window_exchange_logged (job->window);
+
+  /* Translators: an email's subject: what the file holds, its number of records, its level:
+   * "Article Six: Lebanon profile, 13 records, public records" */
+  subject = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Article Six: %s, %u record, %s",
+                                          "Article Six: %s, %u records, %s", job->n_records),
+                             job->scope_label, job->n_records, level_words (job->level));
+  /* Translators: an email's text: the attached file, and who sent it */
+  body = g_strdup_printf (_("Attached: %s, from %s.\n\nOpen it with Article Six: it shows who "
+                            "sent it and what it would change before anything is written."),
+                          name, sender);
+  six_mail_file_async (GTK_WINDOW (job->window), job->file, subject, body, NULL, mailed_cb, job);
+}
+
+/* The file goes beside the database, in "sent", where the user can find it again. */
+static GFile *
+sent_file (SixWindow  *self,
+           const char *name)
+{
+  g_autofree char *database_dir = g_path_get_dirname (six_repository_get_path (
+                                                        six_window_get_repository (self)));
+  g_autofree char *dir = g_build_filename (database_dir, "sent", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_warning ("Could not create %s: %s", dir, g_strerror (errno));
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+file_name (ExportJob *job)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+  return g_strdup_printf ("%s-%s.a6.json", job->scope_id != NULL ? job->scope_id : "article-six",
+                          date);
+}
+
 static void
 on_level_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -413,9 +668,35 @@ on_level_response_cb (AdwMessageDialog *dialog,
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
-  if (!six_visibility_from_string (response, &job->level))
+  if (g_strcmp0 (response, "export") != 0 && g_strcmp0 (response, "folder") != 0)
     {
       export_job_free (job);
+      return;
+    }
+
+  job->level = six_level_dialog_get_level (SIX_LEVEL_DIALOG (dialog));
+
+  /* Into the folder the team's sync tool shares, where the others find it. */
+  if (g_strcmp0 (response, "folder") == 0)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+      g_autofree char *folder = g_settings_get_string (settings, "exchange-folder");
+      g_autofree char *shared = file_name (job);
+      g_autofree char *path = g_build_filename (folder, shared, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      _six_window_export_file (self, job->scope, job->scope_id, job->level, file);
+      export_job_free (job);
+      return;
+    }
+  if (job->send)
+    {
+      g_autofree char *sent = file_name (job);
+
+      job->window = g_object_ref (self);
+      job->file = sent_file (self, sent);
+      six_repository_run_async (six_window_get_repository (self), export_job_run, job, NULL,
+                                NULL, NULL, send_exported_cb, job);
       return;
     }
 
@@ -437,31 +718,261 @@ on_level_response_cb (AdwMessageDialog *dialog,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Files go by email: the user decides first what may leave the laptop. */
+/* On the repository's thread: what a file of each level would hold. */
+static gpointer
+count_levels (SixDb         *db,
+              gpointer       user_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  ExportJob *job = user_data;
+  SixExportOptions options = { 0 };
+  g_autofree SixLevelCounts *counts = g_new0 (SixLevelCounts, 1);
+
+  options.scope = job->scope;
+  options.scope_id = job->scope_id;
+  if (!six_exchange_count_levels (db, &options, counts, error))
+    return NULL;
+
+  return g_steal_pointer (&counts);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, weak_ref_free)
+
+static void
+count_levels_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GWeakRef) ref = user_data;
+  g_autoptr(SixLevelDialog) dialog = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  g_autofree SixLevelCounts *counts = NULL;
+
+  counts = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  /* Answered or closed already: nobody reads the counts. */
+  if (dialog == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (counts == NULL)
+    g_warning ("Could not count the records of each level: %s", error->message);
+
+  six_level_dialog_set_counts (dialog, counts);
+}
+
+/* Files go by email: the user decides first what may leave the laptop. Public is chosen and
+ * the default, so Enter never sends anything else. */
+static void
+choose_level (SixWindow    *self,
+              SixScopeType  scope,
+              const char   *scope_id,
+              gboolean      send)
+{
+  SixLevelDialog *dialog;
+  ExportJob *job = g_new0 (ExportJob, 1);
+  ExportJob *counting = g_new0 (ExportJob, 1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GWeakRef *ref;
+
+  job->scope = scope;
+  job->scope_id = g_strdup (scope_id);
+  job->send = send;
+  counting->scope = scope;
+  counting->scope_id = g_strdup (scope_id);
+
+  dialog = six_level_dialog_new (GTK_WINDOW (self), scope);
+  if (send)
+    {
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), _("Send Which Records?"));
+      adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (dialog), "export",
+                                             _("_Send by Email…"));
+    }
+  else
+    {
+      g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+      g_autofree char *folder = g_settings_get_string (settings, "exchange-folder");
+
+      /* With an exchange folder, the file can go straight there. */
+      if (folder[0] != '\0')
+        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "folder",
+                                         _("Export to _Folder"));
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (on_level_response_cb), job);
+  /* An answer before the counts are in stops the counting. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (g_cancellable_cancel), cancellable,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (g_cancellable_cancel), cancellable,
+                           G_CONNECT_SWAPPED);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, dialog);
+  six_repository_run_async (six_window_get_repository (self), count_levels, counting,
+                            (GDestroyNotify) export_job_free, g_free, cancellable,
+                            count_levels_cb, ref);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_identity_response_cb (SixIdentityDialog *dialog,
+                         const char        *response,
+                         ExportJob         *job)
+{
+  SixWindow *self = SIX_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (g_strcmp0 (response, "continue") == 0)
+    {
+      six_identity_dialog_save (dialog);
+      choose_level (self, job->scope, job->scope_id, job->send);
+    }
+  export_job_free (job);
+}
+
+static void
+choose_export (SixWindow    *self,
+               SixScopeType  scope,
+               const char   *scope_id,
+               gboolean      send)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *name = g_settings_get_string (settings, "replica-name");
+  SixIdentityDialog *dialog;
+  ExportJob *job;
+
+  if (name[0] != '\0')
+    {
+      choose_level (self, scope, scope_id, send);
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->scope = scope;
+  job->scope_id = g_strdup (scope_id);
+  job->send = send;
+  dialog = six_identity_dialog_new (GTK_WINDOW (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_identity_response_cb), job);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _six_window_choose_export:
+ * @scope_id: (nullable): the State or coalition of a scope that has one
+ *
+ * Asks what the file may hold, then where to write it. The first export asks who is
+ * sending it: files carry a name people know, not an id.
+ */
 void
 _six_window_choose_export (SixWindow    *self,
                            SixScopeType  scope,
                            const char   *scope_id)
 {
-  GtkWidget *dialog;
-  ExportJob *job = g_new0 (ExportJob, 1);
+  g_return_if_fail (SIX_IS_WINDOW (self));
 
-  job->scope = scope;
-  job->scope_id = g_strdup (scope_id);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   scope == SIX_SCOPE_COUNTRY ? _("Share Which Records?")
-                                                              : _("Export Which Records?"),
-                                   _("Contacts and notes are private unless you shared them. Choose what the file may hold."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "public", _("_Public Only"),
-                                    "coalition", _("Public and _Coalition"),
-                                    "private", _("_Everything"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "public",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "public");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_level_response_cb), job);
-  gtk_window_present (GTK_WINDOW (dialog));
+  choose_export (self, scope, scope_id, FALSE);
+}
+
+/**
+ * _six_window_choose_send:
+ * @scope_id: (nullable): the State or coalition of a scope that has one
+ *
+ * Asks what the file may hold, writes it with the files sent (beside the database), and
+ * opens a new email with it attached; where no mail client answers, shows it in its folder.
+ */
+void
+_six_window_choose_send (SixWindow    *self,
+                         SixScopeType  scope,
+                         const char   *scope_id)
+{
+  g_return_if_fail (SIX_IS_WINDOW (self));
+
+  choose_export (self, scope, scope_id, TRUE);
+}
+
+/* --- other processes' writes ---------------------------------------------------------- */
+
+/* How often the window looks for another process's writes (the command line, a second
+ * window), besides whenever it gains the focus. */
+#define WATCH_INTERVAL_SECONDS 2
+
+typedef struct
+{
+  guint    timeout_id;
+  gboolean checking;
+} Watch;
+
+static void
+watch_free (Watch *watch)
+{
+  g_clear_handle_id (&watch->timeout_id, g_source_remove);
+  g_free (watch);
+}
+
+static void
+checked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SixWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Watch *watch = g_object_get_data (G_OBJECT (self), "six-watch");
+
+  if (watch != NULL)
+    watch->checking = FALSE;
+
+  /* The repository has told its lists and listeners already; a failed look is retried. */
+  if (!six_repository_check_finish (SIX_REPOSITORY (object), result, &error) && error != NULL)
+    g_debug ("Could not look for other writes: %s", error->message);
+}
+
+static void
+check_database (SixWindow *self)
+{
+  Watch *watch = g_object_get_data (G_OBJECT (self), "six-watch");
+  SixRepository *repository = six_window_get_repository (self);
+
+  if (watch == NULL || watch->checking || repository == NULL)
+    return;
+
+  watch->checking = TRUE;
+  six_repository_check_async (repository, NULL, checked_cb, g_object_ref (self));
+}
+
+static gboolean
+watch_timeout_cb (gpointer user_data)
+{
+  check_database (SIX_WINDOW (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_window_is_active_cb (SixWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    check_database (self);
+}
+
+/**
+ * _six_window_watch_database:
+ *
+ * The window notices what other processes write to its database: on a timer and when it
+ * gains the focus, the repository compares SQLite's data version on its own thread, and on
+ * a change every list and page reads again.
+ */
+void
+_six_window_watch_database (SixWindow *self)
+{
+  Watch *watch;
+
+  g_return_if_fail (SIX_IS_WINDOW (self));
+  g_return_if_fail (g_object_get_data (G_OBJECT (self), "six-watch") == NULL);
+
+  watch = g_new0 (Watch, 1);
+  watch->timeout_id = g_timeout_add_seconds (WATCH_INTERVAL_SECONDS, watch_timeout_cb, self);
+  g_object_set_data_full (G_OBJECT (self), "six-watch", watch, (GDestroyNotify) watch_free);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_window_is_active_cb), NULL);
 }

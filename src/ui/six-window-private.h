@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 void _six_window_import_file   (SixWindow *self,
                                 GFile     *file);
+void _six_window_import_queued (SixWindow *self);
+void _six_window_setup_drop    (SixWindow *self);
+void _six_window_watch_database (SixWindow *self);
 void _six_window_choose_import (SixWindow *self);
 GCancellable *_six_window_begin_import  (SixWindow  *self);
 void          _six_window_report_import (SixWindow  *self,
@@ -18,6 +21,9 @@ void          _six_window_report_import (SixWindow  *self,
                                          double      fraction);
 void          _six_window_end_import    (SixWindow  *self);
 void _six_window_choose_export (SixWindow    *self,
+                                SixScopeType  scope,
+                                const char   *scope_id);
+void _six_window_choose_send   (SixWindow    *self,
                                 SixScopeType  scope,
                                 const char   *scope_id);
 /* A file was imported or exported: the Exchange page lists it. */

@@ -10,8 +10,10 @@
 
 #include "six-window-private.h"
 #include "six-actions-page.h"
+#include "six-coalitions-page.h"
 #include "six-countries-page.h"
 #include "six-exchange-page.h"
+#include "six-locate.h"
 #include "six-overview-page.h"
 #include "six-search-page.h"
 
@@ -34,6 +36,7 @@ struct _SixWindow
   SixOverviewPage *overview_page;
   SixActionsPage  *actions_page;
   SixCountriesPage *countries_page;
+  SixCoalitionsPage *coalitions_page;
   SixExchangePage *exchange_page;
   GtkRevealer     *import_revealer;
   GtkLabel        *import_label;
@@ -256,6 +259,36 @@ undo_cb (GObject      *object,
 }
 
 static void
+redo_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(SixWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (six_repository_redo_finish (SIX_REPOSITORY (object), result, &error) > 0)
+    toast = adw_toast_new (_("Redone"));
+  else if (g_error_matches (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOTHING_TO_REDO))
+    toast = adw_toast_new (_("Nothing to redo"));
+  else
+    toast = adw_toast_new (error->message);
+
+  six_window_add_toast (self, toast);
+}
+
+/* Each Ctrl+Shift+Z redoes one more of the steps Ctrl+Z went back. */
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SixWindow *self = SIX_WINDOW (widget);
+
+  six_repository_redo_async (self->repository, NULL, redo_cb, g_object_ref (self));
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -284,6 +317,17 @@ import_file_action (GtkWidget  *widget,
   _six_window_choose_import (SIX_WINDOW (widget));
 }
 
+/* "s": a file by its path, previewed before anything is written. */
+static void
+import_path_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  _six_window_import_file (SIX_WINDOW (widget), file);
+}
+
 static void
 export_file_action (GtkWidget  *widget,
                     const char *action_name,
@@ -300,6 +344,22 @@ cancel_import_action (GtkWidget  *widget,
   g_cancellable_cancel (SIX_WINDOW (widget)->importing);
 }
 
+/* "(ss)": a scope ("all", "country", "coalition") and its id, sent by email. */
+static void
+send_email_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *scope, *id;
+
+  g_variant_get (parameter, "(&s&s)", &scope, &id);
+  _six_window_choose_send (SIX_WINDOW (widget),
+                           g_str_equal (scope, "country") ? SIX_SCOPE_COUNTRY
+                           : g_str_equal (scope, "coalition") ? SIX_SCOPE_COALITION
+                           : SIX_SCOPE_ALL,
+                           id[0] != '\0' ? id : NULL);
+}
+
 /* One State's profile, to send to whoever asked for it. */
 static void
 share_country_action (GtkWidget  *widget,
@@ -308,6 +368,79 @@ share_country_action (GtkWidget  *widget,
 {
   _six_window_choose_export (SIX_WINDOW (widget), SIX_SCOPE_COUNTRY,
                              g_variant_get_string (parameter, NULL));
+}
+
+/* "s": the assistant that starts a coalition, for this lead State ("" to choose one). */
+static void
+start_coalition_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SixWindow *self = SIX_WINDOW (widget);
+  const char *lead = g_variant_get_string (parameter, NULL);
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  six_window_show_page (self, "coalitions");
+  six_coalitions_page_start (self->coalitions_page, lead[0] != '\0' ? lead : NULL);
+}
+
+/* "(ss)": a coalition's scope at the coalition level, to the file at the path: what
+ * "Send to Members" writes once a file is chosen. */
+static void
+export_coalition_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  const char *id, *path;
+  g_autoptr(GFile) file = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &id, &path);
+  file = g_file_new_for_path (path);
+  _six_window_export_file (SIX_WINDOW (widget), SIX_SCOPE_COALITION, id,
+                           SIX_VISIBILITY_COALITION, file);
+}
+
+static void
+on_send_chooser_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             gpointer         user_data)
+{
+  SixWindow *self = SIX_WINDOW (gtk_native_dialog_get_transient_for (chooser));
+  const char *id = g_object_get_data (G_OBJECT (chooser), "coalition");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    _six_window_export_file (self, SIX_SCOPE_COALITION, id, SIX_VISIBILITY_COALITION, file);
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* "s": Send to Members — the coalition's records, its lead's needs, nothing private; the
+ * level is the coalition's, so there is no level to ask. */
+static void
+send_coalition_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SixWindow *self = SIX_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  /* Translators: the file sent to a coalition's members, "coalition-2026-12-07.a6.json" */
+  name = g_strdup_printf (_("coalition-%s.a6.json"), date);
+  chooser = gtk_file_chooser_native_new (_("Send to Members"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "coalition", g_strdup (id), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_send_chooser_response_cb), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -344,9 +477,15 @@ update_repository_actions (SixWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has_repository);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-operation", has_repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has_repository);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-file", has_repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-path", has_repository);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-file", has_repository);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-country", has_repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-email", has_repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-coalition", has_repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-coalition", has_repository);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-coalition", has_repository);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_repository);
   gtk_widget_set_sensitive (self->search_button, has_repository);
   /* Typing anywhere searches, once there is something to search. */
@@ -370,6 +509,8 @@ six_window_dispose (GObject *object)
   SixWindow *self = (SixWindow *)object;
 
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  /* No more looking for other processes' writes. */
+  g_object_set_data (object, "six-watch", NULL);
   g_cancellable_cancel (self->importing);
   g_clear_object (&self->importing);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_WINDOW);
@@ -470,6 +611,7 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, actions_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, countries_page);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, coalitions_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, exchange_page);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, import_label);
@@ -492,9 +634,18 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-operation", "x", undo_operation_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.import-file", NULL, import_file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-path", "s", import_path_action);
   gtk_widget_class_install_action (widget_class, "win.export-file", NULL, export_file_action);
   gtk_widget_class_install_action (widget_class, "win.share-country", "s", share_country_action);
+  gtk_widget_class_install_action (widget_class, "win.send-email", "(ss)", send_email_action);
+  gtk_widget_class_install_action (widget_class, "win.start-coalition", "s",
+                                   start_coalition_action);
+  gtk_widget_class_install_action (widget_class, "win.send-coalition", "s",
+                                   send_coalition_action);
+  gtk_widget_class_install_action (widget_class, "win.export-coalition", "(ss)",
+                                   export_coalition_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
@@ -512,6 +663,7 @@ six_window_class_init (SixWindowClass *klass)
   g_type_ensure (SIX_TYPE_SEARCH_PAGE);
   g_type_ensure (SIX_TYPE_ACTIONS_PAGE);
   g_type_ensure (SIX_TYPE_COUNTRIES_PAGE);
+  g_type_ensure (SIX_TYPE_COALITIONS_PAGE);
   g_type_ensure (SIX_TYPE_EXCHANGE_PAGE);
 }
 
@@ -533,6 +685,7 @@ six_window_init (SixWindow *self)
 
   select_sidebar_row (self, "overview");
   on_stack_visible_child_changed_cb (self);
+  _six_window_setup_drop (self);
 }
 
 /* A window without its database yet: see six_window_set_repository (). */
@@ -566,9 +719,12 @@ six_window_set_repository (SixWindow     *self,
   six_overview_page_set_repository (self->overview_page, repository);
   six_actions_page_set_repository (self->actions_page, repository);
   six_countries_page_set_repository (self->countries_page, repository);
+  six_coalitions_page_set_repository (self->coalitions_page, repository);
   six_exchange_page_set_repository (self->exchange_page, repository);
   update_repository_actions (self);
   gtk_stack_set_visible_child_name (self->body_stack, "pages");
+  _six_window_import_queued (self);
+  _six_window_watch_database (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
 }
@@ -627,7 +783,46 @@ six_window_add_toast (SixWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Show a record on its own page. Returns: %FALSE if no page shows records of this kind yet. */
+/* On the repository's thread: "KIND\nID" in, "KIND\nID" of the record whose page shows it out. */
+static gpointer
+locate_record (SixDb         *db,
+               gpointer       user_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_auto(GStrv) parts = g_strsplit (user_data, "\n", 2);
+  g_autofree char *kind = NULL;
+  g_autofree char *id = NULL;
+
+  if (!six_record_locate (db, parts[0], parts[1], &kind, &id, error))
+    return NULL;
+
+  return g_strjoin ("\n", kind, id, NULL);
+}
+
+static void
+located_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SixWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  g_auto(GStrv) parts = NULL;
+
+  if (home == NULL)
+    {
+      g_debug ("Opening a record: %s", error->message);
+      return;
+    }
+
+  parts = g_strsplit (home, "\n", 2);
+  six_window_open_record (self, parts[0], parts[1]);
+}
+
+/* Show a record on its own page, or on the page of what it belongs to (a meeting in its
+ * coalition's workspace, a request in its State's profile). Returns: %FALSE if no page
+ * shows records of this kind. */
 gboolean
 six_window_open_record (SixWindow  *self,
                         const char *kind_name,
@@ -653,7 +848,24 @@ six_window_open_record (SixWindow  *self,
       return TRUE;
     }
 
-  return FALSE;
+  if (g_strcmp0 (kind_name, "coalition") == 0)
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      six_window_show_page (self, "coalitions");
+      six_coalitions_page_open_coalition (self->coalitions_page, id);
+      return TRUE;
+    }
+
+  /* Anything else is shown where what it belongs to is: found on the repository's thread. */
+  if (self->repository == NULL || six_kind_lookup (kind_name) == NULL ||
+      g_strcmp0 (kind_name, "plan") == 0 || g_strcmp0 (kind_name, "plan_section") == 0)
+    return FALSE;
+
+  six_repository_run_async (self->repository, locate_record,
+                            g_strjoin ("\n", kind_name, id, NULL), g_free, g_free, NULL,
+                            located_cb, g_object_ref (self));
+
+  return TRUE;
 }
 
 /* A toast whose Undo button undoes @operation, one journal entry, as a unit; with no

@@ -57,6 +57,48 @@ six_obligation_pick_nearest (GPtrArray *obligations)
   return nearest;
 }
 
+static gboolean
+is_pending (SixRecord *extension)
+{
+  const char *decision = six_record_get_string (extension, "decision");
+
+  if (decision != NULL)
+    return strcmp (decision, "requested") == 0;
+
+  return six_record_get_string (extension, "granted_until") == NULL;
+}
+
+/**
+ * six_extension_find_pending:
+ * @extensions: (element-type SixRecord): `extension_request` records
+ * @obligation_id: the obligation they may extend
+ *
+ * Returns: (transfer none) (nullable): the latest extension of @obligation_id requested and
+ *   awaiting a decision, or %NULL
+ */
+SixRecord *
+six_extension_find_pending (GPtrArray  *extensions,
+                            const char *obligation_id)
+{
+  SixRecord *pending = NULL;
+
+  g_return_val_if_fail (extensions != NULL, NULL);
+
+  for (guint i = 0; i < extensions->len; i++)
+    {
+      SixRecord *extension = extensions->pdata[i];
+
+      if (g_strcmp0 (six_record_get_string (extension, "obligation"), obligation_id) != 0 ||
+          !is_pending (extension))
+        continue;
+      if (pending == NULL || g_strcmp0 (six_record_get_string (extension, "submitted_on"),
+                                        six_record_get_string (pending, "submitted_on")) > 0)
+        pending = extension;
+    }
+
+  return pending;
+}
+
 void
 six_date_get_today (GDate *today)
 {

@@ -8,6 +8,7 @@
 
 #include "six-overview.h"
 
+#include "six-coalition.h"
 #include "six-deadline.h"
 #include "six-iso-codes.h"
 
@@ -232,6 +233,67 @@ six_amount_format (gint64      ten_thousandths,
   return g_string_free (out, FALSE);
 }
 
+static void
+amount_sum_free (SixAmountSum *sum)
+{
+  g_free (sum->currency);
+  g_free (sum);
+}
+
+static int
+compare_amount_sums (gconstpointer a,
+                     gconstpointer b)
+{
+  const SixAmountSum *sa = *(SixAmountSum * const *) a;
+  const SixAmountSum *sb = *(SixAmountSum * const *) b;
+
+  if ((sa->currency == NULL) != (sb->currency == NULL))
+    return sa->currency == NULL ? 1 : -1;
+
+  return g_strcmp0 (sa->currency, sb->currency);
+}
+
+/**
+ * six_amount_sum_by_currency:
+ * @records: (element-type SixRecord): records with an `amount` and a `currency`
+ *
+ * Records without an amount count for nothing; an amount without a currency is summed apart.
+ *
+ * Returns: (transfer container) (element-type SixAmountSum): one sum per currency, by code,
+ *   the amounts without a currency last
+ */
+GPtrArray *
+six_amount_sum_by_currency (GPtrArray *records)
+{
+  GPtrArray *sums = g_ptr_array_new_with_free_func ((GDestroyNotify) amount_sum_free);
+
+  g_return_val_if_fail (records != NULL, sums);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *currency = six_record_get_string (records->pdata[i], "currency");
+      SixAmountSum *sum = NULL;
+      gint64 amount;
+
+      if (!six_amount_parse (six_record_get_string (records->pdata[i], "amount"), &amount))
+        continue;
+      for (guint s = 0; s < sums->len && sum == NULL; s++)
+        if (g_strcmp0 (((SixAmountSum *) sums->pdata[s])->currency, currency) == 0)
+          sum = sums->pdata[s];
+      if (sum == NULL)
+        {
+          sum = g_new0 (SixAmountSum, 1);
+          sum->currency = g_strdup (currency);
+          g_ptr_array_add (sums, sum);
+        }
+      if (__builtin_add_overflow (sum->total, amount, &sum->total))
+        sum->overflow = TRUE;
+    }
+  g_ptr_array_sort (sums, compare_amount_sums);
+
+  return sums;
+}
+
 /* --- the span and its years ----------------------------------------------------------------- */
 
 static gboolean
@@ -410,13 +472,25 @@ request_free (SixOverviewRequest *request)
   g_free (request);
 }
 
-static SixCoverage
-assess (SixRecord *request,
-        GPtrArray *responses)
+/**
+ * six_coverage_assess:
+ * @request: an `assistance_request`
+ * @responses: (element-type SixRecord): the contributions that answer it
+ *
+ * The one coverage rule: the overview, the reports and a coalition's needs all apply it.
+ *
+ * Returns: how far @responses go towards @request
+ */
+SixCoverage
+six_coverage_assess (SixRecord *request,
+                     GPtrArray *responses)
 {
   const char *status = six_record_get_string (request, "status");
   const char *currency = six_record_get_string (request, "currency");
   gint64 asked, given = 0, amount;
+
+  g_return_val_if_fail (SIX_IS_RECORD (request), SIX_COVERAGE_UNANSWERED);
+  g_return_val_if_fail (responses != NULL, SIX_COVERAGE_UNANSWERED);
 
   if (g_strcmp0 (status, "met") == 0)
     return SIX_COVERAGE_ANSWERED;
@@ -508,7 +582,7 @@ build_requests (Tables *tables,
       request->country_name = dup_country_name (tables, six_record_get_string (record, "country"));
       request->responses = answers != NULL ? g_ptr_array_ref (answers)
                                            : g_ptr_array_new_with_free_func (g_object_unref);
-      request->coverage = assess (record, request->responses);
+      request->coverage = six_coverage_assess (record, request->responses);
       g_ptr_array_add (requests, request);
     }
   g_ptr_array_sort (requests, compare_requests);
@@ -693,8 +767,8 @@ build_totals (Tables    *tables,
 
 /* --- deadlines, reports and coalitions ----------------------------------------------------- */
 
-static void
-deadline_free (SixOverviewDeadline *deadline)
+void
+six_overview_deadline_free (SixOverviewDeadline *deadline)
 {
   g_clear_object (&deadline->obligation);
   g_free (deadline->country_name);
@@ -702,41 +776,10 @@ deadline_free (SixOverviewDeadline *deadline)
   g_free (deadline);
 }
 
-static gboolean
-is_pending (SixRecord *extension)
-{
-  const char *decision = six_record_get_string (extension, "decision");
-
-  if (decision != NULL)
-    return strcmp (decision, "requested") == 0;
-
-  return six_record_get_string (extension, "granted_until") == NULL;
-}
-
-static SixRecord *
-find_pending_extension (Tables     *tables,
-                        const char *obligation)
-{
-  SixRecord *pending = NULL;
-
-  for (guint i = 0; i < tables->extensions->len; i++)
-    {
-      SixRecord *extension = tables->extensions->pdata[i];
-
-      if (g_strcmp0 (six_record_get_string (extension, "obligation"), obligation) != 0 ||
-          !is_pending (extension))
-        continue;
-      if (pending == NULL || g_strcmp0 (six_record_get_string (extension, "submitted_on"),
-                                        six_record_get_string (pending, "submitted_on")) > 0)
-        pending = extension;
-    }
-
-  return pending;
-}
-
-static int
-compare_deadlines (gconstpointer a,
-                   gconstpointer b)
+/* Soonest first, then by State and obligation: for g_ptr_array_sort (). */
+int
+six_overview_compare_deadlines (gconstpointer a,
+                                gconstpointer b)
 {
   const SixOverviewDeadline *da = *(SixOverviewDeadline * const *) a;
   const SixOverviewDeadline *db = *(SixOverviewDeadline * const *) b;
@@ -768,37 +811,69 @@ bucket_of (const GDate *today,
   return SIX_DEADLINE_LATER;
 }
 
+/**
+ * six_overview_deadline_new:
+ * @obligation: an `obligation`
+ * @country_name: its State's name, as shown
+ * @extensions: (element-type SixRecord): extension requests, of this obligation or others
+ * @today: the day the time left is counted from
+ *
+ * Returns: (transfer full) (nullable): the obligation's open Art. 3 or Art. 4 deadline with
+ *   its time left and any extension awaiting a decision, or %NULL when it has none (Art. 5,
+ *   completed, or no deadline recorded)
+ */
+SixOverviewDeadline *
+six_overview_deadline_new (SixRecord   *obligation,
+                           const char  *country_name,
+                           GPtrArray   *extensions,
+                           const GDate *today)
+{
+  const char *article = six_record_get_string (obligation, "article");
+  SixOverviewDeadline *deadline;
+  SixRecord *pending;
+  GDate due;
+
+  g_return_val_if_fail (SIX_IS_RECORD (obligation), NULL);
+  g_return_val_if_fail (extensions != NULL, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  /* Art. 5 has no deadline; a completed obligation is off the radar. */
+  if (g_strcmp0 (article, "art5") == 0 || !six_obligation_is_open (obligation) ||
+      !six_date_parse (six_obligation_get_deadline (obligation), &due))
+    return NULL;
+
+  deadline = g_new0 (SixOverviewDeadline, 1);
+  deadline->obligation = g_object_ref (obligation);
+  deadline->country_name = g_strdup (country_name != NULL ? country_name : "");
+  deadline->deadline = six_obligation_get_deadline (obligation);
+  deadline->days_left = g_date_days_between (today, &due);
+  deadline->bucket = bucket_of (today, &due);
+  pending = six_extension_find_pending (extensions, six_record_get_id (obligation));
+  deadline->pending_extension = pending != NULL ? g_object_ref (pending) : NULL;
+
+  return deadline;
+}
+
 static GPtrArray *
 build_deadlines (Tables      *tables,
                  const GDate *today)
 {
-  GPtrArray *deadlines = g_ptr_array_new_with_free_func ((GDestroyNotify) deadline_free);
+  GPtrArray *deadlines;
+
+  deadlines = g_ptr_array_new_with_free_func ((GDestroyNotify) six_overview_deadline_free);
 
   for (guint i = 0; i < tables->obligations->len; i++)
     {
       SixRecord *obligation = tables->obligations->pdata[i];
-      const char *article = six_record_get_string (obligation, "article");
-      SixOverviewDeadline *deadline;
-      SixRecord *pending;
-      GDate due;
+      g_autofree char *name = dup_country_name (tables,
+                                                six_record_get_string (obligation, "country"));
+      SixOverviewDeadline *deadline = six_overview_deadline_new (obligation, name,
+                                                                 tables->extensions, today);
 
-      /* Art. 5 has no deadline; a completed obligation is off the radar. */
-      if (g_strcmp0 (article, "art5") == 0 || !six_obligation_is_open (obligation) ||
-          !six_date_parse (six_obligation_get_deadline (obligation), &due))
-        continue;
-
-      deadline = g_new0 (SixOverviewDeadline, 1);
-      deadline->obligation = g_object_ref (obligation);
-      deadline->country_name = dup_country_name (tables,
-                                                 six_record_get_string (obligation, "country"));
-      deadline->deadline = six_obligation_get_deadline (obligation);
-      deadline->days_left = g_date_days_between (today, &due);
-      deadline->bucket = bucket_of (today, &due);
-      pending = find_pending_extension (tables, six_record_get_id (obligation));
-      deadline->pending_extension = pending != NULL ? g_object_ref (pending) : NULL;
-      g_ptr_array_add (deadlines, deadline);
+      if (deadline != NULL)
+        g_ptr_array_add (deadlines, deadline);
     }
-  g_ptr_array_sort (deadlines, compare_deadlines);
+  g_ptr_array_sort (deadlines, six_overview_compare_deadlines);
 
   return deadlines;
 }
@@ -886,32 +961,10 @@ build_coalitions (Tables     *tables,
       coalition = g_new0 (SixOverviewCoalition, 1);
       coalition->coalition = g_object_ref (record);
       coalition->lead_name = dup_party_name (tables, six_record_get_string (record, "lead"));
-
-      for (guint m = 0; m < tables->meetings->len; m++)
-        {
-          SixRecord *meeting = tables->meetings->pdata[m];
-          const char *held_on = six_record_get_string (meeting, "held_on");
-
-          if (g_strcmp0 (six_record_get_string (meeting, "coalition"), id) == 0 &&
-              held_on != NULL && strcmp (held_on, today) >= 0 &&
-              (next == NULL || strcmp (held_on, six_record_get_string (next, "held_on")) < 0))
-            next = meeting;
-        }
+      next = six_coalition_find_next_meeting (tables->meetings, id, today);
       coalition->next_meeting = next != NULL ? g_object_ref (next) : NULL;
-
-      for (guint a = 0; a < tables->activities->len; a++)
-        {
-          SixRecord *activity = tables->activities->pdata[a];
-          const char *status = six_record_get_string (activity, "status");
-          const char *due_on = six_record_get_string (activity, "due_on");
-
-          if (g_strcmp0 (six_record_get_string (activity, "coalition"), id) != 0 ||
-              g_strcmp0 (status, "done") == 0 || g_strcmp0 (status, "cancelled") == 0)
-            continue;
-          coalition->n_open++;
-          if (due_on != NULL && strcmp (due_on, today) < 0)
-            coalition->n_overdue++;
-        }
+      six_coalition_count_follow_ups (tables->activities, id, today, &coalition->n_open,
+                                      &coalition->n_overdue);
       g_ptr_array_add (coalitions, coalition);
     }
   g_ptr_array_sort (coalitions, compare_coalitions);
@@ -1261,6 +1314,92 @@ six_overview_get_coalitions (SixOverview *self)
   g_return_val_if_fail (SIX_IS_OVERVIEW (self), NULL);
 
   return self->coalitions;
+}
+
+static void
+converted_free (SixOverviewConverted *converted)
+{
+  g_free (converted->status);
+  g_strfreev (converted->left_out);
+  g_free (converted);
+}
+
+/* @amount × @rate, both in ten-thousandths: FALSE when it does not fit. */
+static gboolean
+convert (gint64  amount,
+         gint64  rate,
+         gint64 *result)
+{
+  __int128 product = (__int128) amount * rate / 10000;
+
+  if (product > G_MAXINT64 || product < G_MININT64)
+    return FALSE;
+
+  *result = (gint64) product;
+
+  return TRUE;
+}
+
+/**
+ * six_overview_convert_totals:
+ * @currency: the currency to show totals in
+ * @rates: (element-type utf8 gint64): currency → how many ten-thousandths of @currency one unit
+ *   of it is worth, as the user entered them
+ *
+ * Returns: (transfer container) (element-type SixOverviewConverted): the totals by status,
+ *   each converted at the user's rates; amounts in a currency without a rate are left out and
+ *   named, never guessed
+ */
+GPtrArray *
+six_overview_convert_totals (SixOverview *self,
+                             const char  *currency,
+                             GHashTable  *rates)
+{
+  GPtrArray *converted = g_ptr_array_new_with_free_func ((GDestroyNotify) converted_free);
+  SixOverviewConverted *current = NULL;
+
+  g_return_val_if_fail (SIX_IS_OVERVIEW (self), converted);
+  g_return_val_if_fail (currency != NULL, converted);
+
+  /* The totals come by status, then currency: one converted row per status. */
+  for (guint i = 0; i < self->totals->len; i++)
+    {
+      SixOverviewTotal *total = self->totals->pdata[i];
+      gpointer rate = NULL;
+      gint64 amount = 0;
+
+      if (current == NULL || g_strcmp0 (current->status, total->status) != 0)
+        {
+          current = g_new0 (SixOverviewConverted, 1);
+          current->status = g_strdup (total->status);
+          current->left_out = g_new0 (char *, 1);
+          g_ptr_array_add (converted, current);
+        }
+      if (total->currency == NULL)
+        continue;
+
+      if (g_strcmp0 (total->currency, currency) == 0)
+        amount = total->total;
+      else if (g_hash_table_lookup_extended (rates, total->currency, NULL, &rate))
+        {
+          if (!convert (total->total, *(gint64 *) rate, &amount))
+            current->overflow = TRUE;
+        }
+      else
+        {
+          guint n = g_strv_length (current->left_out);
+
+          current->left_out = g_renew (char *, current->left_out, n + 2);
+          current->left_out[n] = g_strdup (total->currency);
+          current->left_out[n + 1] = NULL;
+          continue;
+        }
+
+      if (total->overflow || __builtin_add_overflow (current->total, amount, &current->total))
+        current->overflow = TRUE;
+    }
+
+  return converted;
 }
 
 /* Nothing sought, given or recorded in any year: a database without requests yet. */

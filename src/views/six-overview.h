@@ -60,6 +60,16 @@ typedef struct
   GStrv    recipients;  /* the States they went to, each once */
 } SixOverviewTotal;
 
+/* Contributions of one status in one currency, with the rates the user entered: an
+ * estimate shown as such, never a recorded amount. */
+typedef struct
+{
+  char     *status;     /* NULL: no status recorded */
+  gint64    total;      /* ten-thousandths of the target currency */
+  gboolean  overflow;
+  GStrv     left_out;   /* currencies with no rate: not in @total */
+} SixOverviewConverted;
+
 typedef struct
 {
   int   year;
@@ -87,6 +97,14 @@ typedef struct
   guint      n_open;         /* follow-ups neither done nor cancelled */
   guint      n_overdue;      /* of those, due before today */
 } SixOverviewCoalition;
+
+/* The amounts of some records in one currency: never two currencies added together. */
+typedef struct
+{
+  char     *currency;  /* NULL: amounts recorded without a currency */
+  gint64    total;     /* ten-thousandths of the currency's unit */
+  gboolean  overflow;  /* the sum did not fit: @total is meaningless */
+} SixAmountSum;
 
 /* A State named in the overview (a State Party without this year's report, say). */
 typedef struct
@@ -129,6 +147,19 @@ GPtrArray   *six_overview_get_missing_reports  (SixOverview  *self);
 GPtrArray   *six_overview_get_coalitions       (SixOverview  *self);
 gboolean     six_overview_is_empty             (SixOverview  *self);
 
+SixOverviewDeadline *six_overview_deadline_new (SixRecord   *obligation,
+                                                const char  *country_name,
+                                                GPtrArray   *extensions,
+                                                const GDate *today);
+void         six_overview_deadline_free        (SixOverviewDeadline *deadline);
+int          six_overview_compare_deadlines    (gconstpointer a,
+                                                gconstpointer b);
+SixCoverage  six_coverage_assess               (SixRecord    *request,
+                                                GPtrArray    *responses);
+GPtrArray   *six_overview_convert_totals       (SixOverview  *self,
+                                                const char   *currency,
+                                                GHashTable   *rates);
+GPtrArray   *six_amount_sum_by_currency        (GPtrArray    *records);
 char        *six_amount_format                 (gint64        ten_thousandths,
                                                 const char   *currency);
 gboolean     six_amount_parse                  (const char   *text,

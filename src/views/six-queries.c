@@ -8,6 +8,7 @@
 
 #include "six-queries.h"
 
+#include "six-coalition.h"
 #include "six-country-summary.h"
 #include "six-deadline.h"
 #include "six-overview.h"
@@ -101,4 +102,41 @@ six_profile_query_set_country (SixLiveQuery *query,
 
   six_live_query_set_args (query, g_variant_new_string (country_id));
   six_live_query_set_active (query, TRUE);
+}
+
+static const char * const coalition_kinds[] = {
+  "coalition", "coalition_member", "meeting", "activity", "note", "country", "organisation",
+  "contact", "obligation", "extension_request", "assistance_request", "contribution", "action",
+  NULL
+};
+
+/* @args is "(ms)": the coalition whose workspace to read as well, or none. */
+static gpointer
+read_coalitions (SixDb         *db,
+                 gpointer       args,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  const char *id = NULL;
+  GDate today;
+
+  if (args != NULL)
+    g_variant_get (args, "(m&s)", &id);
+  six_date_get_today (&today);
+
+  return six_coalition_view_build (db, id, &today, error);
+}
+
+SixLiveQuery *
+six_coalition_query_new (SixRepository *repository)
+{
+  return six_live_query_new (repository, coalition_kinds, read_coalitions);
+}
+
+/* The coalition whose workspace is read beside the list, or none: the list alone. */
+void
+six_coalition_query_set_coalition (SixLiveQuery *query,
+                                   const char   *coalition_id)
+{
+  six_live_query_set_args (query, g_variant_new ("(ms)", coalition_id));
 }

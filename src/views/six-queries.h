@@ -25,4 +25,9 @@ SixLiveQuery *six_profile_query_new          (SixRepository *repository);
 void          six_profile_query_set_country  (SixLiveQuery  *query,
                                               const char    *country_id);
 
+/* Snapshots: SixCoalitionView, every coalition, and the workspace of the one set (if any). */
+SixLiveQuery *six_coalition_query_new            (SixRepository *repository);
+void          six_coalition_query_set_coalition  (SixLiveQuery  *query,
+                                                  const char    *coalition_id);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "six-report.h"
 
+#include "six-coalition.h"
 #include "six-deadline.h"
 #include "six-exchange-file.h"
 #include "six-iso-codes.h"
@@ -37,7 +38,7 @@ typedef struct
 } Word;
 
 static const char * const report_names[] = {
-  "assistance-requests", "conflicts", "deadlines", "overview", "states", NULL
+  "assistance-requests", "coalitions", "conflicts", "deadlines", "overview", "states", NULL
 };
 
 static const char * const status_order[] = {
@@ -851,33 +852,6 @@ dup_donor_name (GHashTable *countries,
   return g_strdup (id);
 }
 
-typedef struct
-{
-  char     *currency;  /* NULL: an amount with no currency */
-  gint64    total;
-  gboolean  overflow;
-} CurrencySum;
-
-static void
-currency_sum_free (CurrencySum *sum)
-{
-  g_free (sum->currency);
-  g_free (sum);
-}
-
-static int
-compare_currency_sums (gconstpointer a,
-                       gconstpointer b)
-{
-  const CurrencySum *sa = *(CurrencySum * const *) a;
-  const CurrencySum *sb = *(CurrencySum * const *) b;
-
-  if ((sa->currency == NULL) != (sb->currency == NULL))
-    return sa->currency == NULL ? 1 : -1;
-
-  return g_strcmp0 (sa->currency, sb->currency);
-}
-
 /* The answers' amounts, one sum per currency: "150000 EUR; 20000 USD", never one total. */
 static void
 set_response_amounts (SixReportTable *table,
@@ -885,35 +859,13 @@ set_response_amounts (SixReportTable *table,
                       guint           column,
                       GPtrArray      *responses)
 {
-  g_autoptr(GPtrArray) sums = g_ptr_array_new_with_free_func ((GDestroyNotify) currency_sum_free);
+  g_autoptr(GPtrArray) sums = six_amount_sum_by_currency (responses);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < responses->len; i++)
-    {
-      const char *currency = six_record_get_string (responses->pdata[i], "currency");
-      CurrencySum *sum = NULL;
-      gint64 amount;
-
-      if (!six_amount_parse (six_record_get_string (responses->pdata[i], "amount"), &amount))
-        continue;
-      for (guint s = 0; s < sums->len && sum == NULL; s++)
-        if (g_strcmp0 (((CurrencySum *) sums->pdata[s])->currency, currency) == 0)
-          sum = sums->pdata[s];
-      if (sum == NULL)
-        {
-          sum = g_new0 (CurrencySum, 1);
-          sum->currency = g_strdup (currency);
-          g_ptr_array_add (sums, sum);
-        }
-      if (__builtin_add_overflow (sum->total, amount, &sum->total))
-        sum->overflow = TRUE;
-    }
-  g_ptr_array_sort (sums, compare_currency_sums);
-
   for (guint s = 0; s < sums->len; s++)
     {
-      CurrencySum *sum = sums->pdata[s];
+      SixAmountSum *sum = sums->pdata[s];
       g_autofree char *decimal = NULL;
 
       if (sum->overflow)
@@ -1310,6 +1262,87 @@ build_states (SixDb   *db,
       six_report_table_set_boolean (table, row, art5,
                                     find_obligation (by_article, id, "art5") != NULL);
       set_fact (table, row, confidence, verified, record);
+    }
+
+  return g_steal_pointer (&table);
+}
+
+/* coalitions: every Country Coalition, its lead, members, nearest deadline, next meeting and
+ * follow-ups, as the Coalitions page lists them. */
+
+static SixReportTable *
+build_coalitions (SixDb   *db,
+                  GError **error)
+{
+  g_autoptr(SixReportTable) table = six_report_table_new ();
+  g_autoptr(SixCoalitionView) view = NULL;
+  GPtrArray *summaries;
+  guint coalition, title, lead, name, status, members, deadline, article, next_meeting;
+  guint meeting_title, open, overdue;
+  GDate today;
+
+  six_report_get_today (db, &today);
+  view = six_coalition_view_build (db, NULL, &today, error);
+  if (view == NULL)
+    return NULL;
+  summaries = six_coalition_view_get_summaries (view);
+
+  coalition = six_report_table_add_column (table, "coalition", C_("report column", "Coalition"),
+                                           SIX_REPORT_COLUMN_TEXT);
+  title = six_report_table_add_column (table, "title", C_("report column", "Title"),
+                                       SIX_REPORT_COLUMN_TEXT);
+  lead = six_report_table_add_column (table, "lead", C_("report column", "Code"),
+                                      SIX_REPORT_COLUMN_TEXT);
+  name = six_report_table_add_column (table, "lead_name", C_("report column", "Lead State"),
+                                      SIX_REPORT_COLUMN_TEXT);
+  status = six_report_table_add_column (table, "status", six_field_label ("status"),
+                                        SIX_REPORT_COLUMN_TEXT);
+  members = six_report_table_add_column (table, "members", C_("report column", "Members"),
+                                         SIX_REPORT_COLUMN_INTEGER);
+  deadline = six_report_table_add_column (table, "nearest_deadline",
+                                          C_("report column", "Nearest deadline"),
+                                          SIX_REPORT_COLUMN_TEXT);
+  article = six_report_table_add_column (table, "deadline_article",
+                                         C_("report column", "Article"),
+                                         SIX_REPORT_COLUMN_TEXT);
+  next_meeting = six_report_table_add_column (table, "next_meeting",
+                                              C_("report column", "Next meeting"),
+                                              SIX_REPORT_COLUMN_TEXT);
+  meeting_title = six_report_table_add_column (table, "next_meeting_title",
+                                               C_("report column", "Meeting"),
+                                               SIX_REPORT_COLUMN_TEXT);
+  open = six_report_table_add_column (table, "open_follow_ups",
+                                      C_("report column", "Open follow-ups"),
+                                      SIX_REPORT_COLUMN_INTEGER);
+  overdue = six_report_table_add_column (table, "overdue_follow_ups",
+                                         C_("report column", "Overdue"),
+                                         SIX_REPORT_COLUMN_INTEGER);
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      SixCoalitionSummary *summary = summaries->pdata[i];
+      guint row = six_report_table_add_row (table);
+
+      six_report_table_set_text (table, row, coalition, six_record_get_id (summary->coalition));
+      set_field (table, row, title, summary->coalition, "title");
+      six_report_table_set_text (table, row, lead,
+                                 six_record_get_string (summary->coalition, "lead"));
+      six_report_table_set_text (table, row, name, summary->lead_name);
+      set_field (table, row, status, summary->coalition, "status");
+      six_report_table_set_int (table, row, members, summary->n_members);
+      if (summary->nearest_obligation != NULL)
+        {
+          six_report_table_set_text (table, row, deadline,
+                                     six_obligation_get_deadline (summary->nearest_obligation));
+          set_field (table, row, article, summary->nearest_obligation, "article");
+        }
+      if (summary->next_meeting != NULL)
+        {
+          set_field (table, row, next_meeting, summary->next_meeting, "held_on");
+          set_field (table, row, meeting_title, summary->next_meeting, "title");
+        }
+      six_report_table_set_int (table, row, open, summary->n_open);
+      six_report_table_set_int (table, row, overdue, summary->n_overdue);
     }
 
   return g_steal_pointer (&table);
@@ -1832,6 +1865,8 @@ six_report_build (SixDb       *db,
 
   if (strcmp (name, "assistance-requests") == 0)
     return build_assistance_requests (db, error);
+  if (strcmp (name, "coalitions") == 0)
+    return build_coalitions (db, error);
   if (strcmp (name, "conflicts") == 0)
     return build_conflicts (db, error);
   if (strcmp (name, "deadlines") == 0)

@@ -97,3 +97,53 @@ def tap(results):
         print(f"{'ok' if ok else 'not ok'} {i} - {name}")
         failed += not ok
     return 1 if failed else 0
+
+
+def focus_window(title):
+    """Give the X window titled @title the keyboard focus, as a window manager would give it
+    to a new dialog (Xvfb runs none). Returns whether the window was found."""
+    import ctypes
+
+    xlib = ctypes.cdll.LoadLibrary("libX11.so.6")
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    xlib.XDefaultRootWindow.restype = ctypes.c_ulong
+    xlib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+    xlib.XQueryTree.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
+                                ctypes.POINTER(ctypes.c_ulong),
+                                ctypes.POINTER(ctypes.POINTER(ctypes.c_ulong)),
+                                ctypes.POINTER(ctypes.c_uint)]
+    xlib.XFetchName.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_char_p)]
+    xlib.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
+    xlib.XRaiseWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+    xlib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    xlib.XFree.argtypes = [ctypes.c_void_p]
+    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+
+    display = xlib.XOpenDisplay(None)
+    if not display:
+        return False
+    try:
+        root = xlib.XDefaultRootWindow(display)
+        parent = ctypes.c_ulong()
+        children = ctypes.POINTER(ctypes.c_ulong)()
+        count = ctypes.c_uint()
+        if not xlib.XQueryTree(display, root, ctypes.byref(root_ := ctypes.c_ulong()),
+                               ctypes.byref(parent), ctypes.byref(children), ctypes.byref(count)):
+            return False
+        windows = [children[i] for i in range(count.value)]
+        if children:
+            xlib.XFree(children)
+        for window in windows:
+            name = ctypes.c_char_p()
+            if xlib.XFetchName(display, window, ctypes.byref(name)) and name.value:
+                found = name.value.decode("utf-8", "replace") == title
+                xlib.XFree(name)
+                if found:
+                    xlib.XRaiseWindow(display, window)
+                    xlib.XSetInputFocus(display, window, 1, 0)  # RevertToPointerRoot, CurrentTime
+                    xlib.XSync(display, 0)
+                    return True
+        return False
+    finally:
+        xlib.XCloseDisplay(display)

@@ -1,0 +1,1021 @@
+/* six-coalition.c — Country Coalitions: every coalition at a glance, and one's workspace
+ *
+ * One snapshot, read on the store's connection: the list of coalitions with their lead,
+ * members, nearest deadline, next meeting and follow-ups; and, for the coalition opened, its
+ * members, the lead State's obligations and needs against the contributions that answer them,
+ * its meetings, follow-ups and notes. The deadline and coverage rules are the overview's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "six-coalition"
+
+#include "config.h"
+
+#include "six-coalition.h"
+
+#include "six-deadline.h"
+#include "six-iso-codes.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+struct _SixCoalitionView
+{
+  GObject              parent_instance;
+
+  GDate                today;
+  GPtrArray           *summaries;    /* SixCoalitionSummary, by lead name then title */
+  char                *id;           /* the coalition opened, or NULL */
+  SixCoalitionSummary *summary;      /* borrowed from @summaries: the one opened, or NULL */
+  SixRecord           *lead;         /* the lead State's country record, or NULL */
+  GPtrArray           *members;      /* SixCoalitionMember, lead first, by role then name */
+  GPtrArray           *obligations;  /* SixCoalitionObligation, by article */
+  GPtrArray           *needs;        /* SixCoalitionNeed: unanswered first, newest first */
+  GPtrArray           *commitments;  /* SixCoalitionCommitment, by donor */
+  GPtrArray           *upcoming;     /* SixRecord `meeting`, soonest first, undated last */
+  GPtrArray           *past;         /* SixRecord `meeting`, latest first */
+  GPtrArray           *follow_ups;   /* SixCoalitionFollowUp: open first, by due date */
+  GPtrArray           *notes;        /* SixRecord `note` */
+};
+
+G_DEFINE_FINAL_TYPE (SixCoalitionView, six_coalition_view, G_TYPE_OBJECT)
+
+/* --- the shared rules ------------------------------------------------------------------- */
+
+/* Open: neither done nor cancelled. */
+gboolean
+six_activity_is_open (SixRecord *activity)
+{
+  const char *status;
+
+  g_return_val_if_fail (SIX_IS_RECORD (activity), FALSE);
+
+  status = six_record_get_string (activity, "status");
+
+  return g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "cancelled") != 0;
+}
+
+/**
+ * six_coalition_find_next_meeting:
+ * @meetings: (element-type SixRecord): `meeting` records, of any coalition
+ * @today: "YYYY-MM-DD"
+ *
+ * Returns: (transfer none) (nullable): the first meeting of @coalition_id held on or after
+ *   @today
+ */
+SixRecord *
+six_coalition_find_next_meeting (GPtrArray  *meetings,
+                                 const char *coalition_id,
+                                 const char *today)
+{
+  SixRecord *next = NULL;
+
+  g_return_val_if_fail (meetings != NULL, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  for (guint m = 0; m < meetings->len; m++)
+    {
+      SixRecord *meeting = meetings->pdata[m];
+      const char *held_on = six_record_get_string (meeting, "held_on");
+
+      if (g_strcmp0 (six_record_get_string (meeting, "coalition"), coalition_id) == 0 &&
+          held_on != NULL && strcmp (held_on, today) >= 0 &&
+          (next == NULL || strcmp (held_on, six_record_get_string (next, "held_on")) < 0))
+        next = meeting;
+    }
+
+  return next;
+}
+
+/**
+ * six_coalition_count_follow_ups:
+ * @activities: (element-type SixRecord): `activity` records, of any coalition
+ * @today: "YYYY-MM-DD"
+ * @n_open: (out): @coalition_id's follow-ups neither done nor cancelled
+ * @n_overdue: (out): of those, the ones due before @today
+ */
+void
+six_coalition_count_follow_ups (GPtrArray  *activities,
+                                const char *coalition_id,
+                                const char *today,
+                                guint      *n_open,
+                                guint      *n_overdue)
+{
+  g_return_if_fail (activities != NULL);
+  g_return_if_fail (today != NULL);
+
+  *n_open = *n_overdue = 0;
+  for (guint a = 0; a < activities->len; a++)
+    {
+      SixRecord *activity = activities->pdata[a];
+      const char *due_on = six_record_get_string (activity, "due_on");
+
+      if (g_strcmp0 (six_record_get_string (activity, "coalition"), coalition_id) != 0 ||
+          !six_activity_is_open (activity))
+        continue;
+      (*n_open)++;
+      if (due_on != NULL && strcmp (due_on, today) < 0)
+        (*n_overdue)++;
+    }
+}
+
+/* Returns: (transfer full): "Country Coalition for Lebanon", the title a new one starts with */
+char *
+six_coalition_dup_default_title (const char *lead_name)
+{
+  g_return_val_if_fail (lead_name != NULL, NULL);
+
+  /* Translators: the title a new coalition gets, "Country Coalition for Lebanon" */
+  return g_strdup_printf (_("Country Coalition for %s"), lead_name);
+}
+
+/**
+ * six_coalition_resolve:
+ * @text: a coalition's id, or the code of the State that leads it ("LBN", "lbn")
+ *
+ * Returns: (transfer full): the id of the one live coalition @text names, or %NULL with
+ *   @error set: %G_IO_ERROR_NOT_FOUND when none, %G_IO_ERROR_INVALID_ARGUMENT when the State
+ *   leads several
+ */
+char *
+six_coalition_resolve (SixDb       *db,
+                       const char  *text,
+                       GError     **error)
+{
+  const SixKind *kind = six_kind_lookup ("coalition");
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *code = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if ((found = six_db_list_referring (db, kind, "id", text, error)) == NULL)
+    return NULL;
+  if (found->len == 1)
+    return g_strdup (six_record_get_id (found->pdata[0]));
+
+  code = g_ascii_strup (text, -1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  if ((found = six_db_list_referring (db, kind, "lead", code, error)) == NULL)
+    return NULL;
+  if (found->len == 1)
+    return g_strdup (six_record_get_id (found->pdata[0]));
+
+  if (found->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("No coalition “%s”: give a coalition’s id or the code of the State that "
+                     "leads it"), text);
+      return NULL;
+    }
+
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) ids = NULL;
+    g_autofree char *listed = NULL;
+
+    for (guint i = 0; i < found->len; i++)
+      g_strv_builder_add (builder, six_record_get_id (found->pdata[i]));
+    ids = g_strv_builder_end (builder);
+    listed = g_strjoinv (", ", ids);
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 g_dngettext (GETTEXT_PACKAGE, "%s leads %u coalition: give its id (%s)",
+                              "%s leads %u coalitions: give the id of one (%s)", found->len),
+                 code, found->len, listed);
+  }
+
+  return NULL;
+}
+
+/* --- reading ---------------------------------------------------------------------------- */
+
+/* Everything the view reads, listed once on the repository's thread. */
+typedef struct
+{
+  SixDb      *db;
+  const char *today;
+  GPtrArray  *coalitions;
+  GPtrArray  *members;
+  GPtrArray  *meetings;
+  GPtrArray  *activities;
+  GPtrArray  *obligations;
+  GHashTable *parties;  /* id → SixRecord (country, organisation or contact), or the id
+                         * itself when no such record is held */
+} Tables;
+
+static void
+tables_clear (Tables *tables)
+{
+  g_clear_pointer (&tables->coalitions, g_ptr_array_unref);
+  g_clear_pointer (&tables->members, g_ptr_array_unref);
+  g_clear_pointer (&tables->meetings, g_ptr_array_unref);
+  g_clear_pointer (&tables->activities, g_ptr_array_unref);
+  g_clear_pointer (&tables->obligations, g_ptr_array_unref);
+  g_clear_pointer (&tables->parties, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tables, tables_clear)
+
+static GPtrArray *
+new_records (void)
+{
+  return g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static gboolean
+read_tables (Tables  *tables,
+             GError **error)
+{
+  SixDb *db = tables->db;
+
+  tables->parties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  return (tables->coalitions = six_db_list_records (db, six_kind_lookup ("coalition"), FALSE,
+                                                    TRUE, error)) != NULL &&
+         (tables->members = six_db_list_records (db, six_kind_lookup ("coalition_member"),
+                                                 FALSE, FALSE, error)) != NULL &&
+         (tables->meetings = six_db_list_records (db, six_kind_lookup ("meeting"), FALSE,
+                                                  FALSE, error)) != NULL &&
+         (tables->activities = six_db_list_records (db, six_kind_lookup ("activity"), FALSE,
+                                                    FALSE, error)) != NULL &&
+         (tables->obligations = six_db_list_records (db, six_kind_lookup ("obligation"), FALSE,
+                                                     FALSE, error)) != NULL;
+}
+
+/* A member, donor, owner or lead: a country, an organisation or a contact, read once. */
+static SixRecord *
+lookup_party (Tables     *tables,
+              const char *id)
+{
+  static const char * const kinds[] = { "country", "organisation", "contact", NULL };
+  SixRecord *party;
+  const SixKind *kind;
+
+  if (id == NULL)
+    return NULL;
+  if (g_hash_table_lookup_extended (tables->parties, id, NULL, (gpointer *) &party))
+    return party;
+
+  kind = six_db_find_kind_of_id (tables->db, id, kinds);
+  party = kind != NULL ? six_db_get_record (tables->db, kind, id, FALSE, NULL) : NULL;
+  if (party != NULL && six_record_is_deleted (party))
+    g_clear_object (&party);
+  g_hash_table_insert (tables->parties, g_strdup (id), party);
+
+  return party;
+}
+
+/* A country's name as the user reads it, an organisation's or a person's; else the id. */
+static char *
+dup_party_name (Tables     *tables,
+                const char *id)
+{
+  SixRecord *party = lookup_party (tables, id);
+
+  if (party == NULL)
+    return g_strdup (id != NULL ? id : "");
+  if (strcmp (six_record_get_kind_name (party), "country") == 0)
+    return six_iso_codes_dup_country_name (party);
+
+  return g_strdup (six_record_get_string (party, "name") ?: id);
+}
+
+/* The live records of @kind_name that name @value in @field. */
+static GPtrArray *
+list_referring (Tables      *tables,
+                const char  *kind_name,
+                const char  *field,
+                const char  *value,
+                GError     **error)
+{
+  if (value == NULL)
+    return new_records ();
+
+  return six_db_list_referring (tables->db, six_kind_lookup (kind_name), field, value, error);
+}
+
+/* Of @records, those whose @field is @value, in a new array holding its own references. */
+static GPtrArray *
+filter_by (GPtrArray  *records,
+           const char *field,
+           const char *value)
+{
+  GPtrArray *kept = new_records ();
+
+  for (guint i = 0; i < records->len; i++)
+    if (value != NULL && g_strcmp0 (six_record_get_string (records->pdata[i], field), value) == 0)
+      g_ptr_array_add (kept, g_object_ref (records->pdata[i]));
+
+  return kept;
+}
+
+static guint
+index_in (const char * const *values,
+          const char         *value)
+{
+  guint i;
+
+  for (i = 0; values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return i;
+
+  return i;
+}
+
+/* --- the list of coalitions ------------------------------------------------------------- */
+
+static void
+summary_free (SixCoalitionSummary *summary)
+{
+  g_clear_object (&summary->coalition);
+  g_free (summary->lead_name);
+  g_clear_object (&summary->nearest_obligation);
+  g_clear_object (&summary->next_meeting);
+  g_free (summary);
+}
+
+static int
+compare_summaries (gconstpointer a,
+                   gconstpointer b)
+{
+  const SixCoalitionSummary *sa = *(SixCoalitionSummary * const *) a;
+  const SixCoalitionSummary *sb = *(SixCoalitionSummary * const *) b;
+  int order;
+
+  if ((order = g_utf8_collate (sa->lead_name, sb->lead_name)) != 0)
+    return order;
+  if ((order = g_utf8_collate (six_record_get_string (sa->coalition, "title") ?: "",
+                               six_record_get_string (sb->coalition, "title") ?: "")) != 0)
+    return order;
+
+  return strcmp (six_record_get_id (sa->coalition), six_record_get_id (sb->coalition));
+}
+
+static GPtrArray *
+build_summaries (Tables *tables)
+{
+  GPtrArray *summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_free);
+
+  for (guint i = 0; i < tables->coalitions->len; i++)
+    {
+      SixRecord *coalition = tables->coalitions->pdata[i];
+      const char *id = six_record_get_id (coalition);
+      const char *lead = six_record_get_string (coalition, "lead");
+      g_autoptr(GPtrArray) obligations = filter_by (tables->obligations, "country", lead);
+      SixCoalitionSummary *summary = g_new0 (SixCoalitionSummary, 1);
+      SixRecord *nearest = six_obligation_pick_nearest (obligations);
+      SixRecord *next = six_coalition_find_next_meeting (tables->meetings, id, tables->today);
+
+      summary->coalition = g_object_ref (coalition);
+      summary->lead_name = dup_party_name (tables, lead);
+      for (guint m = 0; m < tables->members->len; m++)
+        if (g_strcmp0 (six_record_get_string (tables->members->pdata[m], "coalition"), id) == 0)
+          summary->n_members++;
+      summary->nearest_obligation = nearest != NULL ? g_object_ref (nearest) : NULL;
+      summary->next_meeting = next != NULL ? g_object_ref (next) : NULL;
+      six_coalition_count_follow_ups (tables->activities, id, tables->today, &summary->n_open,
+                                      &summary->n_overdue);
+      g_ptr_array_add (summaries, summary);
+    }
+  g_ptr_array_sort (summaries, compare_summaries);
+
+  return summaries;
+}
+
+/* --- one coalition's workspace ---------------------------------------------------------- */
+
+static void
+member_free (SixCoalitionMember *member)
+{
+  g_clear_object (&member->member);
+  g_clear_object (&member->party);
+  g_free (member->name);
+  g_free (member);
+}
+
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b)
+{
+  const SixCoalitionMember *ma = *(SixCoalitionMember * const *) a;
+  const SixCoalitionMember *mb = *(SixCoalitionMember * const *) b;
+  const char * const *roles = six_kind_get_field (six_kind_lookup ("coalition_member"),
+                                                  "role")->values;
+  guint ra = index_in (roles, six_record_get_string (ma->member, "role"));
+  guint rb = index_in (roles, six_record_get_string (mb->member, "role"));
+  int order;
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  if ((order = g_utf8_collate (ma->name, mb->name)) != 0)
+    return order;
+
+  return strcmp (six_record_get_id (ma->member), six_record_get_id (mb->member));
+}
+
+static GPtrArray *
+build_members (Tables     *tables,
+               const char *id)
+{
+  GPtrArray *members = g_ptr_array_new_with_free_func ((GDestroyNotify) member_free);
+
+  for (guint i = 0; i < tables->members->len; i++)
+    {
+      SixRecord *record = tables->members->pdata[i];
+      const char *party_id = six_record_get_string (record, "member");
+      SixCoalitionMember *member;
+      SixRecord *party;
+
+      if (g_strcmp0 (six_record_get_string (record, "coalition"), id) != 0)
+        continue;
+
+      party = lookup_party (tables, party_id);
+      member = g_new0 (SixCoalitionMember, 1);
+      member->member = g_object_ref (record);
+      member->party = party != NULL ? g_object_ref (party) : NULL;
+      member->name = dup_party_name (tables, party_id);
+      g_ptr_array_add (members, member);
+    }
+  g_ptr_array_sort (members, compare_members);
+
+  return members;
+}
+
+static void
+obligation_free (SixCoalitionObligation *obligation)
+{
+  g_clear_object (&obligation->obligation);
+  g_clear_pointer (&obligation->deadline, six_overview_deadline_free);
+  g_clear_pointer (&obligation->extensions, g_ptr_array_unref);
+  g_free (obligation);
+}
+
+static int
+compare_by_field (SixRecord  *a,
+                  SixRecord  *b,
+                  const char *field)
+{
+  int order = g_strcmp0 (six_record_get_string (a, field), six_record_get_string (b, field));
+
+  return order != 0 ? order : strcmp (six_record_get_id (a), six_record_get_id (b));
+}
+
+static int
+compare_obligations (gconstpointer a,
+                     gconstpointer b)
+{
+  return compare_by_field ((*(SixCoalitionObligation * const *) a)->obligation,
+                           (*(SixCoalitionObligation * const *) b)->obligation, "article");
+}
+
+static int
+compare_submissions (gconstpointer a,
+                     gconstpointer b)
+{
+  return compare_by_field (*(SixRecord * const *) a, *(SixRecord * const *) b, "submitted_on");
+}
+
+static GPtrArray *
+build_obligations (Tables      *tables,
+                   const char  *lead,
+                   const char  *lead_name,
+                   const GDate *today,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) obligations = NULL;
+  g_autoptr(GPtrArray) own = filter_by (tables->obligations, "country", lead);
+
+  obligations = g_ptr_array_new_with_free_func ((GDestroyNotify) obligation_free);
+  for (guint i = 0; i < own->len; i++)
+    {
+      SixRecord *record = own->pdata[i];
+      SixCoalitionObligation *obligation = g_new0 (SixCoalitionObligation, 1);
+
+      obligation->obligation = g_object_ref (record);
+      g_ptr_array_add (obligations, obligation);
+      obligation->extensions = list_referring (tables, "extension_request", "obligation",
+                                               six_record_get_id (record), error);
+      if (obligation->extensions == NULL)
+        return NULL;
+      g_ptr_array_sort (obligation->extensions, compare_submissions);
+      obligation->deadline = six_overview_deadline_new (record, lead_name,
+                                                        obligation->extensions, today);
+    }
+  g_ptr_array_sort (obligations, compare_obligations);
+
+  return g_steal_pointer (&obligations);
+}
+
+static void
+need_free (SixCoalitionNeed *need)
+{
+  g_clear_object (&need->request);
+  g_clear_pointer (&need->responses, g_ptr_array_unref);
+  g_clear_pointer (&need->donor_names, g_ptr_array_unref);
+  g_clear_pointer (&need->sums, g_ptr_array_unref);
+  g_free (need);
+}
+
+static int
+compare_needs (gconstpointer a,
+               gconstpointer b)
+{
+  const SixCoalitionNeed *na = *(SixCoalitionNeed * const *) a;
+  const SixCoalitionNeed *nb = *(SixCoalitionNeed * const *) b;
+  gint64 ya = six_record_get_int (na->request, "year", 0);
+  gint64 yb = six_record_get_int (nb->request, "year", 0);
+  guint ca = index_in (six_categories, six_record_get_string (na->request, "category"));
+  guint cb = index_in (six_categories, six_record_get_string (nb->request, "category"));
+
+  /* What still needs a partner comes first. */
+  if (na->coverage != nb->coverage)
+    return na->coverage > nb->coverage ? -1 : 1;
+  if (ya != yb)
+    return ya > yb ? -1 : 1;
+  if (ca != cb)
+    return ca < cb ? -1 : 1;
+
+  return strcmp (six_record_get_id (na->request), six_record_get_id (nb->request));
+}
+
+/* Responses by donor name; the names in the same order. */
+static void
+sort_responses (Tables           *tables,
+                SixCoalitionNeed *need)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();
+
+  for (guint i = 0; i < need->responses->len; i++)
+    {
+      SixRecord *response = need->responses->pdata[i];
+      char *name = dup_party_name (tables, six_record_get_string (response, "donor"));
+
+      /* Stable: collate names, then the response's id. */
+      guint at = 0;
+
+      while (at < pairs->len &&
+             (g_utf8_collate (need->donor_names->pdata[at], name) < 0 ||
+              (g_utf8_collate (need->donor_names->pdata[at], name) == 0 &&
+               strcmp (six_record_get_id (pairs->pdata[at]), six_record_get_id (response)) < 0)))
+        at++;
+      g_ptr_array_insert (pairs, (int) at, response);
+      g_ptr_array_insert (need->donor_names, (int) at, name);
+    }
+
+  for (guint i = 0; i < pairs->len; i++)
+    g_object_ref (pairs->pdata[i]);
+  g_ptr_array_set_size (need->responses, 0);
+  g_ptr_array_extend_and_steal (need->responses, g_steal_pointer (&pairs));
+}
+
+static gboolean
+build_needs (SixCoalitionView  *self,
+             Tables            *tables,
+             const char        *coalition_id,
+             const char        *lead,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) requests = list_referring (tables, "assistance_request", "country", lead,
+                                                  error);
+  g_autoptr(GPtrArray) within = NULL;
+  g_autoptr(GHashTable) request_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (requests == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      SixRecord *request = requests->pdata[i];
+      SixCoalitionNeed *need;
+
+      g_hash_table_add (request_ids, (gpointer) six_record_get_id (request));
+      if (g_strcmp0 (six_record_get_string (request, "status"), "withdrawn") == 0)
+        continue;
+
+      need = g_new0 (SixCoalitionNeed, 1);
+      need->request = g_object_ref (request);
+      need->donor_names = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->needs, need);
+      need->responses = list_referring (tables, "contribution", "request",
+                                        six_record_get_id (request), error);
+      if (need->responses == NULL)
+        return FALSE;
+      sort_responses (tables, need);
+      need->coverage = six_coverage_assess (request, need->responses);
+      need->sums = six_amount_sum_by_currency (need->responses);
+    }
+  g_ptr_array_sort (self->needs, compare_needs);
+
+  /* The members' other commitments within the coalition: no request of the lead's behind. */
+  within = list_referring (tables, "contribution", "coalition", coalition_id, error);
+  if (within == NULL)
+    return FALSE;
+  for (guint i = 0; i < within->len; i++)
+    {
+      SixRecord *contribution = within->pdata[i];
+      const char *request = six_record_get_string (contribution, "request");
+      SixCoalitionCommitment *commitment;
+
+      if (request != NULL && g_hash_table_contains (request_ids, request))
+        continue;
+      commitment = g_new0 (SixCoalitionCommitment, 1);
+      commitment->contribution = g_object_ref (contribution);
+      commitment->donor_name = dup_party_name (tables,
+                                               six_record_get_string (contribution, "donor"));
+      g_ptr_array_add (self->commitments, commitment);
+    }
+
+  return TRUE;
+}
+
+static void
+commitment_free (SixCoalitionCommitment *commitment)
+{
+  g_clear_object (&commitment->contribution);
+  g_free (commitment->donor_name);
+  g_free (commitment);
+}
+
+static int
+compare_upcoming (gconstpointer a,
+                  gconstpointer b)
+{
+  const char *da = six_record_get_string (*(SixRecord * const *) a, "held_on");
+  const char *db = six_record_get_string (*(SixRecord * const *) b, "held_on");
+
+  /* Undated meetings are still to be set: after the dated ones. */
+  if ((da == NULL) != (db == NULL))
+    return da == NULL ? 1 : -1;
+
+  return compare_by_field (*(SixRecord * const *) a, *(SixRecord * const *) b, "held_on");
+}
+
+static int
+compare_past (gconstpointer a,
+              gconstpointer b)
+{
+  return -compare_by_field (*(SixRecord * const *) a, *(SixRecord * const *) b, "held_on");
+}
+
+static void
+build_meetings (SixCoalitionView *self,
+                Tables           *tables,
+                const char       *id)
+{
+  for (guint i = 0; i < tables->meetings->len; i++)
+    {
+      SixRecord *meeting = tables->meetings->pdata[i];
+      const char *held_on = six_record_get_string (meeting, "held_on");
+
+      if (g_strcmp0 (six_record_get_string (meeting, "coalition"), id) != 0)
+        continue;
+      g_ptr_array_add (held_on != NULL && strcmp (held_on, tables->today) < 0
+                       ? self->past : self->upcoming, g_object_ref (meeting));
+    }
+  g_ptr_array_sort (self->upcoming, compare_upcoming);
+  g_ptr_array_sort (self->past, compare_past);
+}
+
+static void
+follow_up_free (SixCoalitionFollowUp *follow_up)
+{
+  g_clear_object (&follow_up->activity);
+  g_free (follow_up->owner_name);
+  g_clear_pointer (&follow_up->actions, g_ptr_array_unref);
+  g_free (follow_up);
+}
+
+static int
+compare_follow_ups (gconstpointer a,
+                    gconstpointer b)
+{
+  const SixCoalitionFollowUp *fa = *(SixCoalitionFollowUp * const *) a;
+  const SixCoalitionFollowUp *fb = *(SixCoalitionFollowUp * const *) b;
+  const char *da = six_record_get_string (fa->activity, "due_on");
+  const char *db = six_record_get_string (fb->activity, "due_on");
+  int order;
+
+  if (fa->open != fb->open)
+    return fa->open ? -1 : 1;
+  if ((da == NULL) != (db == NULL))
+    return da == NULL ? 1 : -1;
+  if ((order = g_strcmp0 (da, db)) != 0)
+    return order;
+  if ((order = g_utf8_collate (six_record_get_string (fa->activity, "title") ?: "",
+                               six_record_get_string (fb->activity, "title") ?: "")) != 0)
+    return order;
+
+  return strcmp (six_record_get_id (fa->activity), six_record_get_id (fb->activity));
+}
+
+static gboolean
+build_follow_ups (SixCoalitionView  *self,
+                  Tables            *tables,
+                  const char        *id,
+                  GError           **error)
+{
+  for (guint i = 0; i < tables->activities->len; i++)
+    {
+      SixRecord *activity = tables->activities->pdata[i];
+      const char *owner = six_record_get_string (activity, "owner");
+      const char *due_on = six_record_get_string (activity, "due_on");
+      GVariant *actions = six_record_get_value (activity, "actions");
+      SixCoalitionFollowUp *follow_up;
+
+      if (g_strcmp0 (six_record_get_string (activity, "coalition"), id) != 0)
+        continue;
+
+      follow_up = g_new0 (SixCoalitionFollowUp, 1);
+      follow_up->activity = g_object_ref (activity);
+      follow_up->owner_name = owner != NULL ? dup_party_name (tables, owner) : NULL;
+      follow_up->open = six_activity_is_open (activity);
+      follow_up->overdue = follow_up->open && due_on != NULL && strcmp (due_on, tables->today) < 0;
+      follow_up->actions = new_records ();
+      g_ptr_array_add (self->follow_ups, follow_up);
+
+      if (actions != NULL)
+        {
+          g_autofree const char **items = g_variant_get_strv (actions, NULL);
+
+          for (guint a = 0; items[a] != NULL; a++)
+            {
+              g_autoptr(GPtrArray) found = list_referring (tables, "action", "id", items[a],
+                                                           error);
+
+              if (found == NULL)
+                return FALSE;
+              if (found->len > 0)
+                g_ptr_array_add (follow_up->actions, g_object_ref (found->pdata[0]));
+            }
+        }
+    }
+  g_ptr_array_sort (self->follow_ups, compare_follow_ups);
+
+  return TRUE;
+}
+
+static gboolean
+build_workspace (SixCoalitionView  *self,
+                 Tables            *tables,
+                 GError           **error)
+{
+  SixRecord *coalition = self->summary->coalition;
+  const char *lead = six_record_get_string (coalition, "lead");
+  SixRecord *lead_record = lookup_party (tables, lead);
+
+  self->lead = lead_record != NULL && strcmp (six_record_get_kind_name (lead_record),
+                                              "country") == 0 ? g_object_ref (lead_record) : NULL;
+  self->members = build_members (tables, self->id);
+  build_meetings (self, tables, self->id);
+
+  self->obligations = build_obligations (tables, lead, self->summary->lead_name, &self->today,
+                                         error);
+
+  return self->obligations != NULL &&
+         build_needs (self, tables, self->id, lead, error) &&
+         build_follow_ups (self, tables, self->id, error) &&
+         (self->notes = list_referring (tables, "note", "target", self->id, error)) != NULL;
+}
+
+/* --- the object ------------------------------------------------------------------------- */
+
+static void
+six_coalition_view_finalize (GObject *object)
+{
+  SixCoalitionView *self = (SixCoalitionView *) object;
+
+  g_clear_pointer (&self->summaries, g_ptr_array_unref);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_object (&self->lead);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  g_clear_pointer (&self->obligations, g_ptr_array_unref);
+  g_clear_pointer (&self->needs, g_ptr_array_unref);
+  g_clear_pointer (&self->commitments, g_ptr_array_unref);
+  g_clear_pointer (&self->upcoming, g_ptr_array_unref);
+  g_clear_pointer (&self->past, g_ptr_array_unref);
+  g_clear_pointer (&self->follow_ups, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (six_coalition_view_parent_class)->finalize (object);
+}
+
+static void
+six_coalition_view_class_init (SixCoalitionViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = six_coalition_view_finalize;
+}
+
+static void
+six_coalition_view_init (SixCoalitionView *self)
+{
+  self->members = g_ptr_array_new_with_free_func ((GDestroyNotify) member_free);
+  self->obligations = g_ptr_array_new_with_free_func ((GDestroyNotify) obligation_free);
+  self->needs = g_ptr_array_new_with_free_func ((GDestroyNotify) need_free);
+  self->commitments = g_ptr_array_new_with_free_func ((GDestroyNotify) commitment_free);
+  self->upcoming = new_records ();
+  self->past = new_records ();
+  self->follow_ups = g_ptr_array_new_with_free_func ((GDestroyNotify) follow_up_free);
+  self->notes = new_records ();
+}
+
+/**
+ * six_coalition_view_build:
+ * @coalition_id: (nullable): the coalition whose workspace to read as well, or %NULL for the
+ *   list only
+ * @today: the day deadlines, meetings and follow-ups are measured from
+ *
+ * Reads on the store's connection (the repository's thread). A @coalition_id no live
+ * coalition has (deleted, say) reads the list alone.
+ *
+ * Returns: (transfer full): the view, or %NULL with @error set
+ */
+SixCoalitionView *
+six_coalition_view_build (SixDb        *db,
+                          const char   *coalition_id,
+                          const GDate  *today,
+                          GError      **error)
+{
+  g_autoptr(SixCoalitionView) self = NULL;
+  g_auto(Tables) tables = { 0 };
+  char today_text[16];
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_snprintf (today_text, sizeof today_text, "%04d-%02d-%02d", g_date_get_year (today),
+              g_date_get_month (today), g_date_get_day (today));
+  tables.db = db;
+  tables.today = today_text;
+  if (!read_tables (&tables, error))
+    return NULL;
+
+  self = g_object_new (SIX_TYPE_COALITION_VIEW, NULL);
+  self->today = *today;
+  self->summaries = build_summaries (&tables);
+
+  for (guint i = 0; coalition_id != NULL && i < self->summaries->len; i++)
+    {
+      SixCoalitionSummary *summary = self->summaries->pdata[i];
+
+      if (strcmp (six_record_get_id (summary->coalition), coalition_id) == 0)
+        self->summary = summary;
+    }
+
+  if (self->summary != NULL)
+    {
+      /* Filled again from nothing: the arrays made at init stay empty for the list alone. */
+      g_clear_pointer (&self->members, g_ptr_array_unref);
+      g_clear_pointer (&self->obligations, g_ptr_array_unref);
+      g_clear_pointer (&self->notes, g_ptr_array_unref);
+      self->id = g_strdup (coalition_id);
+      if (!build_workspace (self, &tables, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* The day the view was measured from. */
+void
+six_coalition_view_get_today (SixCoalitionView *self,
+                              GDate            *today)
+{
+  g_return_if_fail (SIX_IS_COALITION_VIEW (self));
+  g_return_if_fail (today != NULL);
+
+  *today = self->today;
+}
+
+/**
+ * six_coalition_view_get_summaries:
+ *
+ * Returns: (transfer none) (element-type SixCoalitionSummary): every live coalition, closed
+ *   ones too, by lead State then title
+ */
+GPtrArray *
+six_coalition_view_get_summaries (SixCoalitionView *self)
+{
+  g_return_val_if_fail (SIX_IS_COALITION_VIEW (self), NULL);
+
+  return self->summaries;
+}
+
+/* The coalition whose workspace was read, or NULL: none asked, or none such is live. */
+const char *
+six_coalition_view_get_id (SixCoalitionView *self)
+{
+  g_return_val_if_fail (SIX_IS_COALITION_VIEW (self), NULL);
+
+  return self->id;
+}
+
+/* Returns: (transfer none) (nullable): the list's line for the coalition opened */
+SixCoalitionSummary *
+six_coalition_view_get_summary (SixCoalitionView *self)
+{
+  g_return_val_if_fail (SIX_IS_COALITION_VIEW (self), NULL);
+
+  return self->summary;
+}
+
+/* Returns: (transfer none) (nullable): the coalition opened, with its stamps */
+SixRecord *
+six_coalition_view_get_coalition (SixCoalitionView *self)
+{
+  g_return_val_if_fail (SIX_IS_COALITION_VIEW (self), NULL);
+
+  return self->summary != NULL ? self->summary->coalition : NULL;
+}
+
+/* Returns: (transfer none) (nullable): the lead State's country record */
+SixRecord *
+six_coalition_view_get_lead (SixCoalitionView *self)
+{
+  g_return_val_if_fail (SIX_IS_COALITION_VIEW (self), NULL);
+
+  return self->lead;
+}
+
+/* Returns: (nullable): the lead State's name, as shown */
+const char *
+six_coalition_view_get_lead_name (SixCoalitionView *self)
+{
+  g_return_val_if_fail (SIX_IS_COALITION_VIEW (self), NULL);
+
+  return self->summary != NULL ? self->summary->lead_name : NULL;
+}
+
+/* Returns: (transfer none): each a GPtrArray of the struct or record named beside it. */
+#define GETTER(name) \
+  GPtrArray * \
+  six_coalition_view_get_##name (SixCoalitionView *self) \
+  { \
+    g_return_val_if_fail (SIX_IS_COALITION_VIEW (self), NULL); \
+    return self->name; \
+  }
+
+/* SixCoalitionMember: the lead first then by role and name */
+GETTER (members)
+/* SixCoalitionObligation: the lead State's, by article */
+GETTER (obligations)
+/* SixCoalitionNeed: the lead's requests not withdrawn; unanswered first */
+GETTER (needs)
+/* SixCoalitionCommitment: contributions in the coalition answering no need */
+GETTER (commitments)
+/* SixRecord meeting: on or after today and undated; soonest first */
+GETTER (upcoming)
+/* SixRecord meeting: before today; latest first */
+GETTER (past)
+/* SixCoalitionFollowUp: open ones first; by due date */
+GETTER (follow_ups)
+/* SixRecord note: on the coalition */
+GETTER (notes)
+
+/**
+ * six_coalition_view_find:
+ *
+ * Returns: (transfer none) (nullable): the workspace's record of @kind_name with @id: the
+ *   coalition, a member, an obligation, a request, a contribution, a meeting, a follow-up or
+ *   a note
+ */
+SixRecord *
+six_coalition_view_find (SixCoalitionView *self,
+                         const char       *kind_name,
+                         const char       *id)
+{
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (SIX_IS_COALITION_VIEW (self), NULL);
+
+  if (self->summary == NULL || kind_name == NULL || id == NULL)
+    return NULL;
+
+  all = g_ptr_array_new ();
+  g_ptr_array_add (all, self->summary->coalition);
+  for (guint i = 0; i < self->members->len; i++)
+    g_ptr_array_add (all, ((SixCoalitionMember *) self->members->pdata[i])->member);
+  for (guint i = 0; i < self->obligations->len; i++)
+    g_ptr_array_add (all, ((SixCoalitionObligation *) self->obligations->pdata[i])->obligation);
+  for (guint i = 0; i < self->needs->len; i++)
+    {
+      SixCoalitionNeed *need = self->needs->pdata[i];
+
+      g_ptr_array_add (all, need->request);
+      g_ptr_array_extend (all, need->responses, NULL, NULL);
+    }
+  for (guint i = 0; i < self->commitments->len; i++)
+    g_ptr_array_add (all, ((SixCoalitionCommitment *) self->commitments->pdata[i])->contribution);
+  g_ptr_array_extend (all, self->upcoming, NULL, NULL);
+  g_ptr_array_extend (all, self->past, NULL, NULL);
+  for (guint i = 0; i < self->follow_ups->len; i++)
+    g_ptr_array_add (all, ((SixCoalitionFollowUp *) self->follow_ups->pdata[i])->activity);
+  g_ptr_array_extend (all, self->notes, NULL, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    if (strcmp (six_record_get_kind_name (all->pdata[i]), kind_name) == 0 &&
+        strcmp (six_record_get_id (all->pdata[i]), id) == 0)
+      return all->pdata[i];
+
+  return NULL;
+}

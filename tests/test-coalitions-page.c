@@ -1,0 +1,763 @@
+/* test-coalitions-page.c — the Coalitions page on a database holding the reference pack: the
+ * empty state; a coalition started for Lebanon from its profile, two members (one a new
+ * organisation), a meeting and a follow-up added, the follow-up marked done and undone; the
+ * brief and "Send to Members"; the list's search and filter; search results opened in the
+ * workspace; the page folded at 480 px
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "six-coalition-assistant.h"
+#include "six-coalitions-page-private.h"
+#include "six-countries-page.h"
+#include "six-overview-page.h"
+#include "six-record-form.h"
+#include "six-search-page.h"
+#include "ui-fixture.h"
+
+static SixCoalitionsPage *
+get_page (Fixture *fixture)
+{
+  return SIX_COALITIONS_PAGE (find_descendant (GTK_WIDGET (fixture->window),
+                                               SIX_TYPE_COALITIONS_PAGE));
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *stack;
+  const char *child;
+} StackWait;
+
+static gboolean
+stack_shows (gpointer data)
+{
+  StackWait *wait = data;
+  GtkWidget *stack = find_by_id (wait->root, wait->stack);
+
+  return stack != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), wait->child) == 0;
+}
+
+#define wait_stack(root, stack, child) \
+  G_STMT_START { \
+    StackWait wait_ = { GTK_WIDGET (root), (stack), (child) }; \
+    wait_until (stack_shows, &wait_); \
+  } G_STMT_END
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *group;
+  const char *title;
+} RowWait;
+
+static GtkWidget *
+find_in_group (GtkWidget  *root,
+               const char *group,
+               const char *title)
+{
+  GtkWidget *found = find_by_id (root, group);
+
+  return found != NULL ? find_row_titled (found, title) : NULL;
+}
+
+static gboolean
+row_shows (gpointer data)
+{
+  RowWait *wait = data;
+
+  return find_in_group (wait->root, wait->group, wait->title) != NULL;
+}
+
+#define wait_row(root, group, title) \
+  G_STMT_START { \
+    RowWait wait_ = { GTK_WIDGET (root), (group), (title) }; \
+    wait_until (row_shows, &wait_); \
+  } G_STMT_END
+
+static gboolean
+profile_shown (gpointer profile)
+{
+  return six_country_profile_get_profile (profile) != NULL;
+}
+
+/* The workspace shows the coalition opened, as read after the last write. */
+static gboolean
+workspace_shown (gpointer data)
+{
+  SixCoalitionsPage *page = data;
+  SixCoalitionView *view = six_coalitions_page_get_view (page);
+
+  return view != NULL && six_coalitions_page_get_coalition_id (page) != NULL &&
+         g_strcmp0 (six_coalition_view_get_id (view),
+                    six_coalitions_page_get_coalition_id (page)) == 0 &&
+         stack_shows (&(StackWait) { GTK_WIDGET (page), "detail_stack", "workspace" });
+}
+
+static gboolean
+no_form (gpointer data)
+{
+  return find_toplevel (SIX_TYPE_RECORD_FORM) == NULL;
+}
+
+static guint
+count_forms (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  guint n = 0;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (SIX_IS_RECORD_FORM (l->data) && gtk_widget_get_visible (l->data))
+      n++;
+
+  return n;
+}
+
+static gboolean
+two_forms (gpointer data)
+{
+  return count_forms () == 2;
+}
+
+static gboolean
+one_form (gpointer data)
+{
+  return count_forms () == 1;
+}
+
+static SixRecordForm *
+find_form_titled (const char *title)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (SIX_IS_RECORD_FORM (l->data) &&
+        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
+      return l->data;
+
+  g_error ("no form titled “%s”", title);
+}
+
+static SixRecordForm *
+open_form (SixCoalitionsPage *page,
+           const char        *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_RECORD_FORM));
+
+  return SIX_RECORD_FORM (find_toplevel (SIX_TYPE_RECORD_FORM));
+}
+
+static void
+type_into (SixRecordForm *form,
+           const char    *field,
+           const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (six_record_form_get_row (form, field)), text);
+}
+
+static void
+pick (SixRecordForm *form,
+      const char    *field,
+      const char    *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (six_record_form_get_row (form, field));
+  GListModel *items = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (items), i), label) == 0)
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+
+  g_error ("%s offers no “%s”", field, label);
+}
+
+static const char *
+picked (SixRecordForm *form,
+        const char    *field)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (six_record_form_get_row (form, field));
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                     adw_combo_row_get_selected (row));
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static char *
+date_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static SixCoalitionFollowUp *
+find_follow_up (SixCoalitionsPage *page,
+                const char        *title)
+{
+  SixCoalitionView *view = six_coalitions_page_get_view (page);
+  GPtrArray *follow_ups = view != NULL ? six_coalition_view_get_follow_ups (view) : NULL;
+
+  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
+    {
+      SixCoalitionFollowUp *follow_up = follow_ups->pdata[i];
+
+      if (g_strcmp0 (six_record_get_string (follow_up->activity, "title"), title) == 0)
+        return follow_up;
+    }
+
+  return NULL;
+}
+
+static gboolean
+follow_up_done (gpointer page)
+{
+  SixCoalitionFollowUp *follow_up = find_follow_up (page, "Send the survey plan");
+
+  return follow_up != NULL && !follow_up->open &&
+         gtk_widget_has_css_class (find_in_group (page, "follow_ups_group", "Send the survey plan"),
+                                   "dim-label");
+}
+
+static gboolean
+follow_up_overdue (gpointer page)
+{
+  SixCoalitionFollowUp *follow_up = find_follow_up (page, "Send the survey plan");
+  GtkWidget *row = find_in_group (page, "follow_ups_group", "Send the survey plan");
+
+  return follow_up != NULL && follow_up->open && follow_up->overdue && row != NULL &&
+         gtk_widget_has_css_class (row, "overdue");
+}
+
+/* Toasts seen (widget → when first seen) and dismissed. libadwaita 1.2 frees a toast
+ * dismissed while it is still sliding in, then touches it when the slide ends: a toast is
+ * dismissed once, and only once it has been shown for a while. */
+static GHashTable *seen;
+static GHashTable *dismissed;
+
+#define TOAST_SETTLE_US (G_USEC_PER_SEC * 6 / 10)
+
+static void
+forget_toast (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  g_hash_table_remove (seen, where_the_object_was);
+  g_hash_table_remove (dismissed, where_the_object_was);
+}
+
+static gboolean
+is_live_toast (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0 &&
+         !g_hash_table_contains (dismissed, widget);
+}
+
+static gboolean
+is_close_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+/* The toast showing, noted when first seen. */
+static GtkWidget *
+find_live_toast (Fixture *fixture,
+                 gint64  *shown_for)
+{
+  GtkWidget *toast = find_matching (GTK_WIDGET (fixture->window), is_live_toast, NULL);
+  gint64 now = g_get_monotonic_time ();
+
+  if (toast == NULL)
+    return NULL;
+
+  if (!g_hash_table_contains (seen, toast))
+    {
+      g_hash_table_insert (seen, toast, g_memdup2 (&now, sizeof now));
+      g_object_weak_ref (G_OBJECT (toast), forget_toast, NULL);
+    }
+  *shown_for = now - *(gint64 *) g_hash_table_lookup (seen, toast);
+
+  return toast;
+}
+
+/* Dismisses the toast showing, once it has settled, as a user would: the next one shows. */
+static gboolean
+dismiss_settled_toast (Fixture *fixture)
+{
+  gint64 shown_for = 0;
+  GtkWidget *toast = find_live_toast (fixture, &shown_for);
+  GtkWidget *close = toast != NULL ? find_matching (toast, is_close_button, NULL) : NULL;
+
+  if (close == NULL || shown_for < TOAST_SETTLE_US)
+    return FALSE;
+
+  g_hash_table_add (dismissed, toast);
+  g_signal_emit_by_name (close, "clicked");
+
+  return TRUE;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+toast_dismissed (gpointer data)
+{
+  return dismiss_settled_toast (data);
+}
+
+/* The main loop wakes up often enough to see a toast settle. */
+static void
+dismiss_shown_toast (Fixture *fixture)
+{
+  guint tick = g_timeout_add (50, tick_cb, NULL);
+  gint64 shown_for;
+
+  if (find_live_toast (fixture, &shown_for) != NULL)
+    wait_until (toast_dismissed, fixture);
+  g_source_remove (tick);
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *prefix;
+} ToastWait;
+
+/* Toasts queue: the ones before it are dismissed until it shows. */
+static gboolean
+toast_shows (gpointer data)
+{
+  ToastWait *wait = data;
+  gint64 shown_for = 0;
+  GtkWidget *toast = find_live_toast (wait->fixture, &shown_for);
+
+  if (toast != NULL && find_matching (toast, label_starts_with, wait->prefix) != NULL)
+    return TRUE;
+  dismiss_settled_toast (wait->fixture);
+
+  return FALSE;
+}
+
+#define wait_toast(fixture, prefix) \
+  G_STMT_START { \
+    ToastWait wait_ = { (fixture), (prefix) }; \
+    guint tick_ = g_timeout_add (50, tick_cb, NULL); \
+    wait_until (toast_shows, &wait_); \
+    g_source_remove (tick_); \
+  } G_STMT_END
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  return out;
+}
+
+static void
+assert_brief (Fixture           *fixture,
+              SixCoalitionsPage *page)
+{
+  g_autofree char *path = review_path ("coalition-brief.pdf");
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  const char *text_argv[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+
+  g_unlink (path);
+  _six_coalitions_page_save_brief (page, path);
+  wait_toast (fixture, "Saved");
+  g_assert_true (file_exists (path));
+  info = run (info_argv);
+  text = run (text_argv);
+  g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  g_assert_nonnull (strstr (text, "Country Coalition for Lebanon"));
+  g_assert_nonnull (strstr (text, "Obligations of Lebanon and time left"));
+  g_assert_nonnull (strstr (text, "Send the survey plan"));
+  g_assert_nonnull (strstr (text, "Norway"));
+  g_assert_nonnull (strstr (text, "Review the survey plan"));
+  g_test_message ("Kept for review: %s", path);
+}
+
+/* Send to Members writes the coalition's scope at the coalition level: nothing private. */
+static void
+assert_sent (Fixture    *fixture,
+             const char *coalition_id)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "members.a6.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *scope = g_strdup_printf ("\"scope\": {\"type\": \"coalition\", \"id\": \"%s\"}",
+                                            coalition_id);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-coalition",
+                                             "(ss)", coalition_id, path));
+  wait_toast (fixture, "Exported");
+  g_assert_true (file_exists (path));
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, scope));
+  g_assert_nonnull (strstr (contents, "\"level\": \"coalition\""));
+  g_assert_nonnull (strstr (contents, "Mines Advisory Group"));
+  g_assert_null (strstr (contents, "\"visibility\": \"private\""));
+  dismiss_shown_toast (fixture);
+}
+
+static guint
+count_shown_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_child_visible (row))
+      n++;
+
+  return n;
+}
+
+static gboolean
+list_settled (gpointer list)
+{
+  return count_shown_rows (list) == 1;
+}
+
+static gboolean
+page_is (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (six_window_get_page (fixture->window), "coalitions") == 0;
+}
+
+static GtkCheckButton *
+find_tick (GtkWidget  *root,
+           const char *title)
+{
+  GtkWidget *row = find_row_titled (root, title);
+
+  g_assert_nonnull (row);
+
+  return GTK_CHECK_BUTTON (find_descendant (row, GTK_TYPE_CHECK_BUTTON));
+}
+
+static gboolean
+is_ticked (GtkWidget  *root,
+           const char *title)
+{
+  return gtk_check_button_get_active (find_tick (root, title));
+}
+
+static void
+tick (GtkWidget  *root,
+      const char *title,
+      gboolean    active)
+{
+  gtk_check_button_set_active (find_tick (root, title), active);
+}
+
+static gboolean
+described (gpointer page)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (find_by_id (page, "about_label"))),
+                    "Clearance of the south by 2031.") == 0;
+}
+
+static gboolean
+overview_lists (gpointer overview)
+{
+  return find_row_titled (overview, "Country Coalition for Lebanon") != NULL;
+}
+
+static gboolean
+folded (gpointer page)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (find_by_id (page, "leaflet")));
+}
+
+static gboolean
+settled (gpointer data)
+{
+  GtkWidget *body = find_by_id (data, "body_stack");
+  GtkWidget *stack = find_by_id (data, "stack");
+
+  return !gtk_stack_get_transition_running (GTK_STACK (body)) &&
+         !gtk_stack_get_transition_running (GTK_STACK (stack));
+}
+
+static void
+journey_body (Fixture *fixture)
+{
+  SixCoalitionsPage *page = get_page (fixture);
+  SixCountriesPage *countries = SIX_COUNTRIES_PAGE (find_descendant (GTK_WIDGET (fixture->window),
+                                                                     SIX_TYPE_COUNTRIES_PAGE));
+  SixCountryProfile *profile = six_countries_page_get_profile (countries);
+  SixCoalitionAssistant *assistant;
+  SixRecordForm *form, *organisation;
+  g_autofree char *png = NULL;
+  g_autofree char *coalition_id = NULL;
+  g_autofree char *meeting_id = NULL;
+  g_autofree char *next_month = date_from_today (30);
+  g_autofree char *last_week = date_from_today (-7);
+  GtkWidget *row, *button, *check;
+  GtkListBox *list;
+  GPtrArray *upcoming;
+
+  /* No coalition yet: the page says what one is, and offers to start one. */
+  six_window_show_page (fixture->window, "coalitions");
+  wait_stack (page, "stack", "empty");
+  button = find_descendant (find_by_id (GTK_WIDGET (page), "stack"), GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "coalitions.start");
+  wait_until (settled, fixture->window);
+  png = review_path ("coalitions-empty.png");
+  save_widget_png (GTK_WIDGET (fixture->window), png);
+
+  /* Started from Lebanon's profile: the assistant knows the lead and proposes the title. */
+  six_window_show_page (fixture->window, "countries");
+  six_countries_page_open_country (countries, "LBN");
+  wait_until (profile_shown, profile);
+  row = find_row_titled (GTK_WIDGET (profile), "Start a Coalition for Lebanon");
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_COALITION_ASSISTANT));
+  g_assert_cmpstr (six_window_get_page (fixture->window), ==, "coalitions");
+  assistant = SIX_COALITION_ASSISTANT (find_toplevel (SIX_TYPE_COALITION_ASSISTANT));
+  g_assert_cmpstr (six_coalition_assistant_get_lead (assistant), ==, "LBN");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (assistant),
+                                                                    "title_row"))),
+                   ==, "Country Coalition for Lebanon");
+  /* Lebanon's clearance is still open: the coalition's focus comes ticked. */
+  g_assert_true (is_ticked (GTK_WIDGET (assistant), "Article 4 — Clearance"));
+  g_free (png);
+  png = review_path ("coalitions-assistant.png");
+  save_widget_png (GTK_WIDGET (assistant), png);
+  g_assert_true (six_coalition_assistant_start (assistant));
+  wait_until (workspace_shown, page);
+  coalition_id = g_strdup (six_coalitions_page_get_coalition_id (page));
+  wait_toast (fixture, "Coalition started");
+  dismiss_shown_toast (fixture);
+  wait_row (page, "members_group", "Lebanon");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_by_id (GTK_WIDGET (page), "heading_label"))),
+                   ==, "Country Coalition for Lebanon");
+  g_assert_nonnull (find_in_group (GTK_WIDGET (page), "obligations_group", "Article 4 — Clearance"));
+
+  /* Two members: Norway, and an organisation made from the member's form. */
+  form = open_form (page, "coalitions.add-member");
+  pick (form, "member", "Norway");
+  pick (form, "role", "Donor");
+  g_assert_true (six_record_form_save (form));
+  wait_until (no_form, NULL);
+  wait_row (page, "members_group", "Norway");
+  dismiss_shown_toast (fixture);
+
+  form = open_form (page, "coalitions.add-member");
+  button = find_matching (GTK_WIDGET (form), has_tooltip, "New Organisation…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_until (two_forms, NULL);
+  organisation = find_form_titled ("New Organisation");
+  type_into (organisation, "name", "Mines Advisory Group");
+  type_into (organisation, "acronym", "MAG");
+  pick (organisation, "kind", "Operator");
+  g_assert_true (six_record_form_save (organisation));
+  wait_until (one_form, NULL);
+  g_assert_cmpstr (picked (form, "member"), ==, "Mines Advisory Group");
+  pick (form, "role", "Operator");
+  g_assert_true (six_record_form_save (form));
+  wait_until (no_form, NULL);
+  wait_row (page, "members_group", "Mines Advisory Group");
+  dismiss_shown_toast (fixture);
+  dismiss_shown_toast (fixture);
+
+  /* A meeting next month, with its agenda. */
+  form = open_form (page, "coalitions.add-meeting");
+  g_assert_cmpstr (picked (form, "kind"), ==, "Coalition meeting");
+  type_into (form, "title", "Before the Meeting of States Parties");
+  type_into (form, "held_on", "next month");
+  g_assert_false (six_record_form_save (form));
+  type_into (form, "held_on", next_month);
+  type_into (form, "place", "Geneva");
+  type_into (form, "outcomes", "Review the survey plan");
+  g_assert_true (six_record_form_save (form));
+  wait_until (no_form, NULL);
+  wait_row (page, "upcoming_group", "Before the Meeting of States Parties");
+  upcoming = six_coalition_view_get_upcoming (six_coalitions_page_get_view (page));
+  meeting_id = g_strdup (six_record_get_id (upcoming->pdata[0]));
+  dismiss_shown_toast (fixture);
+
+  /* A follow-up Norway owns, due last week: overdue, and it stands out. */
+  form = open_form (page, "coalitions.add-follow-up");
+  type_into (form, "title", "Send the survey plan");
+  type_into (form, "due_on", last_week);
+  pick (form, "owner", "Norway");
+  /* The action-plan actions it serves: LAP 38–42 are offered, ticked by a click. */
+  six_record_form_select (form, "actions", "lap:38");
+  g_assert_true (six_record_form_save (form));
+  wait_until (no_form, NULL);
+  wait_until (follow_up_overdue, page);
+  g_assert_cmpstr (find_follow_up (page, "Send the survey plan")->owner_name, ==, "Norway");
+  g_assert_cmpuint (find_follow_up (page, "Send the survey plan")->actions->len, ==, 1);
+  row = find_in_group (GTK_WIDGET (page), "follow_ups_group", "Send the survey plan");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "LAP Action 38"));
+  dismiss_shown_toast (fixture);
+  wait_until (settled, fixture->window);
+  g_free (png);
+  png = review_path ("coalitions-workspace.png");
+  save_widget_png (GTK_WIDGET (fixture->window), png);
+
+  /* The workspace's foot: members, follow-ups, meetings. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_first_child (find_by_id (GTK_WIDGET (page), "workspace_page"));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    g_free (png);
+    png = review_path ("coalitions-workspace-end.png");
+    save_widget_png (GTK_WIDGET (fixture->window), png);
+  }
+
+  /* Done in one click; undone from the toast's Undo. */
+  row = find_in_group (GTK_WIDGET (page), "follow_ups_group", "Send the survey plan");
+  check = find_descendant (row, GTK_TYPE_CHECK_BUTTON);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  wait_until (follow_up_done, page);
+  wait_toast (fixture, "Follow-up marked done");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_until (follow_up_overdue, page);
+  dismiss_shown_toast (fixture);
+  dismiss_shown_toast (fixture);
+
+  /* The coalition itself, edited in the same form: its focus is a set of ticks. */
+  form = open_form (page, "coalitions.edit");
+  g_assert_cmpstr (picked (form, "lead"), ==, "Lebanon");
+  type_into (form, "description", "Clearance of the south by 2031.");
+  tick (GTK_WIDGET (form), "Article 5 — Victim assistance", FALSE);
+  g_assert_true (six_record_form_save (form));
+  wait_until (no_form, NULL);
+  wait_until (described, page);
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (find_by_id (GTK_WIDGET (page), "details_label"))),
+                         "Victim assistance"));
+  wait_toast (fixture, "Coalition changed");
+
+  /* The brief for the next meeting, and the file for the members. */
+  assert_brief (fixture, page);
+  dismiss_shown_toast (fixture);
+  assert_sent (fixture, coalition_id);
+
+  /* The list: searched by lead State, filtered by status. */
+  list = GTK_LIST_BOX (find_by_id (GTK_WIDGET (page), "list_box"));
+  wait_until (list_settled, list);
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (page), "search_entry")), "liban");
+  wait_stack (page, "list_stack", "no-match");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (page), "search_entry")), "leban");
+  wait_stack (page, "list_stack", "list");
+  g_assert_cmpuint (count_shown_rows (list), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "status_dropdown")), 3);
+  wait_stack (page, "list_stack", "no-match");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "status_dropdown")), 2);
+  wait_stack (page, "list_stack", "list");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (page), "search_entry")), "");
+
+  /* A search result opens where it lives: a meeting in its coalition's workspace. */
+  {
+    GtkWidget *search = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_SEARCH_PAGE);
+    SixRecord *meeting = six_coalition_view_find (six_coalitions_page_get_view (page), "meeting",
+                                                  meeting_id);
+    GtkWidget *overview = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_OVERVIEW_PAGE);
+    g_autoptr(GVariant) target = NULL;
+    const char *kind, *id;
+
+    g_assert_nonnull (meeting);
+    g_object_ref (meeting);
+    six_window_show_page (fixture->window, "overview");
+    g_signal_emit_by_name (search, "record-activated", meeting);
+    g_object_unref (meeting);
+    wait_until (page_is, fixture);
+    g_assert_cmpstr (six_coalitions_page_get_coalition_id (page), ==, coalition_id);
+
+    /* The Overview's coalition opens its workspace, not its lead's profile. */
+    six_window_show_page (fixture->window, "overview");
+    wait_until (overview_lists, overview);
+    row = find_row_titled (overview, "Country Coalition for Lebanon");
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.open-record");
+    target = g_variant_ref (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row)));
+    g_variant_get (target, "(&s&s)", &kind, &id);
+    g_assert_cmpstr (kind, ==, "coalition");
+    g_assert_cmpstr (id, ==, coalition_id);
+    gtk_widget_activate (row);
+    wait_until (page_is, fixture);
+  }
+
+  /* Folded at 480 px: the workspace alone, with its way back to the list. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 800);
+  wait_until (folded, page);
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (page), "back_button")));
+  wait_until (settled, fixture->window);
+  g_free (png);
+  png = review_path ("coalitions-narrow.png");
+  save_widget_png (GTK_WIDGET (fixture->window), png);
+}
+
+static void
+test_journey (Fixture       *fixture,
+              gconstpointer  data)
+{
+  run_in_app (fixture, journey_body);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+
+  seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  dismissed = g_hash_table_new (NULL, NULL);
+
+  g_test_add ("/ui/coalitions-page/journey", Fixture, NULL, fixture_set_up, test_journey,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
