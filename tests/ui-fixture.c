@@ -340,7 +340,8 @@ save_widget_png (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer;
 
-  wait_until (widget_drawn, &drawing);
+  /* A whole window drawn with the cairo renderer takes seconds under ASan. */
+  wait_seconds_until (30, widget_drawn, &drawing, G_STRLOC);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, drawing.node,
                                          &GRAPHENE_RECT_INIT (0, 0,
