@@ -43,7 +43,8 @@ wait_until_at (gboolean  (*condition) (gpointer),
                gpointer    data,
                const char *where)
 {
-  wait_seconds_until (5, condition, data, where);
+  /* Generous: only a failing wait runs out, and sanitizer builds are several times slower. */
+  wait_seconds_until (30, condition, data, where);
 }
 
 static gboolean
