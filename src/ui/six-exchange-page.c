@@ -486,6 +486,7 @@ six_exchange_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (six_exchange_page_parent_class)->map (widget);
 
   schedule_reload (SIX_EXCHANGE_PAGE (widget));
+  six_incoming_group_rescan (SIX_EXCHANGE_PAGE (widget)->incoming_group);
 }
 
 static void

@@ -28,7 +28,7 @@ struct _SixIncomingGroup
 
   /* Owned */
   SixRepository *repository;
-  GSettings     *settings;
+  char          *watched;   /* the folder the monitor watches */
   GFileMonitor  *monitor;
   GCancellable  *scanning;
   guint          settle_id;
@@ -291,12 +291,49 @@ scanned_cb (GObject      *object,
                             filtering);
 }
 
-static GFile *
-get_folder (SixIncomingGroup *self)
+/* The folder Preferences names, read each time: the group keeps no settings object. */
+static char *
+dup_folder_path (void)
 {
-  g_autofree char *path = g_settings_get_string (self->settings, "exchange-folder");
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  char *path = g_settings_get_string (settings, "exchange-folder");
 
-  return path[0] != '\0' ? g_file_new_for_path (path) : NULL;
+  if (path[0] == '\0')
+    g_clear_pointer (&path, g_free);
+
+  return path;
+}
+
+static void schedule_rescan (SixIncomingGroup *self);
+
+/* Watches the folder Preferences names now, if it is not the one watched already. */
+static void
+watch (SixIncomingGroup *self,
+       const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (g_strcmp0 (path, self->watched) == 0)
+    return;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, schedule_rescan, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_free (self->watched);
+  self->watched = g_strdup (path);
+  if (path == NULL)
+    return;
+
+  folder = g_file_new_for_path (path);
+  self->monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor != NULL)
+    g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (schedule_rescan), self);
+  else
+    g_debug ("Cannot watch the exchange folder: %s", error->message);
 }
 
 /**
@@ -309,18 +346,24 @@ six_incoming_group_rescan (SixIncomingGroup *self)
 {
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
 
   g_return_if_fail (SIX_IS_INCOMING_GROUP (self));
 
   g_cancellable_cancel (self->scanning);
   g_clear_object (&self->scanning);
 
-  folder = get_folder (self);
-  if (folder == NULL || self->repository == NULL)
+  if (self->repository == NULL)
+    return;
+
+  path = dup_folder_path ();
+  watch (self, path);
+  if (path == NULL)
     {
       show (self, NULL);
       return;
     }
+  folder = g_file_new_for_path (path);
 
   self->scanning = g_cancellable_new ();
   task = g_task_new (self, self->scanning, scanned_cb, g_object_ref (self));
@@ -340,36 +383,53 @@ settled_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Read only while the page is shown (its stack of states is mapped, whichever state it
+ * shows): the page asks again when it is next shown. */
 static void
 schedule_rescan (SixIncomingGroup *self)
 {
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_STACK);
+
+  if (page == NULL || !gtk_widget_get_mapped (page))
+    return;
+
   g_clear_handle_id (&self->settle_id, g_source_remove);
   self->settle_id = g_timeout_add (SETTLE_MS, settled_cb, self);
 }
 
+/* Its window back in front (from Preferences, say): the folder may have changed. */
 static void
-watch_folder (SixIncomingGroup *self)
+on_root_is_active_cb (SixIncomingGroup *self,
+                      GParamSpec       *pspec,
+                      GtkWindow        *window)
 {
-  g_autoptr(GFile) folder = get_folder (self);
-  g_autoptr(GError) error = NULL;
+  if (gtk_window_is_active (window))
+    schedule_rescan (self);
+}
 
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, schedule_rescan, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+/* Hidden while nothing is incoming, the group is never mapped: it follows its window. */
+static void
+six_incoming_group_root (GtkWidget *widget)
+{
+  GtkRoot *root;
 
-  if (folder != NULL)
-    {
-      self->monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-      if (self->monitor != NULL)
-        g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (schedule_rescan), self);
-      else
-        g_debug ("Cannot watch the exchange folder: %s", error->message);
-    }
+  GTK_WIDGET_CLASS (six_incoming_group_parent_class)->root (widget);
 
-  six_incoming_group_rescan (self);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "notify::is-active", G_CALLBACK (on_root_is_active_cb),
+                             widget, G_CONNECT_SWAPPED);
+}
+
+static void
+six_incoming_group_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, on_root_is_active_cb, widget);
+
+  GTK_WIDGET_CLASS (six_incoming_group_parent_class)->unroot (widget);
 }
 
 static void
@@ -388,7 +448,7 @@ six_incoming_group_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_INCOMING_GROUP);
   g_clear_object (&self->repository);
-  g_clear_object (&self->settings);
+  g_clear_pointer (&self->watched, g_free);
 
   G_OBJECT_CLASS (six_incoming_group_parent_class)->dispose (object);
 }
@@ -400,6 +460,8 @@ six_incoming_group_class_init (SixIncomingGroupClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = six_incoming_group_dispose;
+  widget_class->root = six_incoming_group_root;
+  widget_class->unroot = six_incoming_group_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/six-incoming-group.ui");
@@ -410,10 +472,6 @@ static void
 six_incoming_group_init (SixIncomingGroup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = g_settings_new (BASE_ID);
-  g_signal_connect_object (self->settings, "changed::exchange-folder",
-                           G_CALLBACK (watch_folder), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -428,5 +486,5 @@ six_incoming_group_set_repository (SixIncomingGroup *self,
   /* An import, here or by another process, may be one of the files listed. */
   g_signal_connect_object (repository, "changed", G_CALLBACK (schedule_rescan), self,
                            G_CONNECT_SWAPPED);
-  watch_folder (self);
+  schedule_rescan (self);
 }

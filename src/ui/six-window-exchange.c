@@ -218,11 +218,20 @@ apply_cb (GObject      *object,
   _six_window_exchange_logged (self);
 }
 
+/* A dialog owns the job it asks about: closed without an answer (its window closing, say),
+ * the job goes with it. */
+#define DIALOG_JOB "six-job"
+
 static void
 on_preview_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
-                        ImportJob        *job)
+                        gpointer          user_data)
 {
+  ImportJob *job = g_object_steal_data (G_OBJECT (dialog), DIALOG_JOB);
+
+  if (job == NULL)
+    return;
+
   /* The file read for the plan is applied as it is: no second read, no surprise. */
   if (g_strcmp0 (response, "import") == 0)
     {
@@ -260,8 +269,9 @@ plan_cb (GObject      *object,
     }
 
   dialog = GTK_WIDGET (six_preview_dialog_new (GTK_WINDOW (self), g_steal_pointer (&job->preview)));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_preview_response_cb),
-                    g_steal_pointer (&job));
+  g_object_set_data_full (G_OBJECT (dialog), DIALOG_JOB, g_steal_pointer (&job),
+                          (GDestroyNotify) import_job_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_preview_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -660,13 +670,17 @@ file_name (ExportJob *job)
 static void
 on_level_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
-                      ExportJob        *job)
+                      gpointer          user_data)
 {
   SixWindow *self = SIX_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  ExportJob *job = g_object_steal_data (G_OBJECT (dialog), DIALOG_JOB);
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
+
+  if (job == NULL)
+    return;
 
   if (g_strcmp0 (response, "export") != 0 && g_strcmp0 (response, "folder") != 0)
     {
@@ -803,7 +817,8 @@ choose_level (SixWindow    *self,
         adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "folder",
                                          _("Export to _Folder"));
     }
-  g_signal_connect (dialog, "response", G_CALLBACK (on_level_response_cb), job);
+  g_object_set_data_full (G_OBJECT (dialog), DIALOG_JOB, job, (GDestroyNotify) export_job_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_level_response_cb), NULL);
   /* An answer before the counts are in stops the counting. */
   g_signal_connect_object (dialog, "response", G_CALLBACK (g_cancellable_cancel), cancellable,
                            G_CONNECT_SWAPPED);
@@ -820,9 +835,13 @@ choose_level (SixWindow    *self,
 static void
 on_identity_response_cb (SixIdentityDialog *dialog,
                          const char        *response,
-                         ExportJob         *job)
+                         gpointer           user_data)
 {
   SixWindow *self = SIX_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  ExportJob *job = g_object_steal_data (G_OBJECT (dialog), DIALOG_JOB);
+
+  if (job == NULL)
+    return;
 
   if (g_strcmp0 (response, "continue") == 0)
     {
@@ -854,7 +873,8 @@ choose_export (SixWindow    *self,
   job->scope_id = g_strdup (scope_id);
   job->send = send;
   dialog = six_identity_dialog_new (GTK_WINDOW (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_identity_response_cb), job);
+  g_object_set_data_full (G_OBJECT (dialog), DIALOG_JOB, job, (GDestroyNotify) export_job_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_identity_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
