@@ -618,6 +618,9 @@ static void
 six_window_init (SixWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The entry sits in a clamp, where the search bar does not find it by itself: connected,
+   * what is typed anywhere goes into it. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   self->settings = g_settings_new (BASE_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

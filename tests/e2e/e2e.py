@@ -65,6 +65,21 @@ class App:
         rawinput.click(x + width // 2, y + height // 2)
         rawinput.typeText(text)
 
+    def click(self, node):
+        """Click the middle of @node as a user would, scrolling it into the window first:
+        rows offer no action over AT-SPI, only a place to click."""
+        window_height = self.node.children[0].size[1]
+        for _ in range(40):
+            x, y = node.position
+            width, height = node.size
+            if 0 <= y and y + height <= window_height:
+                rawinput.click(x + width // 2, y + height // 2)
+                return
+            # The wheel, over the node's column: down while it is below the window.
+            rawinput.click(x + width // 2, window_height // 2, button=5 if y > 0 else 4)
+            time.sleep(0.1)
+        raise AssertionError(f"could not scroll “{node.name}” into the window")
+
     def close(self):
         self.process.terminate()
         try:

@@ -20,4 +20,4 @@ done
 export DISPLAY=":$(tr -d '\n' < "$tmp/display")"
 unset GTK_A11Y NO_AT_BRIDGE
 
-dbus-run-session -- /usr/bin/python3 "$script" "$binary" "$tmp"
+dbus-run-session -- /usr/bin/python3 -X faulthandler -u "$script" "$binary" "$tmp"
