@@ -331,8 +331,8 @@ test_report_deadlines (void)
   chad = find_row (table, "obligation", "TCD:art4");
   montenegro = find_row (table, "obligation", "MNE:art4");
 
-  /* Every Art. 3 and 4 obligation (25), no Art. 5 one (no deadline). */
-  g_assert_cmpuint (six_report_table_get_n_rows (table), ==, 25);
+  /* Every Art. 3 and 4 obligation (34), no Art. 5 one (no deadline). */
+  g_assert_cmpuint (six_report_table_get_n_rows (table), ==, 34);
   g_assert_cmpint (find_row (table, "obligation", "LBN:art5"), <, 0);
 
   for (guint r = 1; r < six_report_table_get_n_rows (table); r++)
@@ -343,9 +343,8 @@ test_report_deadlines (void)
   g_assert_cmpstr (six_report_table_get_cell (table, afghanistan, days_left), ==, "163");
   g_assert_cmpstr (six_report_table_get_cell (table, afghanistan, time_left), ==,
                    "5 months 10 days");
-  g_assert_cmpstr (six_report_table_get_cell (table, chad, days_left), ==, "-749");
-  g_assert_cmpstr (six_report_table_get_cell (table, chad, time_left), ==,
-                   "overdue by 2 years 18 days");
+  g_assert_cmpstr (six_report_table_get_cell (table, chad, deadline), ==, "2026-10-01");
+  g_assert_cmpstr (six_report_table_get_cell (table, chad, days_left), ==, "377");
   g_assert_cmpstr (six_report_table_get_cell (table, montenegro, time_left), ==, "completed");
   g_assert_null (six_report_table_get_cell (table, montenegro, days_left));
 
@@ -938,9 +937,10 @@ test_report_deadlines_ics (void)
   g_assert_nonnull (strstr (flat, "SUMMARY:Lebanon: Art. 4 clearance deadline\r\n"));
   g_assert_nonnull (strstr (flat, "Extension requested\\, no decision recorded yet\\n"
                                   "To be considered at 13MSP (Sep 2025)"));
-  g_assert_nonnull (strstr (flat, "SUMMARY:Peru: Art. 3 stockpile destruction deadline"));
-  /* Montenegro completed its clearance: off the calendar; Art. 5 has no deadline. */
+  g_assert_nonnull (strstr (flat, "SUMMARY:Chad: Art. 4 clearance deadline"));
+  /* Montenegro and Peru completed: off the calendar; Art. 5 has no deadline. */
   g_assert_null (strstr (flat, "obligation-MNE-art4"));
+  g_assert_null (strstr (flat, "obligation-PER-art3"));
   g_assert_null (strstr (flat, "-art5@"));
 
   /* The same day, the same store: the same bytes, so a calendar updates, not duplicates. */
