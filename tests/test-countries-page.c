@@ -203,7 +203,7 @@ filters_body (Fixture *fixture)
   choose (page, "requested_dropdown", "Any or None");
 
   /* Iraq's deadline is within two years (or past); Germany's is further away. */
-  choose (page, "deadline_dropdown", "Overdue or Within 24 Months");
+  choose (page, "deadline_dropdown", "Passed or Within 24 Months");
   wait_shows (page, "IRQ", "DEU");
   wait_shows (page, "LBN", "NZL");
   choose (page, "deadline_dropdown", "Any Deadline");
@@ -402,8 +402,19 @@ profile_body (Fixture *fixture)
   /* Its obligations and deadline, as the pack has them. */
   obligation = find_row_titled (GTK_WIDGET (profile), "Article 4 — Clearance");
   g_assert_nonnull (obligation);
-  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (obligation)),
-                                   "Overdue by"));
+  /* The list's "Nearest deadline" says it in the same words. */
+  {
+    SixCountryEntry *entry = gtk_single_selection_get_selected_item (
+      GTK_SINGLE_SELECTION (six_countries_page_get_shown (page)));
+    g_autofree char *text = NULL;
+
+    g_object_get (entry, "deadline-text", &text, NULL);
+    g_assert_cmpstr (text, ==, "2025-08-01 · Extension requested — decision not recorded");
+  }
+
+  /* Passed, with an extension awaiting a decision: said so, never "overdue". */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (obligation)), ==,
+                   "Extension requested — decision not recorded");
   deadline = find_row_titled (obligation, "Current Deadline");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (deadline)), ==, "2025-08-01");
   g_assert_nonnull (find_row_titled (GTK_WIDGET (profile), "Article 5 — Victim assistance"));

@@ -319,11 +319,12 @@ test_report_deadlines (void)
 {
   SixDb *db = get_shared_db ();
   g_autoptr(SixReportTable) table = NULL;
-  guint deadline, days_left, time_left;
+  guint deadline, days_left, time_left, status_column;
   int afghanistan, chad, montenegro;
 
   shared_now = PACK_DAY;
   table = build (db, "deadlines");
+  status_column = column (table, "deadline_status");
   deadline = column (table, "current_deadline");
   days_left = column (table, "days_left");
   time_left = column (table, "time_left");
@@ -345,7 +346,9 @@ test_report_deadlines (void)
                    "5 months 10 days");
   g_assert_cmpstr (six_report_table_get_cell (table, chad, deadline), ==, "2026-10-01");
   g_assert_cmpstr (six_report_table_get_cell (table, chad, days_left), ==, "377");
-  g_assert_cmpstr (six_report_table_get_cell (table, montenegro, time_left), ==, "completed");
+  g_assert_cmpstr (six_report_table_get_cell (table, montenegro, status_column), ==,
+                   "completed");
+  g_assert_null (six_report_table_get_cell (table, montenegro, time_left));
   g_assert_null (six_report_table_get_cell (table, montenegro, days_left));
 
   /* "today" moves with the database's clock. */
@@ -356,6 +359,69 @@ test_report_deadlines (void)
 
     g_assert_cmpstr (six_report_table_get_cell (later, row, time_left), ==, "today");
   }
+  shared_now = PACK_DAY;
+}
+
+static const struct
+{
+  const char *obligation;
+  const char *state;
+  const char *words;
+} deadline_examples[] = {
+  { "BIH:art4", "completed", "Completed" },
+  { "PER:art3", "completed", "Completed on 2023-12-15" },
+  { "TCD:art4", "passed", "Passed on 2026-10-01 — no extension recorded" },
+  { "SOM:art4", "extension_requested",
+    "Extension requested until 2030-03-01 — decision not recorded" },
+  { "LBN:art4", "extension_requested", "Extension requested — decision not recorded" },
+  { "MRT:art4", "extension_requested", "Extension requested — decision not recorded" },
+  { "GBR:art4", "unknown", "Status unknown · Low confidence" },
+  { "DEU:art4", "in_time", "3 years 7 months left" },
+};
+
+/* On the pack's own day: what the refreshed facts say of each deadline, and no obligation
+ * with a pending request or a recorded completion called passed. */
+static void
+test_report_deadline_states (void)
+{
+  SixDb *db = get_shared_db ();
+  g_autoptr(SixReportTable) table = NULL;
+  guint state, obligation;
+
+  shared_now = PACK_DAY + 444 * DAY_MS; /* 2026-12-07 */
+  table = build (db, "deadlines");
+  state = column (table, "deadline_status");
+  obligation = column (table, "obligation");
+
+  for (guint i = 0; i < G_N_ELEMENTS (deadline_examples); i++)
+    {
+      int row = find_row (table, "obligation", deadline_examples[i].obligation);
+
+      g_test_message ("%s", deadline_examples[i].obligation);
+      g_assert_cmpint (row, >=, 0);
+      g_assert_cmpstr (six_report_table_get_cell (table, row, state), ==,
+                       deadline_examples[i].state);
+      g_assert_cmpstr (six_report_table_get_label (table, row, state), ==,
+                       deadline_examples[i].words);
+    }
+  g_assert_cmpstr (six_report_table_get_cell (table, find_row (table, "obligation", "TCD:art4"),
+                                              column (table, "current_deadline")), ==,
+                   "2026-10-01");
+
+  for (guint r = 0; r < six_report_table_get_n_rows (table); r++)
+    {
+      const char *id = six_report_table_get_cell (table, r, obligation);
+      g_autoptr(SixRecord) record = six_db_get_record (db, six_kind_lookup ("obligation"), id,
+                                                       FALSE, NULL);
+      const char *code = six_report_table_get_cell (table, r, state);
+
+      if (g_strcmp0 (code, "passed") != 0)
+        continue;
+      /* Passed: open, in progress, and nothing awaiting a decision. */
+      g_assert_cmpstr (six_record_get_string (record, "status"), ==, "in_progress");
+      g_assert_null (six_record_get_string (record, "completed_on"));
+      g_assert_cmpstr (id, ==, "TCD:art4");
+    }
   shared_now = PACK_DAY;
 }
 
@@ -1060,6 +1126,7 @@ main (int    argc,
                    test_report_assistance_responses);
   g_test_add_func ("/views/report/states", test_report_states);
   g_test_add_func ("/views/report/deadlines", test_report_deadlines);
+  g_test_add_func ("/views/report/deadline-states", test_report_deadline_states);
   g_test_add_func ("/views/report/deadlines/ics", test_report_deadlines_ics);
   g_test_add_func ("/views/report/deadlines/ics-meetings", test_report_meetings_ics);
   g_test_add_func ("/views/report/conflicts", test_report_conflicts);

@@ -354,13 +354,15 @@ draw_obligations (Page *page)
     }
 
   add_row (rows, 5, _("Obligation"), _("Original deadline"), _("Current deadline"),
-           _("Time left"), _("Extensions"));
+           _("Status"), _("Extensions"));
   for (guint i = 0; i < obligations->len; i++)
     {
       SixRecord *obligation = obligations->pdata[i];
       g_autofree char *article = g_strconcat (six_record_value_label (obligation, "article"),
                                               mark_unverified (page, obligation), NULL);
-      g_autofree char *left = six_describe_time_left (obligation, page->today);
+      GPtrArray *requests = six_profile_get_extensions (page->profile,
+                                                        six_record_get_id (obligation));
+      g_autofree char *left = six_deadline_describe (obligation, requests, page->today);
       g_autofree char *extensions = describe_extensions (page->profile, obligation);
 
       add_row (rows, 5, article, six_record_get_string (obligation, "original_deadline"),

@@ -28,7 +28,7 @@ struct _SixCountryEntry
   char     *status_label;
   char     *region;
   char     *deadline;       /* the nearest open deadline, "YYYY-MM-DD" */
-  char     *deadline_text;  /* "2025-08-01 · Overdue by 1 year 3 months" */
+  char     *deadline_text;  /* "2026-10-01 · Passed on 2026-10-01 — no extension recorded" */
   char     *search_keys;    /* names in English, French and Spanish, and the codes */
   guint     articles;       /* bit n: has an Art. n obligation */
   GArray   *request_years;  /* int, sorted */
@@ -64,6 +64,7 @@ build_search_keys (SixRecord  *country,
 
 static char *
 describe_deadline (SixRecord   *nearest,
+                   GPtrArray   *extensions,
                    const GDate *today)
 {
   g_autofree char *left = NULL;
@@ -71,7 +72,7 @@ describe_deadline (SixRecord   *nearest,
   if (nearest == NULL)
     return NULL;
 
-  left = six_describe_time_left (nearest, today);
+  left = six_deadline_describe (nearest, extensions, today);
 
   /* Translators: a deadline and the time left: "2028-11-01 · 1 year 11 months left" */
   return g_strdup_printf (_("%s · %s"), six_record_get_string (nearest, "current_deadline") ?:
@@ -214,6 +215,7 @@ six_country_entry_get_deadline (SixCountryEntry *self)
 /**
  * six_country_entry_update:
  * @obligations: (nullable) (element-type SixRecord): the country's live obligations
+ * @extensions: (element-type SixRecord): extension requests, of its obligations or others
  * @request_years: (nullable) (element-type int): years it asked for assistance, sorted
  *
  * Brings the entry in line with its records, notifying only what changed.
@@ -222,6 +224,7 @@ void
 six_country_entry_update (SixCountryEntry *self,
                           SixRecord       *country,
                           GPtrArray       *obligations,
+                          GPtrArray       *extensions,
                           GArray          *request_years,
                           gboolean         in_coalition,
                           const GDate     *today)
@@ -234,7 +237,7 @@ six_country_entry_update (SixCountryEntry *self,
   g_return_if_fail (SIX_IS_RECORD (country));
 
   name = six_iso_codes_dup_country_name (country);
-  deadline_text = describe_deadline (nearest, today);
+  deadline_text = describe_deadline (nearest, extensions, today);
   g_free (self->search_keys);
   self->search_keys = build_search_keys (country, name);
   six_property_set_string (self, &self->name, name, properties[PROP_NAME]);

@@ -702,7 +702,7 @@ show_obligations (SixCountryProfile *self)
       GPtrArray *extensions = six_profile_get_extensions (self->profile,
                                                           six_record_get_id (obligation));
       GtkWidget *row = adw_expander_row_new ();
-      g_autofree char *left = six_describe_time_left (obligation, &today);
+      g_autofree char *left = six_deadline_describe (obligation, extensions, &today);
       const char * const fields[] = {
         "original_deadline", "current_deadline", "status", "completed_on", "notes", NULL
       };

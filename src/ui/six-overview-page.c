@@ -600,18 +600,14 @@ static char *
 describe_deadline (SixOverview         *overview,
                    SixOverviewDeadline *deadline)
 {
-  const char *until = deadline->pending_extension != NULL
-    ? six_record_get_string (deadline->pending_extension, "requested_until") : NULL;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
   GDate today;
 
   if (deadline->pending_extension != NULL)
-    return until != NULL
-      ? g_strdup_printf (_("Extension requested until %s — decision not recorded"), until)
-      : g_strdup (_("Extension requested — decision not recorded"));
-
+    g_ptr_array_add (pending, deadline->pending_extension);
   six_overview_get_today (overview, &today);
 
-  return six_describe_time_left (deadline->obligation, &today);
+  return six_deadline_describe (deadline->obligation, pending, &today);
 }
 
 static void

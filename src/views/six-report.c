@@ -1374,6 +1374,21 @@ compare_deadlines (gconstpointer a,
   return strcmp (six_record_get_id (oa), six_record_get_id (ob));
 }
 
+/* The state's code for JSON, its words (with any low confidence) for text and CSV. */
+static void
+set_deadline_state (SixReportTable *table,
+                    guint           row,
+                    guint           column,
+                    SixRecord      *obligation,
+                    GPtrArray      *extensions,
+                    const GDate    *today)
+{
+  SixDeadlineState state = six_deadline_assess (obligation, extensions, today);
+
+  six_report_table_set_text (table, row, column, six_deadline_state_code (state));
+  take_label (table, row, column, six_deadline_describe (obligation, extensions, today));
+}
+
 static SixReportTable *
 build_deadlines (SixDb   *db,
                  GError **error)
@@ -1381,10 +1396,11 @@ build_deadlines (SixDb   *db,
   g_autoptr(SixReportTable) table = six_report_table_new ();
   g_autoptr(GPtrArray) countries = NULL;
   g_autoptr(GPtrArray) obligations = NULL;
+  g_autoptr(GPtrArray) extensions = NULL;
   g_autoptr(GPtrArray) dated = g_ptr_array_new ();
   g_autoptr(GHashTable) by_id = NULL;
   guint obligation, country, name, article, deadline, original, status, completed_on;
-  guint days_left, time_left, confidence, verified;
+  guint deadline_status, days_left, time_left, confidence, verified;
   GDate today;
 
   countries = list_live (db, "country", FALSE, error);
@@ -1392,6 +1408,9 @@ build_deadlines (SixDb   *db,
     return NULL;
   obligations = list_live (db, "obligation", FALSE, error);
   if (obligations == NULL)
+    return NULL;
+  extensions = list_live (db, "extension_request", FALSE, error);
+  if (extensions == NULL)
     return NULL;
 
   by_id = index_by_id (countries);
@@ -1423,6 +1442,9 @@ build_deadlines (SixDb   *db,
   completed_on = six_report_table_add_column (table, "completed_on",
                                               six_field_label ("completed_on"),
                                               SIX_REPORT_COLUMN_TEXT);
+  deadline_status = six_report_table_add_column (table, "deadline_status",
+                                                 C_("report column", "Deadline status"),
+                                                 SIX_REPORT_COLUMN_TEXT);
   days_left = six_report_table_add_column (table, "days_left", C_("report column", "Days left"),
                                            SIX_REPORT_COLUMN_INTEGER);
   time_left = six_report_table_add_column (table, "time_left", C_("report column", "Time left"),
@@ -1434,6 +1456,7 @@ build_deadlines (SixDb   *db,
       SixRecord *record = dated->pdata[i];
       guint row = six_report_table_add_row (table);
       GDate due;
+      int days;
 
       six_report_table_set_text (table, row, obligation, six_record_get_id (record));
       set_country (table, row, country, name, by_id, six_record_get_string (record, "country"));
@@ -1443,29 +1466,23 @@ build_deadlines (SixDb   *db,
       set_field (table, row, status, record, "status");
       set_field (table, row, completed_on, record, "completed_on");
       set_fact (table, row, confidence, verified, record);
-      take_label (table, row, time_left, six_describe_time_left (record, &today));
+      set_deadline_state (table, row, deadline_status, record, extensions, &today);
 
-      if (g_strcmp0 (six_record_get_string (record, "status"), "completed") == 0)
+      /* Days are counted to an open deadline only; time left, only while it is ahead. */
+      if (!six_obligation_is_open (record) || !six_date_parse (six_obligation_get_deadline (record), &due))
+        continue;
+
+      days = g_date_days_between (&today, &due);
+      six_report_table_set_int (table, row, days_left, days);
+      if (days == 0)
         {
-          six_report_table_set_text (table, row, time_left, "completed");
-          continue;
+          six_report_table_set_text (table, row, time_left, "today");
+          six_report_table_set_label (table, row, time_left, _("Due today"));
         }
-
-      if (six_date_parse (six_obligation_get_deadline (record), &due))
+      else if (days > 0)
         {
-          int days = g_date_days_between (&today, &due);
-          g_autofree char *span = NULL;
-
-          six_report_table_set_int (table, row, days_left, days);
-          if (days == 0)
-            six_report_table_set_text (table, row, time_left, "today");
-          else if (days > 0)
-            take_cell (table, row, time_left, describe_span (&today, &due));
-          else
-            {
-              span = describe_span (&due, &today);
-              take_cell (table, row, time_left, g_strconcat ("overdue by ", span, NULL));
-            }
+          take_cell (table, row, time_left, describe_span (&today, &due));
+          take_label (table, row, time_left, six_describe_span (&today, &due));
         }
     }
 
