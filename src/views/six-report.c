@@ -10,6 +10,7 @@
 
 #include "six-coalition.h"
 #include "six-deadline.h"
+#include "six-display-name.h"
 #include "six-exchange-file.h"
 #include "six-iso-codes.h"
 #include "six-labels.h"
@@ -1051,6 +1052,21 @@ dup_writer (SixDb               *db,
   return g_strdup (replica);
 }
 
+/* A record's display name as the label of the cell that holds its id (kept for JSON). */
+static void
+label_record (SixReportTable *table,
+              guint           row,
+              guint           column,
+              SixDb          *db,
+              const SixKind  *kind,
+              const char     *id)
+{
+  g_autoptr(SixRecord) record = six_db_get_record (db, kind, id, TRUE, NULL);
+
+  if (record != NULL)
+    take_label (table, row, column, six_record_dup_display_name (record));
+}
+
 static SixReportTable *
 build_conflicts (SixDb   *db,
                  GError **error)
@@ -1107,6 +1123,7 @@ build_conflicts (SixDb   *db,
       six_report_table_set_text (table, row, kind, conflict->kind->name);
       six_report_table_set_label (table, row, kind, six_kind_label (conflict->kind->name));
       six_report_table_set_text (table, row, record, conflict->record_id);
+      label_record (table, row, record, db, conflict->kind, conflict->record_id);
       six_report_table_set_text (table, row, field, field_name);
       if (field_name != NULL)
         six_report_table_set_label (table, row, field, six_field_label (field_name));
@@ -1459,6 +1476,7 @@ build_deadlines (SixDb   *db,
       int days;
 
       six_report_table_set_text (table, row, obligation, six_record_get_id (record));
+      take_label (table, row, obligation, six_record_dup_display_name (record));
       set_country (table, row, country, name, by_id, six_record_get_string (record, "country"));
       set_field (table, row, article, record, "article");
       six_report_table_set_text (table, row, deadline, six_obligation_get_deadline (record));
