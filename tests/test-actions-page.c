@@ -193,6 +193,55 @@ title_row_reverted (gpointer row)
   return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "Action 38") == 0;
 }
 
+/* The shown number of the entry for @id, as its row reads it. */
+static char *
+dup_entry_number (SixActionsPage *page,
+                  const char     *id)
+{
+  GListModel *entries = six_actions_page_get_entries (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(SixActionEntry) entry = g_list_model_get_item (entries, i);
+      char *number = NULL;
+
+      if (g_strcmp0 (six_action_entry_get_id (entry), id) == 0)
+        {
+          g_object_get (entry, "number", &number, NULL);
+          return number;
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_banner_label (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return GTK_IS_LABEL (widget) && parent != NULL &&
+         gtk_widget_has_css_class (parent, "unverified-banner") &&
+         gtk_widget_get_visible (parent) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+typedef struct
+{
+  SixActionsPage *page;
+  const char     *text;
+} BannerWait;
+
+/* The page's banner about unverified actions is shown and begins with the text. */
+static gboolean
+banner_says (gpointer data)
+{
+  BannerWait *wait = data;
+
+  return find_matching (GTK_WIDGET (wait->page), is_banner_label, wait->text) != NULL;
+}
+
 static SixActionsPage *
 open_page (Fixture *fixture)
 {
@@ -219,6 +268,9 @@ browse_body (Fixture *fixture)
   g_autofree char *png = review_path ("action-filters.png");
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
   GtkWidget *filter_button, *popover;
+  BannerWait lap_banner = { page, "49 actions of this plan have no verified text yet" };
+  BannerWait dap_banner = { page, "19 actions of this plan have no verified text yet" };
+  g_autofree char *number = NULL;
   gint64 operation = 0;
   SixEdit *edit;
 
@@ -229,10 +281,21 @@ browse_body (Fixture *fixture)
   g_assert_cmpstr (lap->pdata[0], ==, "lap:1");
   g_assert_cmpstr (lap->pdata[37], ==, "lap:38");
 
+  /* Named by plan and number; what is unverified is said once, above the list. */
+  number = dup_entry_number (page, "lap:39");
+  g_assert_cmpstr (number, ==, "LAP Action 39");
+  wait_until (banner_says, &lap_banner);
+  g_assert_null (find_matching (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW),
+                                is_unverified_label, NULL));
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.plan", "s", "dap"));
   wait_listed (page, "dap:5.2", NULL, "dap:");
   dap = listed_ids (page);
   g_assert_cmpuint (dap->len, ==, 26);
+  g_free (number);
+  number = dup_entry_number (page, "dap:5.5");
+  g_assert_cmpstr (number, ==, "DAP Action 5.5");
+  wait_until (banner_says, &dap_banner);
 
   /* A number finds its action in either plan. */
   search (page, "38");

@@ -631,13 +631,13 @@ add_dap_actions (Pack        *pack,
     }
 
   /* Numbers the facts say exist but whose titles were not recovered: never a guessed
-   * title, only "Action N", unknown and unverified. */
+   * title, only "Action N", unknown and unverified; no note saying so, which every search
+   * for its words would find (the action plans page says it once per plan). */
   for (guint i = 0; i < array_length (placeholders); i++)
     {
       JsonObject *placeholder = nth_object (placeholders, i);
       g_autofree char *where = g_strdup_printf ("pack.json: placeholders[%u]", i);
       g_autofree char *title = NULL;
-      g_autofree char *id = NULL;
       const char *number, *section;
       const char *source = "Placeholder: the action exists, its title was not recovered";
       SixEdit *edit;
@@ -655,10 +655,6 @@ add_dap_actions (Pack        *pack,
       edit = add_action (pack, "dap", number, section, dap_position (number), title, source);
       six_edit_set_string (edit, "summary", NULL);
       set_fact (edit, "unknown", FALSE);
-
-      id = g_strdup_printf ("dap:%s", number);
-      if (!add_note (pack, "action", id, get_string (placeholder, "note"), source, error))
-        return FALSE;
     }
 
   return TRUE;
