@@ -494,6 +494,29 @@ test_pdf_varied_states (void)
   assert_has (long_name, "2010-01-15");
 }
 
+/* Lebanon's footer cites the documents behind Lebanon's facts, whole, within the page; its
+ * chart does not draw requests against nothing. */
+static void
+test_pdf_footer (void)
+{
+  g_autofree char *text = write_pdf ("LBN", SIX_PROFILE_INCLUDE_NONE, "");
+  const char *footer = strstr (text, "Article Six · Country profile");
+
+  g_assert_nonnull (footer);
+  assert_has (footer, "Sources:");
+  assert_has (footer, "Mine Action Review, Lebanon page");
+  assert_has (footer, "ISU 13MSP page");
+  /* Nothing about other States, and nothing cut off. */
+  assert_lacks (footer, "Vanuatu");
+  assert_lacks (footer, "Afghanistan");
+  assert_lacks (footer, "Lao PDR");
+  assert_lacks (footer, "…");
+
+  /* Nothing received: said in words, not as bars beside "1 / 0". */
+  assert_has (text, "3 requests; no contribution received is recorded.");
+  assert_lacks (text, "1 / 0");
+}
+
 /* Forty more requests still make one page: the list shows eight and ends "… and N more". */
 static void
 test_pdf_overflow (void)
@@ -597,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/profile/share", test_share);
   g_test_add_func ("/profile/pdf/lao", test_pdf_lao);
   g_test_add_func ("/profile/pdf/varied-states", test_pdf_varied_states);
+  g_test_add_func ("/profile/pdf/footer", test_pdf_footer);
   g_test_add_func ("/profile/pdf/overflow", test_pdf_overflow);
 
   status = g_test_run ();

@@ -1099,6 +1099,56 @@ test_report_labels_french (void)
   g_assert_nonnull (strstr (json_before, "\"name\" : \"Lebanon\""));
 }
 
+/* The deadlines in the user's language, French and Spanish: the words, never the codes. */
+static void
+test_report_deadline_labels (void)
+{
+  static const struct { const char *language, *state, *pending, *completed; } cases[] = {
+    { "fr", "Liban · Art. 4 dépollution,LBN,Liban,",
+      "Prolongation demandée — décision non enregistrée", "Achevé le 2023-12-15" },
+    { "es", "Líbano · Art. 4 limpieza,LBN,Líbano,",
+      "Prórroga solicitada — decisión no registrada", "Completado el 2023-12-15" },
+  };
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  SixDb *db = get_shared_db ();
+
+  g_autofree char *catalog = g_test_build_filename (G_TEST_BUILT, "..", "po", "fr",
+                                                    "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                                                    NULL);
+
+  if (!g_file_test (catalog, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the French catalog is not built");
+      return;
+    }
+
+  shared_now = PACK_DAY + 444 * DAY_MS; /* 2026-12-07 */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *csv = NULL;
+
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      setlocale (LC_ALL, "");
+      csv = six_report_run (db, "deadlines", SIX_REPORT_FORMAT_CSV, &error);
+      g_assert_no_error (error);
+
+      g_test_message ("%s", cases[i].language);
+      g_assert_nonnull (strstr (csv, cases[i].state));
+      g_assert_nonnull (strstr (csv, cases[i].pending));
+      g_assert_nonnull (strstr (csv, cases[i].completed));
+      g_assert_null (strstr (csv, "extension_requested"));
+      g_assert_null (strstr (csv, "LBN:art4"));
+    }
+
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+  shared_now = PACK_DAY;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1127,6 +1177,7 @@ main (int    argc,
   g_test_add_func ("/views/report/states", test_report_states);
   g_test_add_func ("/views/report/deadlines", test_report_deadlines);
   g_test_add_func ("/views/report/deadline-states", test_report_deadline_states);
+  g_test_add_func ("/views/report/deadline-labels", test_report_deadline_labels);
   g_test_add_func ("/views/report/deadlines/ics", test_report_deadlines_ics);
   g_test_add_func ("/views/report/deadlines/ics-meetings", test_report_meetings_ics);
   g_test_add_func ("/views/report/conflicts", test_report_conflicts);
