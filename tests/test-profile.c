@@ -7,6 +7,7 @@
 #include "six-exchange-writer.h"
 #include "six-iso-codes.h"
 #include "six-labels.h"
+#include "six-overview.h"
 #include "six-profile-document.h"
 #include "six-reference-pack.h"
 
@@ -193,8 +194,9 @@ test_gather_user_records (void)
   g_assert_cmpstr (six_record_get_string (members->pdata[0], "member"), ==, "NOR");
   partners = six_profile_dup_partners (profile, coalitions->pdata[0]);
   g_assert_cmpstr (partners, ==, "Norway (Donor)");
-  amount = six_record_dup_amount_label (six_profile_get_received (profile)->pdata[0]);
-  g_assert_cmpstr (amount, ==, "1250000 EUR");
+  /* Amounts read as the user writes numbers: grouped in thousands. */
+  amount = six_record_dup_amount (six_profile_get_received (profile)->pdata[0]);
+  g_assert_cmpstr (amount, ==, "1,250,000 EUR");
   g_assert_cmpuint (six_profile_get_contacts (profile)->len, ==, 1);
   g_assert_cmpuint (six_profile_get_notes (profile)->len, ==, 2);
 
@@ -458,7 +460,7 @@ test_pdf_lao (void)
   assert_lacks (text, "Overdue");
   assert_has (text, "Survey and clearance");
   assert_has (text, "Norway");
-  assert_has (text, "1250000 EUR");
+  assert_has (text, "1,250,000 EUR");
   assert_has (text, "Lao PDR Country Coalition");
   assert_has (text, "Norway (Donor)");
   assert_has (text, "Side event at the 13MSP");

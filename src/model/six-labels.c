@@ -344,18 +344,6 @@ six_record_value_label (SixRecord  *record,
                           six_record_get_string (record, field));
 }
 
-/* "150000 EUR": an amount with its currency, or %NULL when the record states none. */
-char *
-six_record_dup_amount_label (SixRecord *record)
-{
-  const char *amount = six_record_get_string (record, "amount");
-
-  if (amount == NULL)
-    return NULL;
-
-  return g_strjoin (" ", amount, six_record_get_string (record, "currency") ?: "", NULL);
-}
-
 /* How an action is named across both plans: "LAP Action 38", "DAP Action 5.2". */
 char *
 six_action_heading (SixRecord *action)

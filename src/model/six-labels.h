@@ -19,7 +19,6 @@ const char *six_value_label           (const char *kind_name,
                                        const char *value);
 const char *six_record_value_label    (SixRecord  *record,
                                        const char *field);
-char       *six_record_dup_amount_label (SixRecord *record);
 char       *six_action_heading        (SixRecord  *action);
 
 G_END_DECLS

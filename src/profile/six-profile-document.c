@@ -13,6 +13,7 @@
 #include "six-profile-document.h"
 
 #include "six-labels.h"
+#include "six-overview.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
@@ -567,7 +568,7 @@ draw_assistance (Page *page)
           g_autofree char *year = NULL;
           g_autofree char *donor = six_profile_dup_party_name (page->profile,
                                                                six_record_get_string (contribution, "donor"));
-          g_autofree char *amount = six_record_dup_amount_label (contribution);
+          g_autofree char *amount = six_record_dup_amount (contribution);
 
           if (six_record_get_value (contribution, "year") != NULL)
             year = g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0));

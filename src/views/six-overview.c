@@ -233,6 +233,26 @@ six_amount_format (gint64      ten_thousandths,
   return g_string_free (out, FALSE);
 }
 
+/**
+ * six_record_dup_amount:
+ *
+ * Returns: (transfer full) (nullable): the record's amount and currency as the user reads
+ *   numbers, "1,250,000 EUR", or %NULL when it states none
+ */
+char *
+six_record_dup_amount (SixRecord *record)
+{
+  const char *amount = six_record_get_string (record, "amount");
+  gint64 ten_thousandths;
+
+  if (amount == NULL)
+    return NULL;
+  if (!six_amount_parse (amount, &ten_thousandths))
+    return g_strdup (amount);
+
+  return six_amount_format (ten_thousandths, six_record_get_string (record, "currency"));
+}
+
 static void
 amount_sum_free (SixAmountSum *sum)
 {

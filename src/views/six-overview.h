@@ -162,6 +162,7 @@ GPtrArray   *six_overview_convert_totals       (SixOverview  *self,
 GPtrArray   *six_amount_sum_by_currency        (GPtrArray    *records);
 char        *six_amount_format                 (gint64        ten_thousandths,
                                                 const char   *currency);
+char        *six_record_dup_amount             (SixRecord    *record);
 gboolean     six_amount_parse                  (const char   *text,
                                                 gint64       *ten_thousandths);
 
