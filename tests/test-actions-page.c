@@ -216,6 +216,13 @@ dup_entry_number (SixActionsPage *page,
 }
 
 static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static gboolean
 is_banner_label (GtkWidget     *widget,
                  gconstpointer  text)
 {
@@ -390,6 +397,10 @@ detail_body (Fixture *fixture)
   wait_until (widget_visible, badge);
   title_row = find_descendant (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Action 38");
+  /* A title that only repeats the number: the header reads the gist instead. */
+  g_assert_nonnull (find_matching (GTK_WIDGET (detail), is_label_starting,
+                                   "States needing help state their needs"));
+  g_assert_null (find_matching (GTK_WIDGET (detail), is_label_starting, "Action 38"));
 
   /* The crosswalk shows the DAP's side, and opens it. */
   g_assert_nonnull (find_row_titled (GTK_WIDGET (detail), "DAP Action 5.2"));

@@ -344,6 +344,21 @@ six_record_value_label (SixRecord  *record,
                           six_record_get_string (record, field));
 }
 
+/* What an action is about: its title, or its gist where the title only repeats its number
+ * ("Action 38", as the pack names an action whose title was not recovered); %NULL if neither. */
+const char *
+six_action_get_caption (SixRecord *action)
+{
+  const char *title = six_record_get_string (action, "title");
+  g_autofree char *placeholder = g_strdup_printf ("Action %s",
+                                                  six_record_get_string (action, "number"));
+
+  if (title != NULL && *title != '\0' && strcmp (title, placeholder) != 0)
+    return title;
+
+  return six_record_get_string (action, "summary");
+}
+
 /* How an action is named across both plans: "LAP Action 38", "DAP Action 5.2". */
 char *
 six_action_heading (SixRecord *action)

@@ -20,5 +20,6 @@ const char *six_value_label           (const char *kind_name,
 const char *six_record_value_label    (SixRecord  *record,
                                        const char *field);
 char       *six_action_heading        (SixRecord  *action);
+const char *six_action_get_caption    (SixRecord  *action);
 
 G_END_DECLS

@@ -393,7 +393,7 @@ draw_related (SixActionDetail *self,
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heading);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), six_record_get_string (other, "title"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), six_action_get_caption (other));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "id", g_strdup (other_id), g_free);
       g_signal_connect_object (row, "activated", G_CALLBACK (on_related_row_activated_cb),
@@ -536,7 +536,8 @@ draw (SixActionDetail *self,
   guint selected = 0;
 
   gtk_label_set_text (self->number_label, heading);
-  gtk_label_set_text (self->title_label, six_record_get_string (action, "title"));
+  gtk_label_set_text (self->title_label, six_action_get_caption (action) ?:
+                                         six_record_get_string (action, "title"));
   gtk_label_set_text (self->section_label,
                       section != NULL ? six_record_get_string (section, "title") : "");
   gtk_widget_set_visible (self->unverified_badge, !verified);

@@ -48,14 +48,14 @@ static GtkWidget *
 create_row (SixRecord *record)
 {
   g_autofree char *name = six_record_dup_display_name (record);
-  g_autofree char *title = six_record_dup_title (record);
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  /* An action's name is its number: its title says what it is about. */
+  /* An action's name is its number: its title or gist says what it is about. */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                strcmp (six_record_get_kind_name (record), "action") == 0
-                               ? title : six_kind_label (six_record_get_kind_name (record)));
+                               ? six_action_get_caption (record)
+                               : six_kind_label (six_record_get_kind_name (record)));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
