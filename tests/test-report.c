@@ -408,6 +408,19 @@ test_report_deadline_states (void)
                                               column (table, "current_deadline")), ==,
                    "2026-10-01");
 
+  /* The Overview's radar counts the same way: Chad alone passed, the requests apart. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SixOverview) overview = six_report_load_overview (db, 0, 0, &error);
+    g_auto(GStrv) passed = six_overview_dup_bucket_states (overview, SIX_DEADLINE_PASSED);
+    g_auto(GStrv) requested = six_overview_dup_bucket_states (overview,
+                                                             SIX_DEADLINE_EXTENSION_REQUESTED);
+
+    g_assert_cmpstrv (passed, ((const char *[]) { "TCD", NULL }));
+    g_assert_true (g_strv_contains ((const char * const *) requested, "SOM"));
+    g_assert_true (g_strv_contains ((const char * const *) requested, "LBN"));
+  }
+
   for (guint r = 0; r < six_report_table_get_n_rows (table); r++)
     {
       const char *id = six_report_table_get_cell (table, r, obligation);
@@ -879,12 +892,14 @@ test_report_overview_empty_year (void)
   g_assert_cmpuint (count_section (table, "contributions"), ==, 0);
   g_assert_cmpuint (count_section (table, "unanswered"), ==, 0);
   /* The radar is not a year's: Lebanon's deadline, 2028-01-01, is 13 months away. */
-  g_assert_cmpuint (count_section (table, "deadlines"), ==, 4);
+  g_assert_cmpuint (count_section (table, "deadlines"), ==, 6);
   g_assert_cmpstr (figure_cell (table, "deadlines", "deadlines", "within_36_months", "count"),
                    ==, "1");
   g_assert_cmpstr (figure_cell (table, "deadlines", "deadlines", "within_36_months", "states"),
                    ==, "LBN");
   g_assert_cmpstr (figure_cell (table, "deadlines", "deadlines", "passed", "count"), ==, "0");
+  g_assert_cmpstr (figure_cell (table, "deadlines", "deadlines", "extension_requested", "count"),
+                   ==, "0");
 }
 
 /* Each request with who answered it, how far, and with what — per currency. */

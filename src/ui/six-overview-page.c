@@ -616,6 +616,8 @@ show_deadlines (SixOverviewPage *self,
 {
   static const struct { SixDeadlineBucket bucket; SixChartSegment segment; const char *label; } buckets[] = {
     { SIX_DEADLINE_PASSED, SIX_CHART_SEGMENT_PASSED, N_("Deadline passed") },
+    { SIX_DEADLINE_EXTENSION_REQUESTED, SIX_CHART_SEGMENT_PARTLY, N_("Extension requested") },
+    { SIX_DEADLINE_STATUS_UNKNOWN, SIX_CHART_SEGMENT_TOTAL, N_("Status unknown") },
     { SIX_DEADLINE_WITHIN_12_MONTHS, SIX_CHART_SEGMENT_SOON, N_("Within 12 months") },
     { SIX_DEADLINE_WITHIN_36_MONTHS, SIX_CHART_SEGMENT_LATER, N_("Within 36 months") },
     { SIX_DEADLINE_LATER, SIX_CHART_SEGMENT_LATER, N_("Later") },

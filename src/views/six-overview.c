@@ -814,15 +814,18 @@ six_overview_compare_deadlines (gconstpointer a,
 }
 
 static SixDeadlineBucket
-bucket_of (const GDate *today,
-           const GDate *due)
+bucket_of (const GDate      *today,
+           const GDate      *due,
+           SixDeadlineState  state)
 {
   GDate in_12 = *today, in_36 = *today;
 
   g_date_add_months (&in_12, 12);
   g_date_add_months (&in_36, 36);
   if (g_date_compare (due, today) < 0)
-    return SIX_DEADLINE_PASSED;
+    return state == SIX_DEADLINE_STATE_EXTENSION_PENDING ? SIX_DEADLINE_EXTENSION_REQUESTED
+           : state == SIX_DEADLINE_STATE_UNKNOWN ? SIX_DEADLINE_STATUS_UNKNOWN
+           : SIX_DEADLINE_PASSED;
   if (g_date_compare (due, &in_12) <= 0)
     return SIX_DEADLINE_WITHIN_12_MONTHS;
   if (g_date_compare (due, &in_36) <= 0)
@@ -867,7 +870,8 @@ six_overview_deadline_new (SixRecord   *obligation,
   deadline->country_name = g_strdup (country_name != NULL ? country_name : "");
   deadline->deadline = six_obligation_get_deadline (obligation);
   deadline->days_left = g_date_days_between (today, &due);
-  deadline->bucket = bucket_of (today, &due);
+  deadline->bucket = bucket_of (today, &due,
+                                six_deadline_assess (obligation, extensions, today));
   pending = six_extension_find_pending (extensions, six_record_get_id (obligation));
   deadline->pending_extension = pending != NULL ? g_object_ref (pending) : NULL;
 

@@ -60,6 +60,8 @@ static const Word coverage_words[] = {
 /* Indexed by SixDeadlineBucket. */
 static const Word bucket_words[] = {
   { "passed", N_("Passed") },
+  { "extension_requested", N_("Extension requested") },
+  { "status_unknown", N_("Status unknown") },
   { "within_12_months", N_("Within 12 months") },
   { "within_36_months", N_("Within 36 months") },
   { "later", N_("Later") },
