@@ -1114,6 +1114,37 @@ test_report_labels_french (void)
   g_assert_nonnull (strstr (json_before, "\"name\" : \"Lebanon\""));
 }
 
+/* An Art. 4 obligation recorded with no deadline: listed last, its deadline said unknown. */
+static void
+test_report_deadline_undated (void)
+{
+  gint64 now = PACK_DAY;
+  g_autoptr(SixDb) db = open_db_with_pack (&now);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixReportTable) table = NULL;
+  SixEdit *edit;
+  guint last;
+
+  edit = six_edit_new (six_kind_lookup ("obligation"), "NZL:art4");
+  six_edit_set_string (edit, "country", "NZL");
+  six_edit_set_string (edit, "article", "art4");
+  six_edit_set_string (edit, "status", "in_progress");
+  g_ptr_array_add (edits, edit);
+  g_assert_cmpint (six_db_apply_edits (db, "add", edits, &error), >, 0);
+  g_assert_no_error (error);
+
+  table = build (db, "deadlines");
+  last = six_report_table_get_n_rows (table) - 1;
+  g_assert_cmpstr (six_report_table_get_cell (table, last, column (table, "obligation")), ==,
+                   "NZL:art4");
+  g_assert_null (six_report_table_get_cell (table, last, column (table, "current_deadline")));
+  g_assert_cmpstr (six_report_table_get_cell (table, last, column (table, "deadline_status")),
+                   ==, "unknown");
+  g_assert_cmpstr (six_report_table_get_label (table, last, column (table, "deadline_status")),
+                   ==, "Deadline unknown");
+}
+
 /* The deadlines in the user's language, French and Spanish: the words, never the codes. */
 static void
 test_report_deadline_labels (void)
@@ -1193,6 +1224,7 @@ main (int    argc,
   g_test_add_func ("/views/report/deadlines", test_report_deadlines);
   g_test_add_func ("/views/report/deadline-states", test_report_deadline_states);
   g_test_add_func ("/views/report/deadline-labels", test_report_deadline_labels);
+  g_test_add_func ("/views/report/deadline-undated", test_report_deadline_undated);
   g_test_add_func ("/views/report/deadlines/ics", test_report_deadlines_ics);
   g_test_add_func ("/views/report/deadlines/ics-meetings", test_report_meetings_ics);
   g_test_add_func ("/views/report/conflicts", test_report_conflicts);

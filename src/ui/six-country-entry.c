@@ -62,6 +62,21 @@ build_search_keys (SixRecord  *country,
                     id, six_record_get_string (country, "alpha2") ?: "", NULL);
 }
 
+/* The open deadline nearest in time; else an open Art. 3 or 4 one whose day nobody knows,
+ * which is still the State's to meet. */
+static SixRecord *
+pick_shown_obligation (GPtrArray *obligations)
+{
+  SixRecord *nearest = six_obligation_pick_nearest (obligations);
+
+  for (guint i = 0; nearest == NULL && i < obligations->len; i++)
+    if (six_obligation_is_open (obligations->pdata[i]) &&
+        g_strcmp0 (six_record_get_string (obligations->pdata[i], "article"), "art5") != 0)
+      nearest = obligations->pdata[i];
+
+  return nearest;
+}
+
 static char *
 describe_deadline (SixRecord   *nearest,
                    GPtrArray   *extensions,
@@ -73,10 +88,11 @@ describe_deadline (SixRecord   *nearest,
     return NULL;
 
   left = six_deadline_describe (nearest, extensions, today);
+  if (six_obligation_get_deadline (nearest) == NULL)
+    return g_steal_pointer (&left);
 
   /* Translators: a deadline and the time left: "2028-11-01 · 1 year 11 months left" */
-  return g_strdup_printf (_("%s · %s"), six_record_get_string (nearest, "current_deadline") ?:
-                          six_record_get_string (nearest, "original_deadline"), left);
+  return g_strdup_printf (_("%s · %s"), six_obligation_get_deadline (nearest), left);
 }
 
 static guint
@@ -229,7 +245,7 @@ six_country_entry_update (SixCountryEntry *self,
                           gboolean         in_coalition,
                           const GDate     *today)
 {
-  SixRecord *nearest = obligations != NULL ? six_obligation_pick_nearest (obligations) : NULL;
+  SixRecord *nearest = obligations != NULL ? pick_shown_obligation (obligations) : NULL;
   g_autofree char *name = NULL;
   g_autofree char *deadline_text = NULL;
 
@@ -247,10 +263,7 @@ six_country_entry_update (SixCountryEntry *self,
                            properties[PROP_STATUS_LABEL]);
   six_property_set_string (self, &self->region, six_record_get_string (country, "region"), NULL);
   six_property_set_string (self, &self->deadline,
-                           nearest == NULL ? NULL
-                           : six_record_get_string (nearest, "current_deadline") ?:
-                             six_record_get_string (nearest, "original_deadline"),
-                           NULL);
+                           nearest == NULL ? NULL : six_obligation_get_deadline (nearest), NULL);
   six_property_set_string (self, &self->deadline_text, deadline_text,
                            properties[PROP_DEADLINE_TEXT]);
 

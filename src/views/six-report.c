@@ -1375,8 +1375,12 @@ compare_deadlines (gconstpointer a,
 {
   SixRecord *oa = *(SixRecord * const *) a;
   SixRecord *ob = *(SixRecord * const *) b;
-  int order = g_strcmp0 (six_obligation_get_deadline (oa), six_obligation_get_deadline (ob));
+  const char *da = six_obligation_get_deadline (oa), *db = six_obligation_get_deadline (ob);
+  int order = (da == NULL) - (db == NULL);
 
+  if (order != 0)
+    return order;
+  order = g_strcmp0 (da, db);
   if (order != 0)
     return order;
 
@@ -1416,7 +1420,7 @@ build_deadlines (SixDb   *db,
   g_autoptr(GPtrArray) countries = NULL;
   g_autoptr(GPtrArray) obligations = NULL;
   g_autoptr(GPtrArray) extensions = NULL;
-  g_autoptr(GPtrArray) dated = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
   g_autoptr(GHashTable) by_id = NULL;
   guint obligation, country, name, article, deadline, original, status, completed_on;
   guint deadline_status, days_left, time_left, confidence, verified;
@@ -1435,11 +1439,12 @@ build_deadlines (SixDb   *db,
   by_id = index_by_id (countries);
   six_report_get_today (db, &today);
 
-  /* Art. 5 has no deadline, so it has no place in this list. */
+  /* Art. 5 has no deadline, so it has no place in this list; an Art. 3 or 4 deadline nobody
+   * knows the day of has, last. */
   for (guint i = 0; i < obligations->len; i++)
-    if (six_date_is_valid (six_obligation_get_deadline (obligations->pdata[i])))
-      g_ptr_array_add (dated, obligations->pdata[i]);
-  g_ptr_array_sort (dated, compare_deadlines);
+    if (g_strcmp0 (six_record_get_string (obligations->pdata[i], "article"), "art5") != 0)
+      g_ptr_array_add (listed, obligations->pdata[i]);
+  g_ptr_array_sort (listed, compare_deadlines);
 
   obligation = six_report_table_add_column (table, "obligation",
                                             C_("report column", "Obligation"),
@@ -1470,9 +1475,9 @@ build_deadlines (SixDb   *db,
                                            SIX_REPORT_COLUMN_TEXT);
   confidence = add_fact_columns (table, &verified);
 
-  for (guint i = 0; i < dated->len; i++)
+  for (guint i = 0; i < listed->len; i++)
     {
-      SixRecord *record = dated->pdata[i];
+      SixRecord *record = listed->pdata[i];
       guint row = six_report_table_add_row (table);
       GDate due;
       int days;
