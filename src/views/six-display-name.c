@@ -19,8 +19,8 @@
 #include <string.h>
 
 /* "Art. 4 clearance": an article and what it asks, short enough for a list. */
-const char *
-six_article_short_label (const char *article)
+static const char *
+article_short_label (const char *article)
 {
   if (g_strcmp0 (article, "art3") == 0)
     return _("Art. 3 stockpile destruction");
@@ -93,7 +93,7 @@ name_obligation_id (const char *obligation)
 
   country = g_strndup (obligation, colon - obligation);
   parts[0] = state_name (country);
-  parts[1] = six_article_short_label (colon + 1);
+  parts[1] = article_short_label (colon + 1);
 
   return join_parts (parts, G_N_ELEMENTS (parts));
 }

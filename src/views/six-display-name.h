@@ -10,7 +10,6 @@
 
 G_BEGIN_DECLS
 
-const char *six_article_short_label    (const char *article);
-char       *six_record_dup_display_name (SixRecord *record);
+char *six_record_dup_display_name (SixRecord *record);
 
 G_END_DECLS
