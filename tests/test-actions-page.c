@@ -456,8 +456,19 @@ detail_body (Fixture *fixture)
                          gtk_list_box_get_row_at_index (six_link_dialog_get_results (dialog), 0));
   wait_field (repository, "action_tracking", "lap:38", "links", "['LBN']");
 
-  /* Its row unlinks it; Undo links it again. */
+  /* Its row opens the record where it lives, … */
   wait_until (row_titled, &lebanon_row);
+  {
+    GtkWidget *row = find_row_titled (GTK_WIDGET (detail), "Lebanon");
+    GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+    g_autoptr(GVariant) expected = g_variant_ref_sink (g_variant_new ("(ss)", "country", "LBN"));
+
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==,
+                     "win.open-record");
+    g_assert_true (g_variant_equal (target, expected));
+  }
+
+  /* … its button unlinks it; Undo links it again. */
   click_row_button (GTK_WIDGET (detail), "Lebanon");
   wait_field (repository, "action_tracking", "lap:38", "links", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
