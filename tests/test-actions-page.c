@@ -85,6 +85,15 @@ nonnull_row (gpointer list)
   return gtk_list_box_get_row_at_index (list, 0) != NULL;
 }
 
+static gboolean
+first_row_is_lebanon (gpointer list)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+
+  return row != NULL &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Lebanon") == 0;
+}
+
 typedef struct
 {
   SixRepository *repository;
@@ -184,6 +193,62 @@ title_row_reverted (gpointer row)
   return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "Action 38") == 0;
 }
 
+/* The shown number of the entry for @id, as its row reads it. */
+static char *
+dup_entry_number (SixActionsPage *page,
+                  const char     *id)
+{
+  GListModel *entries = six_actions_page_get_entries (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(SixActionEntry) entry = g_list_model_get_item (entries, i);
+      char *number = NULL;
+
+      if (g_strcmp0 (six_action_entry_get_id (entry), id) == 0)
+        {
+          g_object_get (entry, "number", &number, NULL);
+          return number;
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static gboolean
+is_banner_label (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return GTK_IS_LABEL (widget) && parent != NULL &&
+         gtk_widget_has_css_class (parent, "unverified-banner") &&
+         gtk_widget_get_visible (parent) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+typedef struct
+{
+  SixActionsPage *page;
+  const char     *text;
+} BannerWait;
+
+/* The page's banner about unverified actions is shown and begins with the text. */
+static gboolean
+banner_says (gpointer data)
+{
+  BannerWait *wait = data;
+
+  return find_matching (GTK_WIDGET (wait->page), is_banner_label, wait->text) != NULL;
+}
+
 static SixActionsPage *
 open_page (Fixture *fixture)
 {
@@ -210,6 +275,9 @@ browse_body (Fixture *fixture)
   g_autofree char *png = review_path ("action-filters.png");
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
   GtkWidget *filter_button, *popover;
+  BannerWait lap_banner = { page, "49 actions of this plan have no verified text yet" };
+  BannerWait dap_banner = { page, "19 actions of this plan have no verified text yet" };
+  g_autofree char *number = NULL;
   gint64 operation = 0;
   SixEdit *edit;
 
@@ -220,10 +288,21 @@ browse_body (Fixture *fixture)
   g_assert_cmpstr (lap->pdata[0], ==, "lap:1");
   g_assert_cmpstr (lap->pdata[37], ==, "lap:38");
 
+  /* Named by plan and number; what is unverified is said once, above the list. */
+  number = dup_entry_number (page, "lap:39");
+  g_assert_cmpstr (number, ==, "LAP Action 39");
+  wait_until (banner_says, &lap_banner);
+  g_assert_null (find_matching (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW),
+                                is_unverified_label, NULL));
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.plan", "s", "dap"));
   wait_listed (page, "dap:5.2", NULL, "dap:");
   dap = listed_ids (page);
   g_assert_cmpuint (dap->len, ==, 26);
+  g_free (number);
+  number = dup_entry_number (page, "dap:5.5");
+  g_assert_cmpstr (number, ==, "DAP Action 5.5");
+  wait_until (banner_says, &dap_banner);
 
   /* A number finds its action in either plan. */
   search (page, "38");
@@ -272,6 +351,27 @@ browse_body (Fixture *fixture)
   gtk_menu_button_popdown (GTK_MENU_BUTTON (filter_button));
 }
 
+/* The rows of @list whose subtitle is @kind: at least @at_least, no two titled alike. */
+static void
+assert_rows_distinct (GtkListBox *list,
+                      const char *kind,
+                      guint       at_least)
+{
+  g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, (int) i)) != NULL; i++)
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+      if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), kind) != 0)
+        continue;
+      if (!g_hash_table_add (titles, (gpointer) title))
+        g_error ("Two rows read “%s”", title);
+    }
+  g_assert_cmpuint (g_hash_table_size (titles), >=, at_least);
+}
+
 /* Open LAP Action 38, track it, correct it, verify it, link to it — and undo. */
 static void
 detail_body (Fixture *fixture)
@@ -297,6 +397,10 @@ detail_body (Fixture *fixture)
   wait_until (widget_visible, badge);
   title_row = find_descendant (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Action 38");
+  /* A title that only repeats the number: the header reads the gist instead. */
+  g_assert_nonnull (find_matching (GTK_WIDGET (detail), is_label_starting,
+                                   "States needing help state their needs"));
+  g_assert_null (find_matching (GTK_WIDGET (detail), is_label_starting, "Action 38"));
 
   /* The crosswalk shows the DAP's side, and opens it. */
   g_assert_nonnull (find_row_titled (GTK_WIDGET (detail), "DAP Action 5.2"));
@@ -328,8 +432,21 @@ detail_body (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.add-link", NULL));
   wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_LINK_DIALOG));
   dialog = SIX_LINK_DIALOG (find_toplevel (SIX_TYPE_LINK_DIALOG));
-  six_link_dialog_set_query (dialog, "Lebanon");
+
+  /* The nine 2018 victim-assistance requests share their words: each row names its State. */
+  six_link_dialog_set_query (dialog, "Assistance sought for victim assistance");
   wait_until (nonnull_row, six_link_dialog_get_results (dialog));
+  assert_rows_distinct (six_link_dialog_get_results (dialog), "Request for assistance", 9);
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (six_link_dialog_get_results (dialog)),
+                                     "Lebanon · 2018 · Victim assistance"));
+  {
+    g_autofree char *png = review_path ("link-dialog-requests.png");
+
+    save_widget_png (GTK_WIDGET (dialog), png);
+  }
+
+  six_link_dialog_set_query (dialog, "Lebanon");
+  wait_until (first_row_is_lebanon, six_link_dialog_get_results (dialog));
   {
     g_autofree char *png = review_path ("link-dialog.png");
 
@@ -339,8 +456,19 @@ detail_body (Fixture *fixture)
                          gtk_list_box_get_row_at_index (six_link_dialog_get_results (dialog), 0));
   wait_field (repository, "action_tracking", "lap:38", "links", "['LBN']");
 
-  /* Its row unlinks it; Undo links it again. */
+  /* Its row opens the record where it lives, … */
   wait_until (row_titled, &lebanon_row);
+  {
+    GtkWidget *row = find_row_titled (GTK_WIDGET (detail), "Lebanon");
+    GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+    g_autoptr(GVariant) expected = g_variant_ref_sink (g_variant_new ("(ss)", "country", "LBN"));
+
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==,
+                     "win.open-record");
+    g_assert_true (g_variant_equal (target, expected));
+  }
+
+  /* … its button unlinks it; Undo links it again. */
   click_row_button (GTK_WIDGET (detail), "Lebanon");
   wait_field (repository, "action_tracking", "lap:38", "links", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));

@@ -253,7 +253,7 @@ test_members_and_deadlines (void)
   g_assert_nonnull (art4->deadline);
   g_assert_cmpstr (art4->deadline->deadline, ==, "2026-05-01");
   g_assert_cmpint (art4->deadline->days_left, ==, -220);
-  g_assert_cmpint (art4->deadline->bucket, ==, SIX_DEADLINE_PASSED);
+  g_assert_cmpint (art4->deadline->bucket, ==, SIX_DEADLINE_EXTENSION_REQUESTED);
   g_assert_cmpstr (six_record_get_id (art4->deadline->pending_extension), ==, "LBN:art4:2025");
   g_assert_cmpuint (art4->extensions->len, ==, 1);
   g_assert_null (((SixCoalitionObligation *) obligations->pdata[2])->deadline);

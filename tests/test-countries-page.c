@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "six-countries-page.h"
@@ -203,7 +204,7 @@ filters_body (Fixture *fixture)
   choose (page, "requested_dropdown", "Any or None");
 
   /* Iraq's deadline is within two years (or past); Germany's is further away. */
-  choose (page, "deadline_dropdown", "Overdue or Within 24 Months");
+  choose (page, "deadline_dropdown", "Passed or Within 24 Months");
   wait_shows (page, "IRQ", "DEU");
   wait_shows (page, "LBN", "NZL");
   choose (page, "deadline_dropdown", "Any Deadline");
@@ -402,8 +403,19 @@ profile_body (Fixture *fixture)
   /* Its obligations and deadline, as the pack has them. */
   obligation = find_row_titled (GTK_WIDGET (profile), "Article 4 — Clearance");
   g_assert_nonnull (obligation);
-  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (obligation)),
-                                   "Overdue by"));
+  /* The list's "Nearest deadline" says it in the same words. */
+  {
+    SixCountryEntry *entry = gtk_single_selection_get_selected_item (
+      GTK_SINGLE_SELECTION (six_countries_page_get_shown (page)));
+    g_autofree char *text = NULL;
+
+    g_object_get (entry, "deadline-text", &text, NULL);
+    g_assert_cmpstr (text, ==, "2025-08-01 · Extension requested — decision not recorded");
+  }
+
+  /* Passed, with an extension awaiting a decision: said so, never "overdue". */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (obligation)), ==,
+                   "Extension requested — decision not recorded");
   deadline = find_row_titled (obligation, "Current Deadline");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (deadline)), ==, "2025-08-01");
   g_assert_nonnull (find_row_titled (GTK_WIDGET (profile), "Article 5 — Victim assistance"));
@@ -549,6 +561,18 @@ row_reads (gpointer data)
     RowWait wait_ = { GTK_WIDGET (root), (title), (subtitle) }; \
     wait_until (row_reads, &wait_); \
   } G_STMT_END
+
+/* Where @model holds @text; fails when it does not. */
+static int
+find_string (GListModel *model,
+             const char *text)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+      return (int) i;
+
+  g_error ("“%s” is not offered", text);
+}
 
 static const char *
 combo_choice (SixRecordForm *form,
@@ -708,6 +732,60 @@ unoffered_reference_body (Fixture *fixture)
                     ==, (guint) six_kind_field_index (kind, "amount"));
 }
 
+/* In French: the donor list by French names, "Suisse" found by typing, the form naming the
+ * State, amounts grouped in thousands. */
+static void
+chooser_body (Fixture *fixture)
+{
+  SixCountriesPage *page = open_page (fixture);
+  SixCountryProfile *profile = six_countries_page_get_profile (page);
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  SixRecordForm *form;
+  GListModel *names;
+  GtkWidget *search;
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+  six_countries_page_open_country (page, "LBN");
+  wait_until (profile_shown, profile);
+  form = open_form (profile, "profile.add-contribution");
+
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (form)), " Liban"));
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (six_record_form_get_row (form, "donor")));
+  /* States and organisations together, by their French names: "Égypte" among the E's. */
+  g_assert_cmpuint (g_list_model_get_n_items (names), >=, 197 + 12);
+  g_assert_cmpint (find_string (names, "Égypte"), <, find_string (names, "Espagne"));
+  g_assert_cmpint (find_string (names, "Espagne"), <, find_string (names, "Finlande"));
+  g_assert_cmpint (find_string (names, "Norvège"), <, find_string (names,
+                                                                  "Norwegian People's Aid (NPA)"));
+
+  search = six_record_form_get_search_row (form, "donor");
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Suiss");
+  g_assert_cmpstr (combo_choice (form, "donor"), ==, "Suisse");
+  {
+    g_autofree char *png = review_path ("contribution-form-fr.png");
+
+    save_widget_png (GTK_WIDGET (form), png);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (search), "halo");
+  g_assert_cmpstr (combo_choice (form, "donor"), ==, "The HALO Trust (HALO)");
+  gtk_window_close (GTK_WINDOW (form));
+
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
+static void
+test_chooser (Fixture       *fixture,
+              gconstpointer  data)
+{
+  run_in_app (fixture, chooser_body);
+}
+
 static void
 test_unoffered_reference (Fixture       *fixture,
                           gconstpointer  data)
@@ -747,6 +825,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/countries/unoffered-reference", Fixture, NULL, fixture_set_up,
               test_unoffered_reference, fixture_tear_down);
+  g_test_add ("/ui/countries/chooser", Fixture, NULL, fixture_set_up, test_chooser,
+              fixture_tear_down);
   g_test_add_func ("/ui/countries/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -960,12 +960,14 @@ test_import_unknown_field_conflict (void)
   g_assert_cmpstr (conflict->lost_stamp.hlc.replica, ==, SEAT_REPLICA);
   g_assert_cmpint (conflict->operation, ==, second->operation);
 
-  /* The conflicts report names the field. */
+  /* The conflicts report names the record and the field; JSON keeps the record's id. */
   {
     g_autofree char *report = six_report_run (db, "conflicts", SIX_REPORT_FORMAT_CSV, &error);
+    g_autofree char *json = six_report_run (db, "conflicts", SIX_REPORT_FORMAT_JSON, &error);
 
     g_assert_no_error (error);
-    g_assert_nonnull (strstr (report, ",LBN,treaty_body_seat,"));
+    g_assert_nonnull (strstr (report, ",Lebanon,treaty_body_seat,"));
+    g_assert_nonnull (strstr (json, "\"LBN\""));
   }
 
   g_assert_cmpint (six_db_restore_conflict (db, conflict->id, &error), >, 0);

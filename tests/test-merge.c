@@ -414,6 +414,7 @@ static const MergeCase merge_cases[] = {
     .status = SIX_MERGE_RECORD_CHANGED,
   },
   {
+    /* Pack 2 changed the field the user corrected, later: the user's value stays. */
     .name = "reference/both-changed",
     .kind = "country", .id = "LBN",
     .local = (const FieldSpec[]) {
@@ -422,14 +423,14 @@ static const MergeCase merge_cases[] = {
       PACK_V1_BASE, PACK_V1_STATUS,
       { "region", "'middle_east'", "reference=6", "1763500000000.0@reference", NULL }, END },
     .writes = (const WriteSpec[]) {
-      { "region", "'middle_east'", "alice=1,reference=6", "1763500000000.0@reference",
-        SIX_MERGE_RULE_CONCURRENT_INCOMING },
+      { "region", "'europe'", "alice=1,reference=6", "1763000000000.0@alice",
+        SIX_MERGE_RULE_CONCURRENT_LOCAL },
       END },
     .conflicts = (const ConflictSpec[]) {
-      { "region", SIX_MERGE_CONFLICT_CONCURRENT, "'europe'", "'middle_east'",
-        "1763000000000.0@alice", "1763500000000.0@reference", TRUE, NULL },
+      { "region", SIX_MERGE_CONFLICT_CONCURRENT, "'middle_east'", "'europe'",
+        "1763500000000.0@reference", "1763000000000.0@alice", FALSE, NULL },
       END },
-    .status = SIX_MERGE_RECORD_CHANGED,
+    .status = SIX_MERGE_RECORD_UNCHANGED,
   },
   {
     .name = "reference/both-changed-alike",
@@ -440,8 +441,8 @@ static const MergeCase merge_cases[] = {
       PACK_V1_BASE, PACK_V1_STATUS,
       { "region", "'middle_east'", "reference=6", "1763500000000.0@reference", NULL }, END },
     .writes = (const WriteSpec[]) {
-      { "region", "'middle_east'", "alice=1,reference=6", "1763500000000.0@reference",
-        SIX_MERGE_RULE_CONCURRENT_INCOMING },
+      { "region", "'middle_east'", "alice=1,reference=6", "1763000000000.0@alice",
+        SIX_MERGE_RULE_CONCURRENT_LOCAL },
       END },
     .status = SIX_MERGE_RECORD_UNCHANGED,
   },

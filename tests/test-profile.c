@@ -7,12 +7,14 @@
 #include "six-exchange-writer.h"
 #include "six-iso-codes.h"
 #include "six-labels.h"
+#include "six-overview.h"
 #include "six-profile-document.h"
 #include "six-reference-pack.h"
 
 #include <gio/gio.h>
 #include <pango/pangocairo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <string.h>
 
 #define LONG_NAME "The Federated Democratic Republic of the Islands, Atolls and Reefs of the " \
@@ -192,8 +194,9 @@ test_gather_user_records (void)
   g_assert_cmpstr (six_record_get_string (members->pdata[0], "member"), ==, "NOR");
   partners = six_profile_dup_partners (profile, coalitions->pdata[0]);
   g_assert_cmpstr (partners, ==, "Norway (Donor)");
-  amount = six_record_dup_amount_label (six_profile_get_received (profile)->pdata[0]);
-  g_assert_cmpstr (amount, ==, "1250000 EUR");
+  /* Amounts read as the user writes numbers: grouped in thousands. */
+  amount = six_record_dup_amount (six_profile_get_received (profile)->pdata[0]);
+  g_assert_cmpstr (amount, ==, "1,250,000 EUR");
   g_assert_cmpuint (six_profile_get_contacts (profile)->len, ==, 1);
   g_assert_cmpuint (six_profile_get_notes (profile)->len, ==, 2);
 
@@ -250,56 +253,111 @@ test_unknown_country (void)
   g_assert_nonnull (strstr (error->message, "ZZZ"));
 }
 
+/* A record of @kind_name from field/value pairs, NULL-terminated. */
 static SixRecord *
-new_obligation (const char *deadline,
-                const char *status)
+new_snapshot (const char *kind_name,
+            const char *id,
+            ...)
 {
-  const SixKind *kind = six_kind_lookup ("obligation");
+  const SixKind *kind = six_kind_lookup (kind_name);
   g_autofree GVariant **values = g_new0 (GVariant *, kind->n_fields);
   g_autofree SixFieldStamp *stamps = g_new0 (SixFieldStamp, kind->n_fields);
+  const char *field;
+  va_list args;
 
-  values[six_kind_field_index (kind, "country")] = g_variant_new_string ("LAO");
-  values[six_kind_field_index (kind, "article")] = g_variant_new_string ("art4");
-  if (deadline != NULL)
-    values[six_kind_field_index (kind, "current_deadline")] = g_variant_new_string (deadline);
-  if (status != NULL)
-    values[six_kind_field_index (kind, "status")] = g_variant_new_string (status);
+  va_start (args, id);
+  while ((field = va_arg (args, const char *)) != NULL)
+    {
+      const char *value = va_arg (args, const char *);
 
-  return six_record_new (kind, "LAO:art4", values, stamps);
+      if (value != NULL)
+        values[six_kind_field_index (kind, field)] = g_variant_new_string (value);
+    }
+  va_end (args);
+
+  return six_record_new (kind, id, values, stamps);
 }
 
-static void
-test_time_left (void)
+typedef struct
 {
-  const struct { const char *deadline, *status, *expected; } cases[] = {
-    { "2028-11-01", "in_progress", "1 year 11 months left" },
-    { "2027-11-23", NULL, "1 year left" },
-    { "2026-12-01", NULL, "8 days left" },
-    { "2027-01-23", NULL, "2 months left" },
-    { "2026-11-23", NULL, "0 days left" },
-    { "2025-08-01", "in_progress", "Overdue by 1 year 3 months" },
-    { "2026-11-22", NULL, "Overdue by 1 day" },
-    { "2019-03-01", "completed", "Completed" },
-    { NULL, "in_progress", "No deadline" },
-  };
+  const char       *deadline;
+  const char       *status;
+  const char       *completed_on;
+  const char       *confidence;
+  const char       *decision;         /* of an extension request, if any */
+  const char       *requested_until;
+  SixDeadlineState  state;
+  const char       *expected;
+} DeadlineCase;
+
+static const DeadlineCase deadline_cases[] = {
+  { "2028-11-01", "in_progress", NULL, "high", NULL, NULL, SIX_DEADLINE_STATE_IN_TIME,
+    "1 year 11 months left" },
+  { "2026-12-01", "in_progress", NULL, NULL, NULL, NULL, SIX_DEADLINE_STATE_IN_TIME,
+    "8 days left" },
+  { "2026-11-23", "in_progress", NULL, NULL, NULL, NULL, SIX_DEADLINE_STATE_IN_TIME,
+    "Due today" },
+  /* Passed with a request awaiting a decision: pending, never overdue. */
+  { "2025-08-01", "in_progress", NULL, "high", "requested", "2030-03-01",
+    SIX_DEADLINE_STATE_EXTENSION_PENDING,
+    "Extension requested until 2030-03-01 — decision not recorded" },
+  { "2025-08-01", "in_progress", NULL, NULL, "requested", NULL,
+    SIX_DEADLINE_STATE_EXTENSION_PENDING, "Extension requested — decision not recorded" },
+  { "2025-08-01", "in_progress", NULL, "medium", "granted", "2025-08-01",
+    SIX_DEADLINE_STATE_PASSED, "Passed on 2025-08-01 — no extension recorded" },
+  { "2025-08-01", "in_progress", NULL, "low", NULL, NULL, SIX_DEADLINE_STATE_PASSED,
+    "Passed on 2025-08-01 — no extension recorded · Low confidence" },
+  /* The data is silent: unknown, not overdue. */
+  { "2026-11-22", NULL, NULL, NULL, NULL, NULL, SIX_DEADLINE_STATE_UNKNOWN, "Status unknown" },
+  { "2020-11-01", "unknown", NULL, "low", NULL, NULL, SIX_DEADLINE_STATE_UNKNOWN,
+    "Status unknown · Low confidence" },
+  { NULL, "in_progress", NULL, "medium", NULL, NULL, SIX_DEADLINE_STATE_UNKNOWN,
+    "Deadline unknown" },
+  { "2019-03-01", "completed", NULL, "high", NULL, NULL, SIX_DEADLINE_STATE_COMPLETED,
+    "Completed" },
+  { "2024-04-01", "completed", "2023-12-15", "high", "requested", NULL,
+    SIX_DEADLINE_STATE_COMPLETED, "Completed on 2023-12-15" },
+};
+
+static void
+test_deadline_state (void)
+{
   g_autoptr(GPtrArray) obligations = g_ptr_array_new_with_free_func (g_object_unref);
   GDate today;
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 23, G_DATE_NOVEMBER, 2026);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (deadline_cases); i++)
     {
-      g_autoptr(SixRecord) obligation = new_obligation (cases[i].deadline, cases[i].status);
-      g_autofree char *text = six_describe_time_left (obligation, &today);
+      const DeadlineCase *c = &deadline_cases[i];
+      g_autoptr(GPtrArray) extensions = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(SixRecord) obligation = new_snapshot ("obligation", "LAO:art4",
+                                                    "country", "LAO", "article", "art4",
+                                                    "current_deadline", c->deadline,
+                                                    "status", c->status,
+                                                    "completed_on", c->completed_on,
+                                                    "confidence", c->confidence, NULL);
+      g_autofree char *text = NULL;
 
-      g_assert_cmpstr (text, ==, cases[i].expected);
+      if (c->decision != NULL)
+        g_ptr_array_add (extensions,
+                         new_snapshot ("extension_request", "LAO:art4:1", "obligation", "LAO:art4",
+                                     "decision", c->decision, "requested_until",
+                                     c->requested_until, "granted_until",
+                                     g_strcmp0 (c->decision, "granted") == 0
+                                     ? c->requested_until : NULL, NULL));
+
+      g_test_message ("case %u", i);
+      text = six_deadline_describe (obligation, extensions, &today);
+      g_assert_cmpstr (text, ==, c->expected);
+      g_assert_cmpint (six_deadline_assess (obligation, extensions, &today), ==, c->state);
       g_ptr_array_add (obligations, g_steal_pointer (&obligation));
     }
 
-  /* The nearest open deadline: the overdue one, not the completed or the undated. */
+  /* The nearest open deadline: the passed one, not the completed or the undated. */
   g_assert_cmpstr (six_record_get_string (six_obligation_pick_nearest (obligations),
-                                          "current_deadline"), ==, "2025-08-01");
+                                          "current_deadline"), ==, "2020-11-01");
 }
 
 /* Runs a poppler tool and returns its standard output. */
@@ -396,10 +454,13 @@ test_pdf_lao (void)
   assert_has (text, "2009-03-18");
   assert_has (text, "Article 4 — Clearance");
   assert_has (text, "2025-08-01");
-  assert_has (text, "Overdue by 1 year 3 months");
+  assert_has (text, "Extension requested —");
+  assert_has (text, "decision not recorded");
+  assert_has (text, "No deadline");
+  assert_lacks (text, "Overdue");
   assert_has (text, "Survey and clearance");
   assert_has (text, "Norway");
-  assert_has (text, "1250000 EUR");
+  assert_has (text, "1,250,000 EUR");
   assert_has (text, "Lao PDR Country Coalition");
   assert_has (text, "Norway (Donor)");
   assert_has (text, "Side event at the 13MSP");
@@ -433,6 +494,29 @@ test_pdf_varied_states (void)
   assert_has (long_name, "The Federated Democratic Republic of the Islands");
   assert_has (long_name, "Signatory");
   assert_has (long_name, "2010-01-15");
+}
+
+/* Lebanon's footer cites the documents behind Lebanon's facts, whole, within the page; its
+ * chart does not draw requests against nothing. */
+static void
+test_pdf_footer (void)
+{
+  g_autofree char *text = write_pdf ("LBN", SIX_PROFILE_INCLUDE_NONE, "");
+  const char *footer = strstr (text, "Article Six · Country profile");
+
+  g_assert_nonnull (footer);
+  assert_has (footer, "Sources:");
+  assert_has (footer, "Mine Action Review, Lebanon page");
+  assert_has (footer, "ISU 13MSP page");
+  /* Nothing about other States, and nothing cut off. */
+  assert_lacks (footer, "Vanuatu");
+  assert_lacks (footer, "Afghanistan");
+  assert_lacks (footer, "Lao PDR");
+  assert_lacks (footer, "…");
+
+  /* Nothing received: said in words, not as bars beside "1 / 0". */
+  assert_has (text, "3 requests; no contribution received is recorded.");
+  assert_lacks (text, "1 / 0");
 }
 
 /* Forty more requests still make one page: the list shows eight and ends "… and N more". */
@@ -533,11 +617,12 @@ main (int   argc,
   g_test_add_func ("/profile/gather/user-records", test_gather_user_records);
   g_test_add_func ("/profile/gather/unknown-country", test_unknown_country);
   g_test_add_func ("/profile/gather/list-referring", test_list_referring);
-  g_test_add_func ("/profile/time-left", test_time_left);
+  g_test_add_func ("/profile/deadline-state", test_deadline_state);
   g_test_add_func ("/profile/names-in", test_names_in);
   g_test_add_func ("/profile/share", test_share);
   g_test_add_func ("/profile/pdf/lao", test_pdf_lao);
   g_test_add_func ("/profile/pdf/varied-states", test_pdf_varied_states);
+  g_test_add_func ("/profile/pdf/footer", test_pdf_footer);
   g_test_add_func ("/profile/pdf/overflow", test_pdf_overflow);
 
   status = g_test_run ();

@@ -78,7 +78,8 @@ get_shared_db (void)
       result = merge (shared_db, FALSE);
       g_assert_false (result->already_imported);
       g_assert_cmpuint (result->counts.n_conflicts, ==, 0);
-      g_assert_cmpuint (result->counts.n_new, ==, result->counts.n_records);
+      /* Every record is new but the three tombstones of notes older packs held. */
+      g_assert_cmpuint (result->counts.n_new, ==, result->counts.n_records - 3);
     }
 
   return shared_db;
@@ -228,7 +229,7 @@ test_pack_reads (void)
 
   g_assert_cmpstr (six_exchange_file_get_origin (file)->id, ==, SIX_REFERENCE_PACK_REPLICA);
   g_assert_cmpint (six_exchange_file_get_level (file), ==, SIX_VISIBILITY_PUBLIC);
-  g_assert_cmpstr (six_reference_pack_get_version (), ==, "2026-11-23");
+  g_assert_cmpstr (six_reference_pack_get_version (), ==, "2026-12-07");
   g_assert_true (g_str_has_prefix (six_exchange_file_get_created_at (file),
                                    six_reference_pack_get_version ()));
 
@@ -240,7 +241,10 @@ test_pack_reads (void)
       SixRecord *record = records->pdata[i];
       const SixKind *record_kind = six_record_get_kind (record);
 
-      g_assert_false (six_record_is_deleted (record));
+      /* A record an older pack held and the facts no longer do is a tombstone, cited. */
+      if (six_record_is_deleted (record))
+        g_assert_cmpstr (six_record_get_nth_stamp (record, SIX_FIELD_DELETED)->source, ==,
+                         "No longer in the reference facts");
       g_assert_cmpint (six_record_get_visibility (record), ==, SIX_VISIBILITY_PUBLIC);
 
       /* Every fact keeps its citation. */
@@ -347,12 +351,19 @@ static const DeadlineCase deadline_cases[] = {
   { "AFG:art4", "2012-03-01", "2022-03-01", "2026-03-01", "in_progress", NULL, 2 },
   { "DEU:art4", "2010-08-01", "2020-08-01", "2030-08-01", "in_progress", NULL, 2 },
   { "IRQ:art4", "2013-11-01", "2023-11-01", "2028-11-01", "in_progress", NULL, 1 },
-  { "BIH:art4", "2011-03-01", "2021-03-01", "2022-09-01", "unknown", NULL, 2 },
+  { "BIH:art4", "2011-03-01", "2021-03-01", "2023-09-01", "completed", NULL, 2 },
+  { "TCD:art4", "2013-09-01", "2023-09-01", "2026-10-01", "in_progress", NULL, 2 },
+  { "CHL:art4", "2011-06-01", "2021-06-01", "2026-06-01", "in_progress", NULL, 4 },
+  { "SOM:art4", "2016-03-01", "2026-03-01", "2026-03-01", "in_progress", NULL, 1 },
+  /* Granted to a day in 2026 nobody found: unknown, never the old date. */
+  { "MRT:art4", "2012-08-01", "2022-08-01", NULL, "in_progress", NULL, 2 },
   { "MNE:art4", "2010-08-01", "2020-08-01", "2020-08-01", "completed", "2020-07-31", 0 },
-  { "PER:art3", "2013-03-01", "2021-03-01", "2024-04-01", "unknown", NULL, 1 },
+  { "PER:art3", "2013-03-01", "2021-03-01", "2024-04-01", "completed", "2023-12-15", 1 },
+  { "BGR:art3", "2011-10-01", "2019-10-01", "2023-12-31", "completed", NULL, 3 },
   { "SVK:art3", "2016-01-01", "2024-01-01", "2024-01-01", "completed", "2023-09-01", 0 },
-  /* Croatia completed in 2020, day unknown: no date is invented. */
-  { "HRV:art4", "2010-08-01", "2020-08-01", "2020-08-01", "completed", NULL, 0 },
+  { "HRV:art4", "2010-08-01", "2020-08-01", "2020-08-01", "completed", "2020-07-10", 0 },
+  /* South Africa completed in 2023, day unknown: no date is invented. */
+  { "ZAF:art3", "2015-11-01", "2023-11-01", "2023-11-01", "completed", NULL, 0 },
 };
 
 /* Original deadlines are computed from entry into force; current ones follow extensions. */
@@ -413,6 +424,49 @@ test_pack_deadlines (void)
     g_assert_cmpstr (six_record_get_string (extension, "decision"), ==, "granted");
     g_assert_cmpstr (six_record_get_string (extension, "granted_until"), ==, "2026-03-01");
   }
+}
+
+/* The starter list of organisations: public names, fixed ids, cited like every fact. */
+static void
+test_pack_organisations (void)
+{
+  SixDb *db = get_shared_db ();
+  g_autoptr(GPtrArray) organisations = list (db, "organisation");
+  static const char * const names[] = {
+    "Norwegian People's Aid", "The HALO Trust", "Mines Advisory Group", "DanChurchAid",
+    "Humanity & Inclusion", "Swiss Foundation for Mine Action",
+    "United Nations Mine Action Service", "United Nations Development Programme",
+    "International Committee of the Red Cross",
+    "Geneva International Centre for Humanitarian Demining", "Cluster Munition Coalition",
+    "Implementation Support Unit of the Convention on Cluster Munitions",
+  };
+  g_autoptr(SixRecord) npa = NULL;
+
+  g_assert_cmpuint (organisations->len, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < organisations->len && !found; j++)
+        {
+          SixRecord *organisation = organisations->pdata[j];
+          guint name = six_kind_field_index (six_record_get_kind (organisation), "name");
+
+          found = g_strcmp0 (six_record_get_string (organisation, "name"), names[i]) == 0;
+          if (found)
+            {
+              g_assert_cmpstr (six_record_get_nth_stamp (organisation, name)->hlc.replica, ==,
+                               SIX_REFERENCE_PACK_REPLICA);
+              g_assert_nonnull (six_record_get_nth_stamp (organisation, name)->source);
+            }
+        }
+      if (!found)
+        g_error ("%s is missing", names[i]);
+    }
+
+  /* uuid5 (the pack's namespace, "organisation:NPA"), as Python's uuid module computes it. */
+  npa = get_record (db, "organisation", "b66212a0-33f6-5226-ab2e-8ea4a3d81d57");
+  (void) npa;
 }
 
 /* The Art. 5 list and the 2018 reporting cycle. */
@@ -476,6 +530,16 @@ test_pack_unverified (void)
     }
   g_assert_cmpuint (n_lap, ==, 50);
   g_assert_cmpuint (n_dap, ==, 23 + 3);
+
+  /* No placeholder note comes up in a search for its words. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) hits = six_db_search (db, "Placeholder title recovered", NULL, 50,
+                                               &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 0);
+  }
 
   {
     g_autoptr(SixRecord) verified = get_record (db, "action", "dap:5.5");
@@ -726,6 +790,76 @@ test_pack_newer_updates (void)
   (void) first;
 }
 
+/* The pack before this one, as it shipped. */
+static SixExchangeFile *
+read_previous_pack (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "reference-pack-2026-11-23.a6.json.gz",
+                                            NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) raw = G_INPUT_STREAM (g_file_read (file, NULL, &error));
+  g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GInputStream) stream = g_converter_input_stream_new (raw, G_CONVERTER (gunzip));
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) bytes = NULL;
+  SixExchangeFile *previous;
+
+  g_assert_no_error (error);
+  g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
+  g_assert_no_error (error);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+
+  previous = six_exchange_read_bytes (bytes, "reference-pack-2026-11-23.a6.json", &error);
+  g_assert_no_error (error);
+
+  return previous;
+}
+
+/* This very update: a user corrected a fact of the 2026-11-23 pack before the 2026-12-07 pack
+ * changed the same field; the correction stays (its stamp is older than the pack's), the
+ * pack's value waits in the conflict log, and the fields the user left alone update. */
+static void
+test_pack_correction_survives_update (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = G_GINT64_CONSTANT (1795996800000); /* 2026-11-30, before the pack's date */
+  g_autoptr(SixDb) db = open_db (&now);
+  g_autoptr(SixExchangeFile) previous = read_previous_pack ();
+  g_autoptr(SixImportResult) first = NULL;
+  g_autoptr(SixImportResult) second = NULL;
+  g_autoptr(SixRecord) mauritania = NULL;
+  g_autoptr(SixRecord) chad = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  const SixConflict *conflict;
+  SixEdit *edit;
+
+  g_assert_true (six_import_file (db, previous, FALSE, &first, &error));
+  g_assert_no_error (error);
+
+  edit = six_edit_new (kind ("obligation"), "MRT:art4");
+  six_edit_set_string (edit, "current_deadline", "2026-08-01");
+  apply (db, edit);
+
+  now += DAY_MS;
+  second = merge (db, FALSE);
+  g_assert_false (second->already_imported);
+
+  mauritania = get_record (db, "obligation", "MRT:art4");
+  g_assert_cmpstr (six_record_get_string (mauritania, "current_deadline"), ==, "2026-08-01");
+  g_assert_cmpstr (six_record_get_string (mauritania, "confidence"), ==, "medium");
+  chad = get_record (db, "obligation", "TCD:art4");
+  g_assert_cmpstr (six_record_get_string (chad, "current_deadline"), ==, "2026-10-01");
+
+  conflicts = six_db_list_conflicts (db, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = conflicts->pdata[0];
+  g_assert_cmpstr (conflict->record_id, ==, "MRT:art4");
+  g_assert_cmpstr (conflict->lost_stamp.hlc.replica, ==, SIX_REFERENCE_PACK_REPLICA);
+  g_assert_null (conflict->lost_value);
+}
+
 static void
 set_language (const char *language)
 {
@@ -806,9 +940,12 @@ main (int    argc,
                    test_pack_victim_assistance_and_reports);
   g_test_add_func ("/exchange/pack/unverified", test_pack_unverified);
   g_test_add_func ("/exchange/pack/crosswalk", test_pack_crosswalk);
+  g_test_add_func ("/exchange/pack/organisations", test_pack_organisations);
   g_test_add_func ("/exchange/pack/merge-twice", test_pack_merge_twice);
   g_test_add_func ("/exchange/pack/user-edit-survives", test_pack_user_edit_survives);
   g_test_add_func ("/exchange/pack/newer-updates", test_pack_newer_updates);
+  g_test_add_func ("/exchange/pack/correction-survives-update",
+                   test_pack_correction_survives_update);
   g_test_add_func ("/exchange/pack/country-names", test_pack_country_names);
 
   status = g_test_run ();

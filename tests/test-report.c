@@ -319,11 +319,12 @@ test_report_deadlines (void)
 {
   SixDb *db = get_shared_db ();
   g_autoptr(SixReportTable) table = NULL;
-  guint deadline, days_left, time_left;
+  guint deadline, days_left, time_left, status_column;
   int afghanistan, chad, montenegro;
 
   shared_now = PACK_DAY;
   table = build (db, "deadlines");
+  status_column = column (table, "deadline_status");
   deadline = column (table, "current_deadline");
   days_left = column (table, "days_left");
   time_left = column (table, "time_left");
@@ -331,8 +332,8 @@ test_report_deadlines (void)
   chad = find_row (table, "obligation", "TCD:art4");
   montenegro = find_row (table, "obligation", "MNE:art4");
 
-  /* Every Art. 3 and 4 obligation (25), no Art. 5 one (no deadline). */
-  g_assert_cmpuint (six_report_table_get_n_rows (table), ==, 25);
+  /* Every Art. 3 and 4 obligation (34), no Art. 5 one (no deadline). */
+  g_assert_cmpuint (six_report_table_get_n_rows (table), ==, 34);
   g_assert_cmpint (find_row (table, "obligation", "LBN:art5"), <, 0);
 
   for (guint r = 1; r < six_report_table_get_n_rows (table); r++)
@@ -343,10 +344,11 @@ test_report_deadlines (void)
   g_assert_cmpstr (six_report_table_get_cell (table, afghanistan, days_left), ==, "163");
   g_assert_cmpstr (six_report_table_get_cell (table, afghanistan, time_left), ==,
                    "5 months 10 days");
-  g_assert_cmpstr (six_report_table_get_cell (table, chad, days_left), ==, "-749");
-  g_assert_cmpstr (six_report_table_get_cell (table, chad, time_left), ==,
-                   "overdue by 2 years 18 days");
-  g_assert_cmpstr (six_report_table_get_cell (table, montenegro, time_left), ==, "completed");
+  g_assert_cmpstr (six_report_table_get_cell (table, chad, deadline), ==, "2026-10-01");
+  g_assert_cmpstr (six_report_table_get_cell (table, chad, days_left), ==, "377");
+  g_assert_cmpstr (six_report_table_get_cell (table, montenegro, status_column), ==,
+                   "completed");
+  g_assert_null (six_report_table_get_cell (table, montenegro, time_left));
   g_assert_null (six_report_table_get_cell (table, montenegro, days_left));
 
   /* "today" moves with the database's clock. */
@@ -357,6 +359,82 @@ test_report_deadlines (void)
 
     g_assert_cmpstr (six_report_table_get_cell (later, row, time_left), ==, "today");
   }
+  shared_now = PACK_DAY;
+}
+
+static const struct
+{
+  const char *obligation;
+  const char *state;
+  const char *words;
+} deadline_examples[] = {
+  { "BIH:art4", "completed", "Completed" },
+  { "PER:art3", "completed", "Completed on 2023-12-15" },
+  { "TCD:art4", "passed", "Passed on 2026-10-01 — no extension recorded" },
+  { "SOM:art4", "extension_requested",
+    "Extension requested until 2030-03-01 — decision not recorded" },
+  { "LBN:art4", "extension_requested", "Extension requested — decision not recorded" },
+  { "MRT:art4", "extension_requested", "Extension requested — decision not recorded" },
+  { "GBR:art4", "unknown", "Status unknown · Low confidence" },
+  { "DEU:art4", "in_time", "3 years 7 months left" },
+};
+
+/* On the pack's own day: what the refreshed facts say of each deadline, and no obligation
+ * with a pending request or a recorded completion called passed. */
+static void
+test_report_deadline_states (void)
+{
+  SixDb *db = get_shared_db ();
+  g_autoptr(SixReportTable) table = NULL;
+  guint state, obligation;
+
+  shared_now = PACK_DAY + 444 * DAY_MS; /* 2026-12-07 */
+  table = build (db, "deadlines");
+  state = column (table, "deadline_status");
+  obligation = column (table, "obligation");
+
+  for (guint i = 0; i < G_N_ELEMENTS (deadline_examples); i++)
+    {
+      int row = find_row (table, "obligation", deadline_examples[i].obligation);
+
+      g_test_message ("%s", deadline_examples[i].obligation);
+      g_assert_cmpint (row, >=, 0);
+      g_assert_cmpstr (six_report_table_get_cell (table, row, state), ==,
+                       deadline_examples[i].state);
+      g_assert_cmpstr (six_report_table_get_label (table, row, state), ==,
+                       deadline_examples[i].words);
+    }
+  g_assert_cmpstr (six_report_table_get_cell (table, find_row (table, "obligation", "TCD:art4"),
+                                              column (table, "current_deadline")), ==,
+                   "2026-10-01");
+
+  /* The Overview's radar counts the same way: Chad alone passed, the requests apart. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SixOverview) overview = six_report_load_overview (db, 0, 0, &error);
+    g_auto(GStrv) passed = six_overview_dup_bucket_states (overview, SIX_DEADLINE_PASSED);
+    g_auto(GStrv) requested = six_overview_dup_bucket_states (overview,
+                                                             SIX_DEADLINE_EXTENSION_REQUESTED);
+
+    g_assert_cmpstrv (passed, ((const char *[]) { "TCD", NULL }));
+    g_assert_true (g_strv_contains ((const char * const *) requested, "SOM"));
+    g_assert_true (g_strv_contains ((const char * const *) requested, "LBN"));
+  }
+
+  for (guint r = 0; r < six_report_table_get_n_rows (table); r++)
+    {
+      const char *id = six_report_table_get_cell (table, r, obligation);
+      g_autoptr(SixRecord) record = six_db_get_record (db, six_kind_lookup ("obligation"), id,
+                                                       FALSE, NULL);
+      const char *code = six_report_table_get_cell (table, r, state);
+
+      if (g_strcmp0 (code, "passed") != 0)
+        continue;
+      /* Passed: open, in progress, and nothing awaiting a decision. */
+      g_assert_cmpstr (six_record_get_string (record, "status"), ==, "in_progress");
+      g_assert_null (six_record_get_string (record, "completed_on"));
+      g_assert_cmpstr (id, ==, "TCD:art4");
+    }
   shared_now = PACK_DAY;
 }
 
@@ -814,12 +892,14 @@ test_report_overview_empty_year (void)
   g_assert_cmpuint (count_section (table, "contributions"), ==, 0);
   g_assert_cmpuint (count_section (table, "unanswered"), ==, 0);
   /* The radar is not a year's: Lebanon's deadline, 2028-01-01, is 13 months away. */
-  g_assert_cmpuint (count_section (table, "deadlines"), ==, 4);
+  g_assert_cmpuint (count_section (table, "deadlines"), ==, 6);
   g_assert_cmpstr (figure_cell (table, "deadlines", "deadlines", "within_36_months", "count"),
                    ==, "1");
   g_assert_cmpstr (figure_cell (table, "deadlines", "deadlines", "within_36_months", "states"),
                    ==, "LBN");
   g_assert_cmpstr (figure_cell (table, "deadlines", "deadlines", "passed", "count"), ==, "0");
+  g_assert_cmpstr (figure_cell (table, "deadlines", "deadlines", "extension_requested", "count"),
+                   ==, "0");
 }
 
 /* Each request with who answered it, how far, and with what — per currency. */
@@ -938,9 +1018,10 @@ test_report_deadlines_ics (void)
   g_assert_nonnull (strstr (flat, "SUMMARY:Lebanon: Art. 4 clearance deadline\r\n"));
   g_assert_nonnull (strstr (flat, "Extension requested\\, no decision recorded yet\\n"
                                   "To be considered at 13MSP (Sep 2025)"));
-  g_assert_nonnull (strstr (flat, "SUMMARY:Peru: Art. 3 stockpile destruction deadline"));
-  /* Montenegro completed its clearance: off the calendar; Art. 5 has no deadline. */
+  g_assert_nonnull (strstr (flat, "SUMMARY:Chad: Art. 4 clearance deadline"));
+  /* Montenegro and Peru completed: off the calendar; Art. 5 has no deadline. */
   g_assert_null (strstr (flat, "obligation-MNE-art4"));
+  g_assert_null (strstr (flat, "obligation-PER-art3"));
   g_assert_null (strstr (flat, "-art5@"));
 
   /* The same day, the same store: the same bytes, so a calendar updates, not duplicates. */
@@ -1033,6 +1114,87 @@ test_report_labels_french (void)
   g_assert_nonnull (strstr (json_before, "\"name\" : \"Lebanon\""));
 }
 
+/* An Art. 4 obligation recorded with no deadline: listed last, its deadline said unknown. */
+static void
+test_report_deadline_undated (void)
+{
+  gint64 now = PACK_DAY;
+  g_autoptr(SixDb) db = open_db_with_pack (&now);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixReportTable) table = NULL;
+  SixEdit *edit;
+  guint last;
+
+  edit = six_edit_new (six_kind_lookup ("obligation"), "NZL:art4");
+  six_edit_set_string (edit, "country", "NZL");
+  six_edit_set_string (edit, "article", "art4");
+  six_edit_set_string (edit, "status", "in_progress");
+  g_ptr_array_add (edits, edit);
+  g_assert_cmpint (six_db_apply_edits (db, "add", edits, &error), >, 0);
+  g_assert_no_error (error);
+
+  table = build (db, "deadlines");
+  last = six_report_table_get_n_rows (table) - 1;
+  g_assert_cmpstr (six_report_table_get_cell (table, last, column (table, "obligation")), ==,
+                   "NZL:art4");
+  g_assert_null (six_report_table_get_cell (table, last, column (table, "current_deadline")));
+  g_assert_cmpstr (six_report_table_get_cell (table, last, column (table, "deadline_status")),
+                   ==, "unknown");
+  g_assert_cmpstr (six_report_table_get_label (table, last, column (table, "deadline_status")),
+                   ==, "Deadline unknown");
+}
+
+/* The deadlines in the user's language, French and Spanish: the words, never the codes. */
+static void
+test_report_deadline_labels (void)
+{
+  static const struct { const char *language, *state, *pending, *completed; } cases[] = {
+    { "fr", "Liban · Art. 4 dépollution,LBN,Liban,",
+      "Prolongation demandée — décision non enregistrée", "Achevé le 2023-12-15" },
+    { "es", "Líbano · Art. 4 limpieza,LBN,Líbano,",
+      "Prórroga solicitada — decisión no registrada", "Completado el 2023-12-15" },
+  };
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  SixDb *db = get_shared_db ();
+
+  g_autofree char *catalog = g_test_build_filename (G_TEST_BUILT, "..", "po", "fr",
+                                                    "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                                                    NULL);
+
+  if (!g_file_test (catalog, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the French catalog is not built");
+      return;
+    }
+
+  shared_now = PACK_DAY + 444 * DAY_MS; /* 2026-12-07 */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *csv = NULL;
+
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      setlocale (LC_ALL, "");
+      csv = six_report_run (db, "deadlines", SIX_REPORT_FORMAT_CSV, &error);
+      g_assert_no_error (error);
+
+      g_test_message ("%s", cases[i].language);
+      g_assert_nonnull (strstr (csv, cases[i].state));
+      g_assert_nonnull (strstr (csv, cases[i].pending));
+      g_assert_nonnull (strstr (csv, cases[i].completed));
+      g_assert_null (strstr (csv, "extension_requested"));
+      g_assert_null (strstr (csv, "LBN:art4"));
+    }
+
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+  shared_now = PACK_DAY;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1060,6 +1222,9 @@ main (int    argc,
                    test_report_assistance_responses);
   g_test_add_func ("/views/report/states", test_report_states);
   g_test_add_func ("/views/report/deadlines", test_report_deadlines);
+  g_test_add_func ("/views/report/deadline-states", test_report_deadline_states);
+  g_test_add_func ("/views/report/deadline-labels", test_report_deadline_labels);
+  g_test_add_func ("/views/report/deadline-undated", test_report_deadline_undated);
   g_test_add_func ("/views/report/deadlines/ics", test_report_deadlines_ics);
   g_test_add_func ("/views/report/deadlines/ics-meetings", test_report_meetings_ics);
   g_test_add_func ("/views/report/conflicts", test_report_conflicts);

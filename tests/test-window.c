@@ -12,6 +12,7 @@
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-preferences-window.h"
+#include "six-record-list.h"
 #include "six-search-page.h"
 #include "six-window-private.h"
 #include "ui-fixture.h"
@@ -265,6 +266,12 @@ bar_hidden (gpointer revealer)
   return !gtk_revealer_get_reveal_child (revealer);
 }
 
+static gboolean
+list_loaded (gpointer list)
+{
+  return !six_record_list_is_loading (SIX_RECORD_LIST (list));
+}
+
 /* A large file: read and planned with a progress bar; Cancel stops it with nothing written. */
 static void
 import_progress_body (Fixture *fixture)
@@ -274,9 +281,12 @@ import_progress_body (Fixture *fixture)
   GtkWidget *bar = find_by_id (GTK_WIDGET (fixture->window), "import_progress");
   GListModel *organisations = six_repository_list (six_window_get_repository (fixture->window),
                                                    six_kind_lookup ("organisation"));
-  guint before = g_list_model_get_n_items (organisations);
+  guint before;
   double highest = 0;
 
+  /* The reference pack's organisations are counted before, once they are read. */
+  wait_until (list_loaded, organisations);
+  before = g_list_model_get_n_items (organisations);
   g_signal_connect (bar, "notify::fraction", G_CALLBACK (on_fraction_cb), &highest);
 
   _six_window_import_file (fixture->window, file);

@@ -631,13 +631,13 @@ add_dap_actions (Pack        *pack,
     }
 
   /* Numbers the facts say exist but whose titles were not recovered: never a guessed
-   * title, only "Action N", unknown and unverified. */
+   * title, only "Action N", unknown and unverified; no note saying so, which every search
+   * for its words would find (the action plans page says it once per plan). */
   for (guint i = 0; i < array_length (placeholders); i++)
     {
       JsonObject *placeholder = nth_object (placeholders, i);
       g_autofree char *where = g_strdup_printf ("pack.json: placeholders[%u]", i);
       g_autofree char *title = NULL;
-      g_autofree char *id = NULL;
       const char *number, *section;
       const char *source = "Placeholder: the action exists, its title was not recovered";
       SixEdit *edit;
@@ -655,10 +655,6 @@ add_dap_actions (Pack        *pack,
       edit = add_action (pack, "dap", number, section, dap_position (number), title, source);
       six_edit_set_string (edit, "summary", NULL);
       set_fact (edit, "unknown", FALSE);
-
-      id = g_strdup_printf ("dap:%s", number);
-      if (!add_note (pack, "action", id, get_string (placeholder, "note"), source, error))
-        return FALSE;
     }
 
   return TRUE;
@@ -1088,6 +1084,19 @@ add_extensions (Pack        *pack,
   return TRUE;
 }
 
+/* A note with one more sentence (which it takes). */
+static char *
+append_sentence (const char *note,
+                 char       *sentence)
+{
+  g_autofree char *owned = sentence;
+
+  if (note == NULL)
+    return g_steal_pointer (&owned);
+
+  return g_strdup_printf ("%s. %s", note, owned);
+}
+
 static gboolean
 add_obligation (Pack        *pack,
                 JsonObject  *item,
@@ -1105,7 +1114,7 @@ add_obligation (Pack        *pack,
   g_autofree char *source = NULL;
   g_autofree char *original = NULL;
   g_autofree char *notes = NULL;
-  const char *alpha3, *entry_into_force, *current;
+  const char *alpha3, *entry_into_force, *current, *latest;
   SixEdit *edit;
   guint years;
 
@@ -1130,29 +1139,32 @@ add_obligation (Pack        *pack,
                        error))
     return FALSE;
 
-  /* The current deadline is the last one an extension granted, else the original. */
+  /* The current deadline is the last one an extension granted, else the original; an
+   * extension granted to a day nobody found leaves it unknown, never the old date. */
   current = original;
   for (guint i = 0; i < array_length (extensions); i++)
     {
       JsonObject *extension = nth_object (extensions, i);
       const char *decision = get_string (extension, "decision");
-      const char *granted = get_string (extension, "new_deadline");
 
-      if (granted != NULL && (g_strcmp0 (decision, "granted") == 0 ||
-                              g_strcmp0 (decision, "granted_presumed") == 0))
-        current = granted;
+      if (g_strcmp0 (decision, "granted") == 0 || g_strcmp0 (decision, "granted_presumed") == 0)
+        current = get_string (extension, "new_deadline");
     }
-  if (g_strcmp0 (current, get_string (item, "latest_known_deadline")) != 0)
-    return fail (error, "%s: extensions give %s, latest_known_deadline is %s", where, current,
-                 get_string (item, "latest_known_deadline"));
+  latest = get_string (item, "latest_known_deadline");
+  if (current == NULL ? latest == NULL || full_date (latest) != NULL :
+                        g_strcmp0 (current, latest) != 0)
+    return fail (error, "%s: extensions give %s, latest_known_deadline is %s", where,
+                 current != NULL ? current : "an unknown day", latest);
 
   if (!dup_sources (facts, get_array (item, "source_refs"), basis, where, &source, error))
     return FALSE;
 
   if (completion != NULL && full_date (completion) == NULL)
-    notes = note != NULL ? g_strdup_printf ("%s. Completed in %s (day not known).", note,
-                                            completion) :
-                           g_strdup_printf ("Completed in %s (day not known).", completion);
+    notes = append_sentence (note, g_strdup_printf ("Completed in %s (day not known).",
+                                                    completion));
+  else if (current == NULL)
+    notes = append_sentence (note, g_strdup_printf ("Current deadline: in %s (day not known).",
+                                                    latest));
   else
     notes = g_strdup (note);
 
@@ -1345,6 +1357,51 @@ add_obligations (Pack    *pack,
   return TRUE;
 }
 
+/* Organisations: a starter list keyed by its acronym, so every replica holds the same ids. */
+static gboolean
+add_organisations (Pack    *pack,
+                   GError **error)
+{
+  JsonObject *organisations = get_object (object_of (pack->pack), "organisations");
+  JsonArray *items = organisations != NULL ? get_array (organisations, "items") : NULL;
+  const char *source = organisations != NULL ? get_string (organisations, "source") : NULL;
+  const SixField *kind_field = six_kind_get_field (six_kind_lookup ("organisation"), "kind");
+
+  if (array_length (items) == 0 || source == NULL)
+    return fail (error, "pack.json: “organisations” needs “items” and a “source”");
+
+  for (guint i = 0; i < array_length (items); i++)
+    {
+      JsonObject *item = nth_object (items, i);
+      const char *country = get_string (item, "country");
+      g_autofree char *where = g_strdup_printf ("pack.json: organisations.items[%u]", i);
+      g_autofree char *country_key = g_strdup_printf ("country/%s", country);
+      g_autofree char *name_key = NULL;
+      g_autofree char *id = NULL;
+      const char *acronym, *name, *kind;
+      SixEdit *edit;
+
+      if (!require_string (item, "acronym", where, &acronym, error) ||
+          !require_string (item, "name", where, &name, error) ||
+          !require_string (item, "kind", where, &kind, error))
+        return FALSE;
+      if (!six_field_has_value (kind_field, kind))
+        return fail (error, "%s: “%s” is not a kind of organisation", where, kind);
+      if (country != NULL && !g_hash_table_contains (pack->produced, country_key))
+        return fail (error, "%s: “%s” is not a known country", where, country);
+
+      name_key = g_strdup_printf ("organisation:%s", acronym);
+      id = uuid_for (name_key);
+      edit = add_edit (pack, "organisation", id, source);
+      six_edit_set_string (edit, "name", name);
+      six_edit_set_string (edit, "acronym", acronym);
+      six_edit_set_string (edit, "kind", kind);
+      six_edit_set_string (edit, "country", country);
+    }
+
+  return TRUE;
+}
+
 /* The records a previous pack held that the facts no longer do: tombstones, never gone. */
 static gboolean
 add_tombstones (Pack    *pack,
@@ -1503,7 +1560,8 @@ make_pack (const char  *facts_dir,
     }
 
   if (!add_plans (&pack, error) || !add_countries (&pack, error) ||
-      !add_obligations (&pack, error) || !add_tombstones (&pack, db, error))
+      !add_obligations (&pack, error) || !add_organisations (&pack, error) ||
+      !add_tombstones (&pack, db, error))
     return NULL;
 
   label = g_strdup_printf ("Reference pack %s", pack.as_of);

@@ -8,6 +8,8 @@
 
 #include "six-merge.h"
 
+#include "six-reference-pack.h"
+
 #include <string.h>
 
 /* One side of a field merge; everything borrowed. */
@@ -82,8 +84,16 @@ ref_value (GVariant *value)
   return value != NULL ? g_variant_ref_sink (value) : NULL;
 }
 
-/* Rule 5's order: the stamp decides; the rest only makes every replica pick the same winner
- * from data no correct writer produces (equal stamps on concurrent vectors). Positive: @a wins. */
+static gboolean
+written_by_reference_pack (const SixFieldStamp *stamp)
+{
+  return g_strcmp0 (stamp->hlc.replica, SIX_REFERENCE_PACK_REPLICA) == 0;
+}
+
+/* Rule 5's order: a person's write beats the reference pack's (a user's correction survives
+ * any newer pack, DESIGN §6), then the stamp decides; the rest only makes every replica pick
+ * the same winner from data no correct writer produces (equal stamps on concurrent vectors).
+ * Positive: @a wins. */
 static int
 compare_writes (GVariant            *a_value,
                 const SixFieldStamp *a,
@@ -93,6 +103,10 @@ compare_writes (GVariant            *a_value,
   g_autofree char *a_text = NULL;
   g_autofree char *b_text = NULL;
   int cmp;
+
+  cmp = (int) written_by_reference_pack (b) - (int) written_by_reference_pack (a);
+  if (cmp != 0)
+    return cmp;
 
   cmp = six_hlc_compare (&a->hlc, &b->hlc);
   if (cmp != 0)

@@ -349,16 +349,19 @@ six_record_value_label (SixRecord  *record,
                           six_record_get_string (record, field));
 }
 
-/* "150000 EUR": an amount with its currency, or %NULL when the record states none. */
-char *
-six_record_dup_amount_label (SixRecord *record)
+/* What an action is about: its title, or its gist where the title only repeats its number
+ * ("Action 38", as the pack names an action whose title was not recovered); %NULL if neither. */
+const char *
+six_action_get_caption (SixRecord *action)
 {
-  const char *amount = six_record_get_string (record, "amount");
+  const char *title = six_record_get_string (action, "title");
+  g_autofree char *placeholder = g_strdup_printf ("Action %s",
+                                                  six_record_get_string (action, "number"));
 
-  if (amount == NULL)
-    return NULL;
+  if (title != NULL && *title != '\0' && strcmp (title, placeholder) != 0)
+    return title;
 
-  return g_strjoin (" ", amount, six_record_get_string (record, "currency") ?: "", NULL);
+  return six_record_get_string (action, "summary");
 }
 
 /* How an action is named across both plans: "LAP Action 38", "DAP Action 5.2". */

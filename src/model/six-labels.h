@@ -19,7 +19,7 @@ const char *six_value_label           (const char *kind_name,
                                        const char *value);
 const char *six_record_value_label    (SixRecord  *record,
                                        const char *field);
-char       *six_record_dup_amount_label (SixRecord *record);
 char       *six_action_heading        (SixRecord  *action);
+const char *six_action_get_caption    (SixRecord  *action);
 
 G_END_DECLS

@@ -430,12 +430,13 @@ draw_obligations (Page *page)
       return;
     }
 
-  add_row (rows, 4, _("Obligation"), _("Deadline"), _("Time left"), _("Extension"));
+  add_row (rows, 4, _("Obligation"), _("Deadline"), _("Status"), _("Extension"));
   for (guint i = 0; i < obligations->len; i++)
     {
       SixCoalitionObligation *obligation = obligations->pdata[i];
       SixRecord *record = obligation->obligation;
-      g_autofree char *left = six_describe_time_left (record, &page->today);
+      g_autofree char *left = six_deadline_describe (record, obligation->extensions,
+                                                     &page->today);
       g_autofree char *extension = NULL;
       SixRecord *pending = obligation->deadline != NULL
                            ? obligation->deadline->pending_extension : NULL;

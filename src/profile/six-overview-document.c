@@ -94,7 +94,8 @@ static const Words words[] = {
     .request_columns = { "Year", "State", "Category", "Request" },
     .deadlines = "Deadlines under Articles 3 and 4",
     .no_deadlines = "No deadline under Article 3 or 4 is open.",
-    .buckets = { "Passed", "Within 12 months", "Within 36 months", "Later" },
+    .buckets = { "Passed", "Extension requested", "Status unknown", "Within 12 months",
+                 "Within 36 months", "Later" },
     .deadline_columns = { "State", "Obligation", "Deadline", "Time left", "Extension" },
     .articles = { "Article 3 — Stockpile destruction", "Article 4 — Clearance" },
     .today = "Today",
@@ -129,7 +130,8 @@ static const Words words[] = {
     .request_columns = { "Année", "État", "Catégorie", "Demande" },
     .deadlines = "Échéances au titre des articles 3 et 4",
     .no_deadlines = "Aucune échéance au titre de l'article 3 ou 4 n'est en cours.",
-    .buckets = { "Dépassées", "Dans les 12 mois", "Dans les 36 mois", "Plus tard" },
+    .buckets = { "Dépassées", "Prolongation demandée", "Statut inconnu", "Dans les 12 mois",
+                 "Dans les 36 mois", "Plus tard" },
     .deadline_columns = { "État", "Obligation", "Échéance", "Délai", "Prolongation" },
     .articles = { "Article 3 — Destruction des stocks", "Article 4 — Dépollution" },
     .today = "Aujourd'hui",
@@ -165,8 +167,8 @@ static const Words words[] = {
     .request_columns = { "Año", "Estado", "Categoría", "Solicitud" },
     .deadlines = "Plazos en virtud de los artículos 3 y 4",
     .no_deadlines = "No hay ningún plazo pendiente en virtud del artículo 3 o 4.",
-    .buckets = { "Vencidos", "En los próximos 12 meses", "En los próximos 36 meses",
-                 "Más adelante" },
+    .buckets = { "Vencidos", "Prórroga solicitada", "Estado desconocido",
+                 "En los próximos 12 meses", "En los próximos 36 meses", "Más adelante" },
     .deadline_columns = { "Estado", "Obligación", "Plazo", "Tiempo restante", "Prórroga" },
     .articles = { "Artículo 3 — Destrucción de existencias", "Artículo 4 — Limpieza" },
     .today = "Hoy",
@@ -819,8 +821,8 @@ static void
 draw_deadlines (Page *page)
 {
   static const SixChartSegment kinds[SIX_N_DEADLINE_BUCKETS] = {
-    SIX_CHART_SEGMENT_PASSED, SIX_CHART_SEGMENT_SOON, SIX_CHART_SEGMENT_LATER,
-    SIX_CHART_SEGMENT_TOTAL,
+    SIX_CHART_SEGMENT_PASSED, SIX_CHART_SEGMENT_PARTLY, SIX_CHART_SEGMENT_TOTAL,
+    SIX_CHART_SEGMENT_SOON, SIX_CHART_SEGMENT_LATER, SIX_CHART_SEGMENT_TOTAL,
   };
   static const double fractions[] = { 0.22, 0.3, 0.11, 0.23, 0.14 };
   GPtrArray *deadlines = six_overview_get_deadlines (page->overview);

@@ -13,6 +13,7 @@
 #include "six-profile-document.h"
 
 #include "six-labels.h"
+#include "six-overview.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
@@ -152,6 +153,57 @@ draw_heading (Page       *page,
   return TRUE;
 }
 
+/* A citation without its parentheses: "ISU 13MSP page (… Afghanistan, Chile, Lebanon …)"
+ * names other States' documents, and the footer has three lines. */
+static char *
+strip_parentheses (const char *source)
+{
+  GString *out = g_string_new (NULL);
+  guint depth = 0;
+
+  for (const char *p = source; *p != '\0'; p++)
+    {
+      if (*p == '(')
+        depth++;
+      else if (*p == ')' && depth > 0)
+        depth--;
+      else if (depth == 0)
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Each document a citation names, once: "A; B: pages 3-4. Name: C" cites A, B and C. */
+static void
+add_citations (GPtrArray  *sources,
+               const char *source)
+{
+  g_autofree char *plain = strip_parentheses (source);
+  g_auto(GStrv) parts = NULL;
+
+  g_strdelimit (plain, "\n", ' ');
+  parts = g_regex_split_simple ("; |\\. Name: ", plain, 0, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      char *detail = strstr (part, ": ");
+      gsize len;
+
+      /* The document, not what was read in it ("…: Art. 4 extension analyses for …"). */
+      if (detail != NULL)
+        *detail = '\0';
+      len = strlen (part);
+
+      while (len > 0 && (part[len - 1] == '.' || part[len - 1] == ',' || part[len - 1] == ' '))
+        part[--len] = '\0';
+      g_strstrip (part);
+      if (*part != '\0' && !g_ptr_array_find_with_equal_func (sources, part, g_str_equal, NULL))
+        g_ptr_array_add (sources, g_strdup (part));
+    }
+}
+
+/* Cites where the shown @field of @record comes from, and nothing the page does not show. */
 static void
 note_source (Page      *page,
              SixRecord *record,
@@ -163,8 +215,7 @@ note_source (Page      *page,
   if (stamp == NULL || stamp->source == NULL)
     return;
 
-  if (!g_ptr_array_find_with_equal_func (page->sources, stamp->source, g_str_equal, NULL))
-    g_ptr_array_add (page->sources, g_strdup (stamp->source));
+  add_citations (page->sources, stamp->source);
 }
 
 /* A reference fact nobody has confirmed yet is marked on the page. */
@@ -354,13 +405,15 @@ draw_obligations (Page *page)
     }
 
   add_row (rows, 5, _("Obligation"), _("Original deadline"), _("Current deadline"),
-           _("Time left"), _("Extensions"));
+           _("Status"), _("Extensions"));
   for (guint i = 0; i < obligations->len; i++)
     {
       SixRecord *obligation = obligations->pdata[i];
       g_autofree char *article = g_strconcat (six_record_value_label (obligation, "article"),
                                               mark_unverified (page, obligation), NULL);
-      g_autofree char *left = six_describe_time_left (obligation, page->today);
+      GPtrArray *requests = six_profile_get_extensions (page->profile,
+                                                        six_record_get_id (obligation));
+      g_autofree char *left = six_deadline_describe (obligation, requests, page->today);
       g_autofree char *extensions = describe_extensions (page->profile, obligation);
 
       add_row (rows, 5, article, six_record_get_string (obligation, "original_deadline"),
@@ -413,6 +466,23 @@ draw_chart (Page *page)
                            count_by_category (received, six_categories[i])));
   if (most == 0)
     return;
+
+  /* Requests against nothing received: a sentence says it, full bars beside zeros do not. */
+  if (received->len == 0)
+    {
+      g_autofree char *sentence = NULL;
+      g_autofree char *markup = NULL;
+
+      sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u request; no contribution received is "
+                                               "recorded.",
+                                               "%u requests; no contribution received is "
+                                               "recorded.", requests->len),
+                                  requests->len);
+      markup = g_markup_escape_text (sentence, -1);
+      draw_paragraph (page, FONT_BODY, &text_colour, markup);
+      return;
+    }
 
   legend = g_markup_printf_escaped ("<span foreground='#1c71d8'>■</span> %s    "
                                     "<span foreground='#26a269'>■</span> %s",
@@ -498,7 +568,7 @@ draw_assistance (Page *page)
           g_autofree char *year = NULL;
           g_autofree char *donor = six_profile_dup_party_name (page->profile,
                                                                six_record_get_string (contribution, "donor"));
-          g_autofree char *amount = six_record_dup_amount_label (contribution);
+          g_autofree char *amount = six_record_dup_amount (contribution);
 
           if (six_record_get_value (contribution, "year") != NULL)
             year = g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0));

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "six-action-detail.h"
+#include "six-display-name.h"
 #include "six-labels.h"
 #include "six-rows.h"
 #include "six-link-dialog.h"
@@ -392,7 +393,7 @@ draw_related (SixActionDetail *self,
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heading);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), six_record_get_string (other, "title"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), six_action_get_caption (other));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "id", g_strdup (other_id), g_free);
       g_signal_connect_object (row, "activated", G_CALLBACK (on_related_row_activated_cb),
@@ -415,14 +416,20 @@ static void
 draw_link (SixActionDetail *self,
            SixRecord       *record)
 {
-  g_autofree char *title = six_record_dup_title (record);
+  g_autofree char *name = six_record_dup_display_name (record);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                six_kind_label (six_record_get_kind_name (record)));
+  /* A linked record opens where it lives. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
+                                    six_record_get_kind_name (record),
+                                    six_record_get_id (record));
   button = remove_button (self, _("Remove Link"), G_CALLBACK (on_remove_link_clicked_cb));
   g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (record), g_object_unref);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -529,7 +536,8 @@ draw (SixActionDetail *self,
   guint selected = 0;
 
   gtk_label_set_text (self->number_label, heading);
-  gtk_label_set_text (self->title_label, six_record_get_string (action, "title"));
+  gtk_label_set_text (self->title_label, six_action_get_caption (action) ?:
+                                         six_record_get_string (action, "title"));
   gtk_label_set_text (self->section_label,
                       section != NULL ? six_record_get_string (section, "title") : "");
   gtk_widget_set_visible (self->unverified_badge, !verified);

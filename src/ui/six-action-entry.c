@@ -21,12 +21,11 @@ struct _SixActionEntry
 
   char     *id;
   gboolean  is_action;
-  char     *number;      /* "Action 38"; for a heading, the plan's short name */
+  char     *number;      /* "LAP Action 38"; for a heading, the plan's short name */
   char     *raw_number;  /* "38" */
   char     *title;
   char     *summary;
   char     *status;      /* the tracking status, "not_started" when untracked */
-  gboolean  unverified;
 };
 
 G_DEFINE_FINAL_TYPE (SixActionEntry, six_action_entry, G_TYPE_OBJECT)
@@ -42,7 +41,6 @@ enum {
   PROP_SUMMARY,
   PROP_HAS_SUMMARY,
   PROP_STATUS_LABEL,
-  PROP_UNVERIFIED,
   N_PROPS
 };
 
@@ -127,9 +125,6 @@ six_action_entry_get_property (GObject    *object,
                                  ? six_tracking_status_label (self->status) : NULL);
       break;
 
-    case PROP_UNVERIFIED:
-      g_value_set_boolean (value, self->unverified);
-      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -154,7 +149,6 @@ six_action_entry_class_init (SixActionEntryClass *klass)
   properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
   properties[PROP_HAS_SUMMARY] = g_param_spec_boolean ("has-summary", NULL, NULL, FALSE, flags);
   properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, flags);
-  properties[PROP_UNVERIFIED] = g_param_spec_boolean ("unverified", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -209,7 +203,6 @@ six_action_entry_update (SixActionEntry *self,
 {
   g_autofree char *number = NULL;
   const char *status = tracking != NULL ? six_record_get_string (tracking, "status") : NULL;
-  gboolean unverified;
   gboolean had_summary;
   gboolean had_title;
 
@@ -217,8 +210,7 @@ six_action_entry_update (SixActionEntry *self,
   g_return_if_fail (self->is_action);
   g_return_if_fail (SIX_IS_RECORD (action));
 
-  /* Translators: an action of a plan and its number, "Action 38" or "Action 5.2" */
-  number = g_strdup_printf (_("Action %s"), six_record_get_string (action, "number"));
+  number = six_action_heading (action);
   had_summary = self->summary != NULL && self->summary[0] != '\0';
   had_title = six_action_entry_has_title (self);
 
@@ -237,12 +229,6 @@ six_action_entry_update (SixActionEntry *self,
       g_free (self->status);
       self->status = g_strdup (status != NULL ? status : "not_started");
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_LABEL]);
-    }
-  unverified = !six_record_get_boolean (action, "verified");
-  if (unverified != self->unverified)
-    {
-      self->unverified = unverified;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNVERIFIED]);
     }
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -22,7 +22,6 @@ struct _SixActionRow
   GtkWidget *heading_plan;
   GtkWidget *action_box;
   GtkWidget *number_label;
-  GtkWidget *badge;
   GtkWidget *status_label;
   GtkWidget *title_label;
   GtkWidget *summary_label;
@@ -71,7 +70,6 @@ six_action_row_class_init (SixActionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixActionRow, heading_plan);
   gtk_widget_class_bind_template_child (widget_class, SixActionRow, action_box);
   gtk_widget_class_bind_template_child (widget_class, SixActionRow, number_label);
-  gtk_widget_class_bind_template_child (widget_class, SixActionRow, badge);
   gtk_widget_class_bind_template_child (widget_class, SixActionRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, SixActionRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, SixActionRow, summary_label);
@@ -125,7 +123,6 @@ six_action_row_set_entry (SixActionRow   *self,
   bind (self, entry, "number", self->heading_plan, "label");
   bind (self, entry, "is-action", self->action_box, "visible");
   bind (self, entry, "number", self->number_label, "label");
-  bind (self, entry, "unverified", self->badge, "visible");
   bind (self, entry, "status-label", self->status_label, "label");
   bind (self, entry, "title", self->title_label, "label");
   bind (self, entry, "has-title", self->title_label, "visible");

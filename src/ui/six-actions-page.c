@@ -33,6 +33,8 @@ struct _SixActionsPage
   /* Template widgets */
   AdwLeaflet         *leaflet;
   GtkSearchEntry     *search_entry;
+  GtkWidget          *unverified_banner;
+  GtkLabel           *unverified_label;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *error_page;
@@ -196,9 +198,11 @@ entry_for (SixActionsPage *self,
   return entry;
 }
 
-/* The entries to show, in order, each heading before its section's first action. */
+/* The entries to show, in order, each heading before its section's first action;
+ * @n_unverified: (out): how many actions of the plan shown have no verified text */
 static GPtrArray *
-fold_entries (SixActionsPage *self)
+fold_entries (SixActionsPage *self,
+              guint          *n_unverified)
 {
   GListModel *actions = list_of (self, "action");
   g_autoptr(GHashTable) open = collect_open_follow_ups (self);
@@ -206,6 +210,7 @@ fold_entries (SixActionsPage *self)
   GPtrArray *entries = g_ptr_array_new ();
   const char *last_section = NULL;
 
+  *n_unverified = 0;
   g_array_set_clear_func (lines, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
@@ -213,6 +218,9 @@ fold_entries (SixActionsPage *self)
       g_autoptr(SixRecord) tracking = find_record (self, "action_tracking",
                                                    six_record_get_id (action));
       Line line;
+
+      *n_unverified += !six_record_get_boolean (action, "verified") &&
+                       g_strcmp0 (six_record_get_string (action, "plan"), self->plan) == 0;
 
       six_action_entry_update (entry_for (self, six_record_get_id (action), TRUE),
                                action, tracking);
@@ -304,12 +312,35 @@ select_shown_action (SixActionsPage *self)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+/* Once per plan, not a badge on every row: how many actions still lack a verified text. */
+static void
+show_unverified (SixActionsPage *self,
+                 guint           n_unverified)
+{
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->unverified_banner,
+                          self->matches == NULL && (n_unverified > 0 || self->unverified_only));
+  if (n_unverified == 0)
+    return;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u action of this plan has no verified text yet: open "
+                                       "it to complete it from the official text.",
+                                       "%u actions of this plan have no verified text yet: "
+                                       "open one to complete it from the official text.",
+                                       n_unverified),
+                          n_unverified);
+  gtk_label_set_text (self->unverified_label, text);
+}
+
 static gboolean
 rebuild (gpointer user_data)
 {
   SixActionsPage *self = user_data;
   g_autoptr(GPtrArray) wanted = NULL;
   const GError *error;
+  guint n_unverified;
 
   self->rebuild_id = 0;
   if (self->repository == NULL)
@@ -323,7 +354,8 @@ rebuild (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  wanted = fold_entries (self);
+  wanted = fold_entries (self, &n_unverified);
+  show_unverified (self, n_unverified);
   splice_entries (self, wanted);
   select_shown_action (self);
 
@@ -672,6 +704,8 @@ six_actions_page_class_init (SixActionsPageClass *klass)
                                                RESOURCE_PATH "/ui/six-actions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SixActionsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SixActionsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SixActionsPage, unverified_banner);
+  gtk_widget_class_bind_template_child (widget_class, SixActionsPage, unverified_label);
   gtk_widget_class_bind_template_child (widget_class, SixActionsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SixActionsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SixActionsPage, error_page);

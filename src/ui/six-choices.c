@@ -53,6 +53,16 @@ choice_free (Choice *choice)
   g_free (choice);
 }
 
+/* "Égypte" among the E's whatever the collation the locale offers (often none but C's). */
+static char *
+dup_sort_key (const char *label)
+{
+  g_autofree char *folded = g_str_to_ascii (label, NULL);
+  g_autofree char *lower = g_ascii_strdown (folded, -1);
+
+  return g_utf8_collate_key (lower, -1);
+}
+
 static int
 compare_choices (gconstpointer a,
                  gconstpointer b)
@@ -101,7 +111,7 @@ six_choices_collect (SixRepository      *repository,
           choice = g_new0 (Choice, 1);
           choice->id = g_strdup (six_record_get_id (record));
           choice->label = six_choice_dup_label (record);
-          choice->key = g_utf8_collate_key (choice->label, -1);
+          choice->key = dup_sort_key (choice->label);
           g_ptr_array_add (choices, choice);
         }
     }

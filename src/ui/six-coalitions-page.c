@@ -1138,13 +1138,14 @@ show_obligations (SixCoalitionsPage *self,
       const char *due = six_obligation_get_deadline (record);
       g_autofree char *deadline = due != NULL && six_obligation_is_open (record)
                                   ? g_strdup_printf (_("Deadline %s"), due) : NULL;
-      g_autofree char *left = six_describe_time_left (record, &today);
+      g_autofree char *left = six_deadline_describe (record, obligation->extensions, &today);
       g_autofree char *extension = describe_extension (obligation);
       g_autofree char *subtitle = join_details (deadline, left, extension);
       GtkWidget *row = new_row (six_record_value_label (record, "article"), subtitle);
 
-      if (obligation->deadline != NULL && obligation->deadline->days_left < 0)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_badge (_("Overdue"), "overdue"));
+      if (six_deadline_assess (record, obligation->extensions, &today) ==
+          SIX_DEADLINE_STATE_PASSED)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_badge (_("Passed"), "overdue"));
       make_opening (row, "obligation", six_record_get_id (record));
       six_rows_add (self->rows, self->obligations_group, row);
     }

@@ -226,6 +226,7 @@ apply_summary (SixCountriesPage  *self,
           g_ptr_array_add (added, g_object_ref (entry));
         }
       six_country_entry_update (entry, country, six_country_summary_get_obligations (summary, id),
+                                six_country_summary_get_extensions (summary),
                                 six_country_summary_get_request_years (summary, id),
                                 six_country_summary_in_coalition (summary, id), &today);
       g_hash_table_add (seen, (gpointer) six_country_entry_get_id (entry));

@@ -28,7 +28,7 @@ struct _SixCountryEntry
   char     *status_label;
   char     *region;
   char     *deadline;       /* the nearest open deadline, "YYYY-MM-DD" */
-  char     *deadline_text;  /* "2025-08-01 · Overdue by 1 year 3 months" */
+  char     *deadline_text;  /* "2026-10-01 · Passed on 2026-10-01 — no extension recorded" */
   char     *search_keys;    /* names in English, French and Spanish, and the codes */
   guint     articles;       /* bit n: has an Art. n obligation */
   GArray   *request_years;  /* int, sorted */
@@ -62,8 +62,24 @@ build_search_keys (SixRecord  *country,
                     id, six_record_get_string (country, "alpha2") ?: "", NULL);
 }
 
+/* The open deadline nearest in time; else an open Art. 3 or 4 one whose day nobody knows,
+ * which is still the State's to meet. */
+static SixRecord *
+pick_shown_obligation (GPtrArray *obligations)
+{
+  SixRecord *nearest = six_obligation_pick_nearest (obligations);
+
+  for (guint i = 0; nearest == NULL && i < obligations->len; i++)
+    if (six_obligation_is_open (obligations->pdata[i]) &&
+        g_strcmp0 (six_record_get_string (obligations->pdata[i], "article"), "art5") != 0)
+      nearest = obligations->pdata[i];
+
+  return nearest;
+}
+
 static char *
 describe_deadline (SixRecord   *nearest,
+                   GPtrArray   *extensions,
                    const GDate *today)
 {
   g_autofree char *left = NULL;
@@ -71,11 +87,12 @@ describe_deadline (SixRecord   *nearest,
   if (nearest == NULL)
     return NULL;
 
-  left = six_describe_time_left (nearest, today);
+  left = six_deadline_describe (nearest, extensions, today);
+  if (six_obligation_get_deadline (nearest) == NULL)
+    return g_steal_pointer (&left);
 
   /* Translators: a deadline and the time left: "2028-11-01 · 1 year 11 months left" */
-  return g_strdup_printf (_("%s · %s"), six_record_get_string (nearest, "current_deadline") ?:
-                          six_record_get_string (nearest, "original_deadline"), left);
+  return g_strdup_printf (_("%s · %s"), six_obligation_get_deadline (nearest), left);
 }
 
 static guint
@@ -214,6 +231,7 @@ six_country_entry_get_deadline (SixCountryEntry *self)
 /**
  * six_country_entry_update:
  * @obligations: (nullable) (element-type SixRecord): the country's live obligations
+ * @extensions: (element-type SixRecord): extension requests, of its obligations or others
  * @request_years: (nullable) (element-type int): years it asked for assistance, sorted
  *
  * Brings the entry in line with its records, notifying only what changed.
@@ -222,11 +240,12 @@ void
 six_country_entry_update (SixCountryEntry *self,
                           SixRecord       *country,
                           GPtrArray       *obligations,
+                          GPtrArray       *extensions,
                           GArray          *request_years,
                           gboolean         in_coalition,
                           const GDate     *today)
 {
-  SixRecord *nearest = obligations != NULL ? six_obligation_pick_nearest (obligations) : NULL;
+  SixRecord *nearest = obligations != NULL ? pick_shown_obligation (obligations) : NULL;
   g_autofree char *name = NULL;
   g_autofree char *deadline_text = NULL;
 
@@ -234,7 +253,7 @@ six_country_entry_update (SixCountryEntry *self,
   g_return_if_fail (SIX_IS_RECORD (country));
 
   name = six_iso_codes_dup_country_name (country);
-  deadline_text = describe_deadline (nearest, today);
+  deadline_text = describe_deadline (nearest, extensions, today);
   g_free (self->search_keys);
   self->search_keys = build_search_keys (country, name);
   six_property_set_string (self, &self->name, name, properties[PROP_NAME]);
@@ -244,10 +263,7 @@ six_country_entry_update (SixCountryEntry *self,
                            properties[PROP_STATUS_LABEL]);
   six_property_set_string (self, &self->region, six_record_get_string (country, "region"), NULL);
   six_property_set_string (self, &self->deadline,
-                           nearest == NULL ? NULL
-                           : six_record_get_string (nearest, "current_deadline") ?:
-                             six_record_get_string (nearest, "original_deadline"),
-                           NULL);
+                           nearest == NULL ? NULL : six_obligation_get_deadline (nearest), NULL);
   six_property_set_string (self, &self->deadline_text, deadline_text,
                            properties[PROP_DEADLINE_TEXT]);
 

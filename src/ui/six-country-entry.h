@@ -33,6 +33,7 @@ const char      *six_country_entry_get_deadline (SixCountryEntry      *self);
 void             six_country_entry_update     (SixCountryEntry        *self,
                                                SixRecord              *country,
                                                GPtrArray              *obligations,
+                                               GPtrArray              *extensions,
                                                GArray                 *request_years,
                                                gboolean                in_coalition,
                                                const GDate            *today);

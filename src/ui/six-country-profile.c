@@ -12,8 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "six-country-profile-private.h"
+#include "six-choices.h"
 #include "six-queries.h"
 #include "six-labels.h"
+#include "six-overview.h"
 #include "six-profile-document.h"
 #include "six-record-form.h"
 #include "six-rows.h"
@@ -113,35 +115,21 @@ on_form_save_cb (SixRecordForm *form,
   apply_edit (self, _(six_edit_is_new (edit) ? spec->added : spec->changed), edit);
 }
 
-/* Every country and organisation, by name: who a contribution may come from; the donor the
- * contribution names already, by the name the profile knows, if the lists are still loading. */
+/* Every country and organisation, by name in the user's language: who a contribution may
+ * come from; the donor the contribution names already, by the name the profile knows, if the
+ * lists are still loading. */
 static void
 offer_parties (SixCountryProfile *self,
                SixRecordForm     *form,
                SixRecord         *contribution)
 {
   const char *donor = contribution != NULL ? six_record_get_string (contribution, "donor") : NULL;
-  gboolean offered = FALSE;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  const char * const kinds[] = { "country", "organisation" };
+  const char * const kinds[] = { "country", "organisation", NULL };
 
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      GListModel *list = six_repository_list (self->repository, six_kind_lookup (kinds[k]));
-
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        {
-          g_autoptr(SixRecord) party = g_list_model_get_item (list, i);
-
-          if (six_record_is_deleted (party))
-            continue;
-          g_ptr_array_add (ids, g_strdup (six_record_get_id (party)));
-          g_ptr_array_add (labels, six_party_dup_name (party));
-          offered = offered || g_strcmp0 (six_record_get_id (party), donor) == 0;
-        }
-    }
-  if (donor != NULL && !offered)
+  six_choices_collect (self->repository, kinds, NULL, ids, labels);
+  if (donor != NULL && !g_ptr_array_find_with_equal_func (ids, donor, g_str_equal, NULL))
     {
       g_ptr_array_add (ids, g_strdup (donor));
       g_ptr_array_add (labels, six_profile_dup_party_name (self->profile, donor));
@@ -176,6 +164,27 @@ offer_requests (SixCountryProfile *self,
   six_record_form_set_choices (form, "request", ids, labels);
 }
 
+/* "Contribution to Lebanon": a form says whose record it edits. */
+static char *
+dup_form_title (SixCountryProfile *self,
+                const char        *kind_name)
+{
+  g_autofree char *name = six_profile_dup_name (self->profile);
+
+  if (g_strcmp0 (kind_name, "contribution") == 0)
+    /* Translators: a form's title, "Contribution to Lebanon" */
+    return g_strdup_printf (_("Contribution to %s"), name);
+  if (g_strcmp0 (kind_name, "assistance_request") == 0)
+    /* Translators: a form's title, "Request for Assistance by Lebanon" */
+    return g_strdup_printf (_("Request for Assistance by %s"), name);
+  if (g_strcmp0 (kind_name, "obligation") == 0)
+    /* Translators: a form's title, "Obligation of Lebanon" */
+    return g_strdup_printf (_("Obligation of %s"), name);
+
+  /* Translators: a form's title, a kind of record and its State: "Contact · Lebanon" */
+  return g_strdup_printf (_("%s · %s"), six_kind_label (kind_name), name);
+}
+
 static SixRecordForm *
 open_form (SixCountryProfile *self,
            const char        *kind_name,
@@ -183,6 +192,9 @@ open_form (SixCountryProfile *self,
 {
   const FormSpec *spec = find_form (kind_name);
   SixRecordForm *form = six_record_form_new (six_kind_lookup (kind_name), record, spec->fields);
+  g_autofree char *title = dup_form_title (self, kind_name);
+
+  gtk_window_set_title (GTK_WINDOW (form), title);
 
   if (g_strcmp0 (kind_name, "contribution") == 0)
     {
@@ -702,7 +714,7 @@ show_obligations (SixCountryProfile *self)
       GPtrArray *extensions = six_profile_get_extensions (self->profile,
                                                           six_record_get_id (obligation));
       GtkWidget *row = adw_expander_row_new ();
-      g_autofree char *left = six_describe_time_left (obligation, &today);
+      g_autofree char *left = six_deadline_describe (obligation, extensions, &today);
       const char * const fields[] = {
         "original_deadline", "current_deadline", "status", "completed_on", "notes", NULL
       };
@@ -838,7 +850,7 @@ show_requests (SixCountryProfile *self)
     {
       SixRecord *request = requests->pdata[i];
       g_autofree char *title = describe_request (request);
-      g_autofree char *amount = six_record_dup_amount_label (request);
+      g_autofree char *amount = six_record_dup_amount (request);
       g_autofree char *source = describe_source (request, "description");
       g_autofree char *subtitle = join_details (six_record_get_string (request, "description"),
                                                 six_record_value_label (request, "status"),
@@ -863,7 +875,7 @@ show_contributions_of (SixCountryProfile *self,
       /* Translators: a contribution's donor, or its recipient */
       g_autofree char *who = g_strdup_printf (received ? _("From %s") : _("To %s"), party);
       g_autofree char *title = join_details (who, six_record_value_label (contribution, "category"));
-      g_autofree char *amount = six_record_dup_amount_label (contribution);
+      g_autofree char *amount = six_record_dup_amount (contribution);
       g_autofree char *year = six_record_get_value (contribution, "year") != NULL
         ? g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0)) : NULL;
       g_autofree char *answers = describe_answered (self, contribution);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "six-display-name.h"
 #include "six-exchange-page.h"
 #include "six-import.h"
 #include "six-incoming-group.h"
@@ -183,7 +184,7 @@ conflict_item_new (SixDb             *db,
   const char *field = conflict->field == SIX_CONFLICT_EXTRA_FIELD
                       ? conflict->extra_field : kind->fields[conflict->field].name;
   g_autoptr(SixRecord) record = six_db_get_record (db, kind, conflict->record_id, FALSE, NULL);
-  g_autofree char *title = record != NULL ? six_record_dup_title (record)
+  g_autofree char *title = record != NULL ? six_record_dup_display_name (record)
                                           : g_strdup (conflict->record_id);
   ConflictItem *item = g_new0 (ConflictItem, 1);
 

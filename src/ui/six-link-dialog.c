@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "six-display-name.h"
 #include "six-labels.h"
 #include "six-link-dialog.h"
 
@@ -46,23 +47,15 @@ static guint signals[N_SIGNALS];
 static GtkWidget *
 create_row (SixRecord *record)
 {
-  g_autofree char *title = six_record_dup_title (record);
+  g_autofree char *name = six_record_dup_display_name (record);
   GtkWidget *row = adw_action_row_new ();
 
-  /* An action is known by its number first. */
-  if (strcmp (six_record_get_kind_name (record), "action") == 0)
-    {
-      g_autofree char *heading = six_action_heading (record);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heading);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
-    }
-  else
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   six_kind_label (six_record_get_kind_name (record)));
-    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  /* An action's name is its number: its title or gist says what it is about. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               strcmp (six_record_get_kind_name (record), "action") == 0
+                               ? six_action_get_caption (record)
+                               : six_kind_label (six_record_get_kind_name (record)));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -600,18 +600,14 @@ static char *
 describe_deadline (SixOverview         *overview,
                    SixOverviewDeadline *deadline)
 {
-  const char *until = deadline->pending_extension != NULL
-    ? six_record_get_string (deadline->pending_extension, "requested_until") : NULL;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
   GDate today;
 
   if (deadline->pending_extension != NULL)
-    return until != NULL
-      ? g_strdup_printf (_("Extension requested until %s — decision not recorded"), until)
-      : g_strdup (_("Extension requested — decision not recorded"));
-
+    g_ptr_array_add (pending, deadline->pending_extension);
   six_overview_get_today (overview, &today);
 
-  return six_describe_time_left (deadline->obligation, &today);
+  return six_deadline_describe (deadline->obligation, pending, &today);
 }
 
 static void
@@ -620,6 +616,8 @@ show_deadlines (SixOverviewPage *self,
 {
   static const struct { SixDeadlineBucket bucket; SixChartSegment segment; const char *label; } buckets[] = {
     { SIX_DEADLINE_PASSED, SIX_CHART_SEGMENT_PASSED, N_("Deadline passed") },
+    { SIX_DEADLINE_EXTENSION_REQUESTED, SIX_CHART_SEGMENT_PARTLY, N_("Extension requested") },
+    { SIX_DEADLINE_STATUS_UNKNOWN, SIX_CHART_SEGMENT_TOTAL, N_("Status unknown") },
     { SIX_DEADLINE_WITHIN_12_MONTHS, SIX_CHART_SEGMENT_SOON, N_("Within 12 months") },
     { SIX_DEADLINE_WITHIN_36_MONTHS, SIX_CHART_SEGMENT_LATER, N_("Within 36 months") },
     { SIX_DEADLINE_LATER, SIX_CHART_SEGMENT_LATER, N_("Later") },

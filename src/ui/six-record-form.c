@@ -24,6 +24,9 @@ typedef struct
   GPtrArray      *values;  /* a combo's value behind each choice; NULL for "none" */
   GPtrArray      *checks;  /* a set's GtkCheckButton for each of @values, in the same order */
   GPtrArray      *items;   /* a set's rows in its expander, to take out when choices change */
+  GPtrArray      *choice_ids;     /* a reference's choices, all of them, … */
+  GPtrArray      *choice_labels;  /* … and how each is shown, in the same order */
+  GtkWidget      *search;         /* narrows a reference's long list as the user types */
 } FieldRow;
 
 struct _SixRecordForm
@@ -62,6 +65,8 @@ field_row_clear (gpointer data)
   g_clear_pointer (&row->values, g_ptr_array_unref);
   g_clear_pointer (&row->checks, g_ptr_array_unref);
   g_clear_pointer (&row->items, g_ptr_array_unref);
+  g_clear_pointer (&row->choice_ids, g_ptr_array_unref);
+  g_clear_pointer (&row->choice_labels, g_ptr_array_unref);
 }
 
 static FieldRow *
@@ -355,6 +360,79 @@ select_value (FieldRow   *row,
       }
 }
 
+/* The combo's choices: those whose name matches what the search row holds; @wanted stays
+ * chosen if it is among them, else the first match is. */
+static void
+fill_choices (SixRecordForm *self,
+              FieldRow      *row,
+              const char    *wanted)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *query = row->search != NULL ? gtk_editable_get_text (GTK_EDITABLE (row->search))
+                                          : "";
+  guint first_match = GTK_INVALID_LIST_POSITION;
+
+  g_ptr_array_set_size (row->values, (row->field->flags & SIX_FIELD_FLAGS_REQUIRED) ? 0 : 1);
+  if (row->values->len > 0)
+    gtk_string_list_append (names, "—");
+  for (guint i = 0; i < row->choice_ids->len; i++)
+    {
+      const char *label = row->choice_labels->pdata[i];
+
+      if (*query != '\0' && !g_str_match_string (query, label, TRUE) &&
+          g_strcmp0 (row->choice_ids->pdata[i], wanted) != 0)
+        continue;
+      if (first_match == GTK_INVALID_LIST_POSITION && g_strcmp0 (row->choice_ids->pdata[i],
+                                                                 wanted) != 0)
+        first_match = row->values->len;
+      g_ptr_array_add (row->values, g_strdup (row->choice_ids->pdata[i]));
+      gtk_string_list_append (names, label);
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (row->row), G_LIST_MODEL (names));
+
+  if (*query != '\0' && first_match != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row->row), first_match);
+  else if (wanted != NULL)
+    select_value (row, wanted);
+  update_validity (self);
+}
+
+static void
+on_search_changed_cb (GtkEditable *search,
+                      gpointer     user_data)
+{
+  SixRecordForm *self = user_data;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *row = &g_array_index (self->rows, FieldRow, i);
+
+      if (row->search == GTK_WIDGET (search))
+        fill_choices (self, row, NULL);
+    }
+}
+
+/* States and organisations are hundreds: a row above their list finds one by typing. */
+static GtkWidget *
+new_search_row (SixRecordForm  *self,
+                const SixField *field)
+{
+  GtkWidget *row;
+
+  if (field->targets == NULL ||
+      !g_strv_contains (field->targets, "country") ||
+      !g_strv_contains (field->targets, "organisation"))
+    return NULL;
+
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _("Find a State or Organisation"));
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_search_changed_cb), self, 0);
+  adw_preferences_group_add (self->group, row);
+
+  return row;
+}
+
 static void
 add_row (SixRecordForm  *self,
          const SixField *field)
@@ -362,6 +440,12 @@ add_row (SixRecordForm  *self,
   FieldRow row = { field, NULL, NULL };
   GVariant *value = self->record != NULL ? six_record_get_value (self->record, field->name) : NULL;
 
+  if (field->type == SIX_FIELD_REF)
+    {
+      row.choice_ids = g_ptr_array_new_with_free_func (g_free);
+      row.choice_labels = g_ptr_array_new_with_free_func (g_free);
+      row.search = new_search_row (self, field);
+    }
   if (field->type == SIX_FIELD_ENUM || field->type == SIX_FIELD_REF)
     row.row = new_combo_row (self, &row);
   else if (field->type == SIX_FIELD_SET)
@@ -588,13 +672,12 @@ six_record_form_set_choices (SixRecordForm *self,
   if (value != NULL)
     current = g_variant_get_string (value, NULL);
 
-  g_ptr_array_set_size (row->values, (row->field->flags & SIX_FIELD_FLAGS_REQUIRED) ? 0 : 1);
-  if (row->values->len > 0)
-    gtk_string_list_append (names, "—");
+  g_ptr_array_set_size (row->choice_ids, 0);
+  g_ptr_array_set_size (row->choice_labels, 0);
   for (guint i = 0; i < ids->len; i++)
     {
-      g_ptr_array_add (row->values, g_strdup (ids->pdata[i]));
-      gtk_string_list_append (names, labels->pdata[i]);
+      g_ptr_array_add (row->choice_ids, g_strdup (ids->pdata[i]));
+      g_ptr_array_add (row->choice_labels, g_strdup (labels->pdata[i]));
       offered = offered || g_strcmp0 (ids->pdata[i], current) == 0;
     }
 
@@ -602,14 +685,11 @@ six_record_form_set_choices (SixRecordForm *self,
    * change it, so it stays a choice, shown by its id. */
   if (current != NULL && !offered)
     {
-      g_ptr_array_add (row->values, g_strdup (current));
-      gtk_string_list_append (names, current);
+      g_ptr_array_add (row->choice_ids, g_strdup (current));
+      g_ptr_array_add (row->choice_labels, g_strdup (current));
     }
-  adw_combo_row_set_model (ADW_COMBO_ROW (row->row), G_LIST_MODEL (names));
 
-  if (current != NULL)
-    select_value (row, current);
-  update_validity (self);
+  fill_choices (self, row, current);
 }
 
 /* The row that edits @field, or "source" (for tests and for focus). */
@@ -627,6 +707,20 @@ six_record_form_get_row (SixRecordForm *self,
   row = find_row (self, field);
 
   return row != NULL ? row->row : NULL;
+}
+
+/* The row that finds a choice of @field by typing, or %NULL when its list has none. */
+GtkWidget *
+six_record_form_get_search_row (SixRecordForm *self,
+                                const char    *field)
+{
+  FieldRow *row;
+
+  g_return_val_if_fail (SIX_IS_RECORD_FORM (self), NULL);
+
+  row = find_row (self, field);
+
+  return row != NULL ? row->search : NULL;
 }
 
 /* Emits ::save when every value is valid and closes; returns whether it did. */

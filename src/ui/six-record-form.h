@@ -27,6 +27,8 @@ void           six_record_form_set_choices (SixRecordForm      *self,
                                             GPtrArray          *labels);
 GtkWidget     *six_record_form_get_row     (SixRecordForm      *self,
                                             const char         *field);
+GtkWidget     *six_record_form_get_search_row (SixRecordForm   *self,
+                                               const char      *field);
 void           six_record_form_select      (SixRecordForm      *self,
                                             const char         *field,
                                             const char         *value);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "six-display-name.h"
 #include "six-labels.h"
 #include "six-search-page.h"
 
@@ -48,6 +49,13 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static char *
+display_name_cb (gpointer   item,
+                 SixRecord *record)
+{
+  return record != NULL ? six_record_dup_display_name (record) : NULL;
+}
 
 static char *
 kind_label_cb (gpointer    item,
@@ -199,6 +207,7 @@ six_search_page_class_init (SixSearchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixSearchPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SixSearchPage, results_view);
   gtk_widget_class_bind_template_callback (widget_class, on_results_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, display_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_label_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -14,6 +14,7 @@ struct _SixCountrySummary
 
   GPtrArray  *countries;     /* SixRecord, live */
   GHashTable *obligations;   /* country id → GPtrArray of obligation */
+  GPtrArray  *extensions;    /* SixRecord extension_request, live */
   GHashTable *years;         /* country id → GArray of the years it asked for help */
   GArray     *all_years;     /* every such year, newest first */
   GHashTable *in_coalition;  /* country ids that lead or belong to a coalition */
@@ -170,6 +171,7 @@ six_country_summary_finalize (GObject *object)
 
   g_clear_pointer (&self->countries, g_ptr_array_unref);
   g_clear_pointer (&self->obligations, g_hash_table_unref);
+  g_clear_pointer (&self->extensions, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_hash_table_unref);
   g_clear_pointer (&self->all_years, g_array_unref);
   g_clear_pointer (&self->in_coalition, g_hash_table_unref);
@@ -208,6 +210,8 @@ six_country_summary_build (SixDb   *db,
   self->countries = six_db_list_records (db, six_kind_lookup ("country"), FALSE, FALSE, error);
   if (self->countries == NULL ||
       (self->obligations = group_by_country (db, "obligation", "country", error)) == NULL ||
+      (self->extensions = six_db_list_records (db, six_kind_lookup ("extension_request"),
+                                               FALSE, FALSE, error)) == NULL ||
       (self->years = collect_request_years (db, self->all_years, error)) == NULL ||
       (self->in_coalition = collect_coalition_countries (db, error)) == NULL)
     return NULL;
@@ -232,6 +236,15 @@ six_country_summary_get_obligations (SixCountrySummary *self,
   g_return_val_if_fail (SIX_IS_COUNTRY_SUMMARY (self), NULL);
 
   return g_hash_table_lookup (self->obligations, country);
+}
+
+/* Returns: (transfer none) (element-type SixRecord): every live extension request */
+GPtrArray *
+six_country_summary_get_extensions (SixCountrySummary *self)
+{
+  g_return_val_if_fail (SIX_IS_COUNTRY_SUMMARY (self), NULL);
+
+  return self->extensions;
 }
 
 /* Returns: (transfer none) (nullable) (element-type int): the years the State asked for help */

@@ -20,6 +20,7 @@ SixCountrySummary *six_country_summary_build             (SixDb              *db
 GPtrArray         *six_country_summary_get_countries     (SixCountrySummary  *self);
 GPtrArray         *six_country_summary_get_obligations   (SixCountrySummary  *self,
                                                           const char         *country);
+GPtrArray         *six_country_summary_get_extensions    (SixCountrySummary  *self);
 GArray            *six_country_summary_get_request_years (SixCountrySummary  *self,
                                                           const char         *country);
 GArray            *six_country_summary_get_years         (SixCountrySummary  *self);

@@ -233,6 +233,26 @@ six_amount_format (gint64      ten_thousandths,
   return g_string_free (out, FALSE);
 }
 
+/**
+ * six_record_dup_amount:
+ *
+ * Returns: (transfer full) (nullable): the record's amount and currency as the user reads
+ *   numbers, "1,250,000 EUR", or %NULL when it states none
+ */
+char *
+six_record_dup_amount (SixRecord *record)
+{
+  const char *amount = six_record_get_string (record, "amount");
+  gint64 ten_thousandths;
+
+  if (amount == NULL)
+    return NULL;
+  if (!six_amount_parse (amount, &ten_thousandths))
+    return g_strdup (amount);
+
+  return six_amount_format (ten_thousandths, six_record_get_string (record, "currency"));
+}
+
 static void
 amount_sum_free (SixAmountSum *sum)
 {
@@ -794,15 +814,18 @@ six_overview_compare_deadlines (gconstpointer a,
 }
 
 static SixDeadlineBucket
-bucket_of (const GDate *today,
-           const GDate *due)
+bucket_of (const GDate      *today,
+           const GDate      *due,
+           SixDeadlineState  state)
 {
   GDate in_12 = *today, in_36 = *today;
 
   g_date_add_months (&in_12, 12);
   g_date_add_months (&in_36, 36);
   if (g_date_compare (due, today) < 0)
-    return SIX_DEADLINE_PASSED;
+    return state == SIX_DEADLINE_STATE_EXTENSION_PENDING ? SIX_DEADLINE_EXTENSION_REQUESTED
+           : state == SIX_DEADLINE_STATE_UNKNOWN ? SIX_DEADLINE_STATUS_UNKNOWN
+           : SIX_DEADLINE_PASSED;
   if (g_date_compare (due, &in_12) <= 0)
     return SIX_DEADLINE_WITHIN_12_MONTHS;
   if (g_date_compare (due, &in_36) <= 0)
@@ -847,7 +870,8 @@ six_overview_deadline_new (SixRecord   *obligation,
   deadline->country_name = g_strdup (country_name != NULL ? country_name : "");
   deadline->deadline = six_obligation_get_deadline (obligation);
   deadline->days_left = g_date_days_between (today, &due);
-  deadline->bucket = bucket_of (today, &due);
+  deadline->bucket = bucket_of (today, &due,
+                                six_deadline_assess (obligation, extensions, today));
   pending = six_extension_find_pending (extensions, six_record_get_id (obligation));
   deadline->pending_extension = pending != NULL ? g_object_ref (pending) : NULL;
 

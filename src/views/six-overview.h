@@ -21,15 +21,18 @@ typedef enum
 
 #define SIX_N_COVERAGES 3
 
+/* A deadline past today is "passed" only when nothing suggests otherwise (six_deadline_assess). */
 typedef enum
 {
   SIX_DEADLINE_PASSED,
+  SIX_DEADLINE_EXTENSION_REQUESTED,
+  SIX_DEADLINE_STATUS_UNKNOWN,
   SIX_DEADLINE_WITHIN_12_MONTHS,
   SIX_DEADLINE_WITHIN_36_MONTHS,
   SIX_DEADLINE_LATER,
 } SixDeadlineBucket;
 
-#define SIX_N_DEADLINE_BUCKETS 4
+#define SIX_N_DEADLINE_BUCKETS 6
 
 /* A need: an assistance request of the span, with the contributions that answer it. */
 typedef struct
@@ -162,6 +165,7 @@ GPtrArray   *six_overview_convert_totals       (SixOverview  *self,
 GPtrArray   *six_amount_sum_by_currency        (GPtrArray    *records);
 char        *six_amount_format                 (gint64        ten_thousandths,
                                                 const char   *currency);
+char        *six_record_dup_amount             (SixRecord    *record);
 gboolean     six_amount_parse                  (const char   *text,
                                                 gint64       *ten_thousandths);
 

@@ -52,8 +52,8 @@ six_overview_query_set_span (SixLiveQuery *query,
 }
 
 static const char * const country_summary_kinds[] = {
-  "country", "obligation", "assistance_request", "article7_report", "coalition",
-  "coalition_member", NULL
+  "country", "obligation", "extension_request", "assistance_request", "article7_report",
+  "coalition", "coalition_member", NULL
 };
 
 static gpointer

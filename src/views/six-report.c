@@ -10,6 +10,7 @@
 
 #include "six-coalition.h"
 #include "six-deadline.h"
+#include "six-display-name.h"
 #include "six-exchange-file.h"
 #include "six-iso-codes.h"
 #include "six-labels.h"
@@ -59,6 +60,8 @@ static const Word coverage_words[] = {
 /* Indexed by SixDeadlineBucket. */
 static const Word bucket_words[] = {
   { "passed", N_("Passed") },
+  { "extension_requested", N_("Extension requested") },
+  { "status_unknown", N_("Status unknown") },
   { "within_12_months", N_("Within 12 months") },
   { "within_36_months", N_("Within 36 months") },
   { "later", N_("Later") },
@@ -1051,6 +1054,21 @@ dup_writer (SixDb               *db,
   return g_strdup (replica);
 }
 
+/* A record's display name as the label of the cell that holds its id (kept for JSON). */
+static void
+label_record (SixReportTable *table,
+              guint           row,
+              guint           column,
+              SixDb          *db,
+              const SixKind  *kind,
+              const char     *id)
+{
+  g_autoptr(SixRecord) record = six_db_get_record (db, kind, id, TRUE, NULL);
+
+  if (record != NULL)
+    take_label (table, row, column, six_record_dup_display_name (record));
+}
+
 static SixReportTable *
 build_conflicts (SixDb   *db,
                  GError **error)
@@ -1107,6 +1125,7 @@ build_conflicts (SixDb   *db,
       six_report_table_set_text (table, row, kind, conflict->kind->name);
       six_report_table_set_label (table, row, kind, six_kind_label (conflict->kind->name));
       six_report_table_set_text (table, row, record, conflict->record_id);
+      label_record (table, row, record, db, conflict->kind, conflict->record_id);
       six_report_table_set_text (table, row, field, field_name);
       if (field_name != NULL)
         six_report_table_set_label (table, row, field, six_field_label (field_name));
@@ -1356,8 +1375,12 @@ compare_deadlines (gconstpointer a,
 {
   SixRecord *oa = *(SixRecord * const *) a;
   SixRecord *ob = *(SixRecord * const *) b;
-  int order = g_strcmp0 (six_obligation_get_deadline (oa), six_obligation_get_deadline (ob));
+  const char *da = six_obligation_get_deadline (oa), *db = six_obligation_get_deadline (ob);
+  int order = (da == NULL) - (db == NULL);
 
+  if (order != 0)
+    return order;
+  order = g_strcmp0 (da, db);
   if (order != 0)
     return order;
 
@@ -1374,6 +1397,21 @@ compare_deadlines (gconstpointer a,
   return strcmp (six_record_get_id (oa), six_record_get_id (ob));
 }
 
+/* The state's code for JSON, its words (with any low confidence) for text and CSV. */
+static void
+set_deadline_state (SixReportTable *table,
+                    guint           row,
+                    guint           column,
+                    SixRecord      *obligation,
+                    GPtrArray      *extensions,
+                    const GDate    *today)
+{
+  SixDeadlineState state = six_deadline_assess (obligation, extensions, today);
+
+  six_report_table_set_text (table, row, column, six_deadline_state_code (state));
+  take_label (table, row, column, six_deadline_describe (obligation, extensions, today));
+}
+
 static SixReportTable *
 build_deadlines (SixDb   *db,
                  GError **error)
@@ -1381,10 +1419,11 @@ build_deadlines (SixDb   *db,
   g_autoptr(SixReportTable) table = six_report_table_new ();
   g_autoptr(GPtrArray) countries = NULL;
   g_autoptr(GPtrArray) obligations = NULL;
-  g_autoptr(GPtrArray) dated = g_ptr_array_new ();
+  g_autoptr(GPtrArray) extensions = NULL;
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
   g_autoptr(GHashTable) by_id = NULL;
   guint obligation, country, name, article, deadline, original, status, completed_on;
-  guint days_left, time_left, confidence, verified;
+  guint deadline_status, days_left, time_left, confidence, verified;
   GDate today;
 
   countries = list_live (db, "country", FALSE, error);
@@ -1393,15 +1432,19 @@ build_deadlines (SixDb   *db,
   obligations = list_live (db, "obligation", FALSE, error);
   if (obligations == NULL)
     return NULL;
+  extensions = list_live (db, "extension_request", FALSE, error);
+  if (extensions == NULL)
+    return NULL;
 
   by_id = index_by_id (countries);
   six_report_get_today (db, &today);
 
-  /* Art. 5 has no deadline, so it has no place in this list. */
+  /* Art. 5 has no deadline, so it has no place in this list; an Art. 3 or 4 deadline nobody
+   * knows the day of has, last. */
   for (guint i = 0; i < obligations->len; i++)
-    if (six_date_is_valid (six_obligation_get_deadline (obligations->pdata[i])))
-      g_ptr_array_add (dated, obligations->pdata[i]);
-  g_ptr_array_sort (dated, compare_deadlines);
+    if (g_strcmp0 (six_record_get_string (obligations->pdata[i], "article"), "art5") != 0)
+      g_ptr_array_add (listed, obligations->pdata[i]);
+  g_ptr_array_sort (listed, compare_deadlines);
 
   obligation = six_report_table_add_column (table, "obligation",
                                             C_("report column", "Obligation"),
@@ -1423,19 +1466,24 @@ build_deadlines (SixDb   *db,
   completed_on = six_report_table_add_column (table, "completed_on",
                                               six_field_label ("completed_on"),
                                               SIX_REPORT_COLUMN_TEXT);
+  deadline_status = six_report_table_add_column (table, "deadline_status",
+                                                 C_("report column", "Deadline status"),
+                                                 SIX_REPORT_COLUMN_TEXT);
   days_left = six_report_table_add_column (table, "days_left", C_("report column", "Days left"),
                                            SIX_REPORT_COLUMN_INTEGER);
   time_left = six_report_table_add_column (table, "time_left", C_("report column", "Time left"),
                                            SIX_REPORT_COLUMN_TEXT);
   confidence = add_fact_columns (table, &verified);
 
-  for (guint i = 0; i < dated->len; i++)
+  for (guint i = 0; i < listed->len; i++)
     {
-      SixRecord *record = dated->pdata[i];
+      SixRecord *record = listed->pdata[i];
       guint row = six_report_table_add_row (table);
       GDate due;
+      int days;
 
       six_report_table_set_text (table, row, obligation, six_record_get_id (record));
+      take_label (table, row, obligation, six_record_dup_display_name (record));
       set_country (table, row, country, name, by_id, six_record_get_string (record, "country"));
       set_field (table, row, article, record, "article");
       six_report_table_set_text (table, row, deadline, six_obligation_get_deadline (record));
@@ -1443,29 +1491,23 @@ build_deadlines (SixDb   *db,
       set_field (table, row, status, record, "status");
       set_field (table, row, completed_on, record, "completed_on");
       set_fact (table, row, confidence, verified, record);
-      take_label (table, row, time_left, six_describe_time_left (record, &today));
+      set_deadline_state (table, row, deadline_status, record, extensions, &today);
 
-      if (g_strcmp0 (six_record_get_string (record, "status"), "completed") == 0)
+      /* Days are counted to an open deadline only; time left, only while it is ahead. */
+      if (!six_obligation_is_open (record) || !six_date_parse (six_obligation_get_deadline (record), &due))
+        continue;
+
+      days = g_date_days_between (&today, &due);
+      six_report_table_set_int (table, row, days_left, days);
+      if (days == 0)
         {
-          six_report_table_set_text (table, row, time_left, "completed");
-          continue;
+          six_report_table_set_text (table, row, time_left, "today");
+          six_report_table_set_label (table, row, time_left, _("Due today"));
         }
-
-      if (six_date_parse (six_obligation_get_deadline (record), &due))
+      else if (days > 0)
         {
-          int days = g_date_days_between (&today, &due);
-          g_autofree char *span = NULL;
-
-          six_report_table_set_int (table, row, days_left, days);
-          if (days == 0)
-            six_report_table_set_text (table, row, time_left, "today");
-          else if (days > 0)
-            take_cell (table, row, time_left, describe_span (&today, &due));
-          else
-            {
-              span = describe_span (&due, &today);
-              take_cell (table, row, time_left, g_strconcat ("overdue by ", span, NULL));
-            }
+          take_cell (table, row, time_left, describe_span (&today, &due));
+          take_label (table, row, time_left, six_describe_span (&today, &due));
         }
     }
 
