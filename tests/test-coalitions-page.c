@@ -622,9 +622,14 @@ journey_body (Fixture *fixture)
   type_into (form, "held_on", next_month);
   type_into (form, "place", "Geneva");
   type_into (form, "agenda", "Review the survey plan");
+  /* Who attends, from the members. */
+  six_record_form_select (form, "attendees", "NOR");
   g_assert_true (six_record_form_save (form));
   wait_until (no_form, NULL);
   wait_row (page, "upcoming_group", "Before the Meeting of States Parties");
+  row = find_in_group (GTK_WIDGET (page), "upcoming_group", "Before the Meeting of States Parties");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "\nAttendees: Norway\nAgenda: Review the survey plan"));
   upcoming = six_coalition_view_get_upcoming (six_coalitions_page_get_view (page));
   meeting_id = g_strdup (six_record_get_id (upcoming->pdata[0]));
   dismiss_shown_toast (fixture);

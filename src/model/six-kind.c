@@ -276,6 +276,7 @@ static const SixField meeting_fields[] = {
   REF ("coalition", NONE, to_coalition),
   REF ("country", NONE, to_country),
   TEXT ("agenda", FTS),
+  REF_SET ("attendees", to_party),
 };
 
 static const SixField note_fields[] = {

@@ -413,13 +413,14 @@ static const char migration_4[] =
   "-- operation is undone, the conflict is not restored. NULL for restores before this step.\n"
   "ALTER TABLE conflict ADD COLUMN restored_by INTEGER;\n";
 
-/* Format 1.3: a member's dates and contact person, a meeting's agenda, and the meeting a
- * follow-up came from and the request it serves. */
+/* Format 1.3: a member's dates and contact person, a meeting's agenda and attendees, and the
+ * meeting a follow-up came from and the request it serves. */
 static const char migration_5[] =
   "ALTER TABLE coalition_member ADD COLUMN " V1_DATE ("since") ";\n"
   "ALTER TABLE coalition_member ADD COLUMN " V1_DATE ("until") ";\n"
   "ALTER TABLE coalition_member ADD COLUMN " V1_REF ("contact", "contact") ";\n"
   "ALTER TABLE meeting ADD COLUMN " V1_TEXT ("agenda") ";\n"
+  "ALTER TABLE meeting ADD COLUMN " V1_SET ("attendees") ";\n"
   "ALTER TABLE activity ADD COLUMN " V1_REF ("meeting", "meeting") ";\n"
   "ALTER TABLE activity ADD COLUMN " V1_REF ("request", "assistance_request") ";\n";
 

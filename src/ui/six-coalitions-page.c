@@ -90,8 +90,8 @@ static const FormSpec forms[] = {
     { "member", "role", "since", "until", "contact", "visibility", NULL },
     N_("Member added"), N_("Member changed"), N_("Member removed") },
   { "meeting", N_("Meeting"),
-    { "title", "kind", "held_on", "place", "agenda", "participants", "outcomes", "visibility",
-      NULL },
+    { "title", "kind", "held_on", "place", "agenda", "attendees", "participants", "outcomes",
+      "visibility", NULL },
     N_("Meeting added"), N_("Meeting changed"), N_("Meeting removed") },
   { "activity", N_("Follow-up"),
     { "title", "description", "due_on", "status", "owner", "meeting", "request", "actions",
@@ -121,23 +121,27 @@ find_form (const char *kind_name)
 
 /* --- reading ----------------------------------------------------------------------------- */
 
-/* The parts given, " · " between them; missing (NULL or empty) parts are left out. */
+/* The parts given, @separator between them; missing (NULL or empty) parts are left out. */
 static char *
-join_parts (const char * const *parts,
+join_parts (const char         *separator,
+            const char * const *parts,
             guint               n_parts)
 {
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < n_parts; i++)
     if (parts[i] != NULL && *parts[i] != '\0')
-      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", parts[i]);
+      g_string_append_printf (out, "%s%s", out->len > 0 ? separator : "", parts[i]);
 
   return g_string_free (out, FALSE);
 }
 
-#define join_details(...) \
-  join_parts ((const char * const []) { __VA_ARGS__ }, \
+#define join_with(separator, ...) \
+  join_parts ((separator), (const char * const []) { __VA_ARGS__ }, \
               sizeof ((const char * const []) { __VA_ARGS__ }) / sizeof (const char *))
+/* "Donor · Since 2024-09-01"; one under the other: a row's lines. */
+#define join_details(...) join_with (" · ", __VA_ARGS__)
+#define join_lines(...) join_with ("\n", __VA_ARGS__)
 
 static SixCoalitionView *
 get_view (SixCoalitionsPage *self)
@@ -450,6 +454,8 @@ open_form (SixCoalitionsPage *self,
     offer (form, "lead", self->repository, countries, NULL);
   else if (g_strcmp0 (kind_name, "coalition_member") == 0)
     prepare_member_form (self, form, record);
+  else if (g_strcmp0 (kind_name, "meeting") == 0)
+    offer_members (self, form, "attendees");
   else if (g_strcmp0 (kind_name, "activity") == 0)
     {
       offer_members (self, form, "owner");
@@ -1392,6 +1398,31 @@ show_follow_ups (SixCoalitionsPage *self,
     }
 }
 
+/* The members who attend a meeting, by name: "Norway, Mines Advisory Group". */
+static char *
+describe_attendees (SixCoalitionsPage *self,
+                    SixRecord         *meeting)
+{
+  GVariant *attendees = six_record_get_value (meeting, "attendees");
+  GPtrArray *members = six_coalition_view_get_members (get_view (self));
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree const char **ids = NULL;
+
+  if (attendees == NULL)
+    return NULL;
+
+  ids = g_variant_get_strv (attendees, NULL);
+  for (guint i = 0; i < members->len; i++)
+    {
+      SixCoalitionMember *member = members->pdata[i];
+
+      if (g_strv_contains (ids, six_record_get_string (member->member, "member")))
+        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", member->name);
+    }
+
+  return names->len > 0 ? g_strdup (names->str) : NULL;
+}
+
 static void
 show_meetings_of (SixCoalitionsPage   *self,
                   GPtrArray           *meetings,
@@ -1414,14 +1445,17 @@ show_meetings_of (SixCoalitionsPage   *self,
       /* Translators: a meeting's agenda, "Agenda: the survey plan" */
       g_autofree char *agenda_line = agenda != NULL ? g_strdup_printf (_("Agenda: %s"), agenda)
                                                     : NULL;
+      g_autofree char *attendees = describe_attendees (self, meeting);
+      /* Translators: the members who attend a meeting, "Attendees: Norway, MAG" */
+      g_autofree char *attendees_line = attendees != NULL
+                                        ? g_strdup_printf (_("Attendees: %s"), attendees) : NULL;
       /* Translators: a meeting's minutes, "Minutes: the plan was agreed" */
       g_autofree char *minutes_line = outcomes != NULL
                                       ? g_strdup_printf (_("Minutes: %s"), outcomes) : NULL;
-      g_autofree char *subtitle = g_strjoin ("\n", when, agenda_line ?: minutes_line,
-                                             agenda_line != NULL ? minutes_line : NULL, NULL);
+      g_autofree char *subtitle = join_lines (when, attendees_line, agenda_line, minutes_line);
       GtkWidget *row = new_row (title, subtitle);
 
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 5);
       add_record_buttons (row, meeting, title);
       six_rows_add (self->rows, group, row);
     }
