@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "six-coalition-assistant.h"
@@ -765,6 +766,147 @@ test_journey (Fixture       *fixture,
   run_in_app (fixture, journey_body);
 }
 
+/* Lebanon's coalition: Norway since 2024, a meeting to come that Norway attends, and a
+ * follow-up, for a 2018 request, due a year ago. */
+static gpointer
+seed_coalition (SixDb         *db,
+                gpointer       user_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autofree char *next_month = date_from_today (30);
+  g_autofree char *last_year = date_from_today (-365);
+  const char *attendees[] = { "NOR", NULL };
+  SixEdit *coalition = six_edit_new (six_kind_lookup ("coalition"), NULL);
+  SixEdit *member = six_edit_new (six_kind_lookup ("coalition_member"), NULL);
+  SixEdit *meeting = six_edit_new (six_kind_lookup ("meeting"), NULL);
+  SixEdit *follow_up = six_edit_new (six_kind_lookup ("activity"), NULL);
+  const char *coalition_id = six_edit_get_id (coalition);
+
+  six_edit_set_string (coalition, "lead", "LBN");
+  six_edit_set_string (coalition, "title", "Country Coalition for Lebanon");
+  six_edit_set_string (member, "coalition", coalition_id);
+  six_edit_set_string (member, "member", "NOR");
+  six_edit_set_string (member, "role", "donor");
+  six_edit_set_string (member, "since", "2024-09-01");
+  six_edit_set_string (meeting, "coalition", coalition_id);
+  six_edit_set_string (meeting, "title", "Geneva");
+  six_edit_set_string (meeting, "held_on", next_month);
+  six_edit_set_string (meeting, "agenda", "Survey");
+  six_edit_set (meeting, "attendees", g_variant_new_strv (attendees, -1));
+  six_edit_set_string (follow_up, "coalition", coalition_id);
+  six_edit_set_string (follow_up, "title", "Plan");
+  six_edit_set_string (follow_up, "due_on", last_year);
+  six_edit_set_string (follow_up, "meeting", six_edit_get_id (meeting));
+  g_ptr_array_add (edits, coalition);
+  g_ptr_array_add (edits, member);
+  g_ptr_array_add (edits, meeting);
+  g_ptr_array_add (edits, follow_up);
+  if (six_db_apply_edits (db, "Start a coalition", edits, error) <= 0)
+    return NULL;
+
+  return g_strdup (coalition_id);
+}
+
+static void
+seeded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(char **) user_data = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static gboolean
+subtitle_holds (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) ?: "", text) != NULL;
+}
+
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *group;
+  const char *text;
+} SubtitleWait;
+
+/* Whether a row of the group has a subtitle holding the text. */
+static gboolean
+group_says (gpointer data)
+{
+  SubtitleWait *wait = data;
+  GtkWidget *group = find_by_id (wait->root, wait->group);
+
+  return group != NULL && find_matching (group, subtitle_holds, wait->text) != NULL;
+}
+
+#define wait_says(root, group, text) \
+  G_STMT_START { \
+    SubtitleWait wait_ = { GTK_WIDGET (root), (group), (text) }; \
+    wait_until (group_says, &wait_); \
+  } G_STMT_END
+
+/* glibc caches translations by locale, not by LANGUAGE: this counter tells it they changed. */
+extern int _nl_msg_cat_cntr;
+
+/* The workspace in the Convention's other languages: roles, dates, meetings, follow-ups. */
+static void
+language_body (Fixture *fixture)
+{
+  SixCoalitionsPage *page = get_page (fixture);
+  gboolean french = g_str_has_prefix (g_getenv ("LANGUAGE"), "fr");
+  g_autofree char *coalition_id = NULL;
+  g_autofree char *png = NULL;
+
+  six_repository_run_async (six_window_get_repository (fixture->window), seed_coalition, NULL,
+                            NULL, g_free, NULL, seeded_cb, &coalition_id);
+  wait_until (is_set, &coalition_id);
+  six_window_show_page (fixture->window, "coalitions");
+  six_coalitions_page_open_coalition (page, coalition_id);
+  wait_until (workspace_shown, page);
+
+  wait_says (page, "members_group", french ? "Donateur · Depuis le 2024-09-01"
+                                           : "Donante · Desde el 2024-09-01");
+  wait_says (page, "upcoming_group", french ? "Ordre du jour : Survey" : "Orden del día: Survey");
+  wait_says (page, "upcoming_group", french ? "Participants : " : "Asistentes: ");
+  wait_says (page, "follow_ups_group", french ? "Issu de : Geneva" : "De: Geneva");
+  g_assert_nonnull (find_matching (find_by_id (GTK_WIDGET (page), "follow_ups_group"),
+                                   label_is, french ? "En retard" : "Con retraso"));
+
+  png = review_path (french ? "coalitions-fr.png" : "coalitions-es.png");
+  wait_until (settled, fixture->window);
+  save_widget_png (GTK_WIDGET (fixture->window), png);
+}
+
+static void
+test_language (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_setenv ("LANGUAGE", data, TRUE);
+  ++_nl_msg_cat_cntr;
+  run_in_app (fixture, language_body);
+  g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -772,10 +914,21 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 0;
 
+  /* gtk_test_init () leaves the C locale, where gettext ignores LANGUAGE. */
+  setlocale (LC_ALL, "");
+  /* Our own catalogs as the build made them: the tests run uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALE_DIR);
+  textdomain (GETTEXT_PACKAGE);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
   seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   dismissed = g_hash_table_new (NULL, NULL);
 
   g_test_add ("/ui/coalitions-page/journey", Fixture, NULL, fixture_set_up, test_journey,
+              fixture_tear_down);
+  g_test_add ("/ui/coalitions-page/french", Fixture, "fr", fixture_set_up, test_language,
+              fixture_tear_down);
+  g_test_add ("/ui/coalitions-page/spanish", Fixture, "es", fixture_set_up, test_language,
               fixture_tear_down);
 
   return g_test_run ();

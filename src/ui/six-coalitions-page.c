@@ -1094,21 +1094,12 @@ show_glance (SixCoalitionsPage *self,
   six_rows_add (self->rows, self->glance_group, row);
 }
 
-/* "Extension requested until 2031-05-01 — decision not recorded", or the last one granted. */
+/* The last extension granted, "Extended until 2026-05-01"; a pending request is the
+ * deadline's status already. */
 static char *
 describe_extension (SixCoalitionObligation *obligation)
 {
-  SixRecord *pending = obligation->deadline != NULL ? obligation->deadline->pending_extension
-                                                    : NULL;
   const char *until;
-
-  if (pending != NULL)
-    {
-      until = six_record_get_string (pending, "requested_until");
-      return until != NULL
-        ? g_strdup_printf (_("Extension requested until %s — decision not recorded"), until)
-        : g_strdup (_("Extension requested — decision not recorded"));
-    }
 
   for (guint i = obligation->extensions->len; i > 0; i--)
     if ((until = six_record_get_string (obligation->extensions->pdata[i - 1],
