@@ -37,7 +37,8 @@ put (SixDb       *db,
 
       if (g_strcmp0 (field, "year") == 0 || g_strcmp0 (field, "position") == 0)
         six_edit_set_int (edit, field, g_ascii_strtoll (value, NULL, 10));
-      else if (g_strcmp0 (field, "actions") == 0 || g_strcmp0 (field, "articles") == 0)
+      else if (g_strcmp0 (field, "actions") == 0 || g_strcmp0 (field, "articles") == 0 ||
+               g_strcmp0 (field, "attendees") == 0)
         {
           g_auto(GStrv) items = g_strsplit (value, ",", -1);
 
@@ -138,7 +139,8 @@ open_fixture (void)
        "held_on", "2027-01-15", "coalition", LBN_COALITION, NULL);
   put (db, "meeting", "0d0d0000-0000-4000-8000-000000000003", "title", "Before the MSP",
        "held_on", "2026-12-20", "coalition", LBN_COALITION, "place", "Geneva",
-       "agenda", "Review the survey plan", NULL);
+       "agenda", "Review the survey plan",
+       "attendees", "0a9a0000-0000-4000-8000-000000000001,NOR", NULL);
   put (db, "meeting", "0d0d0000-0000-4000-8000-000000000004", "title", "Field visit",
        "coalition", LBN_COALITION, NULL);
 
@@ -314,11 +316,16 @@ test_meetings_and_follow_ups (void)
   GPtrArray *upcoming = six_coalition_view_get_upcoming (view);
   GPtrArray *past = six_coalition_view_get_past (view);
   GPtrArray *follow_ups = six_coalition_view_get_follow_ups (view);
+  g_autofree char *attendees = NULL;
   SixCoalitionFollowUp *first;
 
   /* Soonest first, the undated one last; the past, latest first. */
   g_assert_cmpuint (upcoming->len, ==, 3);
   g_assert_cmpstr (six_record_get_string (upcoming->pdata[0], "title"), ==, "Before the MSP");
+  /* Who attends, by name, in the members' order: the donor before the operator. */
+  attendees = six_coalition_view_dup_attendees (view, upcoming->pdata[0]);
+  g_assert_cmpstr (attendees, ==, "Norway, Mines Advisory Group");
+  g_assert_null (six_coalition_view_dup_attendees (view, upcoming->pdata[1]));
   g_assert_cmpstr (six_record_get_string (upcoming->pdata[1], "title"), ==, "Second meeting");
   g_assert_cmpstr (six_record_get_string (upcoming->pdata[2], "title"), ==, "Field visit");
   g_assert_cmpuint (past->len, ==, 1);

@@ -424,6 +424,7 @@ assert_brief (Fixture           *fixture,
   g_assert_nonnull (strstr (text, "Send the survey plan"));
   g_assert_nonnull (strstr (text, "Norway"));
   g_assert_nonnull (strstr (text, "Review the survey plan"));
+  g_assert_nonnull (strstr (text, "Attendees: Norway"));
   g_test_message ("Kept for review: %s", path);
 }
 

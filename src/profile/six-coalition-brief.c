@@ -372,6 +372,7 @@ draw_meeting (Page *page)
   GPtrArray *upcoming = six_coalition_view_get_upcoming (page->view);
   SixRecord *meeting = upcoming->len > 0 ? upcoming->pdata[0] : NULL;
   g_autofree char *line = NULL;
+  g_autofree char *attendees = NULL;
   const char *agenda;
   const char *participants;
 
@@ -393,9 +394,17 @@ draw_meeting (Page *page)
     draw_paragraph (page, FONT_BODY, &text_colour, markup);
   }
 
+  if ((attendees = six_coalition_view_dup_attendees (page->view, meeting)) != NULL)
+    {
+      /* Translators: the members who attend the next meeting, "Attendees: Norway, MAG" */
+      g_autofree char *text = g_strdup_printf (_("Attendees: %s"), attendees);
+
+      draw_text (page, FONT_BODY, &text_colour, text);
+    }
   if ((participants = six_record_get_string (meeting, "participants")) != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Participants: %s"), participants);
+      /* Translators: others attending the next meeting, "Others attending: UNDP" */
+      g_autofree char *text = g_strdup_printf (_("Others attending: %s"), participants);
 
       draw_text (page, FONT_BODY, &text_colour, text);
     }

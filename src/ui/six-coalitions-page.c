@@ -1389,31 +1389,6 @@ show_follow_ups (SixCoalitionsPage *self,
     }
 }
 
-/* The members who attend a meeting, by name: "Norway, Mines Advisory Group". */
-static char *
-describe_attendees (SixCoalitionsPage *self,
-                    SixRecord         *meeting)
-{
-  GVariant *attendees = six_record_get_value (meeting, "attendees");
-  GPtrArray *members = six_coalition_view_get_members (get_view (self));
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_autofree const char **ids = NULL;
-
-  if (attendees == NULL)
-    return NULL;
-
-  ids = g_variant_get_strv (attendees, NULL);
-  for (guint i = 0; i < members->len; i++)
-    {
-      SixCoalitionMember *member = members->pdata[i];
-
-      if (g_strv_contains (ids, six_record_get_string (member->member, "member")))
-        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", member->name);
-    }
-
-  return names->len > 0 ? g_strdup (names->str) : NULL;
-}
-
 static void
 show_meetings_of (SixCoalitionsPage   *self,
                   GPtrArray           *meetings,
@@ -1436,7 +1411,7 @@ show_meetings_of (SixCoalitionsPage   *self,
       /* Translators: a meeting's agenda, "Agenda: the survey plan" */
       g_autofree char *agenda_line = agenda != NULL ? g_strdup_printf (_("Agenda: %s"), agenda)
                                                     : NULL;
-      g_autofree char *attendees = describe_attendees (self, meeting);
+      g_autofree char *attendees = six_coalition_view_dup_attendees (get_view (self), meeting);
       /* Translators: the members who attend a meeting, "Attendees: Norway, MAG" */
       g_autofree char *attendees_line = attendees != NULL
                                         ? g_strdup_printf (_("Attendees: %s"), attendees) : NULL;

@@ -1054,3 +1054,35 @@ six_coalition_view_find (SixCoalitionView *self,
 
   return NULL;
 }
+
+/**
+ * six_coalition_view_dup_attendees:
+ * @meeting: one of the workspace's meetings
+ *
+ * Returns: (nullable): the members who attend @meeting, by name, "Norway, Mines Advisory
+ *   Group"; %NULL when none is named
+ */
+char *
+six_coalition_view_dup_attendees (SixCoalitionView *self,
+                                  SixRecord        *meeting)
+{
+  GVariant *attendees = six_record_get_value (meeting, "attendees");
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree const char **ids = NULL;
+
+  g_return_val_if_fail (SIX_IS_COALITION_VIEW (self), NULL);
+
+  if (attendees == NULL || self->members == NULL)
+    return NULL;
+
+  ids = g_variant_get_strv (attendees, NULL);
+  for (guint i = 0; i < self->members->len; i++)
+    {
+      SixCoalitionMember *member = self->members->pdata[i];
+
+      if (g_strv_contains (ids, six_record_get_string (member->member, "member")))
+        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", member->name);
+    }
+
+  return names->len > 0 ? g_strdup (names->str) : NULL;
+}

@@ -94,6 +94,8 @@ GPtrArray           *six_coalition_view_get_upcoming    (SixCoalitionView *self)
 GPtrArray           *six_coalition_view_get_past        (SixCoalitionView *self);
 GPtrArray           *six_coalition_view_get_follow_ups  (SixCoalitionView *self);
 GPtrArray           *six_coalition_view_get_notes       (SixCoalitionView *self);
+char                *six_coalition_view_dup_attendees   (SixCoalitionView *self,
+                                                         SixRecord        *meeting);
 SixRecord           *six_coalition_view_find            (SixCoalitionView *self,
                                                          const char       *kind_name,
                                                          const char       *id);
