@@ -16,6 +16,7 @@
 #include "six-reference-pack.h"
 #include "six-repository.h"
 #include "six-window-private.h"
+#include "six-repository-run.h"
 
 /* How long the screenshot waits after the first frame for lists to load. */
 #define SCREENSHOT_SETTLE_MS 600

@@ -23,6 +23,7 @@
 #include "six-progress.h"
 #include "six-reference-pack.h"
 #include "six-report.h"
+#include "six-db.h"
 
 typedef int (*SixCommandFunc) (const char  *database,
                                int          argc,

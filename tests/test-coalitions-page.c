@@ -20,6 +20,7 @@
 #include "six-record-form.h"
 #include "six-search-page.h"
 #include "ui-fixture.h"
+#include "six-repository-run.h"
 
 static SixCoalitionsPage *
 get_page (Fixture *fixture)

@@ -8,6 +8,7 @@
 #include "six-import.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
+#include "six-db.h"
 
 #include <stdlib.h>
 #include <string.h>

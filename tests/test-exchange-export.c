@@ -15,6 +15,7 @@
 #include "six-level-dialog.h"
 #include "six-window-private.h"
 #include "ui-fixture.h"
+#include "six-repository-run.h"
 
 static gpointer
 import_path (SixDb         *db,

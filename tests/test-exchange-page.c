@@ -12,6 +12,7 @@
 #include "six-reference-pack.h"
 #include "six-window-private.h"
 #include "ui-fixture.h"
+#include "six-db.h"
 
 typedef struct
 {

@@ -12,6 +12,7 @@
 #include "six-import.h"
 #include "six-preview.h"
 #include "six-reference-pack.h"
+#include "six-db.h"
 
 static SixDb *
 new_db (void)

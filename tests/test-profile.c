@@ -10,6 +10,7 @@
 #include "six-overview.h"
 #include "six-profile-document.h"
 #include "six-reference-pack.h"
+#include "six-db.h"
 
 #include <gio/gio.h>
 #include <pango/pangocairo.h>

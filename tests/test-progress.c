@@ -8,6 +8,7 @@
 #include "six-overview-document.h"
 #include "six-progress.h"
 #include "six-reference-pack.h"
+#include "six-db.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>

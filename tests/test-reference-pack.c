@@ -9,6 +9,7 @@
 #include "six-import.h"
 #include "six-iso-codes.h"
 #include "six-reference-pack.h"
+#include "six-db.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>

@@ -10,6 +10,7 @@
 #include "six-import.h"
 #include "six-reference-pack.h"
 #include "six-report.h"
+#include "six-db.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "six-repository.h"
+#include "six-repository-run.h"
 
 #include <glib/gstdio.h>
 #include <string.h>

@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "six-db.h"
-#include "six-live-query.h"
+#include "six-live-query-private.h"
 #include "six-overview.h"
 #include "six-repository.h"
 

@@ -16,6 +16,7 @@
 #include "six-search-page.h"
 #include "six-window-private.h"
 #include "ui-fixture.h"
+#include "six-db.h"
 
 
 static void

@@ -10,6 +10,7 @@
 
 #include "six-exchange-output.h"
 #include "six-exchange-private.h"
+#include "six-db.h"
 
 #include <string.h>
 

@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "six-db.h"
+#include "six-store-types.h"
 #include "six-exchange-file.h"
 
 G_BEGIN_DECLS

@@ -11,6 +11,7 @@
 #include "six-import.h"
 
 #include "six-exchange-private.h"
+#include "six-db.h"
 
 #include <stdio.h>
 #include <string.h>

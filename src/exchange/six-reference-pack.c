@@ -10,6 +10,7 @@
 
 #include "six-exchange-reader.h"
 #include "six-pack-resources.h"
+#include "six-db.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

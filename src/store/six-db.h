@@ -4,31 +4,20 @@
  */
 #pragma once
 
+#ifdef SIX_UI
+#error "six-db.h is the store's own: the window reads through src/views and six-repository.h"
+#endif
+
 #include <gio/gio.h>
 
 #include "six-clock.h"
 #include "six-edit.h"
 #include "six-kind.h"
 #include "six-record.h"
+#include "six-store-types.h"
 
 G_BEGIN_DECLS
 
-#define SIX_STORE_ERROR (six_store_error_quark ())
-
-typedef enum
-{
-  SIX_STORE_ERROR_FAILED,
-  SIX_STORE_ERROR_IO,
-  SIX_STORE_ERROR_BUSY,
-  SIX_STORE_ERROR_CORRUPT,         /* quick_check failed or the file is damaged */
-  SIX_STORE_ERROR_NOT_A_DATABASE,  /* not SQLite, or another program's database */
-  SIX_STORE_ERROR_TOO_NEW,         /* written by a newer version of the app */
-  SIX_STORE_ERROR_CONSTRAINT,      /* a CHECK, NOT NULL, UNIQUE or foreign key failed */
-  SIX_STORE_ERROR_INVALID,         /* a value or reference the model refuses */
-  SIX_STORE_ERROR_NOT_FOUND,
-  SIX_STORE_ERROR_NOTHING_TO_UNDO,
-  SIX_STORE_ERROR_NOTHING_TO_REDO,
-} SixStoreError;
 
 /* The fixed application_id of our database files ("A6DB"). */
 #define SIX_DB_APPLICATION_ID 0x41364442
@@ -39,40 +28,7 @@ typedef enum
 /* How much of the database file reads may map (PRAGMA mmap_size). */
 #define SIX_DB_MMAP_BYTES (G_GINT64_CONSTANT (256) * 1024 * 1024)
 
-typedef struct _SixDb SixDb;
 
-/* One undoable operation: an edit, a delete, an import, an undo. */
-typedef struct
-{
-  gint64  id;
-  char   *label;
-  gint64  created_at;  /* ms since the epoch */
-  guint   n_changes;
-  gboolean undone;
-} SixOperation;
-
-/* The field index of a conflict on a field this version does not know. */
-#define SIX_CONFLICT_EXTRA_FIELD G_MAXUINT
-
-/* A concurrent overwrite kept for review: the value that lost the merge. */
-typedef struct
-{
-  gint64         id;
-  const SixKind *kind;
-  char          *record_id;
-  guint          field;        /* or SIX_CONFLICT_EXTRA_FIELD */
-  char          *extra_field;  /* with SIX_CONFLICT_EXTRA_FIELD: the field's name; its values
-                                * are strings holding JSON text */
-  GVariant      *lost_value;   /* NULL: the field was unset */
-  SixFieldStamp  lost_stamp;
-  GVariant      *won_value;
-  SixFieldStamp  won_stamp;
-  gint64         operation;    /* the import or edit that produced it */
-  gint64         created_at;
-  gboolean       restored;
-} SixConflict;
-
-GQuark      six_store_error_quark        (void);
 
 SixDb      *six_db_open                  (const char        *path,
                                           GError           **error);
@@ -242,36 +198,10 @@ gboolean    six_db_restore_backup        (const char        *db_path,
                                           const char        *backup_path,
                                           GError           **error);
 
-void        six_operation_free           (SixOperation      *operation);
-void        six_conflict_free            (SixConflict       *conflict);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixDb, six_db_close)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixOperation, six_operation_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixConflict, six_conflict_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixPendingWrite, six_pending_write_free)
 
 /* ---- Exchange log (six-db-exchange-log.c): every file imported or exported ---- */
-
-typedef enum
-{
-  SIX_EXCHANGE_DIRECTION_IMPORT,
-  SIX_EXCHANGE_DIRECTION_EXPORT,
-} SixExchangeDirection;
-
-typedef struct
-{
-  gint64                id;
-  SixExchangeDirection  direction;
-  char                 *export_id;
-  char                 *checksum;     /* "sha256:…", or NULL */
-  char                 *origin;       /* the replica that wrote the file */
-  char                 *origin_name;
-  char                 *file_name;
-  gint64                at;           /* ms since the epoch */
-  char                 *counts;       /* a small JSON object: {"new": 3, "changed": 1, …} */
-  gint64                operation;    /* the import's undoable operation, or 0 */
-  gboolean              undone;       /* that operation was undone, and is not redone */
-} SixExchangeLogEntry;
 
 gint64      six_db_log_exchange          (SixDb                     *db,
                                           const SixExchangeLogEntry *entry,
@@ -284,8 +214,5 @@ gboolean    six_db_find_import           (SixDb                     *db,
 GPtrArray  *six_db_list_exchanges        (SixDb                     *db,
                                           guint                      limit,
                                           GError                   **error);
-void        six_exchange_log_entry_free  (SixExchangeLogEntry       *entry);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixExchangeLogEntry, six_exchange_log_entry_free)
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "six-repository.h"
 
 #include "six-record-list.h"
+#include "six-repository-run.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

@@ -6,8 +6,9 @@
 
 #include <gio/gio.h>
 
-#include "six-db.h"
+#include "six-edit.h"
 #include "six-record-list.h"
+#include "six-store-types.h"
 
 G_BEGIN_DECLS
 
@@ -19,13 +20,6 @@ G_DECLARE_FINAL_TYPE (SixRepository, six_repository, SIX, REPOSITORY, GObject)
  * ::changed signal and list updates arrive on the thread-default main context the repository
  * was opened in. Cancelling stops a job that has not begun (G_IO_ERROR_CANCELLED, nothing
  * written); a job already running reports its own outcome. */
-
-/* Work to run on the repository's thread, with the connection. Return a new reference or
- * allocation for the caller (freed with @result_free if unclaimed), or NULL with @error set. */
-typedef gpointer (*SixRepositoryFunc) (SixDb         *db,
-                                       gpointer       user_data,
-                                       GCancellable  *cancellable,
-                                       GError       **error);
 
 void           six_repository_open_async            (const char           *path,
                                                      GCancellable         *cancellable,
@@ -133,17 +127,5 @@ void           six_repository_restore_conflict_async  (SixRepository      *self,
 gint64         six_repository_restore_conflict_finish (SixRepository      *self,
                                                        GAsyncResult       *result,
                                                        GError            **error);
-
-void           six_repository_run_async             (SixRepository        *self,
-                                                     SixRepositoryFunc     func,
-                                                     gpointer              user_data,
-                                                     GDestroyNotify        user_data_free,
-                                                     GDestroyNotify        result_free,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              callback_data);
-gpointer       six_repository_run_finish            (SixRepository        *self,
-                                                     GAsyncResult         *result,
-                                                     GError              **error);
 
 G_END_DECLS

@@ -7,11 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
-#include "six-display-name.h"
+#include "six-exchange-log.h"
 #include "six-exchange-page.h"
-#include "six-import.h"
 #include "six-incoming-group.h"
 #include "six-labels.h"
 #include "six-window.h"
@@ -48,254 +46,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* What the page shows, worded on the repository's thread. */
-typedef struct
-{
-  gint64  id;
-  char   *title;    /* "Lebanon · Status" */
-  char   *kept;
-  char   *replaced;
-} ConflictItem;
-
-typedef struct
-{
-  char *title;      /* the file's name */
-  char *subtitle;   /* who sent it, when, and what it changed */
-} FileItem;
-
-typedef struct
-{
-  GPtrArray *conflicts;
-  GPtrArray *files;    /* received */
-  GPtrArray *exports;
-} Summary;
-
-static void
-conflict_item_free (ConflictItem *item)
-{
-  g_free (item->title);
-  g_free (item->kept);
-  g_free (item->replaced);
-  g_free (item);
-}
-
-static void
-file_item_free (FileItem *item)
-{
-  g_free (item->title);
-  g_free (item->subtitle);
-  g_free (item);
-}
-
-static void
-summary_free (Summary *summary)
-{
-  g_clear_pointer (&summary->conflicts, g_ptr_array_unref);
-  g_clear_pointer (&summary->files, g_ptr_array_unref);
-  g_clear_pointer (&summary->exports, g_ptr_array_unref);
-  g_free (summary);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Summary, summary_free)
-
-/* --- on the repository's thread ------------------------------------------------------- */
-
-static char *
-value_text (const SixKind *kind,
-            const char    *field,
-            GVariant      *value)
-{
-  if (value == NULL)
-    return g_strdup (_("no value"));
-
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    return g_strdup (six_value_label (kind->name, field, g_variant_get_string (value, NULL)));
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-    return g_strdup (g_variant_get_boolean (value) ? _("Yes") : _("No"));
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING_ARRAY))
-    {
-      g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-      g_auto(GStrv) joined = NULL;
-      g_autofree const char **items = g_variant_get_strv (value, NULL);
-
-      for (guint i = 0; items[i] != NULL; i++)
-        g_strv_builder_add (labels, six_value_label (kind->name, field, items[i]));
-      joined = g_strv_builder_end (labels);
-
-      return g_strjoinv (", ", joined);
-    }
-
-  return g_variant_print (value, FALSE);
-}
-
-static char *
-date_text (gint64 ms)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (ms / 1000);
-
-  return time != NULL ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("");
-}
-
-/* Who sent or wrote something: their name, or for someone who gave none the start of their
- * id, never a bare UUID. */
-static char *
-sender_text (const char *name,
-             const char *replica)
-{
-  if (name != NULL && name[0] != '\0')
-    return g_strdup (name);
-
-  /* Translators: a sender who did not give a name; %.8s is the start of their id */
-  return g_strdup_printf (_("someone who gave no name (%.8s…)"), replica != NULL ? replica : "");
-}
-
-/* "“State Party”, by Nadia Haddad on 2026-11-20" */
-static char *
-stamped_text (SixDb               *db,
-              const SixKind       *kind,
-              const char          *field,
-              GVariant            *value,
-              const SixFieldStamp *stamp)
-{
-  g_autofree char *text = value_text (kind, field, value);
-  g_autofree char *name = NULL;
-  g_autofree char *who = NULL;
-  g_autofree char *date = date_text (stamp->hlc.wall);
-  const char *replica = stamp->hlc.replica != NULL ? stamp->hlc.replica : "";
-
-  if (g_strcmp0 (replica, six_db_get_replica_id (db)) == 0)
-    /* Translators: a value, and the day it was written here: “State Party”, by you on 2026-11-20 */
-    return g_strdup_printf (_("“%s”, by you on %s"), text, date);
-
-  name = six_db_dup_replica_name (db, replica);
-  who = sender_text (name, replica);
-  /* Translators: a value, who wrote it and the day: “State Party”, by Nadia Haddad on 2026-11-20 */
-  return g_strdup_printf (_("“%s”, by %s on %s"), text, who, date);
-}
-
-static ConflictItem *
-conflict_item_new (SixDb             *db,
-                   const SixConflict *conflict)
-{
-  const SixKind *kind = conflict->kind;
-  const char *field = conflict->field == SIX_CONFLICT_EXTRA_FIELD
-                      ? conflict->extra_field : kind->fields[conflict->field].name;
-  g_autoptr(SixRecord) record = six_db_get_record (db, kind, conflict->record_id, FALSE, NULL);
-  g_autofree char *title = record != NULL ? six_record_dup_display_name (record)
-                                          : g_strdup (conflict->record_id);
-  ConflictItem *item = g_new0 (ConflictItem, 1);
-
-  item->id = conflict->id;
-  /* Translators: a record and one of its fields: Lebanon · Status */
-  item->title = g_strdup_printf (_("%s · %s"), title, six_field_label (field));
-  item->kept = stamped_text (db, kind, field, conflict->won_value, &conflict->won_stamp);
-  item->replaced = stamped_text (db, kind, field, conflict->lost_value, &conflict->lost_stamp);
-
-  return item;
-}
-
-/* The log's small JSON object of counts, or %NULL. */
-static JsonObject *
-parse_counts (JsonParser *parser,
-              const char *json)
-{
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-static guint
-count_of (JsonObject *counts,
-          const char *name)
-{
-  return counts != NULL && json_object_has_member (counts, name)
-         ? (guint) json_object_get_int_member (counts, name) : 0;
-}
-
-static FileItem *
-file_item_new (const SixExchangeLogEntry *entry)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *date = date_text (entry->at);
-  g_autofree char *changes = NULL;
-  g_autofree char *sender = NULL;
-  JsonObject *counts = parse_counts (parser, entry->counts);
-  SixMergeCounts merged = { 0 };
-  FileItem *item = g_new0 (FileItem, 1);
-
-  merged.n_new = count_of (counts, "new");
-  merged.n_changed = count_of (counts, "changed");
-  merged.n_deleted = count_of (counts, "deleted");
-  merged.n_unchanged = count_of (counts, "unchanged");
-  merged.n_conflicts = count_of (counts, "conflicts");
-  changes = six_merge_counts_describe (&merged);
-  item->title = g_strdup (entry->file_name != NULL ? entry->file_name : entry->export_id);
-  /* Translators: who sent a file, the day it was imported, and what it changed */
-  sender = sender_text (entry->origin_name, entry->origin);
-  item->subtitle = g_strdup_printf (_("From %s, imported on %s · %s"), sender, date, changes);
-
-  return item;
-}
-
-static FileItem *
-export_item_new (const SixExchangeLogEntry *entry)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *date = date_text (entry->at);
-  JsonObject *counts = parse_counts (parser, entry->counts);
-  FileItem *item = g_new0 (FileItem, 1);
-  guint n_records;
-
-  n_records = count_of (counts, "records");
-
-  item->title = g_strdup (entry->file_name != NULL ? entry->file_name : entry->export_id);
-  /* Translators: the day a file was exported, then how many records it holds */
-  item->subtitle = g_strdup_printf (ngettext ("Exported on %s · %u record",
-                                              "Exported on %s · %u records", n_records),
-                                    date, n_records);
-
-  return item;
-}
-
-static gpointer
-read_summary (SixDb         *db,
-              gpointer       user_data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autoptr(Summary) summary = g_new0 (Summary, 1);
-  g_autoptr(GPtrArray) conflicts = six_db_list_conflicts (db, FALSE, error);
-  g_autoptr(GPtrArray) entries = NULL;
-
-  if (conflicts == NULL)
-    return NULL;
-  entries = six_db_list_exchanges (db, N_FILES_SHOWN, error);
-  if (entries == NULL)
-    return NULL;
-
-  summary->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_item_free);
-  for (guint i = 0; i < conflicts->len; i++)
-    g_ptr_array_add (summary->conflicts, conflict_item_new (db, conflicts->pdata[i]));
-
-  summary->files = g_ptr_array_new_with_free_func ((GDestroyNotify) file_item_free);
-  summary->exports = g_ptr_array_new_with_free_func ((GDestroyNotify) file_item_free);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const SixExchangeLogEntry *entry = entries->pdata[i];
-
-      if (entry->direction == SIX_EXCHANGE_DIRECTION_IMPORT)
-        g_ptr_array_add (summary->files, file_item_new (entry));
-      else
-        g_ptr_array_add (summary->exports, export_item_new (entry));
-    }
-
-  return g_steal_pointer (&summary);
-}
 
 /* --- on the main thread ---------------------------------------------------------------- */
 
@@ -347,8 +97,8 @@ on_restore_clicked_cb (GtkButton       *button,
 }
 
 static GtkWidget *
-conflict_row_new (SixExchangePage    *self,
-                  const ConflictItem *item)
+conflict_row_new (SixExchangePage          *self,
+                  const SixExchangeConflict *item)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
@@ -385,8 +135,8 @@ remove_rows (GtkListBox *list)
 }
 
 static GtkWidget *
-file_row_new (const FileItem *item,
-              const char     *icon_name)
+file_row_new (const SixExchangeFileItem *item,
+              const char                *icon_name)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -412,7 +162,7 @@ show_files (AdwPreferencesGroup *group,
 
 static void
 show_summary (SixExchangePage *self,
-              Summary         *summary)
+              SixExchangeLog  *summary)
 {
   remove_rows (self->conflicts_list);
   for (guint i = 0; i < summary->conflicts->len; i++)
@@ -435,8 +185,8 @@ summary_cb (GObject      *object,
 {
   g_autoptr(SixExchangePage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(Summary) summary = six_repository_run_finish (SIX_REPOSITORY (object), result,
-                                                          &error);
+  g_autoptr(SixExchangeLog) summary = six_exchange_log_read_finish (SIX_REPOSITORY (object),
+                                                                     result, &error);
 
   /* Stale: a newer read is under way, or the page is gone. */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
@@ -463,9 +213,8 @@ reload (gpointer user_data)
   g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
   self->reading = g_cancellable_new ();
-  six_repository_run_async (self->repository, read_summary, NULL, NULL,
-                            (GDestroyNotify) summary_free, self->reading, summary_cb,
-                            g_object_ref (self));
+  six_exchange_log_read_async (self->repository, N_FILES_SHOWN, self->reading, summary_cb,
+                               g_object_ref (self));
 
   return G_SOURCE_REMOVE;
 }

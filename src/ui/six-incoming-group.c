@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "six-exchange-log.h"
 #include "six-exchange-reader.h"
 #include "six-incoming-group.h"
 
@@ -137,37 +138,6 @@ scan_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) g_ptr_array_unref);
 }
 
-/* --- on the repository's thread: what this database has not seen yet -------------------- */
-
-static gpointer
-filter_seen (SixDb         *db,
-             gpointer       user_data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  GPtrArray *found = user_data;
-  g_autoptr(GPtrArray) incoming = g_ptr_array_new ();
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      Incoming *file = found->pdata[i];
-      g_autoptr(SixExchangeLogEntry) previous = NULL;
-
-      /* What this database wrote itself, it has. */
-      if (g_strcmp0 (file->origin, six_db_get_replica_id (db)) == 0)
-        continue;
-      if (file->export_id != NULL &&
-          !six_db_find_import (db, file->export_id, file->checksum, &previous, error))
-        return NULL;
-      if (previous != NULL && !previous->undone)
-        continue;
-
-      g_ptr_array_add (incoming, file);
-    }
-
-  return g_steal_pointer (&incoming);
-}
-
 /* --- on the main thread ------------------------------------------------------------------ */
 
 static void
@@ -244,15 +214,20 @@ filtered_cb (GObject      *object,
              gpointer      user_data)
 {
   Filtering *filtering = user_data;
-  g_autoptr(GPtrArray) incoming = NULL;
+  g_autoptr(GPtrArray) incoming = g_ptr_array_new ();
+  g_autoptr(GArray) seen = NULL;
   g_autoptr(GError) error = NULL;
 
-  incoming = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  seen = six_exchange_log_find_seen_finish (SIX_REPOSITORY (object), result, &error);
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (error != NULL)
         g_debug ("Could not check the incoming files: %s", error->message);
-      show (filtering->self, incoming);
+      /* Listed: the files this database has not imported, nor written itself. */
+      for (guint i = 0; seen != NULL && i < seen->len; i++)
+        if (!g_array_index (seen, gboolean, i))
+          g_ptr_array_add (incoming, filtering->found->pdata[i]);
+      show (filtering->self, seen != NULL ? incoming : NULL);
     }
 
   filtering_free (filtering);
@@ -266,6 +241,7 @@ scanned_cb (GObject      *object,
   g_autoptr(SixIncomingGroup) self = user_data;
   g_autoptr(GError) error = NULL;
   GPtrArray *found = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GArray) keys = NULL;
   Filtering *filtering;
 
   if (found == NULL)
@@ -286,9 +262,16 @@ scanned_cb (GObject      *object,
   filtering = g_new0 (Filtering, 1);
   filtering->self = g_object_ref (self);
   filtering->found = found;
-  six_repository_run_async (self->repository, filter_seen, found, NULL,
-                            (GDestroyNotify) g_ptr_array_unref, self->scanning, filtered_cb,
-                            filtering);
+  keys = g_array_sized_new (FALSE, TRUE, sizeof (SixExchangeFileKey), found->len);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Incoming *incoming = found->pdata[i];
+      SixExchangeFileKey key = { incoming->export_id, incoming->checksum, incoming->origin };
+
+      g_array_append_val (keys, key);
+    }
+  six_exchange_log_find_seen_async (self->repository, keys, self->scanning, filtered_cb,
+                                    filtering);
 }
 
 /* The folder Preferences names, read each time: the group keeps no settings object. */

@@ -12,9 +12,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
-#include "six-exchange-reader.h"
-#include "six-exchange-writer.h"
-#include "six-import.h"
+#include "six-exchange-jobs.h"
 #include "six-identity-dialog.h"
 #include "six-level-dialog.h"
 #include "six-mailer.h"
@@ -82,72 +80,14 @@ import_job_free (ImportJob *job)
   g_free (job);
 }
 
-/* A progress report, carried from the repository's thread to the window's. */
-typedef struct
-{
-  SixWindow *window;
-  double     fraction;
-} Report;
-
-static gboolean
-show_report_cb (gpointer user_data)
-{
-  Report *report = user_data;
-
-  _six_window_report_import (report->window, NULL, report->fraction);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-report_free (Report *report)
-{
-  g_object_unref (report->window);
-  g_free (report);
-}
-
-/* On the repository's thread, every few hundred records. */
-static void
-report_progress (double   fraction,
-                 gpointer user_data)
-{
-  ImportJob *job = user_data;
-  Report *report = g_new0 (Report, 1);
-
-  report->window = g_object_ref (job->window);
-  report->fraction = fraction;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_report_cb, report,
-                              (GDestroyNotify) report_free);
-}
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
 
-static gpointer
-import_job_run (SixDb         *db,
-                gpointer       user_data,
-                GCancellable  *cancellable,
-                GError       **error)
+/* As records are merged, on the window's main context. */
+static void
+show_progress (double   fraction,
+               gpointer window)
 {
-  ImportJob *job = user_data;
-  SixImportResult *result = NULL;
-
-  if (job->exchange == NULL)
-    job->exchange = six_exchange_read_file (job->file, cancellable, error);
-  if (job->exchange == NULL)
-    return NULL;
-
-  if (!six_import_file_full (db, job->exchange, job->dry_run, cancellable, report_progress, job,
-                             &result, error))
-    return NULL;
-
-  /* Titles and States are read here, where the store is. */
-  if (job->dry_run && !result->already_imported)
-    {
-      g_clear_pointer (&job->preview, six_preview_free);
-      job->preview = six_preview_new (db, job->exchange, result);
-    }
-
-  return result;
+  _six_window_report_import (window, NULL, fraction);
 }
 
 
@@ -174,9 +114,8 @@ run_import (ImportJob           *job,
   g_clear_object (&job->cancellable);
   job->cancellable = _six_window_begin_import (job->window);
   _six_window_report_import (job->window, text, -1);
-  six_repository_run_async (six_window_get_repository (job->window), import_job_run, job,
-                            NULL, (GDestroyNotify) six_import_result_free,
-                            job->cancellable, callback, job);
+  six_import_run_async (six_window_get_repository (job->window), job->file, job->exchange,
+                        job->dry_run, show_progress, job->window, job->cancellable, callback, job);
 }
 
 /* The import ended: a cancelled one says so quietly, a refused one says where and why. */
@@ -203,18 +142,18 @@ apply_cb (GObject      *object,
 {
   g_autoptr(ImportJob) job = user_data;
   SixWindow *self = job->window;
-  g_autoptr(SixImportResult) import = NULL;
+  g_autoptr(SixImportOutcome) import = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *counts = NULL;
   g_autofree char *title = NULL;
 
-  import = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  import = six_import_run_finish (SIX_REPOSITORY (object), result, &error);
   if (import_failed (job, error))
     return;
 
-  counts = six_merge_counts_describe (&import->counts);
+  counts = six_merge_counts_describe (&import->result->counts);
   title = g_strdup_printf (_("Imported: %s"), counts);
-  six_window_add_undo_toast (self, title, import->operation);
+  six_window_add_undo_toast (self, title, import->result->operation);
   _six_window_exchange_logged (self);
 }
 
@@ -249,17 +188,20 @@ plan_cb (GObject      *object,
 {
   g_autoptr(ImportJob) job = user_data;
   SixWindow *self = job->window;
-  g_autoptr(SixImportResult) plan = NULL;
+  g_autoptr(SixImportOutcome) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   GtkWidget *dialog;
 
-  plan = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  plan = six_import_run_finish (SIX_REPOSITORY (object), result, &error);
   if (import_failed (job, error))
     return;
 
+  /* The file read for the plan is applied as it is: no second read, no surprise. */
+  g_set_object (&job->exchange, plan->exchange);
+  job->preview = g_steal_pointer (&plan->preview);
   name = g_file_get_basename (job->file);
-  if (plan->already_imported)
+  if (plan->result->already_imported)
     {
       g_autofree char *title = g_strdup_printf (_("“%s” was already imported; nothing changed"),
                                                 name);
@@ -424,10 +366,8 @@ typedef struct
   SixScopeType   scope;
   char          *scope_id;
   SixVisibility  level;
-  guint          n_records;
   gboolean       send;         /* by email, rather than to a file the user chooses */
   gboolean       level_given;  /* the level is the scope's own: nothing to ask */
-  char          *scope_label;  /* send: what the file holds, "Lebanon profile" */
   SixWindow     *window;       /* send: the window that asked */
 } ExportJob;
 
@@ -436,68 +376,41 @@ export_job_free (ExportJob *job)
 {
   g_clear_object (&job->file);
   g_free (job->scope_id);
-  g_free (job->scope_label);
   g_clear_object (&job->window);
   g_free (job);
 }
 
-/* Words for what a file sent by email holds, read on the repository's thread. */
-static char *
-scope_label (SixDb        *db,
-             SixScopeType  scope,
-             const char   *scope_id)
+/* What the file says of who sent it: the name and organisation Preferences keep. */
+static void
+set_origin (SixExportOptions *options,
+            GSettings        *settings,
+            char            **name,
+            char            **organisation)
 {
-  const char *kind = scope == SIX_SCOPE_COUNTRY ? "country"
-                     : scope == SIX_SCOPE_COALITION ? "coalition" : NULL;
-  g_autoptr(SixRecord) record = kind != NULL && scope_id != NULL
-                                ? six_db_get_record (db, six_kind_lookup (kind), scope_id, FALSE,
-                                                     NULL)
-                                : NULL;
-  g_autofree char *title = record != NULL ? six_record_dup_title (record) : g_strdup (scope_id);
-
-  switch (scope)
-    {
-    case SIX_SCOPE_COUNTRY:
-      /* Translators: what a file holds: a State's profile, "Lebanon profile" */
-      return g_strdup_printf (_("%s profile"), title);
-    case SIX_SCOPE_COALITION:
-      /* A coalition's title says what it is: "Country Coalition for Lebanon". */
-      return g_steal_pointer (&title);
-    case SIX_SCOPE_ALL:
-    case SIX_SCOPE_SELECTION:
-    default:
-      return g_strdup (_("all records"));
-    }
+  *name = g_settings_get_string (settings, "replica-name");
+  *organisation = g_settings_get_string (settings, "organisation");
+  options->origin_name = (*name)[0] != '\0' ? *name : NULL;
+  options->origin_organisation = (*organisation)[0] != '\0' ? *organisation : NULL;
 }
 
-static gpointer
-export_job_run (SixDb         *db,
-                gpointer       user_data,
-                GCancellable  *cancellable,
-                GError       **error)
+/* Writes @job's scope at its level to @job's file, on the repository's thread. */
+static void
+run_export (SixWindow           *self,
+            ExportJob           *job,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
 {
-  ExportJob *job = user_data;
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
-  g_autofree char *name = g_settings_get_string (settings, "replica-name");
-  g_autofree char *organisation = g_settings_get_string (settings, "organisation");
+  g_autofree char *name = NULL;
+  g_autofree char *organisation = NULL;
   SixExportOptions options = { 0 };
-  g_autoptr(SixExchangeFile) exchange = NULL;
 
   options.scope = job->scope;
   options.scope_id = job->scope_id;
   options.level = job->level;
-  options.origin_name = name[0] != '\0' ? name : NULL;
-  options.origin_organisation = organisation[0] != '\0' ? organisation : NULL;
-
-  exchange = six_exchange_export (db, &options, job->file, cancellable, error);
-  if (exchange == NULL)
-    return NULL;
-
-  job->n_records = six_exchange_file_get_records (exchange)->len;
-  if (job->send)
-    job->scope_label = scope_label (db, job->scope, job->scope_id);
-
-  return GUINT_TO_POINTER (job->n_records);
+  set_origin (&options, settings, &name, &organisation);
+  six_export_run_async (six_window_get_repository (self), &options, job->file, NULL, callback,
+                        user_data);
 }
 
 static void
@@ -506,20 +419,20 @@ export_cb (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(SixWindow) self = user_data;
+  g_autoptr(SixExportOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  guint n_records;
 
-  n_records = GPOINTER_TO_UINT (six_repository_run_finish (SIX_REPOSITORY (object), result,
-                                                           &error));
-  if (error != NULL)
+  outcome = six_export_run_finish (SIX_REPOSITORY (object), result, &error);
+  if (outcome == NULL)
     {
       show_error (self, _("Could Not Export"), error);
       return;
     }
 
-  title = g_strdup_printf (ngettext ("Exported %u record", "Exported %u records", n_records),
-                           n_records);
+  title = g_strdup_printf (ngettext ("Exported %u record", "Exported %u records",
+                                     outcome->n_records),
+                           outcome->n_records);
   six_window_add_toast (self, adw_toast_new (title));
   _six_window_exchange_logged (self);
 }
@@ -537,15 +450,10 @@ _six_window_export_file (SixWindow     *self,
                          SixVisibility  level,
                          GFile         *file)
 {
-  ExportJob *job = g_new0 (ExportJob, 1);
+  ExportJob job = { .file = file, .scope = scope, .scope_id = (char *) scope_id,
+                    .level = level };
 
-  job->scope = scope;
-  job->scope_id = g_strdup (scope_id);
-  job->level = level;
-  job->file = g_object_ref (file);
-  six_repository_run_async (six_window_get_repository (self), export_job_run, job,
-                            (GDestroyNotify) export_job_free, NULL,
-                            NULL, export_cb, g_object_ref (self));
+  run_export (self, &job, export_cb, g_object_ref (self));
 }
 
 static void
@@ -619,10 +527,11 @@ send_exported_cb (GObject      *object,
   g_autofree char *name = g_file_get_basename (job->file);
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
+  g_autoptr(SixExportOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
 
-  six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
-  if (error != NULL)
+  outcome = six_export_run_finish (SIX_REPOSITORY (object), result, &error);
+  if (outcome == NULL)
     {
       show_error (job->window, _("Could Not Export"), error);
       export_job_free (job);
@@ -633,8 +542,9 @@ send_exported_cb (GObject      *object,
   /* Translators: an email's subject: what the file holds, its number of records, its level:
    * "Article Six: Lebanon profile, 13 records, public records" */
   subject = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Article Six: %s, %u record, %s",
-                                          "Article Six: %s, %u records, %s", job->n_records),
-                             job->scope_label, job->n_records, level_words (job->level));
+                                          "Article Six: %s, %u records, %s",
+                                          outcome->n_records),
+                             outcome->scope_label, outcome->n_records, level_words (job->level));
   /* Translators: an email's text: the attached file, and who sent it */
   body = g_strdup_printf (_("Attached: %s, from %s.\n\nOpen it with Article Six: it shows who "
                             "sent it and what it would change before anything is written."),
@@ -682,8 +592,7 @@ send_job (SixWindow *self,
 
   job->window = g_object_ref (self);
   job->file = sent_file (self, sent);
-  six_repository_run_async (six_window_get_repository (self), export_job_run, job, NULL,
-                            NULL, NULL, send_exported_cb, job);
+  run_export (self, job, send_exported_cb, job);
 }
 
 static void
@@ -746,25 +655,6 @@ on_level_response_cb (AdwMessageDialog *dialog,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* On the repository's thread: what a file of each level would hold. */
-static gpointer
-count_levels (SixDb         *db,
-              gpointer       user_data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  ExportJob *job = user_data;
-  SixExportOptions options = { 0 };
-  g_autofree SixLevelCounts *counts = g_new0 (SixLevelCounts, 1);
-
-  options.scope = job->scope;
-  options.scope_id = job->scope_id;
-  if (!six_exchange_count_levels (db, &options, counts, error))
-    return NULL;
-
-  return g_steal_pointer (&counts);
-}
-
 static void
 weak_ref_free (GWeakRef *ref)
 {
@@ -784,7 +674,7 @@ count_levels_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree SixLevelCounts *counts = NULL;
 
-  counts = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  counts = six_count_levels_finish (SIX_REPOSITORY (object), result, &error);
   /* Answered or closed already: nobody reads the counts. */
   if (dialog == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -804,15 +694,12 @@ choose_level (SixWindow    *self,
 {
   SixLevelDialog *dialog;
   ExportJob *job = g_new0 (ExportJob, 1);
-  ExportJob *counting = g_new0 (ExportJob, 1);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   GWeakRef *ref;
 
   job->scope = scope;
   job->scope_id = g_strdup (scope_id);
   job->send = send;
-  counting->scope = scope;
-  counting->scope_id = g_strdup (scope_id);
 
   dialog = six_level_dialog_new (GTK_WINDOW (self), scope);
   if (send)
@@ -840,9 +727,8 @@ choose_level (SixWindow    *self,
                            G_CONNECT_SWAPPED);
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, dialog);
-  six_repository_run_async (six_window_get_repository (self), count_levels, counting,
-                            (GDestroyNotify) export_job_free, g_free, cancellable,
-                            count_levels_cb, ref);
+  six_count_levels_async (six_window_get_repository (self), scope, scope_id, cancellable,
+                          count_levels_cb, ref);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

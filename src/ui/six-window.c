@@ -733,23 +733,6 @@ six_window_add_toast (SixWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* On the repository's thread: "KIND\nID" in, "KIND\nID" of the record whose page shows it out. */
-static gpointer
-locate_record (SixDb         *db,
-               gpointer       user_data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_auto(GStrv) parts = g_strsplit (user_data, "\n", 2);
-  g_autofree char *kind = NULL;
-  g_autofree char *id = NULL;
-
-  if (!six_record_locate (db, parts[0], parts[1], &kind, &id, error))
-    return NULL;
-
-  return g_strjoin ("\n", kind, id, NULL);
-}
-
 static void
 located_cb (GObject      *object,
             GAsyncResult *result,
@@ -757,17 +740,16 @@ located_cb (GObject      *object,
 {
   g_autoptr(SixWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *home = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
-  g_auto(GStrv) parts = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *id = NULL;
 
-  if (home == NULL)
+  if (!six_record_locate_finish (SIX_REPOSITORY (object), result, &kind, &id, &error))
     {
       g_debug ("Opening a record: %s", error->message);
       return;
     }
 
-  parts = g_strsplit (home, "\n", 2);
-  six_window_open_record (self, parts[0], parts[1]);
+  six_window_open_record (self, kind, id);
 }
 
 /* Show a record on its own page, or on the page of what it belongs to (a meeting in its
@@ -811,9 +793,8 @@ six_window_open_record (SixWindow  *self,
       g_strcmp0 (kind_name, "plan") == 0 || g_strcmp0 (kind_name, "plan_section") == 0)
     return FALSE;
 
-  six_repository_run_async (self->repository, locate_record,
-                            g_strjoin ("\n", kind_name, id, NULL), g_free, g_free, NULL,
-                            located_cb, g_object_ref (self));
+  six_record_locate_async (self->repository, kind_name, id, NULL, located_cb,
+                           g_object_ref (self));
 
   return TRUE;
 }

@@ -15,6 +15,7 @@
 
 #include "six-deadline.h"
 #include "six-iso-codes.h"
+#include "six-db.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "six-country-summary.h"
+#include "six-db.h"
 
 struct _SixCountrySummary
 {

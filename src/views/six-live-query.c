@@ -6,7 +6,8 @@
 
 #include "config.h"
 
-#include "six-live-query.h"
+#include "six-live-query-private.h"
+#include "six-repository-run.h"
 
 struct _SixLiveQuery
 {

@@ -14,10 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SixLiveQuery, six_live_query, SIX, LIVE_QUERY, GObject)
 
-/* @func returns a GObject snapshot (a new reference), or NULL with its error set. */
-SixLiveQuery *six_live_query_new          (SixRepository      *repository,
-                                           const char * const *kind_names,
-                                           SixRepositoryFunc   func);
 void          six_live_query_set_args     (SixLiveQuery       *self,
                                            GVariant           *args);
 void          six_live_query_set_active   (SixLiveQuery       *self,

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "six-locate.h"
+#include "six-repository-run.h"
 
 
 /* The fields that lead from a record to its home, tried in order. */
@@ -106,4 +107,62 @@ six_record_locate (SixDb       *db,
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                "No page shows %s %s", kind_name, id);
   return FALSE;
+}
+
+/* On the repository's thread: "KIND\nID" in, "KIND\nID" of the record whose page shows it out. */
+static gpointer
+locate_joined (SixDb         *db,
+               gpointer       user_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_auto(GStrv) parts = g_strsplit (user_data, "\n", 2);
+  g_autofree char *kind = NULL;
+  g_autofree char *id = NULL;
+
+  if (!six_record_locate (db, parts[0], parts[1], &kind, &id, error))
+    return NULL;
+
+  return g_strjoin ("\n", kind, id, NULL);
+}
+
+/**
+ * six_record_locate_async:
+ *
+ * Finds, on the repository's thread, the record whose page shows this one: see
+ * six_record_locate ().
+ */
+void
+six_record_locate_async (SixRepository       *repository,
+                         const char          *kind_name,
+                         const char          *id,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (SIX_IS_REPOSITORY (repository));
+  g_return_if_fail (kind_name != NULL && id != NULL);
+
+  six_repository_run_async (repository, locate_joined, g_strjoin ("\n", kind_name, id, NULL),
+                            g_free, g_free, cancellable, callback, user_data);
+}
+
+gboolean
+six_record_locate_finish (SixRepository  *repository,
+                          GAsyncResult   *result,
+                          char          **home_kind,
+                          char          **home_id,
+                          GError        **error)
+{
+  g_autofree char *home = six_repository_run_finish (repository, result, error);
+  g_auto(GStrv) parts = NULL;
+
+  if (home == NULL)
+    return FALSE;
+
+  parts = g_strsplit (home, "\n", 2);
+  *home_kind = g_strdup (parts[0]);
+  *home_id = g_strdup (parts[1]);
+
+  return TRUE;
 }

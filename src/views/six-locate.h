@@ -6,7 +6,8 @@
 
 #include <gio/gio.h>
 
-#include "six-db.h"
+#include "six-repository.h"
+#include "six-store-types.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,16 @@ gboolean six_record_locate (SixDb       *db,
                             char       **home_kind,
                             char       **home_id,
                             GError     **error);
+void     six_record_locate_async  (SixRepository        *repository,
+                                   const char           *kind_name,
+                                   const char           *id,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+gboolean six_record_locate_finish (SixRepository        *repository,
+                                   GAsyncResult         *result,
+                                   char                **home_kind,
+                                   char                **home_id,
+                                   GError              **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "six-coalition.h"
 #include "six-deadline.h"
 #include "six-iso-codes.h"
+#include "six-db.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

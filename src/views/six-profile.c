@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "six-labels.h"
+#include "six-db.h"
 #include <string.h>
 
 struct _SixProfile

@@ -8,6 +8,8 @@
 
 #include "six-queries.h"
 
+#include "six-live-query-private.h"
+
 #include "six-coalition.h"
 #include "six-country-summary.h"
 #include "six-deadline.h"

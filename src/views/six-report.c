@@ -14,6 +14,7 @@
 #include "six-exchange-file.h"
 #include "six-iso-codes.h"
 #include "six-labels.h"
+#include "six-db.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>

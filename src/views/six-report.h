@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "six-db.h"
+#include "six-store-types.h"
 #include "six-overview.h"
 
 G_BEGIN_DECLS

@@ -14,6 +14,7 @@
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-import.h"
+#include "six-db.h"
 
 #include <locale.h>
 #include <sqlite3.h>

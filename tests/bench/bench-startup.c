@@ -21,6 +21,7 @@
 #include "six-application.h"
 #include "six-bench-data.h"
 #include "six-cli.h"
+#include "six-db.h"
 
 #include <locale.h>
 #include <stdlib.h>

@@ -11,6 +11,7 @@
 
 #include "six-bench-data.h"
 #include "six-repository.h"
+#include "six-db.h"
 
 #include <locale.h>
 #include <sqlite3.h>

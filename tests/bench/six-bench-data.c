@@ -9,6 +9,7 @@
 #include "six-bench-data.h"
 
 #include "six-iso-codes.h"
+#include "six-db.h"
 
 #include <glib/gstdio.h>
 #include <math.h>

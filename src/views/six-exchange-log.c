@@ -1,0 +1,329 @@
+/* six-exchange-log.c — the conflicts kept for review and the files received and exported,
+ * worded for people on the repository's thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "six-exchange-log"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "six-display-name.h"
+#include "six-exchange-log.h"
+#include "six-import.h"
+#include "six-labels.h"
+#include "six-repository-run.h"
+
+void
+six_exchange_conflict_free (SixExchangeConflict *item)
+{
+  g_free (item->title);
+  g_free (item->kept);
+  g_free (item->replaced);
+  g_free (item);
+}
+
+void
+six_exchange_file_item_free (SixExchangeFileItem *item)
+{
+  g_free (item->title);
+  g_free (item->subtitle);
+  g_free (item);
+}
+
+void
+six_exchange_log_free (SixExchangeLog *summary)
+{
+  g_clear_pointer (&summary->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&summary->files, g_ptr_array_unref);
+  g_clear_pointer (&summary->exports, g_ptr_array_unref);
+  g_free (summary);
+}
+
+static char *
+value_text (const SixKind *kind,
+            const char    *field,
+            GVariant      *value)
+{
+  if (value == NULL)
+    return g_strdup (_("no value"));
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_strdup (six_value_label (kind->name, field, g_variant_get_string (value, NULL)));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_strdup (g_variant_get_boolean (value) ? _("Yes") : _("No"));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING_ARRAY))
+    {
+      g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+      g_auto(GStrv) joined = NULL;
+      g_autofree const char **items = g_variant_get_strv (value, NULL);
+
+      for (guint i = 0; items[i] != NULL; i++)
+        g_strv_builder_add (labels, six_value_label (kind->name, field, items[i]));
+      joined = g_strv_builder_end (labels);
+
+      return g_strjoinv (", ", joined);
+    }
+
+  return g_variant_print (value, FALSE);
+}
+
+static char *
+date_text (gint64 ms)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (ms / 1000);
+
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("");
+}
+
+/* Who sent or wrote something: their name, or for someone who gave none the start of their
+ * id, never a bare UUID. */
+static char *
+sender_text (const char *name,
+             const char *replica)
+{
+  if (name != NULL && name[0] != '\0')
+    return g_strdup (name);
+
+  /* Translators: a sender who did not give a name; %.8s is the start of their id */
+  return g_strdup_printf (_("someone who gave no name (%.8s…)"), replica != NULL ? replica : "");
+}
+
+/* "“State Party”, by Nadia Haddad on 2026-11-20" */
+static char *
+stamped_text (SixDb               *db,
+              const SixKind       *kind,
+              const char          *field,
+              GVariant            *value,
+              const SixFieldStamp *stamp)
+{
+  g_autofree char *text = value_text (kind, field, value);
+  g_autofree char *name = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *date = date_text (stamp->hlc.wall);
+  const char *replica = stamp->hlc.replica != NULL ? stamp->hlc.replica : "";
+
+  if (g_strcmp0 (replica, six_db_get_replica_id (db)) == 0)
+    /* Translators: a value, and the day it was written here: “State Party”, by you on 2026-11-20 */
+    return g_strdup_printf (_("“%s”, by you on %s"), text, date);
+
+  name = six_db_dup_replica_name (db, replica);
+  who = sender_text (name, replica);
+  /* Translators: a value, who wrote it and the day: “State Party”, by Nadia Haddad on 2026-11-20 */
+  return g_strdup_printf (_("“%s”, by %s on %s"), text, who, date);
+}
+
+static SixExchangeConflict *
+conflict_item_new (SixDb             *db,
+                   const SixConflict *conflict)
+{
+  const SixKind *kind = conflict->kind;
+  const char *field = conflict->field == SIX_CONFLICT_EXTRA_FIELD
+                      ? conflict->extra_field : kind->fields[conflict->field].name;
+  g_autoptr(SixRecord) record = six_db_get_record (db, kind, conflict->record_id, FALSE, NULL);
+  g_autofree char *title = record != NULL ? six_record_dup_display_name (record)
+                                          : g_strdup (conflict->record_id);
+  SixExchangeConflict *item = g_new0 (SixExchangeConflict, 1);
+
+  item->id = conflict->id;
+  /* Translators: a record and one of its fields: Lebanon · Status */
+  item->title = g_strdup_printf (_("%s · %s"), title, six_field_label (field));
+  item->kept = stamped_text (db, kind, field, conflict->won_value, &conflict->won_stamp);
+  item->replaced = stamped_text (db, kind, field, conflict->lost_value, &conflict->lost_stamp);
+
+  return item;
+}
+
+/* The log's small JSON object of counts, or %NULL. */
+static JsonObject *
+parse_counts (JsonParser *parser,
+              const char *json)
+{
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static guint
+count_of (JsonObject *counts,
+          const char *name)
+{
+  return counts != NULL && json_object_has_member (counts, name)
+         ? (guint) json_object_get_int_member (counts, name) : 0;
+}
+
+static SixExchangeFileItem *
+file_item_new (const SixExchangeLogEntry *entry)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *date = date_text (entry->at);
+  g_autofree char *changes = NULL;
+  g_autofree char *sender = NULL;
+  JsonObject *counts = parse_counts (parser, entry->counts);
+  SixMergeCounts merged = { 0 };
+  SixExchangeFileItem *item = g_new0 (SixExchangeFileItem, 1);
+
+  merged.n_new = count_of (counts, "new");
+  merged.n_changed = count_of (counts, "changed");
+  merged.n_deleted = count_of (counts, "deleted");
+  merged.n_unchanged = count_of (counts, "unchanged");
+  merged.n_conflicts = count_of (counts, "conflicts");
+  changes = six_merge_counts_describe (&merged);
+  item->title = g_strdup (entry->file_name != NULL ? entry->file_name : entry->export_id);
+  /* Translators: who sent a file, the day it was imported, and what it changed */
+  sender = sender_text (entry->origin_name, entry->origin);
+  item->subtitle = g_strdup_printf (_("From %s, imported on %s · %s"), sender, date, changes);
+
+  return item;
+}
+
+static SixExchangeFileItem *
+export_item_new (const SixExchangeLogEntry *entry)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *date = date_text (entry->at);
+  JsonObject *counts = parse_counts (parser, entry->counts);
+  SixExchangeFileItem *item = g_new0 (SixExchangeFileItem, 1);
+  guint n_records;
+
+  n_records = count_of (counts, "records");
+
+  item->title = g_strdup (entry->file_name != NULL ? entry->file_name : entry->export_id);
+  /* Translators: the day a file was exported, then how many records it holds */
+  item->subtitle = g_strdup_printf (ngettext ("Exported on %s · %u record",
+                                              "Exported on %s · %u records", n_records),
+                                    date, n_records);
+
+  return item;
+}
+
+static gpointer
+read_log (SixDb         *db,
+          gpointer       user_data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(SixExchangeLog) summary = g_new0 (SixExchangeLog, 1);
+  g_autoptr(GPtrArray) conflicts = six_db_list_conflicts (db, FALSE, error);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  if (conflicts == NULL)
+    return NULL;
+  entries = six_db_list_exchanges (db, GPOINTER_TO_UINT (user_data), error);
+  if (entries == NULL)
+    return NULL;
+
+  summary->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) six_exchange_conflict_free);
+  for (guint i = 0; i < conflicts->len; i++)
+    g_ptr_array_add (summary->conflicts, conflict_item_new (db, conflicts->pdata[i]));
+
+  summary->files = g_ptr_array_new_with_free_func ((GDestroyNotify) six_exchange_file_item_free);
+  summary->exports = g_ptr_array_new_with_free_func ((GDestroyNotify) six_exchange_file_item_free);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const SixExchangeLogEntry *entry = entries->pdata[i];
+
+      if (entry->direction == SIX_EXCHANGE_DIRECTION_IMPORT)
+        g_ptr_array_add (summary->files, file_item_new (entry));
+      else
+        g_ptr_array_add (summary->exports, export_item_new (entry));
+    }
+
+  return g_steal_pointer (&summary);
+}
+
+/**
+ * six_exchange_log_read_async:
+ * @n_files: how many of the newest files to read
+ *
+ * Reads the conflicts still to review and the newest files received and exported.
+ */
+void
+six_exchange_log_read_async (SixRepository       *repository,
+                             guint                n_files,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (SIX_IS_REPOSITORY (repository));
+
+  six_repository_run_async (repository, read_log, GUINT_TO_POINTER (n_files), NULL,
+                            (GDestroyNotify) six_exchange_log_free, cancellable, callback,
+                            user_data);
+}
+
+SixExchangeLog *
+six_exchange_log_read_finish (SixRepository  *repository,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  return six_repository_run_finish (repository, result, error);
+}
+
+/* On the repository's thread: for each key, whether this database has the file. */
+static gpointer
+find_seen (SixDb         *db,
+           gpointer       user_data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  GArray *keys = user_data;
+  g_autoptr(GArray) seen = g_array_sized_new (FALSE, TRUE, sizeof (gboolean), keys->len);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const SixExchangeFileKey *key = &g_array_index (keys, SixExchangeFileKey, i);
+      g_autoptr(SixExchangeLogEntry) previous = NULL;
+      gboolean has = FALSE;
+
+      /* What this database wrote itself, it has; an import undone, it has not. */
+      if (g_strcmp0 (key->origin, six_db_get_replica_id (db)) == 0)
+        has = TRUE;
+      else if (key->export_id != NULL)
+        {
+          if (!six_db_find_import (db, key->export_id, key->checksum, &previous, error))
+            return NULL;
+          has = previous != NULL && !previous->undone;
+        }
+      g_array_append_val (seen, has);
+    }
+
+  return g_steal_pointer (&seen);
+}
+
+/**
+ * six_exchange_log_find_seen_async:
+ * @keys: (element-type SixExchangeFileKey): the files to ask about; their strings must live
+ *   until the callback
+ *
+ * Asks which files this database has: imported (and not undone), or written itself.
+ */
+void
+six_exchange_log_find_seen_async (SixRepository       *repository,
+                                  GArray              *keys,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (SIX_IS_REPOSITORY (repository));
+  g_return_if_fail (keys != NULL);
+
+  six_repository_run_async (repository, find_seen, g_array_ref (keys),
+                            (GDestroyNotify) g_array_unref, (GDestroyNotify) g_array_unref,
+                            cancellable, callback, user_data);
+}
+
+/* Returns: (element-type gboolean): for each key in order, whether the database has it */
+GArray *
+six_exchange_log_find_seen_finish (SixRepository  *repository,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  return six_repository_run_finish (repository, result, error);
+}
