@@ -2436,13 +2436,22 @@ test_files_foreign (void)
 
   g_assert_null (six_db_open (other, &error));
   g_assert_nonnull (strstr (error->message, "is not an Article Six database"));
+  g_clear_error (&error);
 
   /* No application id, but someone's tables: not ours either. */
   make_sqlite_file (unmarked, "CREATE TABLE contacts (name TEXT);");
   assert_refused (unmarked, SIX_STORE_ERROR_NOT_A_DATABASE, SIX_STORE_ERROR_NOT_A_DATABASE, TRUE);
 
-  /* An empty file is a new database. */
+  /* An emptied file lost its data: refused, never silently made new. */
   write_bytes (empty, "", 0);
+  assert_refused (empty, SIX_STORE_ERROR_CORRUPT, SIX_STORE_ERROR_CORRUPT, TRUE);
+  g_assert_null (six_db_open (empty, &error));
+  g_assert_nonnull (strstr (error->message, "is empty"));
+  g_assert_nonnull (strstr (error->message, "Restore a backup"));
+  g_clear_error (&error);
+
+  /* A file that does not exist yet is a new database. */
+  g_assert_cmpint (g_unlink (empty), ==, 0);
   db = open_db (empty);
   g_assert_cmpint (six_db_get_schema_version (db), ==, six_db_get_latest_version ());
   six_db_close (db);

@@ -304,14 +304,17 @@ changed_table_new (void)
                                 (GDestroyNotify) g_hash_table_unref);
 }
 
-/* Creates the file with mode 0600 so the database and its -wal/-shm stay private. */
+/* Creates the file with mode 0600 so the database and its -wal/-shm stay private;
+ * @created says whether this call made it. */
 static gboolean
 create_private_file (const char  *path,
+                     gboolean    *created,
                      GError     **error)
 {
   g_autofree char *dir = NULL;
   int fd;
 
+  *created = FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
@@ -340,6 +343,7 @@ create_private_file (const char  *path,
     }
 
   close (fd);
+  *created = TRUE;
 
   return TRUE;
 }
@@ -377,6 +381,7 @@ read_be32 (const guchar *bytes)
  * one, would be deleted on close. */
 static gboolean
 check_header (const char  *path,
+              gboolean     created,
               GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
@@ -409,9 +414,18 @@ check_header (const char  *path,
     }
   close (fd);
 
-  /* An empty file is a new database. */
-  if (n_read == 0)
+  /* Only the file we just made is a new database: an emptied one lost its data, and
+   * filling it anew would soon rotate the good backups away. */
+  if (n_read == 0 && created)
     return TRUE;
+
+  if (n_read == 0)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+                   _("%s is empty: the database it held is lost. Restore a backup, or delete "
+                     "the file to start a new database."), path);
+      return FALSE;
+    }
 
   if (n_read < (gssize) sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {
@@ -673,6 +687,7 @@ six_db_open_full (const char  *path,
   g_autoptr(SixDb) db = NULL;
   guint n_kinds;
   const SixKind *kinds = six_kind_all (&n_kinds);
+  gboolean created = FALSE;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -680,7 +695,7 @@ six_db_open_full (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (strcmp (path, ":memory:") != 0 &&
-      (!create_private_file (path, error) || !check_header (path, error)))
+      (!create_private_file (path, &created, error) || !check_header (path, created, error)))
     return NULL;
 
   db = g_new0 (SixDb, 1);
