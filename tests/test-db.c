@@ -1192,6 +1192,44 @@ test_records_constraint (void)
   six_db_rollback (db);
 }
 
+/* A record whose clock holds our counter at its limit refuses a local edit with an error
+ * (an older version imported such clocks); nothing aborts and nothing is written. */
+static void
+test_records_counter_limit (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("%s=9223372036854775807",
+                                           six_db_get_replica_id (db));
+  g_autoptr(SixVersionVector) vv = six_version_vector_parse (text, NULL);
+  SixFieldStamp stamp = { vv, { 1000, 0, g_intern_string (six_db_get_replica_id (db)) }, NULL };
+  const SixKind *country = kind ("country");
+  const char *fields[] = { "visibility", "deleted", "name", "status" };
+  GVariant *values[] = { g_variant_new_string ("public"), g_variant_new_boolean (FALSE),
+                         g_variant_new_string ("Laos"), g_variant_new_string ("party") };
+  g_autoptr(SixRecord) record = NULL;
+  SixEdit *edit;
+  gint64 operation;
+
+  g_assert_true (six_db_begin (db, &error));
+  operation = six_db_begin_operation (db, "Import", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_true (six_db_put_field (db, operation, country, "LAO",
+                                     (guint) six_kind_field_index (country, fields[i]),
+                                     values[i], &stamp, &error));
+  g_assert_true (six_db_commit (db, &error));
+  g_assert_no_error (error);
+
+  edit = six_edit_new (country, "LAO");
+  six_edit_set_string (edit, "name", "Lao PDR");
+  apply_one_fails (db, edit, SIX_STORE_ERROR_INVALID);
+
+  record = get_record (db, "country", "LAO");
+  g_assert_cmpstr (g_variant_get_string (six_record_get_value (record, "name"), NULL), ==,
+                   "Laos");
+}
+
 /* Merge writes keep the stamp they carry; local writes after them dominate. */
 static void
 test_records_put_field (void)
@@ -3261,6 +3299,7 @@ main (int   argc,
   g_test_add_func ("/store/db/files/mode", test_files_mode);
   g_test_add_func ("/store/db/files/clock-resumes", test_files_clock_resumes);
   g_test_add_func ("/store/db/files/corrupt", test_files_corrupt);
+  g_test_add_func ("/store/db/records/counter-limit", test_records_counter_limit);
   g_test_add_func ("/store/db/files/too-new", test_files_too_new);
   g_test_add_func ("/store/db/files/foreign", test_files_foreign);
   g_test_add_func ("/store/db/files/migrate-v1", test_files_migrate_v1);

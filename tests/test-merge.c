@@ -1128,7 +1128,7 @@ sim_write (SimReplica *replica,
   g_clear_pointer (&values[field], g_variant_unref);
   values[field] = value != NULL ? g_variant_ref_sink (value) : NULL;
   six_field_stamp_clear (&stamps[field]);
-  stamps[field].vv = six_version_vector_increment (joined, replica->name);
+  stamps[field].vv = six_version_vector_increment (joined, replica->name, NULL);
   six_hlc_clock_tick (replica->clock, &stamps[field].hlc);
 
   record = six_record_new (kind, ORG_ID, values, stamps);

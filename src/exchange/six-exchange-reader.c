@@ -1622,6 +1622,13 @@ read_vv (Reader            *r,
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,
                         _("a counter must be a positive integer"));
 
+      /* A counter past what any replica can count to would leave no room for the next edit. */
+      if (json_node_get_int (counter) > SIX_VERSION_VECTOR_COUNTER_MAX)
+        return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,
+                        _("the counter %" G_GINT64_FORMAT " is more edits than a replica can "
+                          "have made (at most %" G_GINT64_FORMAT "): the clock is damaged"),
+                        json_node_get_int (counter), SIX_VERSION_VECTOR_COUNTER_MAX);
+
       if (!g_hash_table_contains (r->replicas, replica))
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,
                         _("replica “%s” is not listed in “replicas”"), replica);
