@@ -202,7 +202,24 @@ open_database (const char  *path,
     }
 
   db = six_db_open (path, error);
-  if (db == NULL || !six_reference_pack_ensure (db, error))
+  if (db == NULL)
+    {
+      g_autofree char *backup = six_db_find_latest_backup (path);
+
+      /* The window offers it; here the user is told where it is. */
+      if (backup != NULL && error != NULL &&
+          g_error_matches (*error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT))
+        {
+          char *message = g_strdup_printf (_("%s\nThe newest sound backup is %s: open the "
+                                             "window to restore it."), (*error)->message, backup);
+
+          g_free ((*error)->message);
+          (*error)->message = message;
+        }
+      return NULL;
+    }
+
+  if (!six_reference_pack_ensure (db, error))
     return NULL;
 
   return g_steal_pointer (&db);

@@ -228,5 +228,14 @@ pdfinfo "$tmp/progress.pdf" 2>/dev/null | grep -q '^Pages: *1$' && check ok "the
 expect 2 "an unknown --lang exits 2" "$bin" --database "$b" report progress --lang de
 expect 2 "--pdf for another report exits 2" "$bin" --database "$b" report overview --pdf "$tmp/x.pdf"
 
+# An emptied database is refused, never made new, and the newest sound backup is named.
+e="$tmp/emptied.db"
+"$bin" --database "$e" import "$data/good/all-private.a6.json" >/dev/null
+: > "$e"
+expect 1 "an emptied database is refused" "$bin" --database "$e" report overview
+grep -q 'emptied.db is empty' "$tmp/err" && grep -q 'newest sound backup is .*/backups/article-six-' "$tmp/err" \
+  && check ok "it says what to do and names the backup" || check fail "emptied database message"
+[ ! -s "$e" ] && check ok "the emptied file is left as it is" || check fail "emptied file written"
+
 echo "1..$n"
 [ $failed = 0 ]

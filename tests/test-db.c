@@ -2959,6 +2959,158 @@ test_backup_rotate (void)
   remove_tree (dir);
 }
 
+static sqlite3_int64
+root_page (sqlite3    *handle,
+           const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_int64 page;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT rootpage FROM sqlite_schema "
+                                       "WHERE name = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return page;
+}
+
+/* Swaps the b-trees of the country id index (one row) and an empty index: every page stays
+ * well formed, so quick_check passes, but the indexes no longer match their tables. With
+ * @leave_wal the change stays in the -wal, as a crash leaves it. */
+static void
+damage_index (const char *path,
+              gboolean    leave_wal)
+{
+  sqlite3 *handle = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_int64 country;
+  sqlite3_int64 meeting;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  country = root_page (handle, "sqlite_autoindex_country_1");
+  meeting = root_page (handle, "meeting_country");
+  sql = g_strdup_printf ("PRAGMA writable_schema = ON;"
+                         "UPDATE sqlite_schema SET rootpage = %lld WHERE name = "
+                         "'sqlite_autoindex_country_1';"
+                         "UPDATE sqlite_schema SET rootpage = %lld WHERE name = "
+                         "'meeting_country';", meeting, country);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  if (leave_wal)
+    sqlite3_db_config (handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
+/* A damaged index passes the quick check of every open; the full check finds it after an
+ * unclean shutdown and in the daily backup, and no backup of it is kept. */
+static void
+test_backup_damaged_index (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article-six.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GError) error = NULL;
+  SixDb *db;
+
+  db = open_db (path);
+  create_country (db, "LBN", "Lebanon");
+  six_db_close (db);
+
+  /* Killed with the damage still in the -wal: the next open checks in full. */
+  damage_index (path, TRUE);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_null (six_db_open (path, &error));
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "is damaged"));
+  g_clear_error (&error);
+
+  /* Closed cleanly: the open's quick check cannot see it, the backup's full check can. */
+  {
+    sqlite3 *handle = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle, "PRAGMA wal_checkpoint", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+  }
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  db = open_db (path);
+  g_assert_null (six_db_backup (db, "import", &error));
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_clear_error (&error);
+  g_assert_false (six_db_backup_daily (db, &error));
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT);
+  g_assert_cmpuint (count_dir (backups), ==, 0);
+  six_db_close (db);
+
+  remove_tree (dir);
+}
+
+/* A backup killed half way (old versions wrote in place) leaves broken files named like
+ * backups, and this version leaves hidden part files: neither is trusted, offered, or
+ * counted, and the good backups survive rotation. */
+static void
+test_backup_killed (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article-six.db", NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autofree char *stale_part = NULL;
+  g_autofree char *latest = NULL;
+  g_autoptr(GPtrArray) good = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  FakeWall wall = { 1700000000000 };
+  SixDb *db;
+
+  db = open_db (path);
+  six_db_set_wall_clock (db, fake_wall_now, &wall);
+  create_country (db, "LBN", "Lebanon");
+  for (guint i = 0; i < 5; i++)
+    {
+      wall.now += 60 * 60 * 1000;
+      g_ptr_array_add (good, six_db_backup (db, "import", &error));
+      g_assert_no_error (error);
+    }
+
+  /* Three newer broken backups: truncated, with the orphan journal a kill leaves. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GBytes) bytes = read_bytes (good->pdata[4]);
+      g_autofree char *name = g_strdup_printf ("article-six-20231115-%02u0000-import.db", 10 + i);
+      g_autofree char *broken = g_build_filename (backups, name, NULL);
+      g_autofree char *journal = g_strconcat (broken, "-journal", NULL);
+
+      write_bytes (broken, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) / 2);
+      write_bytes (journal, "", 0);
+    }
+  stale_part = g_build_filename (backups, ".article-six-backup-999999999-abcdef.part", NULL);
+  write_bytes (stale_part, "half", 4);
+
+  latest = six_db_find_latest_backup (path);
+  g_assert_cmpstr (latest, ==, good->pdata[4]);
+
+  /* The newest backup is broken and recent, but the newest whole one is a day old. */
+  wall.now = 1700000000000 + 30 * 60 * 60 * 1000;
+  g_assert_true (six_db_backup_daily (db, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&latest, g_free);
+  latest = six_db_find_latest_backup (path);
+  g_assert_true (g_str_has_suffix (latest, "-daily.db"));
+  g_assert_false (g_file_test (stale_part, G_FILE_TEST_EXISTS));
+
+  /* Rotation dropped the oldest good one only: four good ones, the daily, the broken. */
+  g_assert_false (g_file_test (good->pdata[0], G_FILE_TEST_EXISTS));
+  for (guint i = 1; i < 5; i++)
+    g_assert_true (g_file_test (good->pdata[i], G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_dir (backups), ==, 5 + 3 * 2);
+
+  six_db_close (db);
+  remove_tree (dir);
+}
+
 static void
 test_backup_daily (void)
 {
@@ -3308,6 +3460,8 @@ main (int   argc,
   g_test_add_func ("/store/db/locked-message", test_locked_message);
   g_test_add_func ("/store/db/backup/rotate", test_backup_rotate);
   g_test_add_func ("/store/db/backup/daily", test_backup_daily);
+  g_test_add_func ("/store/db/backup/damaged-index", test_backup_damaged_index);
+  g_test_add_func ("/store/db/backup/killed", test_backup_killed);
   g_test_add_func ("/store/db/backup/memory", test_backup_memory);
   g_test_add_func ("/store/db/backup/restore", test_backup_restore);
 
