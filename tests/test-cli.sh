@@ -228,6 +228,18 @@ pdfinfo "$tmp/progress.pdf" 2>/dev/null | grep -q '^Pages: *1$' && check ok "the
 expect 2 "an unknown --lang exits 2" "$bin" --database "$b" report progress --lang de
 expect 2 "--pdf for another report exits 2" "$bin" --database "$b" report overview --pdf "$tmp/x.pdf"
 
+# Only regular files are read, and never past the limit: a pipe nobody writes to, an endless
+# device and a file over the limit are refused at once (timeout: a hang is a failure).
+mkfifo "$tmp/pipe.a6.json"
+for f in "$tmp/pipe.a6.json" /dev/zero /dev/urandom; do
+  expect 1 "$f is refused" timeout 10 "$bin" validate "$f"
+  grep -q 'not a file that can be read' "$tmp/err" && check ok "$f: the message says why" \
+    || check fail "$f message"
+done
+truncate -s 600M "$tmp/sparse.a6.json"
+expect 1 "a file over the limit is refused" timeout 10 "$bin" validate "$tmp/sparse.a6.json"
+grep -q 'over the limit of' "$tmp/err" && check ok "it names the limit" || check fail "over the limit"
+
 # An emptied database is refused, never made new, and the newest sound backup is named.
 e="$tmp/emptied.db"
 "$bin" --database "$e" import "$data/good/all-private.a6.json" >/dev/null

@@ -33,6 +33,7 @@ typedef enum
   SIX_EXCHANGE_ERROR_DANGLING_REFERENCE,
   SIX_EXCHANGE_ERROR_CHECKSUM,
   SIX_EXCHANGE_ERROR_FAILED,            /* writing, or the store refused */
+  SIX_EXCHANGE_ERROR_NOT_REGULAR,       /* a folder, a device, a pipe: not a file to read */
 } SixExchangeError;
 
 #define SIX_EXCHANGE_FORMAT        "article-six"
