@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <utime.h>
 
 #define ORG_LBN         "00000000-0000-4000-8000-000000000001"
 #define ORG_FRA         "00000000-0000-4000-8000-000000000002"
@@ -1121,6 +1122,47 @@ test_save_cancelled (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A killed export's part file (ours, or GIO's from older versions) holds every record it
+ * wrote: the next save in that folder removes it, and leaves no part file of its own. */
+static void
+test_save_stale_parts (void)
+{
+  g_autoptr(SixDb) db = populate ();
+  g_autoptr(SixExchangeFile) file = collect (db, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PRIVATE);
+  g_autofree char *dir = g_dir_make_tmp ("six-writer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "all.a6.json", NULL);
+  g_autofree char *ours = g_build_filename (dir, ".all.a6.json.a6-part-999999999-Ab12Cd", NULL);
+  g_autofree char *old_gio = g_build_filename (dir, ".goutputstream-OLD123", NULL);
+  g_autofree char *running_gio = g_build_filename (dir, ".goutputstream-NEW123", NULL);
+  g_autofree char *other = g_build_filename (dir, ".hidden-notes", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  struct utimbuf two_hours_ago = { time (NULL) - 7200, time (NULL) - 7200 };
+  GStatBuf info;
+
+  g_assert_true (g_file_set_contents (ours, "{\"private\"", -1, NULL));
+  g_assert_true (g_file_set_contents (old_gio, "{\"private\"", -1, NULL));
+  g_assert_true (g_file_set_contents (running_gio, "{", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+  g_assert_cmpint (g_utime (old_gio, &two_hours_ago), ==, 0);
+
+  g_assert_true (six_exchange_save_file (file, destination, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_test (ours, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_gio, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (running_gio, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (dir), ==, 3);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  g_unlink (path);
+  g_unlink (running_gio);
+  g_unlink (other);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static int
 write_samples (const char *dir)
 {
@@ -1181,6 +1223,7 @@ main (int   argc,
   g_test_add_func ("/exchange/writer/export-logged", test_export_logged);
   g_test_add_func ("/exchange/writer/save/refused", test_save_refused);
   g_test_add_func ("/exchange/writer/save/cancelled", test_save_cancelled);
+  g_test_add_func ("/exchange/writer/save/stale-parts", test_save_stale_parts);
   g_test_add_func ("/exchange/writer/stream-full", test_stream_full);
 
   return g_test_run ();
