@@ -23,6 +23,7 @@
 #include "six-progress.h"
 #include "six-reference-pack.h"
 #include "six-report.h"
+#include "six-text.h"
 
 typedef int (*SixCommandFunc) (const char  *database,
                                int          argc,
@@ -176,10 +177,13 @@ parse_command (int           *argc,
   return TRUE;
 }
 
+/* Messages quote files and records: what reaches the terminal carries no controls. */
 static int
 fail (const GError *error)
 {
-  g_printerr ("article-six: %s\n", error->message);
+  g_autofree char *message = six_text_escape_controls (error->message, TRUE);
+
+  g_printerr ("article-six: %s\n", message);
 
   return 1;
 }
@@ -374,8 +378,9 @@ run_import (const char  *database,
       if (dry_run)
         {
           g_autoptr(SixPreview) preview = six_preview_new (db, exchange, result);
-          g_autofree char *text = json ? six_preview_to_json (preview)
-                                       : six_preview_to_text (preview);
+          g_autofree char *raw = json ? six_preview_to_json (preview)
+                                      : six_preview_to_text (preview);
+          g_autofree char *text = six_text_escape_controls (raw, TRUE);
 
           /* Several files in JSON: one array of previews. */
           if (json && argc > 2)

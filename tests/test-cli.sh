@@ -240,6 +240,13 @@ truncate -s 600M "$tmp/sparse.a6.json"
 expect 1 "a file over the limit is refused" timeout 10 "$bin" validate "$tmp/sparse.a6.json"
 grep -q 'over the limit of' "$tmp/err" && check ok "it names the limit" || check fail "over the limit"
 
+# A message quoting a file never passes its control characters to the terminal.
+esc_name="$tmp/$(printf 'e\033]2;owned\007').a6.json"
+printf 'not json' > "$esc_name"
+expect 1 "a file whose name holds controls is refused" "$bin" validate "$esc_name"
+! grep -q "$(printf '\033')" "$tmp/err" && grep -q 'e\\u001b]2;owned\\u0007' "$tmp/err" \
+  && check ok "the message escapes them" || check fail "controls in the message"
+
 # An emptied database is refused, never made new, and the newest sound backup is named.
 e="$tmp/emptied.db"
 "$bin" --database "$e" import "$data/good/all-private.a6.json" >/dev/null

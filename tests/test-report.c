@@ -133,6 +133,32 @@ test_report_csv (void)
                    "\"two\nlines\",,no,\r\n");
 }
 
+/* Cells a spreadsheet would run as formulas start with a quote (OWASP); numbers stay. */
+static void
+test_report_csv_formulas (void)
+{
+  g_autoptr(SixReportTable) table = six_report_table_new ();
+  guint name = six_report_table_add_column (table, "name", NULL, SIX_REPORT_COLUMN_TEXT);
+  const char *cells[] = { "=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)",
+                          "\tTab", "\rCR", "-12.5", "a=b" };
+  g_autofree char *csv = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    six_report_table_set_text (table, six_report_table_add_row (table), name, cells[i]);
+
+  csv = six_report_table_format (table, SIX_REPORT_FORMAT_CSV);
+  g_assert_cmpstr (csv, ==,
+                   "name\r\n"
+                   "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n"
+                   "\"'+1+1\"\r\n"
+                   "\"'-2+3\"\r\n"
+                   "\"'@SUM(A1)\"\r\n"
+                   "\"'\tTab\"\r\n"
+                   "\"'\rCR\"\r\n"
+                   "-12.5\r\n"
+                   "a=b\r\n");
+}
+
 static void
 test_report_json (void)
 {
@@ -1052,6 +1078,7 @@ main (int    argc,
   }
 
   g_test_add_func ("/views/report/csv", test_report_csv);
+  g_test_add_func ("/views/report/csv-formulas", test_report_csv_formulas);
   g_test_add_func ("/views/report/json", test_report_json);
   g_test_add_func ("/views/report/text", test_report_text);
   g_test_add_func ("/views/report/names", test_report_names);
