@@ -72,8 +72,10 @@ static const SixCommand commands[] = {
     N_("The progress report's paragraph on cooperation and assistance, then the overview; "
        "with --pdf, the overview as a one-page PDF"),
     run_report },
-  { "profile", "[--database PATH] profile ISO3 --pdf FILE [--contacts] [--private-notes]",
-    N_("Write a State's one-page profile as a PDF; contacts and private notes only if asked"),
+  { "profile", "[--database PATH] profile ISO3 --pdf FILE [--level LEVEL] [--contacts] "
+    "[--private-notes]",
+    N_("Write a State's one-page profile as a PDF: public records unless --level says more; "
+       "contacts and private notes only if asked"),
     run_profile },
   { "brief", "[--database PATH] brief COALITION --pdf FILE",
     N_("Write a coalition’s one-page brief for its next meeting as a PDF; COALITION is its id "
@@ -640,13 +642,16 @@ run_profile (const char  *database,
   g_autoptr(SixProfile) profile = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *country = NULL;
+  g_autofree char *level_text = NULL;
   gboolean contacts = FALSE;
   gboolean private_notes = FALSE;
   SixProfileInclude include = SIX_PROFILE_INCLUDE_NONE;
+  SixVisibility level = SIX_VISIBILITY_PUBLIC;
   GDate today;
   int status = 0;
   GOptionEntry entries[] = {
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, NULL, NULL },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level_text, NULL, NULL },
     { "contacts", 0, 0, G_OPTION_ARG_NONE, &contacts, NULL, NULL },
     { "private-notes", 0, 0, G_OPTION_ARG_NONE, &private_notes, NULL, NULL },
     { NULL }
@@ -658,7 +663,15 @@ run_profile (const char  *database,
   if (argc != 2 || pdf == NULL)
     return usage_error (_("profile takes a country code and --pdf FILE"));
 
+  /* Like a file export, the page is public unless more is asked for. */
+  if (level_text != NULL && !six_visibility_from_string (level_text, &level))
+    return usage_error (_("--level takes public, coalition or private"));
+
   country = g_ascii_strup (argv[1], -1);
+  if (level >= SIX_VISIBILITY_COALITION)
+    include |= SIX_PROFILE_INCLUDE_COALITION;
+  if (level == SIX_VISIBILITY_PRIVATE)
+    include |= SIX_PROFILE_INCLUDE_PRIVATE;
   if (contacts)
     include |= SIX_PROFILE_INCLUDE_CONTACTS;
   if (private_notes)

@@ -123,6 +123,8 @@ expect 1 "an unknown State exits 1" "$bin" --database "$b" profile ZZZ --pdf "$t
 grep -q 'ZZZ' "$tmp/err" && check ok "the reason names the code" || check fail "unknown State reason"
 [ ! -e "$tmp/zzz.pdf" ] && check ok "no file for an unknown State" || check fail "zzz.pdf written"
 expect 2 "a profile without --pdf exits 2" "$bin" --database "$b" profile LAO
+expect 2 "a profile with an unknown --level exits 2" "$bin" --database "$b" profile LAO --level secret --pdf "$tmp/x.pdf"
+expect 0 "a profile at coalition level" "$bin" --database "$b" profile LAO --level coalition --pdf "$tmp/lao-coalition.pdf"
 
 # The overview: who sought assistance in a year or span, in three formats.
 expect 0 "the overview as text" "$bin" --database "$b" report overview --year 2018
