@@ -1103,6 +1103,54 @@ test_stream_full (void)
   g_assert_true (g_str_has_prefix (buffer, "{\n  \"format\": \"article-six\""));
 }
 
+static GBytes *
+write_limited (SixExchangeFile *file,
+               guint64          max_size,
+               GError         **error)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+  if (!six_exchange_write_file_to_stream_full (file, stream, max_size, NULL, error) ||
+      !g_output_stream_close (stream, NULL, error))
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/* Export and import keep the same limit: a file of exactly the limit is written and read,
+ * one byte more is refused by both, and the writer stops before it writes past it. */
+static void
+test_size_limit_agrees (void)
+{
+  g_autoptr(SixDb) db = populate_large (2000);
+  g_autoptr(SixExchangeFile) file = collect (db, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PRIVATE);
+  g_autoptr(GBytes) whole = write_limited (file, G_MAXUINT64, NULL);
+  gsize size = g_bytes_get_size (whole);
+  SixExchangeReadOptions options = { .max_size = size };
+  SixExchangeReadOptions smaller = { .max_size = size - 1 };
+  g_autoptr(GBytes) exact = NULL;
+  g_autoptr(GBytes) over = NULL;
+  g_autoptr(SixExchangeFile) read = NULL;
+  g_autoptr(SixExchangeFile) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  exact = write_limited (file, size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (exact), ==, size);
+  read = six_exchange_read_bytes_full (exact, "exact.a6.json", &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read);
+
+  refused = six_exchange_read_bytes_full (exact, "exact.a6.json", &smaller, &error);
+  g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  over = write_limited (file, size - 1, &error);
+  g_assert_null (over);
+  g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "one country or one coalition"));
+}
+
 /* Cancelled before it starts: nothing written, and the error says so. */
 static void
 test_save_cancelled (void)
@@ -1225,6 +1273,7 @@ main (int   argc,
   g_test_add_func ("/exchange/writer/save/cancelled", test_save_cancelled);
   g_test_add_func ("/exchange/writer/save/stale-parts", test_save_stale_parts);
   g_test_add_func ("/exchange/writer/stream-full", test_stream_full);
+  g_test_add_func ("/exchange/writer/size-limit-agrees", test_size_limit_agrees);
 
   return g_test_run ();
 }

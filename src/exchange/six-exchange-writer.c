@@ -457,6 +457,9 @@ sorted_records (SixExchangeFile  *file,
  * The bytes are hashed and written on another thread while the next ones are printed, a
  * few megabytes at a time, whatever the size of the file.
  *
+ * A file larger than import accepts (SIX_EXCHANGE_MAX_SIZE) is not finished: the error is
+ * %SIX_EXCHANGE_ERROR_TOO_LARGE, so no one is sent a file they cannot read.
+ *
  * Returns: %FALSE with @error set when @file cannot be written validly or @stream fails;
  *   @stream may then have received part of the file
  */
@@ -465,6 +468,44 @@ six_exchange_write_file_to_stream (SixExchangeFile  *file,
                                    GOutputStream    *stream,
                                    GCancellable     *cancellable,
                                    GError          **error)
+{
+  return six_exchange_write_file_to_stream_full (file, stream, SIX_EXCHANGE_MAX_SIZE,
+                                                 cancellable, error);
+}
+
+/* The checksum line and the closing brace: the same length for every file. */
+#define CHECKSUM_LINE_SIZE (sizeof ("  \"checksum\": \"sha256:\"\n}\n") - 1 + 64)
+
+static gboolean
+check_size (SixExchangeOutput  *output,
+            guint64             max_size,
+            GError            **error)
+{
+  g_autofree char *limit_text = NULL;
+
+  if (_six_exchange_output_get_size (output) + CHECKSUM_LINE_SIZE <= max_size)
+    return TRUE;
+
+  limit_text = g_format_size (max_size);
+  g_set_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_TOO_LARGE,
+               _("The file would be over the limit of %s that importing accepts: export one "
+                 "country or one coalition at a time instead"), limit_text);
+
+  return FALSE;
+}
+
+/**
+ * six_exchange_write_file_to_stream_full:
+ * @max_size: the largest file to write, checksum line included
+ *
+ * six_exchange_write_file_to_stream () with another limit than import's.
+ */
+gboolean
+six_exchange_write_file_to_stream_full (SixExchangeFile  *file,
+                                        GOutputStream    *stream,
+                                        guint64           max_size,
+                                        GCancellable     *cancellable,
+                                        GError          **error)
 {
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) replicas = NULL;
@@ -499,7 +540,8 @@ six_exchange_write_file_to_stream (SixExchangeFile  *file,
   for (guint i = 0; i < records->len; i++)
     {
       g_string_append (out, i == 0 ? "\n" : ",\n");
-      if (!append_record (out, printed_vvs, records->pdata[i], error))
+      if (!append_record (out, printed_vvs, records->pdata[i], error) ||
+          !check_size (output, max_size, error))
         return FALSE;
 
       /* A failed stream says why in _six_exchange_output_finish (). */
@@ -508,6 +550,8 @@ six_exchange_write_file_to_stream (SixExchangeFile  *file,
       out = _six_exchange_output_buffer (output);
     }
   g_string_append (out, records->len > 0 ? "\n  ],\n" : "],\n");
+  if (!check_size (output, max_size, error))
+    return FALSE;
 
   /* §6: the hash covers every byte before the checksum line. */
   checksum = _six_exchange_output_finish (output, error);
