@@ -322,12 +322,6 @@ print_counts (const char            *file,
                            /* Translators: a file, then what importing it did */
                            : _("%s: imported %s\n"),
            file, described);
-  if (counts->n_clamped > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%s: %u clock stamp from the future was moved back to now\n",
-                          "%s: %u clock stamps from the future were moved back to now\n",
-                          counts->n_clamped),
-             file, counts->n_clamped);
 }
 
 static int
@@ -369,8 +363,10 @@ run_import (const char  *database,
       g_autoptr(SixExchangeFile) exchange = NULL;
       g_autoptr(SixImportResult) result = NULL;
       g_autoptr(GError) file_error = NULL;
+      /* A file may refer to records held here instead of carrying them (format §3). */
+      SixExchangeReadOptions options = { .lookup = six_import_holds, .lookup_data = db };
 
-      exchange = six_exchange_read_file (file, NULL, &file_error);
+      exchange = six_exchange_read_file_full (file, &options, &file_error);
       if (exchange == NULL || !six_import_file (db, exchange, dry_run, &result, &file_error))
         {
           status = fail (file_error);

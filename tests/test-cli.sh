@@ -249,6 +249,15 @@ expect 1 "a file whose name holds controls is refused" "$bin" validate "$esc_nam
 ! grep -q "$(printf '\033')" "$tmp/err" && grep -q 'e\\u001b]2;owned\\u0007' "$tmp/err" \
   && check ok "the message escapes them" || check fail "controls in the message"
 
+# A file may refer to a country and a request the reader holds instead of carrying them.
+h="$tmp/held.db"
+expect 1 "a reference to a request not held is refused" "$bin" --database "$h" import "$data/held-references.a6.json"
+grep -q 'records\[0\].values.request: .* is neither in this file nor held here' "$tmp/err" \
+  && check ok "it names the reference" || check fail "held reference message"
+"$bin" --database "$h" import "$data/good/all-private.a6.json" >/dev/null
+expect 0 "references to a country and a request held here import" "$bin" --database "$h" import "$data/held-references.a6.json"
+grep -q 'imported 1 new' "$tmp/out" && check ok "the contribution is new" || check fail "held references import"
+
 # An emptied database is refused, never made new, and the newest sound backup is named.
 e="$tmp/emptied.db"
 "$bin" --database "$e" import "$data/good/all-private.a6.json" >/dev/null

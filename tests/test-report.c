@@ -390,8 +390,10 @@ test_report_deadlines (void)
 static void
 test_report_conflicts (void)
 {
-  gint64 early = PACK_DAY + 10 * DAY_MS;
-  gint64 late = PACK_DAY + 11 * DAY_MS;
+  /* 2026-12-07 and a day later: after every stamp of the pack the exported file carries,
+   * which a reader's clock must not lag by more than a day (format §4, rule 6). */
+  gint64 early = G_GINT64_CONSTANT (1796601600000);
+  gint64 late = early + DAY_MS;
   g_autoptr(SixDb) mine = open_db_with_pack (&early);
   g_autoptr(SixDb) theirs = open_db_with_pack (&late);
   g_autoptr(GPtrArray) edits = NULL;
@@ -443,7 +445,7 @@ test_report_conflicts (void)
   g_assert_cmpstr (six_report_table_get_cell (table, 0, column (table, "lost_writer")), ==,
                    six_db_get_replica_id (mine));
   g_assert_cmpstr (six_report_table_get_cell (table, 0, column (table, "won_at")), ==,
-                   "2025-09-30T00:00:00Z");
+                   "2026-12-08T00:00:00Z");
   g_assert_cmpstr (six_report_table_get_cell (table, 0, column (table, "restored")), ==,
                    "false");
 

@@ -32,6 +32,7 @@ struct _SixExchangeFile
   guint           minor_version;
   SixScopeType    scope;
   SixVisibility   level;
+  gboolean        shipped;
 };
 
 G_DEFINE_FINAL_TYPE (SixExchangeFile, six_exchange_file, G_TYPE_OBJECT)
@@ -189,6 +190,25 @@ six_exchange_file_new (void)
 }
 
 /* The name errors start with: the file's name, or what the caller passed to the reader. */
+/* Whether the file ships inside the program (the reference pack), so its stamps are the
+ * pack's own and are not held against this computer's clock (format §4, rule 6). */
+gboolean
+six_exchange_file_get_shipped (SixExchangeFile *self)
+{
+  g_return_val_if_fail (SIX_IS_EXCHANGE_FILE (self), FALSE);
+
+  return self->shipped;
+}
+
+void
+six_exchange_file_set_shipped (SixExchangeFile *self,
+                               gboolean         shipped)
+{
+  g_return_if_fail (SIX_IS_EXCHANGE_FILE (self));
+
+  self->shipped = shipped;
+}
+
 const char *
 six_exchange_file_get_display_name (SixExchangeFile *self)
 {

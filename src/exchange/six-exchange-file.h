@@ -38,7 +38,7 @@ typedef enum
 
 #define SIX_EXCHANGE_FORMAT        "article-six"
 #define SIX_EXCHANGE_VERSION_MAJOR 1
-#define SIX_EXCHANGE_VERSION_MINOR 2
+#define SIX_EXCHANGE_VERSION_MINOR 3
 #define SIX_EXCHANGE_MAX_SIZE      (G_GINT64_CONSTANT (512) * 1024 * 1024)
 #define SIX_EXCHANGE_MAX_DEPTH     32
 
@@ -71,6 +71,9 @@ G_DECLARE_FINAL_TYPE (SixExchangeFile, six_exchange_file, SIX, EXCHANGE_FILE, GO
 GQuark                six_exchange_error_quark             (void);
 
 SixExchangeFile      *six_exchange_file_new                (void);
+gboolean              six_exchange_file_get_shipped        (SixExchangeFile      *self);
+void                  six_exchange_file_set_shipped        (SixExchangeFile      *self,
+                                                            gboolean              shipped);
 const char           *six_exchange_file_get_display_name   (SixExchangeFile      *self);
 void                  six_exchange_file_set_display_name   (SixExchangeFile      *self,
                                                             const char           *name);

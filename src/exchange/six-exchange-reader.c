@@ -2068,6 +2068,11 @@ dangling (Reader         *r,
 {
   g_autofree char *targets = g_strjoinv (" or ", (char **) field->targets);
 
+  if (r->options->lookup != NULL)
+    return fail_at (r, error, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE, path,
+                    _("“%s” is neither in this file nor held here as a record of kind %s"),
+                    id, targets);
+
   return fail_at (r, error, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE, path,
                   _("“%s” is not in this file as a record of kind %s"), id, targets);
 }
@@ -2386,16 +2391,34 @@ read_bounded (GInputStream  *stream,
 /**
  * six_exchange_read_file:
  *
- * Loads and reads @file. Only a regular file is read (a pipe would block, a device never
- * end), and never more than the size limit, whatever size the file reports.
- * Blocking: call it from a worker thread.
+ * six_exchange_read_file_full () with no lookup: every reference must resolve in the file.
  */
 SixExchangeFile *
 six_exchange_read_file (GFile         *file,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  SixExchangeReadOptions options = { 0 };
+  SixExchangeReadOptions options = { .cancellable = cancellable };
+
+  return six_exchange_read_file_full (file, &options, error);
+}
+
+/**
+ * six_exchange_read_file_full:
+ * @options: (nullable): as for six_exchange_read_bytes_full (); its size limit is not used
+ *   (a file is never read past SIX_EXCHANGE_MAX_SIZE)
+ *
+ * Loads and reads @file. Only a regular file is read (a pipe would block, a device never
+ * end), and never more than the size limit, whatever size the file reports.
+ * Blocking: call it from a worker thread.
+ */
+SixExchangeFile *
+six_exchange_read_file_full (GFile                         *file,
+                             const SixExchangeReadOptions  *options,
+                             GError                       **error)
+{
+  SixExchangeReadOptions read_options = { 0 };
+  GCancellable *cancellable = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -2404,6 +2427,11 @@ six_exchange_read_file (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options != NULL)
+    read_options = *options;
+  read_options.max_size = 0;
+  cancellable = read_options.cancellable;
 
   basename = g_file_get_basename (file);
   info = g_file_query_info (file,
@@ -2439,7 +2467,5 @@ six_exchange_read_file (GFile         *file,
   if (bytes == NULL)
     return NULL;
 
-  options.cancellable = cancellable;
-
-  return six_exchange_read_bytes_full (bytes, name, &options, error);
+  return six_exchange_read_bytes_full (bytes, name, &read_options, error);
 }

@@ -25,7 +25,9 @@ typedef enum
   SIX_CLOCK_CONCURRENT,  /* neither has seen the other's latest write */
 } SixClockOrder;
 
-/* Stamps whose wall time is further than this ahead of the receiver's clock are clamped. */
+/* A file with a stamp further than this ahead of the reader's clock is refused (format §4,
+ * rule 6); within it, stamps are kept as written and the local clock moves past them. The
+ * local clock itself never jumps further than this past its wall clock. */
 #define SIX_HLC_MAX_DRIFT_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
 
 /* Largest counter a file may carry: a replica counts one per field it writes, and no one

@@ -130,9 +130,13 @@ import_job_run (SixDb         *db,
 {
   ImportJob *job = user_data;
   SixImportResult *result = NULL;
+  /* Read here, where the store is: a file may refer to records held here (format §3). */
+  SixExchangeReadOptions options = {
+    .cancellable = cancellable, .lookup = six_import_holds, .lookup_data = db,
+  };
 
   if (job->exchange == NULL)
-    job->exchange = six_exchange_read_file (job->file, cancellable, error);
+    job->exchange = six_exchange_read_file_full (job->file, &options, error);
   if (job->exchange == NULL)
     return NULL;
 
