@@ -1624,10 +1624,16 @@ read_vv (Reader            *r,
 
       /* A counter past what any replica can count to would leave no room for the next edit. */
       if (json_node_get_int (counter) > SIX_VERSION_VECTOR_COUNTER_MAX)
-        return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,
-                        _("the counter %" G_GINT64_FORMAT " is more edits than a replica can "
-                          "have made (at most %" G_GINT64_FORMAT "): the clock is damaged"),
-                        json_node_get_int (counter), SIX_VERSION_VECTOR_COUNTER_MAX);
+        {
+          g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    json_node_get_int (counter));
+          g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    SIX_VERSION_VECTOR_COUNTER_MAX);
+
+          return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,
+                          _("the counter %s is more edits than a replica can have made (at "
+                            "most %s): the clock is damaged"), count, limit);
+        }
 
       if (!g_hash_table_contains (r->replicas, replica))
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,

@@ -190,6 +190,7 @@ check_stamp (SixExchangeFile  *file,
 {
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *hours_text = NULL;
   gint64 hours;
 
   if (now > G_MAXINT64 - SIX_HLC_MAX_DRIFT_MS || stamp->wall <= now + SIX_HLC_MAX_DRIFT_MS)
@@ -198,17 +199,18 @@ check_stamp (SixExchangeFile  *file,
   path = g_strdup_printf ("records[%u].clocks.%s.hlc", index, field);
   text = six_hlc_to_string (stamp);
   hours = (stamp->wall - now) / (60 * 60 * 1000);
+  hours_text = g_strdup_printf ("%" G_GINT64_FORMAT, hours);
   _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, display_name (file), path,
+                           /* Translators: a clock stamp, then a number of hours (25 or more) */
                            g_dngettext (GETTEXT_PACKAGE,
-                                        "the stamp “%s” is %" G_GINT64_FORMAT " hour ahead of "
-                                        "this computer’s clock, more than the 24 allowed: the "
-                                        "sender’s clock is wrong. Ask them to set it right and "
-                                        "export again.",
-                                        "the stamp “%s” is %" G_GINT64_FORMAT " hours ahead of "
-                                        "this computer’s clock, more than the 24 allowed: the "
-                                        "sender’s clock is wrong. Ask them to set it right and "
-                                        "export again.", (gulong) MIN (hours, G_MAXLONG)),
-                           text, hours);
+                                        "the stamp “%s” is %s hour ahead of this computer’s "
+                                        "clock, more than the 24 allowed: the sender’s clock is "
+                                        "wrong. Ask them to set it right and export again.",
+                                        "the stamp “%s” is %s hours ahead of this computer’s "
+                                        "clock, more than the 24 allowed: the sender’s clock is "
+                                        "wrong. Ask them to set it right and export again.",
+                                        (gulong) MIN (hours, G_MAXLONG)),
+                           text, hours_text);
 
   return FALSE;
 }
