@@ -258,6 +258,16 @@ grep -q 'records\[0\].values.request: .* is neither in this file nor held here' 
 expect 0 "references to a country and a request held here import" "$bin" --database "$h" import "$data/held-references.a6.json"
 grep -q 'imported 1 new' "$tmp/out" && check ok "the contribution is new" || check fail "held references import"
 
+# What files brought in reaches the terminal without its controls: a text report blanks
+# them, a dry run's preview escapes them.
+expect 0 "a dry run of a file whose description holds controls" "$bin" --database "$h" import --dry-run "$data/terminal-controls.a6.json"
+! grep -q "$(printf '\033')" "$tmp/out" && grep -q 'Retitled\\u001b]2;owned\\u0007 terminal' "$tmp/out" \
+  && check ok "the preview escapes them" || check fail "controls in a preview"
+expect 0 "the file imports" "$bin" --database "$h" import "$data/terminal-controls.a6.json"
+expect 0 "the text report" "$bin" --database "$h" report assistance-requests
+! grep -q "$(printf '\033')" "$tmp/out" && grep -q 'Retitled ]2;owned  terminal' "$tmp/out" \
+  && check ok "the report blanks them" || check fail "controls in a text report"
+
 # An emptied database is refused, never made new, and the newest sound backup is named.
 e="$tmp/emptied.db"
 "$bin" --database "$e" import "$data/good/all-private.a6.json" >/dev/null
