@@ -15,6 +15,7 @@
 
 #define LBN_COALITION "c0a11710-0000-4000-8000-000000000001"
 #define LAO_COALITION "c0a11710-0000-4000-8000-000000000002"
+#define CONTACT "0c0a0000-0000-4000-8000-000000000001"
 
 static void
 put (SixDb       *db,
@@ -88,10 +89,13 @@ open_fixture (void)
   put (db, "coalition_member", "0e0e0000-0000-4000-8000-000000000001", "coalition",
        LBN_COALITION, "member", "LBN", "role", "lead", NULL);
   put (db, "coalition_member", "0e0e0000-0000-4000-8000-000000000002", "coalition",
-       LBN_COALITION, "member", "NOR", "role", "donor", NULL);
+       LBN_COALITION, "member", "NOR", "role", "donor", "until", "2027-12-31", NULL);
+  /* MAG's contact person: private, as contacts are unless shared. */
+  put (db, "contact", CONTACT, "name", "Samir Haddad",
+       "affiliation", "0a9a0000-0000-4000-8000-000000000001", NULL);
   put (db, "coalition_member", "0e0e0000-0000-4000-8000-000000000003", "coalition",
        LBN_COALITION, "member", "0a9a0000-0000-4000-8000-000000000001", "role", "operator",
-       NULL);
+       "since", "2024-09-01", "contact", CONTACT, NULL);
   /* A member kept private leaves no file. */
   put (db, "coalition_member", "0e0e0000-0000-4000-8000-000000000004", "coalition",
        LBN_COALITION, "member", "LAO", "role", "peer", "visibility", "private", NULL);
@@ -128,19 +132,22 @@ open_fixture (void)
 
   /* Meetings: one past, two to come (the nearer is next), one not dated yet. */
   put (db, "meeting", "0d0d0000-0000-4000-8000-000000000001", "title", "Kick-off",
-       "held_on", "2026-06-01", "coalition", LBN_COALITION, NULL);
+       "held_on", "2026-06-01", "coalition", LBN_COALITION,
+       "outcomes", "Norway sends the survey plan", NULL);
   put (db, "meeting", "0d0d0000-0000-4000-8000-000000000002", "title", "Second meeting",
        "held_on", "2027-01-15", "coalition", LBN_COALITION, NULL);
   put (db, "meeting", "0d0d0000-0000-4000-8000-000000000003", "title", "Before the MSP",
        "held_on", "2026-12-20", "coalition", LBN_COALITION, "place", "Geneva",
-       "outcomes", "Review the survey plan", NULL);
+       "agenda", "Review the survey plan", NULL);
   put (db, "meeting", "0d0d0000-0000-4000-8000-000000000004", "title", "Field visit",
        "coalition", LBN_COALITION, NULL);
 
   /* Follow-ups: one overdue, one due later, one done, one cancelled. */
   put (db, "activity", "0f0f0000-0000-4000-8000-000000000001", "title", "Send the survey plan",
        "due_on", "2026-11-01", "status", "in_progress", "owner", "NOR",
-       "coalition", LBN_COALITION, "actions", "lap:38", NULL);
+       "coalition", LBN_COALITION, "actions", "lap:38",
+       "meeting", "0d0d0000-0000-4000-8000-000000000001",
+       "request", "0b0b0000-0000-4000-8000-000000000001", NULL);
   put (db, "activity", "0f0f0000-0000-4000-8000-000000000002", "title", "Draft the budget",
        "due_on", "2027-02-01", "status", "planned", "coalition", LBN_COALITION, NULL);
   put (db, "activity", "0f0f0000-0000-4000-8000-000000000003", "title", "Book the room",
@@ -227,6 +234,13 @@ test_members_and_deadlines (void)
                    ==, "organisation");
   g_assert_cmpstr (six_record_get_string (((SixCoalitionMember *) members->pdata[3])->member,
                                           "role"), ==, "peer");
+  /* Since and until, and MAG's contact person by name. */
+  g_assert_cmpstr (six_record_get_string (((SixCoalitionMember *) members->pdata[2])->member,
+                                          "since"), ==, "2024-09-01");
+  g_assert_cmpstr (((SixCoalitionMember *) members->pdata[2])->contact_name, ==, "Samir Haddad");
+  g_assert_cmpstr (six_record_get_string (((SixCoalitionMember *) members->pdata[1])->member,
+                                          "until"), ==, "2027-12-31");
+  g_assert_null (((SixCoalitionMember *) members->pdata[1])->contact_name);
 
   /* The lead's obligations by article; the open Art. 4 deadline passed 220 days ago with an
    * extension waiting; Art. 3 (completed) and Art. 5 have no deadline entry. */
@@ -319,6 +333,11 @@ test_meetings_and_follow_ups (void)
   g_assert_cmpstr (first->owner_name, ==, "Norway");
   g_assert_cmpuint (first->actions->len, ==, 1);
   g_assert_cmpstr (six_record_get_id (first->actions->pdata[0]), ==, "lap:38");
+  /* Agreed at the kick-off, for the victim-assistance request. */
+  g_assert_cmpstr (six_record_get_id (first->meeting), ==, "0d0d0000-0000-4000-8000-000000000001");
+  g_assert_cmpstr (six_record_get_id (first->request), ==, "0b0b0000-0000-4000-8000-000000000001");
+  g_assert_null (((SixCoalitionFollowUp *) follow_ups->pdata[1])->meeting);
+  g_assert_null (((SixCoalitionFollowUp *) follow_ups->pdata[1])->request);
 
   g_assert_true (((SixCoalitionFollowUp *) follow_ups->pdata[1])->open);
   g_assert_false (((SixCoalitionFollowUp *) follow_ups->pdata[1])->overdue);
@@ -439,19 +458,27 @@ test_locate (void)
   g_assert_null (id);
 }
 
-static gboolean
-holds (SixExchangeFile *file,
-       const char      *kind,
-       const char      *id)
+static SixRecord *
+find (SixExchangeFile *file,
+      const char      *kind,
+      const char      *id)
 {
   GPtrArray *records = six_exchange_file_get_records (file);
 
   for (guint i = 0; i < records->len; i++)
     if (g_strcmp0 (six_record_get_kind_name (records->pdata[i]), kind) == 0 &&
         g_strcmp0 (six_record_get_id (records->pdata[i]), id) == 0)
-      return TRUE;
+      return records->pdata[i];
 
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+holds (SixExchangeFile *file,
+       const char      *kind,
+       const char      *id)
+{
+  return find (file, kind, id) != NULL;
 }
 
 /* "Send to Members": the coalition's scope at the coalition level. */
@@ -496,6 +523,14 @@ test_send_to_members (void)
   /* Nothing private leaves: not the note, not the member kept private. */
   g_assert_false (holds (file, "note", "0a0a0000-0000-4000-8000-000000000001"));
   g_assert_false (holds (file, "coalition_member", "0e0e0000-0000-4000-8000-000000000004"));
+  /* MAG's contact person stays home, and its member record no longer names them. */
+  g_assert_false (holds (file, "contact", CONTACT));
+  g_assert_null (six_record_get_string (find (file, "coalition_member",
+                                              "0e0e0000-0000-4000-8000-000000000003"),
+                                        "contact"));
+  g_assert_cmpstr (six_record_get_string (find (file, "coalition_member",
+                                                "0e0e0000-0000-4000-8000-000000000003"),
+                                          "since"), ==, "2024-09-01");
   records = six_exchange_file_get_records (file);
   for (guint i = 0; i < records->len; i++)
     g_assert_cmpint (six_record_get_visibility (records->pdata[i]), !=, SIX_VISIBILITY_PRIVATE);

@@ -699,33 +699,20 @@ portal_code (const char *log)
     log, sender, g_dbus_connection_get_unique_name (bus));
 }
 
-/* Send a profile by email: the portal gets the exported file attached, a subject that says
- * what it holds, and the toast says the email is ready. */
+/* An email portal of our own: it writes what it was asked to the mock's log, and answers. */
 static void
-send_email_body (Fixture *fixture)
+portal_start (Mock    *portal,
+              Fixture *fixture)
 {
-  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *sent = NULL;
-  g_autofree char *toast = NULL;
-  g_autofree char *code = NULL;
-  g_autoptr(SixExchangeFile) exchange = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) reply = NULL;
-  Mock portal = { 0 };
-  JsonObject *asked;
-  JsonArray *attachments;
-  g_autofree char *subject = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
 
-  g_settings_set_string (settings, "replica-name", "Nadia Haddad");
-  mock_start (&portal, fixture->dir, "org.freedesktop.portal.Desktop",
+  mock_start (portal, fixture->dir, "org.freedesktop.portal.Desktop",
               "/org/freedesktop/portal/desktop", "org.freedesktop.portal.Email", "ComposeEmail",
               "sa{sv}", "o", "ret = dbus.ObjectPath('/')");
-  code = portal_code (portal.log);
+  code = portal_code (portal->log);
   reply = g_dbus_connection_call_sync (bus, "org.freedesktop.portal.Desktop",
                                        "/org/freedesktop/portal/desktop",
                                        "org.freedesktop.DBus.Mock", "AddMethod",
@@ -741,6 +728,29 @@ send_email_body (Fixture *fixture)
                                                       "version", g_variant_new_uint32 (3)),
                                        NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
   g_assert_no_error (error);
+}
+
+/* Send a profile by email: the portal gets the exported file attached, a subject that says
+ * what it holds, and the toast says the email is ready. */
+static void
+send_email_body (Fixture *fixture)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *sent = NULL;
+  g_autofree char *toast = NULL;
+  g_autoptr(SixExchangeFile) exchange = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  Mock portal = { 0 };
+  JsonObject *asked;
+  JsonArray *attachments;
+  g_autofree char *subject = NULL;
+
+  g_settings_set_string (settings, "replica-name", "Nadia Haddad");
+  portal_start (&portal, fixture);
 
   /* From Lebanon's profile, as its Send by Email button does. */
   g_assert_true (six_window_open_record (fixture->window, "country", "LBN"));
@@ -775,6 +785,123 @@ test_send_email (Fixture       *fixture,
                  gconstpointer  data)
 {
   run_in_app (fixture, send_email_body);
+}
+
+/* Lebanon's coalition: an operator among its members, and its contact there, kept private. */
+static gpointer
+seed_coalition (SixDb         *db,
+                gpointer       user_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  SixEdit *coalition = six_edit_new (six_kind_lookup ("coalition"), NULL);
+  SixEdit *operator = six_edit_new (six_kind_lookup ("organisation"), NULL);
+  SixEdit *member = six_edit_new (six_kind_lookup ("coalition_member"), NULL);
+  SixEdit *contact = six_edit_new (six_kind_lookup ("contact"), NULL);
+
+  six_edit_set_string (coalition, "lead", "LBN");
+  six_edit_set_string (coalition, "title", "Country Coalition for Lebanon");
+  six_edit_set_string (coalition, "status", "active");
+  six_edit_set_string (operator, "name", "Mines Advisory Group");
+  six_edit_set_string (operator, "kind", "operator");
+  six_edit_set_string (member, "coalition", six_edit_get_id (coalition));
+  six_edit_set_string (member, "member", six_edit_get_id (operator));
+  six_edit_set_string (member, "role", "operator");
+  six_edit_set_string (contact, "name", "Samir Private");
+  six_edit_set_string (contact, "affiliation", six_edit_get_id (operator));
+  g_ptr_array_add (edits, coalition);
+  g_ptr_array_add (edits, operator);
+  g_ptr_array_add (edits, member);
+  g_ptr_array_add (edits, contact);
+  if (six_db_apply_edits (db, "Start a coalition", edits, error) <= 0)
+    return NULL;
+
+  return g_strdup (six_edit_get_id (coalition));
+}
+
+static void
+seeded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(char **) user_data = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* Send to Members: who sends is asked first, then the coalition's records go by email at
+ * the coalition's level — no level to choose, the lead State's profile in, nothing private. */
+static void
+send_members_body (Fixture *fixture)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *coalition_id = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *subject = NULL;
+  g_autoptr(SixExchangeFile) exchange = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  Mock portal = { 0 };
+  JsonObject *asked;
+
+  six_repository_run_async (six_window_get_repository (fixture->window), seed_coalition, NULL,
+                            NULL, g_free, NULL, seeded_cb, &coalition_id);
+  wait_until (is_set, &coalition_id);
+  portal_start (&portal, fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.send-coalition",
+                                             "s", coalition_id));
+  answer_identity ("Nadia Haddad", "Lebanon Mine Action Centre");
+  toast = g_strdup_printf ("Email ready with “coalition-%s.a6.json” attached", date);
+  wait_until (window_shows, toast);
+  g_assert_null (find_toplevel (SIX_TYPE_LEVEL_DIALOG));
+
+  sent = g_strdup_printf ("%s/sent/coalition-%s.a6.json", fixture->dir, date);
+  asked = read_log (parser, portal.log);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (asked,
+                                                                                "attachments"),
+                                                  0), ==, sent);
+  file = g_file_new_for_path (sent);
+  exchange = six_exchange_read_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (six_exchange_file_get_level (exchange), ==, SIX_VISIBILITY_COALITION);
+  g_assert_cmpstr (six_exchange_file_get_origin (exchange)->name, ==, "Nadia Haddad");
+  subject = g_strdup_printf ("Article Six: Country Coalition for Lebanon, %u records, "
+                             "public and coalition records",
+                             six_exchange_file_get_records (exchange)->len);
+  g_assert_cmpstr (json_object_get_string_member (asked, "subject"), ==, subject);
+
+  g_assert_true (g_file_get_contents (sent, &contents, NULL, &error));
+  g_assert_no_error (error);
+  scope = g_strdup_printf ("\"scope\": {\"type\": \"coalition\", \"id\": \"%s\"}",
+                           coalition_id);
+  g_assert_nonnull (strstr (contents, scope));
+  g_assert_nonnull (strstr (contents, "Mines Advisory Group"));
+  g_assert_nonnull (strstr (contents, "\"id\": \"LBN:art4\""));
+  g_assert_null (strstr (contents, "Samir Private"));
+  g_assert_null (strstr (contents, "\"visibility\": \"private\""));
+
+  mock_stop (&portal, "org.freedesktop.portal.Desktop");
+}
+
+static void
+test_send_members (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  run_in_app (fixture, send_members_body);
 }
 
 static gboolean
@@ -960,6 +1087,8 @@ main (int   argc,
   g_test_add ("/ui/exchange/unnamed-sender", Fixture, NULL, fixture_set_up, test_unnamed_sender,
               fixture_tear_down);
   g_test_add ("/ui/exchange/send-email", Fixture, NULL, fixture_set_up, test_send_email,
+              fixture_tear_down);
+  g_test_add ("/ui/exchange/send-members", Fixture, NULL, fixture_set_up, test_send_members,
               fixture_tear_down);
   g_test_add ("/ui/exchange/send-fallback", Fixture, NULL, fixture_set_up, test_send_fallback,
               fixture_tear_down);

@@ -393,7 +393,7 @@ test_layout (void)
 
   /* The MIME magic looks for this within the first 64 bytes. */
   g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"article-six\",\n"
-                                         "  \"format_version\": \"1.3\",\n"
+                                         "  \"format_version\": \"1.4\",\n"
                                          "  \"export_id\": \"" EXPORT_ID "\",\n"
                                          "  \"created_at\": \"" CREATED_AT "\",\n"
                                          "  \"app_version\": \"0.1.0\",\n"

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "six-identity-dialog.h"
 #include "ui-fixture.h"
 
 static gboolean
@@ -436,4 +437,49 @@ ui_test_init (int    *argc,
   adw_init ();
 
   return TRUE;
+}
+
+static gboolean
+is_entry_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The first export asks who sends it: Continue waits for a name; what is typed is kept
+ * where Preferences shows it. */
+void
+answer_identity (const char *name,
+                 const char *organisation)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *kept_name = NULL;
+  g_autofree char *kept_organisation = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *name_row, *organisation_row;
+
+  wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_IDENTITY_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (SIX_TYPE_IDENTITY_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Who Is Sending?");
+  name_row = find_matching (GTK_WIDGET (dialog), is_entry_row_titled, "Your Name");
+  organisation_row = find_matching (GTK_WIDGET (dialog), is_entry_row_titled,
+                                    "Your Organisation");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "continue"));
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), name);
+  gtk_editable_set_text (GTK_EDITABLE (organisation_row), organisation);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "continue"));
+  {
+    g_autofree char *png = review_path ("export-identity.png");
+
+    save_widget_png (GTK_WIDGET (dialog), png);
+  }
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  kept_name = g_settings_get_string (settings, "replica-name");
+  kept_organisation = g_settings_get_string (settings, "organisation");
+  g_assert_cmpstr (kept_name, ==, name);
+  g_assert_cmpstr (kept_organisation, ==, organisation);
 }

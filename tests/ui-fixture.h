@@ -71,3 +71,6 @@ void       assert_screenshots (const char    *stem,
                                const char    *open);
 void       save_widget_png   (GtkWidget      *widget,
                               const char     *path);
+/* Answers the first export's "Who Is Sending?" and checks Preferences keeps the answer. */
+void       answer_identity   (const char     *name,
+                              const char     *organisation);

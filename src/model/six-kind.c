@@ -66,6 +66,8 @@ static const char * const to_country[] = { "country", NULL };
 static const char * const to_obligation[] = { "obligation", NULL };
 static const char * const to_request[] = { "assistance_request", NULL };
 static const char * const to_coalition[] = { "coalition", NULL };
+static const char * const to_contact[] = { "contact", NULL };
+static const char * const to_meeting[] = { "meeting", NULL };
 static const char * const to_party[] = { "country", "organisation", NULL };
 static const char * const to_owner[] = { "contact", "organisation", "country", NULL };
 static const char * const to_linkable[] = {
@@ -244,6 +246,9 @@ static const SixField coalition_member_fields[] = {
   REF ("coalition", REQ, to_coalition),
   REF ("member", REQ, to_party),
   ENUM ("role", REQ, member_roles),
+  DATE ("since"),
+  DATE ("until"),
+  REF ("contact", NONE, to_contact),
 };
 
 static const SixField activity_fields[] = {
@@ -256,6 +261,8 @@ static const SixField activity_fields[] = {
   REF ("coalition", NONE, to_coalition),
   REF ("country", NONE, to_country),
   REF_SET ("actions", to_action),
+  REF ("meeting", NONE, to_meeting),
+  REF ("request", NONE, to_request),
 };
 
 static const SixField meeting_fields[] = {
@@ -268,6 +275,7 @@ static const SixField meeting_fields[] = {
   TEXT ("outcomes", FTS),
   REF ("coalition", NONE, to_coalition),
   REF ("country", NONE, to_country),
+  TEXT ("agenda", FTS),
 };
 
 static const SixField note_fields[] = {
@@ -295,8 +303,8 @@ static const SixKind kinds[] = {
   KIND (contribution, "description", SIX_KEY_UUID, COALITION),
   KIND (contact, "name", SIX_KEY_UUID, PRIVATE),
   KIND (coalition_member, "role", SIX_KEY_UUID, COALITION),
-  KIND (activity, "title", SIX_KEY_UUID, COALITION),
   KIND (meeting, "title", SIX_KEY_UUID, COALITION),
+  KIND (activity, "title", SIX_KEY_UUID, COALITION),
   KIND (action_tracking, "status", SIX_KEY_NATURAL, COALITION),
   KIND (note, "text", SIX_KEY_UUID, PRIVATE),
 };

@@ -318,7 +318,12 @@ static const Label field_labels[] = {
   { "held_on", N_("Date") },
   { "place", N_("Place or Online") },
   { "participants", N_("Attendees") },
-  { "outcomes", N_("Agenda and Outcomes") },
+  { "agenda", N_("Agenda") },
+  { "outcomes", N_("Minutes and Outcomes") },
+  { "since", N_("Member Since") },
+  { "until", N_("Member Until") },
+  { "contact", N_("Contact Person") },
+  { "meeting", N_("From Meeting") },
   { "acronym", N_("Acronym") },
   { "actions", N_("Action-Plan Actions") },
 };

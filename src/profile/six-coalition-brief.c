@@ -402,7 +402,7 @@ draw_meeting (Page *page)
 
   page->y += GAP / 2;
   draw_text (page, FONT_BODY, &dim_colour, _("Agenda"));
-  if ((agenda = six_record_get_string (meeting, "outcomes")) != NULL)
+  if ((agenda = six_record_get_string (meeting, "agenda")) != NULL)
     draw_text (page, FONT_BODY, &text_colour, agenda);
   else
     draw_text (page, FONT_BODY, &text_colour,

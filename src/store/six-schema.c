@@ -413,12 +413,23 @@ static const char migration_4[] =
   "-- operation is undone, the conflict is not restored. NULL for restores before this step.\n"
   "ALTER TABLE conflict ADD COLUMN restored_by INTEGER;\n";
 
+/* Format 1.3: a member's dates and contact person, a meeting's agenda, and the meeting a
+ * follow-up came from and the request it serves. */
+static const char migration_5[] =
+  "ALTER TABLE coalition_member ADD COLUMN " V1_DATE ("since") ";\n"
+  "ALTER TABLE coalition_member ADD COLUMN " V1_DATE ("until") ";\n"
+  "ALTER TABLE coalition_member ADD COLUMN " V1_REF ("contact", "contact") ";\n"
+  "ALTER TABLE meeting ADD COLUMN " V1_TEXT ("agenda") ";\n"
+  "ALTER TABLE activity ADD COLUMN " V1_REF ("meeting", "meeting") ";\n"
+  "ALTER TABLE activity ADD COLUMN " V1_REF ("request", "assistance_request") ";\n";
+
 /* Append-only: step N moves user_version from N - 1 to N. Never edit a shipped step. */
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 int

@@ -145,3 +145,36 @@ six_organisation_form_new (SixRepository *repository,
 
   return form;
 }
+
+/**
+ * six_contact_form_new:
+ * @contact: (nullable): the contact person to edit, or %NULL for a new one
+ *
+ * A contact person: name, organisation or State, role, email and phone. Contacts are
+ * private unless their owner shares them.
+ *
+ * Returns: (transfer none): the form, held by GTK as a toplevel, for the caller to connect
+ *   and present
+ */
+SixRecordForm *
+six_contact_form_new (SixRepository *repository,
+                      SixRecord     *contact)
+{
+  static const char * const fields[] = {
+    "name", "affiliation", "role", "email", "phone", "visibility", NULL
+  };
+  static const char * const parties[] = { "country", "organisation", NULL };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  SixRecordForm *form;
+
+  g_return_val_if_fail (SIX_IS_REPOSITORY (repository), NULL);
+
+  form = six_record_form_new (six_kind_lookup ("contact"), contact, fields);
+  gtk_window_set_title (GTK_WINDOW (form),
+                        contact != NULL ? _("Contact Person") : _("New Contact Person"));
+  six_choices_collect (repository, parties, NULL, ids, labels);
+  six_record_form_set_choices (form, "affiliation", ids, labels);
+
+  return form;
+}

@@ -17,5 +17,7 @@ void  six_choices_collect  (SixRepository      *repository,
                             GPtrArray          *labels);
 SixRecordForm *six_organisation_form_new (SixRepository *repository,
                                           SixRecord     *organisation);
+SixRecordForm *six_contact_form_new      (SixRepository *repository,
+                                          SixRecord     *contact);
 
 G_END_DECLS

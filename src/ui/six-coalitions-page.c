@@ -86,13 +86,16 @@ static const FormSpec forms[] = {
   { "coalition", N_("Coalition"),
     { "title", "lead", "status", "established_on", "articles", "description", "visibility", NULL },
     N_("Coalition started"), N_("Coalition changed"), N_("Coalition removed") },
-  { "coalition_member", N_("Member"), { "member", "role", "visibility", NULL },
+  { "coalition_member", N_("Member"),
+    { "member", "role", "since", "until", "contact", "visibility", NULL },
     N_("Member added"), N_("Member changed"), N_("Member removed") },
   { "meeting", N_("Meeting"),
-    { "title", "kind", "held_on", "place", "participants", "outcomes", "visibility", NULL },
+    { "title", "kind", "held_on", "place", "agenda", "participants", "outcomes", "visibility",
+      NULL },
     N_("Meeting added"), N_("Meeting changed"), N_("Meeting removed") },
   { "activity", N_("Follow-up"),
-    { "title", "description", "due_on", "status", "owner", "actions", "visibility", NULL },
+    { "title", "description", "due_on", "status", "owner", "meeting", "request", "actions",
+      "visibility", NULL },
     N_("Follow-up added"), N_("Follow-up changed"), N_("Follow-up removed") },
   { "contribution", N_("Contribution"),
     { "donor", "category", "kind", "amount", "currency", "year", "status", "request",
@@ -102,6 +105,8 @@ static const FormSpec forms[] = {
     N_("Note added"), N_("Note changed"), N_("Note removed") },
   { "organisation", N_("Organisation"), { NULL },
     N_("Organisation added"), N_("Organisation changed"), NULL },
+  { "contact", N_("Contact Person"), { NULL },
+    N_("Contact person added"), N_("Contact person changed"), NULL },
 };
 
 static const FormSpec *
@@ -115,6 +120,24 @@ find_form (const char *kind_name)
 }
 
 /* --- reading ----------------------------------------------------------------------------- */
+
+/* The parts given, " · " between them; missing (NULL or empty) parts are left out. */
+static char *
+join_parts (const char * const *parts,
+            guint               n_parts)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n_parts; i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", parts[i]);
+
+  return g_string_free (out, FALSE);
+}
+
+#define join_details(...) \
+  join_parts ((const char * const []) { __VA_ARGS__ }, \
+              sizeof ((const char * const []) { __VA_ARGS__ }) / sizeof (const char *))
 
 static SixCoalitionView *
 get_view (SixCoalitionsPage *self)
@@ -167,6 +190,7 @@ on_form_save_cb (SixRecordForm     *form,
 {
   const FormSpec *spec = find_form (six_edit_get_kind (edit)->name);
 
+  g_return_if_fail (spec != NULL);
   apply_edit (self, _(six_edit_is_new (edit) ? spec->added : spec->changed), edit);
 }
 
@@ -277,14 +301,34 @@ static SixRecordForm *open_form (SixCoalitionsPage *self,
                                  const char        *kind_name,
                                  SixRecord         *record);
 
-/* A new organisation from the member's form: written at once, and chosen there. */
-static void
-on_member_organisation_save_cb (SixRecordForm *form,
-                                SixEdit       *edit,
-                                SixRecordForm *member_form)
+/* A record a chooser may name, made from the form that chooses it: "New Organisation…"
+ * beside a member, "New Contact Person…" beside its contact. */
+typedef struct
 {
-  SixCoalitionsPage *self = g_object_get_data (G_OBJECT (member_form), "page");
-  const char * const parties[] = { "country", "organisation", NULL };
+  const char         *field;
+  const char * const *kinds;
+  const char         *label;
+  SixRecordForm    *(*form_new) (SixRepository *repository,
+                                 SixRecord     *record);
+} NewChoice;
+
+static const char * const party_kinds[] = { "country", "organisation", NULL };
+static const char * const contact_kinds[] = { "contact", NULL };
+static const NewChoice new_member = {
+  "member", party_kinds, N_("New Organisation…"), six_organisation_form_new
+};
+static const NewChoice new_contact = {
+  "contact", contact_kinds, N_("New Contact Person…"), six_contact_form_new
+};
+
+/* The new record is written at once, and chosen in the form that asked for it. */
+static void
+on_new_choice_save_cb (SixRecordForm *form,
+                       SixEdit       *edit,
+                       SixRecordForm *chooser)
+{
+  SixCoalitionsPage *self = g_object_get_data (G_OBJECT (chooser), "page");
+  const NewChoice *choice = g_object_get_data (G_OBJECT (form), "new-choice");
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   const char *name = NULL;
@@ -301,23 +345,42 @@ on_member_organisation_save_cb (SixRecordForm *form,
     }
 
   /* The list does not hold it until the write is done: it is offered by the name typed. */
-  six_choices_collect (self->repository, parties, NULL, ids, labels);
+  six_choices_collect (self->repository, choice->kinds, NULL, ids, labels);
   g_ptr_array_add (ids, g_strdup (six_edit_get_id (edit)));
   g_ptr_array_add (labels, g_strdup (name != NULL ? name : six_edit_get_id (edit)));
-  six_record_form_set_choices (member_form, "member", ids, labels);
-  six_record_form_select (member_form, "member", six_edit_get_id (edit));
+  six_record_form_set_choices (chooser, choice->field, ids, labels);
+  six_record_form_select (chooser, choice->field, six_edit_get_id (edit));
 }
 
 static void
-on_new_organisation_clicked_cb (GtkButton     *button,
-                                SixRecordForm *member_form)
+on_new_choice_clicked_cb (GtkButton     *button,
+                          SixRecordForm *chooser)
 {
-  SixCoalitionsPage *self = g_object_get_data (G_OBJECT (member_form), "page");
-  SixRecordForm *form = six_organisation_form_new (self->repository, NULL);
+  SixCoalitionsPage *self = g_object_get_data (G_OBJECT (chooser), "page");
+  const NewChoice *choice = g_object_get_data (G_OBJECT (button), "new-choice");
+  SixRecordForm *form = choice->form_new (self->repository, NULL);
 
-  g_signal_connect_object (form, "save", G_CALLBACK (on_member_organisation_save_cb),
-                           member_form, 0);
-  present_form (self, GTK_WINDOW (form), GTK_WINDOW (member_form));
+  g_object_set_data (G_OBJECT (form), "new-choice", (gpointer) choice);
+  g_signal_connect_object (form, "save", G_CALLBACK (on_new_choice_save_cb), chooser, 0);
+  present_form (self, GTK_WINDOW (form), GTK_WINDOW (chooser));
+}
+
+static void
+add_new_choice_button (SixCoalitionsPage *self,
+                       SixRecordForm     *form,
+                       const NewChoice   *choice)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  g_object_set_data (G_OBJECT (form), "page", self);
+  g_object_set_data (G_OBJECT (button), "new-choice", (gpointer) choice);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _(choice->label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(choice->label), -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_new_choice_clicked_cb), form, 0);
+  six_record_form_add_row_suffix (form, choice->field, button);
 }
 
 static void
@@ -325,10 +388,8 @@ prepare_member_form (SixCoalitionsPage *self,
                      SixRecordForm     *form,
                      SixRecord         *member)
 {
-  const char * const parties[] = { "country", "organisation", NULL };
   g_autoptr(GHashTable) joined = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *members = six_coalition_view_get_members (get_view (self));
-  GtkWidget *button = gtk_button_new_from_icon_name ("contact-new-symbolic");
 
   /* A new member is one not in the coalition yet. */
   for (guint i = 0; member == NULL && i < members->len; i++)
@@ -337,15 +398,33 @@ prepare_member_form (SixCoalitionsPage *self,
 
       g_hash_table_add (joined, (gpointer) six_record_get_string (joined_member->member, "member"));
     }
-  offer (form, "member", self->repository, parties, joined);
+  offer (form, "member", self->repository, party_kinds, joined);
+  offer (form, "contact", self->repository, contact_kinds, NULL);
+  add_new_choice_button (self, form, &new_member);
+  add_new_choice_button (self, form, &new_contact);
+}
 
-  g_object_set_data (G_OBJECT (form), "page", self);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("New Organisation…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("New Organisation…"), -1);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_new_organisation_clicked_cb), form, 0);
-  six_record_form_add_row_suffix (form, "member", button);
+/* The coalition's meetings: where a follow-up was agreed. */
+static void
+offer_meetings (SixCoalitionsPage *self,
+                SixRecordForm     *form)
+{
+  GPtrArray *lists[] = { six_coalition_view_get_past (get_view (self)),
+                         six_coalition_view_get_upcoming (get_view (self)) };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        SixRecord *meeting = lists[l]->pdata[i];
+        const char *held_on = six_record_get_string (meeting, "held_on");
+
+        g_ptr_array_add (ids, g_strdup (six_record_get_id (meeting)));
+        g_ptr_array_add (labels, join_details (six_record_get_string (meeting, "title"),
+                                               held_on));
+      }
+  six_record_form_set_choices (form, "meeting", ids, labels);
 }
 
 static SixRecordForm *
@@ -356,7 +435,6 @@ open_form (SixCoalitionsPage *self,
   const FormSpec *spec = find_form (kind_name);
   SixRecord *coalition = get_coalition (self);
   const char * const countries[] = { "country", NULL };
-  const char * const parties[] = { "country", "organisation", NULL };
   SixRecordForm *form;
 
   g_return_val_if_fail (spec != NULL && coalition != NULL, NULL);
@@ -375,11 +453,13 @@ open_form (SixCoalitionsPage *self,
   else if (g_strcmp0 (kind_name, "activity") == 0)
     {
       offer_members (self, form, "owner");
+      offer_meetings (self, form);
+      offer_needs (self, form);
       offer_actions (self, form);
     }
   else if (g_strcmp0 (kind_name, "contribution") == 0)
     {
-      offer (form, "donor", self->repository, parties, NULL);
+      offer (form, "donor", self->repository, party_kinds, NULL);
       offer_needs (self, form);
     }
 
@@ -680,24 +760,6 @@ print_brief_action (GtkWidget  *widget,
 }
 
 /* --- rows -------------------------------------------------------------------------------- */
-
-/* The parts given, " · " between them; missing (NULL or empty) parts are left out. */
-static char *
-join_parts (const char * const *parts,
-            guint               n_parts)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < n_parts; i++)
-    if (parts[i] != NULL && *parts[i] != '\0')
-      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", parts[i]);
-
-  return g_string_free (out, FALSE);
-}
-
-#define join_details(...) \
-  join_parts ((const char * const []) { __VA_ARGS__ }, \
-              sizeof ((const char * const []) { __VA_ARGS__ }) / sizeof (const char *))
 
 static GtkWidget *
 new_row (const char *title,
@@ -1187,6 +1249,26 @@ show_needs (SixCoalitionsPage *self,
     }
 }
 
+/* When a member joined and left: "Since 2024-03-01", "2024-03-01 to 2025-06-30". */
+static char *
+describe_tenure (SixRecord *member)
+{
+  const char *since = six_record_get_string (member, "since");
+  const char *until = six_record_get_string (member, "until");
+
+  if (since != NULL && until != NULL)
+    /* Translators: when a coalition member joined and left, "2024-03-01 to 2025-06-30" */
+    return g_strdup_printf (_("%s to %s"), since, until);
+  if (since != NULL)
+    /* Translators: when a coalition member joined, "Since 2024-03-01" */
+    return g_strdup_printf (_("Since %s"), since);
+  if (until != NULL)
+    /* Translators: when a coalition member left, "Until 2025-06-30" */
+    return g_strdup_printf (_("Until %s"), until);
+
+  return NULL;
+}
+
 static void
 show_members (SixCoalitionsPage *self,
               SixCoalitionView  *view)
@@ -1205,9 +1287,14 @@ show_members (SixCoalitionsPage *self,
       const char *role = six_record_value_label (member->member, "role");
       const char *kind = organisation ? six_record_value_label (member->party, "kind") : NULL;
       const char *acronym = organisation ? six_record_get_string (member->party, "acronym") : NULL;
+      g_autofree char *tenure = describe_tenure (member->member);
+      /* Translators: a coalition member's contact person, "Contact: Samir Haddad" */
+      g_autofree char *contact = member->contact_name != NULL
+                                 ? g_strdup_printf (_("Contact: %s"), member->contact_name)
+                                 : NULL;
       /* "Operator · MAG"; an organisation's kind only where it says more than the role. */
       g_autofree char *subtitle = join_details (role, g_strcmp0 (kind, role) != 0 ? kind : NULL,
-                                                acronym);
+                                                acronym, tenure, contact);
       GtkWidget *row = new_row (member->name, subtitle);
 
       if (organisation)
@@ -1254,6 +1341,8 @@ show_follow_ups (SixCoalitionsPage *self,
       g_autofree char *due = due_on != NULL ? g_strdup_printf (_("Due %s"), due_on) : NULL;
       g_autoptr(GString) actions = g_string_new (NULL);
       g_autofree char *subtitle = NULL;
+      g_autofree char *from = NULL;
+      g_autofree char *serves = NULL;
       g_autofree char *done_label = g_strdup_printf (_("Done: %s"), title);
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *row;
@@ -1264,8 +1353,19 @@ show_follow_ups (SixCoalitionsPage *self,
 
           g_string_append_printf (actions, "%s%s", actions->len > 0 ? ", " : "", heading);
         }
+      if (follow_up->meeting != NULL)
+        /* Translators: the meeting a follow-up was agreed at, "From: Coalition meeting, June" */
+        from = g_strdup_printf (_("From: %s"), six_record_get_string (follow_up->meeting, "title"));
+      if (follow_up->request != NULL)
+        {
+          g_autofree char *request = describe_request (follow_up->request);
+
+          /* Translators: the request a follow-up serves, "For: 2018 · Victim assistance" */
+          serves = g_strdup_printf (_("For: %s"), request);
+        }
       subtitle = join_details (due, follow_up->owner_name,
-                               six_record_value_label (activity, "status"), actions->str);
+                               six_record_value_label (activity, "status"), actions->str, from,
+                               serves);
       row = new_row (title, subtitle);
 
       /* Marking one done is one click, undone from the toast. */
@@ -1304,16 +1404,23 @@ show_meetings_of (SixCoalitionsPage   *self,
     {
       SixRecord *meeting = meetings->pdata[i];
       const char *title = six_record_get_string (meeting, "title");
+      const char *agenda = six_record_get_string (meeting, "agenda");
       const char *outcomes = six_record_get_string (meeting, "outcomes");
       const char *held_on = six_record_get_string (meeting, "held_on");
       g_autofree char *when = join_details (held_on != NULL ? held_on : _("Date not set"),
                                             six_record_get_string (meeting, "place"),
                                             six_record_value_label (meeting, "kind"));
-      g_autofree char *subtitle = outcomes != NULL ? g_strjoin ("\n", when, outcomes, NULL)
-                                                   : g_strdup (when);
+      /* Translators: a meeting's agenda, "Agenda: the survey plan" */
+      g_autofree char *agenda_line = agenda != NULL ? g_strdup_printf (_("Agenda: %s"), agenda)
+                                                    : NULL;
+      /* Translators: a meeting's minutes, "Minutes: the plan was agreed" */
+      g_autofree char *minutes_line = outcomes != NULL
+                                      ? g_strdup_printf (_("Minutes: %s"), outcomes) : NULL;
+      g_autofree char *subtitle = g_strjoin ("\n", when, agenda_line ?: minutes_line,
+                                             agenda_line != NULL ? minutes_line : NULL, NULL);
       GtkWidget *row = new_row (title, subtitle);
 
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
       add_record_buttons (row, meeting, title);
       six_rows_add (self->rows, group, row);
     }

@@ -430,6 +430,7 @@ typedef struct
   SixVisibility  level;
   guint          n_records;
   gboolean       send;         /* by email, rather than to a file the user chooses */
+  gboolean       level_given;  /* the level is the scope's own: nothing to ask */
   char          *scope_label;  /* send: what the file holds, "Lebanon profile" */
   SixWindow     *window;       /* send: the window that asked */
 } ExportJob;
@@ -464,8 +465,8 @@ scope_label (SixDb        *db,
       /* Translators: what a file holds: a State's profile, "Lebanon profile" */
       return g_strdup_printf (_("%s profile"), title);
     case SIX_SCOPE_COALITION:
-      /* Translators: what a file holds: a coalition's records, with the coalition's title */
-      return g_strdup_printf (_("%s coalition"), title);
+      /* A coalition's title says what it is: "Country Coalition for Lebanon". */
+      return g_steal_pointer (&title);
     case SIX_SCOPE_ALL:
     case SIX_SCOPE_SELECTION:
     default:
@@ -667,8 +668,26 @@ file_name (ExportJob *job)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
 
+  /* A coalition's id means nothing to its members. */
+  if (job->scope == SIX_SCOPE_COALITION)
+    /* Translators: the file sent to a coalition's members, "coalition-2026-12-07.a6.json" */
+    return g_strdup_printf (_("coalition-%s.a6.json"), date);
+
   return g_strdup_printf ("%s-%s.a6.json", job->scope_id != NULL ? job->scope_id : "article-six",
                           date);
+}
+
+/* Writes the file with the files sent, then opens a new email with it attached. */
+static void
+send_job (SixWindow *self,
+          ExportJob *job)
+{
+  g_autofree char *sent = file_name (job);
+
+  job->window = g_object_ref (self);
+  job->file = sent_file (self, sent);
+  six_repository_run_async (six_window_get_repository (self), export_job_run, job, NULL,
+                            NULL, NULL, send_exported_cb, job);
 }
 
 static void
@@ -709,12 +728,7 @@ on_level_response_cb (AdwMessageDialog *dialog,
     }
   if (job->send)
     {
-      g_autofree char *sent = file_name (job);
-
-      job->window = g_object_ref (self);
-      job->file = sent_file (self, sent);
-      six_repository_run_async (six_window_get_repository (self), export_job_run, job, NULL,
-                                NULL, NULL, send_exported_cb, job);
+      send_job (self, job);
       return;
     }
 
@@ -836,6 +850,21 @@ choose_level (SixWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Once the sender is known: the level, unless the scope has its own. Takes @job. */
+static void
+export_as_known_sender (SixWindow *self,
+                        ExportJob *job)
+{
+  if (job->level_given)
+    {
+      send_job (self, job);
+      return;
+    }
+
+  choose_level (self, job->scope, job->scope_id, job->send);
+  export_job_free (job);
+}
+
 static void
 on_identity_response_cb (SixIdentityDialog *dialog,
                          const char        *response,
@@ -847,12 +876,35 @@ on_identity_response_cb (SixIdentityDialog *dialog,
   if (job == NULL)
     return;
 
-  if (g_strcmp0 (response, "continue") == 0)
+  if (g_strcmp0 (response, "continue") != 0)
     {
-      six_identity_dialog_save (dialog);
-      choose_level (self, job->scope, job->scope_id, job->send);
+      export_job_free (job);
+      return;
     }
-  export_job_free (job);
+
+  six_identity_dialog_save (dialog);
+  export_as_known_sender (self, job);
+}
+
+/* Files carry a name people know, not an id: the first file asks who sends it. Takes @job. */
+static void
+ask_sender (SixWindow *self,
+            ExportJob *job)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *name = g_settings_get_string (settings, "replica-name");
+  SixIdentityDialog *dialog;
+
+  if (name[0] != '\0')
+    {
+      export_as_known_sender (self, job);
+      return;
+    }
+
+  dialog = six_identity_dialog_new (GTK_WINDOW (self));
+  g_object_set_data_full (G_OBJECT (dialog), DIALOG_JOB, job, (GDestroyNotify) export_job_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_identity_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -861,25 +913,12 @@ choose_export (SixWindow    *self,
                const char   *scope_id,
                gboolean      send)
 {
-  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
-  g_autofree char *name = g_settings_get_string (settings, "replica-name");
-  SixIdentityDialog *dialog;
-  ExportJob *job;
+  ExportJob *job = g_new0 (ExportJob, 1);
 
-  if (name[0] != '\0')
-    {
-      choose_level (self, scope, scope_id, send);
-      return;
-    }
-
-  job = g_new0 (ExportJob, 1);
   job->scope = scope;
   job->scope_id = g_strdup (scope_id);
   job->send = send;
-  dialog = six_identity_dialog_new (GTK_WINDOW (self));
-  g_object_set_data_full (G_OBJECT (dialog), DIALOG_JOB, job, (GDestroyNotify) export_job_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_identity_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_sender (self, job);
 }
 
 /**
@@ -914,6 +953,32 @@ _six_window_choose_send (SixWindow    *self,
   g_return_if_fail (SIX_IS_WINDOW (self));
 
   choose_export (self, scope, scope_id, TRUE);
+}
+
+/**
+ * _six_window_send_to_members:
+ * @coalition_id: the coalition
+ *
+ * Sends a coalition's records to its members by email, as the Exchange page sends files:
+ * the coalition's scope at the coalition level (its lead State's profile, its own records,
+ * nothing private), so there is no level to ask.
+ */
+void
+_six_window_send_to_members (SixWindow  *self,
+                             const char *coalition_id)
+{
+  ExportJob *job;
+
+  g_return_if_fail (SIX_IS_WINDOW (self));
+  g_return_if_fail (coalition_id != NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->scope = SIX_SCOPE_COALITION;
+  job->scope_id = g_strdup (coalition_id);
+  job->level = SIX_VISIBILITY_COALITION;
+  job->level_given = TRUE;
+  job->send = TRUE;
+  ask_sender (self, job);
 }
 
 /* --- other processes' writes ---------------------------------------------------------- */

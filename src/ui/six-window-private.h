@@ -26,6 +26,8 @@ void _six_window_choose_export (SixWindow    *self,
 void _six_window_choose_send   (SixWindow    *self,
                                 SixScopeType  scope,
                                 const char   *scope_id);
+void _six_window_send_to_members (SixWindow  *self,
+                                  const char *coalition_id);
 /* A file was imported or exported: the Exchange page lists it. */
 void _six_window_exchange_logged (SixWindow   *self);
 void _six_window_export_file   (SixWindow     *self,

@@ -384,63 +384,13 @@ start_coalition_action (GtkWidget  *widget,
   six_coalitions_page_start (self->coalitions_page, lead[0] != '\0' ? lead : NULL);
 }
 
-/* "(ss)": a coalition's scope at the coalition level, to the file at the path: what
- * "Send to Members" writes once a file is chosen. */
-static void
-export_coalition_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  const char *id, *path;
-  g_autoptr(GFile) file = NULL;
-
-  g_variant_get (parameter, "(&s&s)", &id, &path);
-  file = g_file_new_for_path (path);
-  _six_window_export_file (SIX_WINDOW (widget), SIX_SCOPE_COALITION, id,
-                           SIX_VISIBILITY_COALITION, file);
-}
-
-static void
-on_send_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             gpointer         user_data)
-{
-  SixWindow *self = SIX_WINDOW (gtk_native_dialog_get_transient_for (chooser));
-  const char *id = g_object_get_data (G_OBJECT (chooser), "coalition");
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    _six_window_export_file (self, SIX_SCOPE_COALITION, id, SIX_VISIBILITY_COALITION, file);
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-/* "s": Send to Members — the coalition's records, its lead's needs, nothing private; the
- * level is the coalition's, so there is no level to ask. */
+/* "s": Send to Members — the coalition's records by email, as the Exchange page sends. */
 static void
 send_coalition_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  SixWindow *self = SIX_WINDOW (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
-
-  /* Translators: the file sent to a coalition's members, "coalition-2026-12-07.a6.json" */
-  name = g_strdup_printf (_("coalition-%s.a6.json"), date);
-  chooser = gtk_file_chooser_native_new (_("Send to Members"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "coalition", g_strdup (id), g_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_send_chooser_response_cb), NULL);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _six_window_send_to_members (SIX_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -485,7 +435,6 @@ update_repository_actions (SixWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-email", has_repository);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-coalition", has_repository);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-coalition", has_repository);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-coalition", has_repository);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_repository);
   gtk_widget_set_sensitive (self->search_button, has_repository);
   /* Typing anywhere searches, once there is something to search. */
@@ -644,8 +593,6 @@ six_window_class_init (SixWindowClass *klass)
                                    start_coalition_action);
   gtk_widget_class_install_action (widget_class, "win.send-coalition", "s",
                                    send_coalition_action);
-  gtk_widget_class_install_action (widget_class, "win.export-coalition", "(ss)",
-                                   export_coalition_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,

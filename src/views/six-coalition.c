@@ -390,6 +390,7 @@ member_free (SixCoalitionMember *member)
   g_clear_object (&member->member);
   g_clear_object (&member->party);
   g_free (member->name);
+  g_free (member->contact_name);
   g_free (member);
 }
 
@@ -434,6 +435,8 @@ build_members (Tables     *tables,
       member->member = g_object_ref (record);
       member->party = party != NULL ? g_object_ref (party) : NULL;
       member->name = dup_party_name (tables, party_id);
+      if (six_record_get_string (record, "contact") != NULL)
+        member->contact_name = dup_party_name (tables, six_record_get_string (record, "contact"));
       g_ptr_array_add (members, member);
     }
   g_ptr_array_sort (members, compare_members);
@@ -682,6 +685,8 @@ follow_up_free (SixCoalitionFollowUp *follow_up)
   g_clear_object (&follow_up->activity);
   g_free (follow_up->owner_name);
   g_clear_pointer (&follow_up->actions, g_ptr_array_unref);
+  g_clear_object (&follow_up->meeting);
+  g_clear_object (&follow_up->request);
   g_free (follow_up);
 }
 
@@ -708,6 +713,33 @@ compare_follow_ups (gconstpointer a,
   return strcmp (six_record_get_id (fa->activity), six_record_get_id (fb->activity));
 }
 
+/* The record of @records with @id, referenced; NULL if none. */
+static SixRecord *
+find_by_id (GPtrArray  *records,
+            const char *id)
+{
+  for (guint i = 0; id != NULL && i < records->len; i++)
+    if (strcmp (six_record_get_id (records->pdata[i]), id) == 0)
+      return g_object_ref (records->pdata[i]);
+
+  return NULL;
+}
+
+/* A request a follow-up serves; NULL when this database does not hold it. */
+static SixRecord *
+read_request (Tables     *tables,
+              const char *id)
+{
+  g_autoptr(SixRecord) request = NULL;
+
+  if (id == NULL)
+    return NULL;
+  request = six_db_get_record (tables->db, six_kind_lookup ("assistance_request"), id, FALSE,
+                               NULL);
+
+  return request != NULL && !six_record_is_deleted (request) ? g_steal_pointer (&request) : NULL;
+}
+
 static gboolean
 build_follow_ups (SixCoalitionView  *self,
                   Tables            *tables,
@@ -731,6 +763,9 @@ build_follow_ups (SixCoalitionView  *self,
       follow_up->open = six_activity_is_open (activity);
       follow_up->overdue = follow_up->open && due_on != NULL && strcmp (due_on, tables->today) < 0;
       follow_up->actions = new_records ();
+      follow_up->meeting = find_by_id (tables->meetings,
+                                       six_record_get_string (activity, "meeting"));
+      follow_up->request = read_request (tables, six_record_get_string (activity, "request"));
       g_ptr_array_add (self->follow_ups, follow_up);
 
       if (actions != NULL)

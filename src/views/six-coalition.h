@@ -30,6 +30,7 @@ typedef struct
   SixRecord *member;  /* `coalition_member` */
   SixRecord *party;   /* its country or organisation, or NULL when this database lacks it */
   char      *name;
+  char      *contact_name;  /* its contact person, or NULL: none named, or kept private */
 } SixCoalitionMember;
 
 /* One of the lead State's obligations: its deadline, the time left, its extensions. */
@@ -65,6 +66,8 @@ typedef struct
   gboolean   open;        /* neither done nor cancelled */
   gboolean   overdue;     /* open and due before today */
   GPtrArray *actions;     /* SixRecord `action`: the action-plan actions it serves */
+  SixRecord *meeting;     /* the meeting it was agreed at, or NULL */
+  SixRecord *request;     /* the request for assistance it serves, or NULL */
 } SixCoalitionFollowUp;
 
 #define SIX_TYPE_COALITION_VIEW (six_coalition_view_get_type ())
