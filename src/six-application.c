@@ -221,12 +221,12 @@ on_open_error_response_cb (AdwMessageDialog *dialog,
   g_task_run_in_thread (task, restore_backup_thread);
 }
 
-/* The file is never touched; the user may restore the newest backup, or quit. */
+/* The file is never touched; the user may restore the newest sound backup, or quit. */
 static void
-report_open_error (SixApplication *self,
-                   const GError   *error)
+show_open_error (SixApplication *self,
+                 const GError   *error,
+                 const char     *backup)
 {
-  g_autofree char *backup = six_db_find_latest_backup (self->launch->database);
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)),
@@ -246,6 +246,38 @@ report_open_error (SixApplication *self,
   adw_message_dialog_set_close_response (dialog, "quit");
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_error_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Each backup is checked in full before it is offered: off the main thread. */
+static void
+find_backup_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SixApplication *self = source_object;
+
+  g_task_return_pointer (task, six_db_find_latest_backup (self->launch->database), g_free);
+}
+
+static void
+find_backup_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autofree char *backup = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  show_open_error (SIX_APPLICATION (object), g_task_get_task_data (G_TASK (result)), backup);
+}
+
+static void
+report_open_error (SixApplication *self,
+                   const GError   *error)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, find_backup_cb, NULL);
+
+  g_task_set_task_data (task, g_error_copy (error), (GDestroyNotify) g_error_free);
+  g_task_run_in_thread (task, find_backup_thread);
 }
 
 /* A new database gets the reference pack; a newer app merges its newer pack like an import. */

@@ -24,6 +24,7 @@
 #include "six-reference-pack.h"
 #include "six-report.h"
 #include "six-db.h"
+#include "six-text.h"
 
 typedef int (*SixCommandFunc) (const char  *database,
                                int          argc,
@@ -72,8 +73,10 @@ static const SixCommand commands[] = {
     N_("The progress report's paragraph on cooperation and assistance, then the overview; "
        "with --pdf, the overview as a one-page PDF"),
     run_report },
-  { "profile", "[--database PATH] profile ISO3 --pdf FILE [--contacts] [--private-notes]",
-    N_("Write a State's one-page profile as a PDF; contacts and private notes only if asked"),
+  { "profile", "[--database PATH] profile ISO3 --pdf FILE [--level LEVEL] [--contacts] "
+    "[--private-notes]",
+    N_("Write a State's one-page profile as a PDF: public records unless --level says more; "
+       "contacts and private notes only if asked"),
     run_profile },
   { "brief", "[--database PATH] brief COALITION --pdf FILE",
     N_("Write a coalition’s one-page brief for its next meeting as a PDF; COALITION is its id "
@@ -177,10 +180,13 @@ parse_command (int           *argc,
   return TRUE;
 }
 
+/* Messages quote files and records: what reaches the terminal carries no controls. */
 static int
 fail (const GError *error)
 {
-  g_printerr ("article-six: %s\n", error->message);
+  g_autofree char *message = six_text_escape_controls (error->message, TRUE);
+
+  g_printerr ("article-six: %s\n", message);
 
   return 1;
 }
@@ -203,7 +209,24 @@ open_database (const char  *path,
     }
 
   db = six_db_open (path, error);
-  if (db == NULL || !six_reference_pack_ensure (db, error))
+  if (db == NULL)
+    {
+      g_autofree char *backup = six_db_find_latest_backup (path);
+
+      /* The window offers it; here the user is told where it is. */
+      if (backup != NULL && error != NULL &&
+          g_error_matches (*error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT))
+        {
+          char *message = g_strdup_printf (_("%s\nThe newest sound backup is %s: open the "
+                                             "window to restore it."), (*error)->message, backup);
+
+          g_free ((*error)->message);
+          (*error)->message = message;
+        }
+      return NULL;
+    }
+
+  if (!six_reference_pack_ensure (db, error))
     return NULL;
 
   return g_steal_pointer (&db);
@@ -300,12 +323,6 @@ print_counts (const char            *file,
                            /* Translators: a file, then what importing it did */
                            : _("%s: imported %s\n"),
            file, described);
-  if (counts->n_clamped > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%s: %u clock stamp from the future was moved back to now\n",
-                          "%s: %u clock stamps from the future were moved back to now\n",
-                          counts->n_clamped),
-             file, counts->n_clamped);
 }
 
 static int
@@ -347,8 +364,10 @@ run_import (const char  *database,
       g_autoptr(SixExchangeFile) exchange = NULL;
       g_autoptr(SixImportResult) result = NULL;
       g_autoptr(GError) file_error = NULL;
+      /* A file may refer to records held here instead of carrying them (format §3). */
+      SixExchangeReadOptions options = { .lookup = six_import_holds, .lookup_data = db };
 
-      exchange = six_exchange_read_file (file, NULL, &file_error);
+      exchange = six_exchange_read_file_full (file, &options, &file_error);
       if (exchange == NULL || !six_import_file (db, exchange, dry_run, &result, &file_error))
         {
           status = fail (file_error);
@@ -358,8 +377,9 @@ run_import (const char  *database,
       if (dry_run)
         {
           g_autoptr(SixPreview) preview = six_preview_new (db, exchange, result);
-          g_autofree char *text = json ? six_preview_to_json (preview)
-                                       : six_preview_to_text (preview);
+          g_autofree char *raw = json ? six_preview_to_json (preview)
+                                      : six_preview_to_text (preview);
+          g_autofree char *text = six_text_escape_controls (raw, TRUE);
 
           /* Several files in JSON: one array of previews. */
           if (json && argc > 2)
@@ -619,13 +639,16 @@ run_profile (const char  *database,
   g_autoptr(SixProfile) profile = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *country = NULL;
+  g_autofree char *level_text = NULL;
   gboolean contacts = FALSE;
   gboolean private_notes = FALSE;
   SixProfileInclude include = SIX_PROFILE_INCLUDE_NONE;
+  SixVisibility level = SIX_VISIBILITY_PUBLIC;
   GDate today;
   int status = 0;
   GOptionEntry entries[] = {
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, NULL, NULL },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level_text, NULL, NULL },
     { "contacts", 0, 0, G_OPTION_ARG_NONE, &contacts, NULL, NULL },
     { "private-notes", 0, 0, G_OPTION_ARG_NONE, &private_notes, NULL, NULL },
     { NULL }
@@ -637,7 +660,15 @@ run_profile (const char  *database,
   if (argc != 2 || pdf == NULL)
     return usage_error (_("profile takes a country code and --pdf FILE"));
 
+  /* Like a file export, the page is public unless more is asked for. */
+  if (level_text != NULL && !six_visibility_from_string (level_text, &level))
+    return usage_error (_("--level takes public, coalition or private"));
+
   country = g_ascii_strup (argv[1], -1);
+  if (level >= SIX_VISIBILITY_COALITION)
+    include |= SIX_PROFILE_INCLUDE_COALITION;
+  if (level == SIX_VISIBILITY_PRIVATE)
+    include |= SIX_PROFILE_INCLUDE_PRIVATE;
   if (contacts)
     include |= SIX_PROFILE_INCLUDE_CONTACTS;
   if (private_notes)

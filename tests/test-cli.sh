@@ -123,6 +123,8 @@ expect 1 "an unknown State exits 1" "$bin" --database "$b" profile ZZZ --pdf "$t
 grep -q 'ZZZ' "$tmp/err" && check ok "the reason names the code" || check fail "unknown State reason"
 [ ! -e "$tmp/zzz.pdf" ] && check ok "no file for an unknown State" || check fail "zzz.pdf written"
 expect 2 "a profile without --pdf exits 2" "$bin" --database "$b" profile LAO
+expect 2 "a profile with an unknown --level exits 2" "$bin" --database "$b" profile LAO --level secret --pdf "$tmp/x.pdf"
+expect 0 "a profile at coalition level" "$bin" --database "$b" profile LAO --level coalition --pdf "$tmp/lao-coalition.pdf"
 
 # The overview: who sought assistance in a year or span, in three formats.
 expect 0 "the overview as text" "$bin" --database "$b" report overview --year 2018
@@ -227,6 +229,53 @@ expect 0 "progress as a PDF" "$bin" --database "$b" report progress --year 2018 
 pdfinfo "$tmp/progress.pdf" 2>/dev/null | grep -q '^Pages: *1$' && check ok "the PDF is one page" || check fail "progress PDF"
 expect 2 "an unknown --lang exits 2" "$bin" --database "$b" report progress --lang de
 expect 2 "--pdf for another report exits 2" "$bin" --database "$b" report overview --pdf "$tmp/x.pdf"
+
+# Only regular files are read, and never past the limit: a pipe nobody writes to, an endless
+# device and a file over the limit are refused at once (timeout: a hang is a failure).
+mkfifo "$tmp/pipe.a6.json"
+for f in "$tmp/pipe.a6.json" /dev/zero /dev/urandom; do
+  expect 1 "$f is refused" timeout 10 "$bin" validate "$f"
+  grep -q 'not a file that can be read' "$tmp/err" && check ok "$f: the message says why" \
+    || check fail "$f message"
+done
+truncate -s 600M "$tmp/sparse.a6.json"
+expect 1 "a file over the limit is refused" timeout 10 "$bin" validate "$tmp/sparse.a6.json"
+grep -q 'over the limit of' "$tmp/err" && check ok "it names the limit" || check fail "over the limit"
+
+# A message quoting a file never passes its control characters to the terminal.
+esc_name="$tmp/$(printf 'e\033]2;owned\007').a6.json"
+printf 'not json' > "$esc_name"
+expect 1 "a file whose name holds controls is refused" "$bin" validate "$esc_name"
+! grep -q "$(printf '\033')" "$tmp/err" && grep -q 'e\\u001b]2;owned\\u0007' "$tmp/err" \
+  && check ok "the message escapes them" || check fail "controls in the message"
+
+# A file may refer to a country and a request the reader holds instead of carrying them.
+h="$tmp/held.db"
+expect 1 "a reference to a request not held is refused" "$bin" --database "$h" import "$data/held-references.a6.json"
+grep -q 'records\[0\].values.request: .* is neither in this file nor held here' "$tmp/err" \
+  && check ok "it names the reference" || check fail "held reference message"
+"$bin" --database "$h" import "$data/good/all-private.a6.json" >/dev/null
+expect 0 "references to a country and a request held here import" "$bin" --database "$h" import "$data/held-references.a6.json"
+grep -q 'imported 1 new' "$tmp/out" && check ok "the contribution is new" || check fail "held references import"
+
+# What files brought in reaches the terminal without its controls: a text report blanks
+# them, a dry run's preview escapes them.
+expect 0 "a dry run of a file whose description holds controls" "$bin" --database "$h" import --dry-run "$data/terminal-controls.a6.json"
+! grep -q "$(printf '\033')" "$tmp/out" && grep -q 'Retitled\\u001b]2;owned\\u0007 terminal' "$tmp/out" \
+  && check ok "the preview escapes them" || check fail "controls in a preview"
+expect 0 "the file imports" "$bin" --database "$h" import "$data/terminal-controls.a6.json"
+expect 0 "the text report" "$bin" --database "$h" report assistance-requests
+! grep -q "$(printf '\033')" "$tmp/out" && grep -q 'Retitled ]2;owned  terminal' "$tmp/out" \
+  && check ok "the report blanks them" || check fail "controls in a text report"
+
+# An emptied database is refused, never made new, and the newest sound backup is named.
+e="$tmp/emptied.db"
+"$bin" --database "$e" import "$data/good/all-private.a6.json" >/dev/null
+: > "$e"
+expect 1 "an emptied database is refused" "$bin" --database "$e" report overview
+grep -q 'emptied.db is empty' "$tmp/err" && grep -q 'newest sound backup is .*/backups/article-six-' "$tmp/err" \
+  && check ok "it says what to do and names the backup" || check fail "emptied database message"
+[ ! -s "$e" ] && check ok "the emptied file is left as it is" || check fail "emptied file written"
 
 echo "1..$n"
 [ $failed = 0 ]

@@ -279,17 +279,33 @@ test_vector_get (void)
   g_assert_cmpuint (six_version_vector_get (v, "bb"), ==, 0);
 }
 
+/* A counter at its limit (a damaged or forged clock) is an error, never an abort. */
+static void
+test_vector_increment_limit (void)
+{
+  g_autoptr(SixVersionVector) v = vector ("a=1,me=9223372036854775807");
+  g_autoptr(SixVersionVector) other = six_version_vector_increment (v, "a", NULL);
+  g_autoptr(GError) error = NULL;
+  SixVersionVector *next;
+
+  next = six_version_vector_increment (v, "me", &error);
+  g_assert_null (next);
+  g_assert_error (error, SIX_CLOCK_ERROR, SIX_CLOCK_ERROR_OVERFLOW);
+  g_assert_nonnull (strstr (error->message, "“me”"));
+  assert_vector (other, "a=2,me=9223372036854775807");
+}
+
 static void
 test_vector_increment (void)
 {
   g_autoptr(SixVersionVector) empty = six_version_vector_new ();
-  g_autoptr(SixVersionVector) first = six_version_vector_increment (empty, "m");
+  g_autoptr(SixVersionVector) first = six_version_vector_increment (empty, "m", NULL);
   g_autoptr(SixVersionVector) v = vector ("b=1,y=2");
-  g_autoptr(SixVersionVector) front = six_version_vector_increment (v, "a");
-  g_autoptr(SixVersionVector) middle = six_version_vector_increment (v, "m");
-  g_autoptr(SixVersionVector) back = six_version_vector_increment (v, "z");
-  g_autoptr(SixVersionVector) existing = six_version_vector_increment (v, "y");
-  g_autoptr(SixVersionVector) twice = six_version_vector_increment (existing, "y");
+  g_autoptr(SixVersionVector) front = six_version_vector_increment (v, "a", NULL);
+  g_autoptr(SixVersionVector) middle = six_version_vector_increment (v, "m", NULL);
+  g_autoptr(SixVersionVector) back = six_version_vector_increment (v, "z", NULL);
+  g_autoptr(SixVersionVector) existing = six_version_vector_increment (v, "y", NULL);
+  g_autoptr(SixVersionVector) twice = six_version_vector_increment (existing, "y", NULL);
 
   assert_vector (first, "m=1");
   assert_vector (front, "a=1,b=1,y=2");
@@ -325,7 +341,7 @@ test_vector_increment_all (void)
 
       for (guint r = 0; replicas[r] != NULL; r++)
         {
-          g_autoptr(SixVersionVector) next = six_version_vector_increment (v, replicas[r]);
+          g_autoptr(SixVersionVector) next = six_version_vector_increment (v, replicas[r], NULL);
 
           assert_order (next, v, SIX_CLOCK_AFTER);
           for (guint k = 0; replicas[k] != NULL; k++)
@@ -345,17 +361,17 @@ test_vector_invalid_replica (void)
     return;
 
   g_test_expect_message ("six-clock", G_LOG_LEVEL_CRITICAL, "*replica_id_is_valid*");
-  bad = six_version_vector_increment (v, "not valid");
+  bad = six_version_vector_increment (v, "not valid", NULL);
   g_test_assert_expected_messages ();
   g_assert_null (bad);
 
   g_test_expect_message ("six-clock", G_LOG_LEVEL_CRITICAL, "*replica_id_is_valid*");
-  bad = six_version_vector_increment (v, "");
+  bad = six_version_vector_increment (v, "", NULL);
   g_test_assert_expected_messages ();
   g_assert_null (bad);
 
   g_test_expect_message ("six-clock", G_LOG_LEVEL_CRITICAL, "*replica_id_is_valid*");
-  bad = six_version_vector_increment (v, REPLICA_65);
+  bad = six_version_vector_increment (v, REPLICA_65, NULL);
   g_test_assert_expected_messages ();
   g_assert_null (bad);
 }
@@ -481,7 +497,7 @@ test_vector_join_exhaustive (void)
         {
           for (guint times = 0; times < digits % 3; times++)
             {
-              SixVersionVector *next = six_version_vector_increment (v, replicas[r]);
+              SixVersionVector *next = six_version_vector_increment (v, replicas[r], NULL);
 
               six_version_vector_unref (v);
               v = next;
@@ -1018,6 +1034,7 @@ main (int   argc,
   g_test_add_func ("/model/clock/vector/get", test_vector_get);
   g_test_add_func ("/model/clock/vector/increment", test_vector_increment);
   g_test_add_func ("/model/clock/vector/increment-all", test_vector_increment_all);
+  g_test_add_func ("/model/clock/vector/increment-limit", test_vector_increment_limit);
   g_test_add_func ("/model/clock/vector/invalid-replica", test_vector_invalid_replica);
   g_test_add_func ("/model/clock/vector/compare", test_vector_compare);
   g_test_add_func ("/model/clock/vector/join-exhaustive", test_vector_join_exhaustive);

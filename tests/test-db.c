@@ -1192,6 +1192,44 @@ test_records_constraint (void)
   six_db_rollback (db);
 }
 
+/* A record whose clock holds our counter at its limit refuses a local edit with an error
+ * (an older version imported such clocks); nothing aborts and nothing is written. */
+static void
+test_records_counter_limit (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("%s=9223372036854775807",
+                                           six_db_get_replica_id (db));
+  g_autoptr(SixVersionVector) vv = six_version_vector_parse (text, NULL);
+  SixFieldStamp stamp = { vv, { 1000, 0, g_intern_string (six_db_get_replica_id (db)) }, NULL };
+  const SixKind *country = kind ("country");
+  const char *fields[] = { "visibility", "deleted", "name", "status" };
+  GVariant *values[] = { g_variant_new_string ("public"), g_variant_new_boolean (FALSE),
+                         g_variant_new_string ("Laos"), g_variant_new_string ("party") };
+  g_autoptr(SixRecord) record = NULL;
+  SixEdit *edit;
+  gint64 operation;
+
+  g_assert_true (six_db_begin (db, &error));
+  operation = six_db_begin_operation (db, "Import", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_true (six_db_put_field (db, operation, country, "LAO",
+                                     (guint) six_kind_field_index (country, fields[i]),
+                                     values[i], &stamp, &error));
+  g_assert_true (six_db_commit (db, &error));
+  g_assert_no_error (error);
+
+  edit = six_edit_new (country, "LAO");
+  six_edit_set_string (edit, "name", "Lao PDR");
+  apply_one_fails (db, edit, SIX_STORE_ERROR_INVALID);
+
+  record = get_record (db, "country", "LAO");
+  g_assert_cmpstr (g_variant_get_string (six_record_get_value (record, "name"), NULL), ==,
+                   "Laos");
+}
+
 /* Merge writes keep the stamp they carry; local writes after them dominate. */
 static void
 test_records_put_field (void)
@@ -2436,13 +2474,22 @@ test_files_foreign (void)
 
   g_assert_null (six_db_open (other, &error));
   g_assert_nonnull (strstr (error->message, "is not an Article Six database"));
+  g_clear_error (&error);
 
   /* No application id, but someone's tables: not ours either. */
   make_sqlite_file (unmarked, "CREATE TABLE contacts (name TEXT);");
   assert_refused (unmarked, SIX_STORE_ERROR_NOT_A_DATABASE, SIX_STORE_ERROR_NOT_A_DATABASE, TRUE);
 
-  /* An empty file is a new database. */
+  /* An emptied file lost its data: refused, never silently made new. */
   write_bytes (empty, "", 0);
+  assert_refused (empty, SIX_STORE_ERROR_CORRUPT, SIX_STORE_ERROR_CORRUPT, TRUE);
+  g_assert_null (six_db_open (empty, &error));
+  g_assert_nonnull (strstr (error->message, "is empty"));
+  g_assert_nonnull (strstr (error->message, "Restore a backup"));
+  g_clear_error (&error);
+
+  /* A file that does not exist yet is a new database. */
+  g_assert_cmpint (g_unlink (empty), ==, 0);
   db = open_db (empty);
   g_assert_cmpint (six_db_get_schema_version (db), ==, six_db_get_latest_version ());
   six_db_close (db);
@@ -2912,6 +2959,158 @@ test_backup_rotate (void)
   remove_tree (dir);
 }
 
+static sqlite3_int64
+root_page (sqlite3    *handle,
+           const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_int64 page;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT rootpage FROM sqlite_schema "
+                                       "WHERE name = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return page;
+}
+
+/* Swaps the b-trees of the country id index (one row) and an empty index: every page stays
+ * well formed, so quick_check passes, but the indexes no longer match their tables. With
+ * @leave_wal the change stays in the -wal, as a crash leaves it. */
+static void
+damage_index (const char *path,
+              gboolean    leave_wal)
+{
+  sqlite3 *handle = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_int64 country;
+  sqlite3_int64 meeting;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  country = root_page (handle, "sqlite_autoindex_country_1");
+  meeting = root_page (handle, "meeting_country");
+  sql = g_strdup_printf ("PRAGMA writable_schema = ON;"
+                         "UPDATE sqlite_schema SET rootpage = %lld WHERE name = "
+                         "'sqlite_autoindex_country_1';"
+                         "UPDATE sqlite_schema SET rootpage = %lld WHERE name = "
+                         "'meeting_country';", meeting, country);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  if (leave_wal)
+    sqlite3_db_config (handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
+/* A damaged index passes the quick check of every open; the full check finds it after an
+ * unclean shutdown and in the daily backup, and no backup of it is kept. */
+static void
+test_backup_damaged_index (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article-six.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GError) error = NULL;
+  SixDb *db;
+
+  db = open_db (path);
+  create_country (db, "LBN", "Lebanon");
+  six_db_close (db);
+
+  /* Killed with the damage still in the -wal: the next open checks in full. */
+  damage_index (path, TRUE);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_null (six_db_open (path, &error));
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "is damaged"));
+  g_clear_error (&error);
+
+  /* Closed cleanly: the open's quick check cannot see it, the backup's full check can. */
+  {
+    sqlite3 *handle = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle, "PRAGMA wal_checkpoint", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+  }
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  db = open_db (path);
+  g_assert_null (six_db_backup (db, "import", &error));
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_clear_error (&error);
+  g_assert_false (six_db_backup_daily (db, &error));
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT);
+  g_assert_cmpuint (count_dir (backups), ==, 0);
+  six_db_close (db);
+
+  remove_tree (dir);
+}
+
+/* A backup killed half way (old versions wrote in place) leaves broken files named like
+ * backups, and this version leaves hidden part files: neither is trusted, offered, or
+ * counted, and the good backups survive rotation. */
+static void
+test_backup_killed (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article-six.db", NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autofree char *stale_part = NULL;
+  g_autofree char *latest = NULL;
+  g_autoptr(GPtrArray) good = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  FakeWall wall = { 1700000000000 };
+  SixDb *db;
+
+  db = open_db (path);
+  six_db_set_wall_clock (db, fake_wall_now, &wall);
+  create_country (db, "LBN", "Lebanon");
+  for (guint i = 0; i < 5; i++)
+    {
+      wall.now += 60 * 60 * 1000;
+      g_ptr_array_add (good, six_db_backup (db, "import", &error));
+      g_assert_no_error (error);
+    }
+
+  /* Three newer broken backups: truncated, with the orphan journal a kill leaves. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GBytes) bytes = read_bytes (good->pdata[4]);
+      g_autofree char *name = g_strdup_printf ("article-six-20231115-%02u0000-import.db", 10 + i);
+      g_autofree char *broken = g_build_filename (backups, name, NULL);
+      g_autofree char *journal = g_strconcat (broken, "-journal", NULL);
+
+      write_bytes (broken, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) / 2);
+      write_bytes (journal, "", 0);
+    }
+  stale_part = g_build_filename (backups, ".article-six-backup-999999999-abcdef.part", NULL);
+  write_bytes (stale_part, "half", 4);
+
+  latest = six_db_find_latest_backup (path);
+  g_assert_cmpstr (latest, ==, good->pdata[4]);
+
+  /* The newest backup is broken and recent, but the newest whole one is a day old. */
+  wall.now = 1700000000000 + 30 * 60 * 60 * 1000;
+  g_assert_true (six_db_backup_daily (db, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&latest, g_free);
+  latest = six_db_find_latest_backup (path);
+  g_assert_true (g_str_has_suffix (latest, "-daily.db"));
+  g_assert_false (g_file_test (stale_part, G_FILE_TEST_EXISTS));
+
+  /* Rotation dropped the oldest good one only: four good ones, the daily, the broken. */
+  g_assert_false (g_file_test (good->pdata[0], G_FILE_TEST_EXISTS));
+  for (guint i = 1; i < 5; i++)
+    g_assert_true (g_file_test (good->pdata[i], G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_dir (backups), ==, 5 + 3 * 2);
+
+  six_db_close (db);
+  remove_tree (dir);
+}
+
 static void
 test_backup_daily (void)
 {
@@ -3252,6 +3451,7 @@ main (int   argc,
   g_test_add_func ("/store/db/files/mode", test_files_mode);
   g_test_add_func ("/store/db/files/clock-resumes", test_files_clock_resumes);
   g_test_add_func ("/store/db/files/corrupt", test_files_corrupt);
+  g_test_add_func ("/store/db/records/counter-limit", test_records_counter_limit);
   g_test_add_func ("/store/db/files/too-new", test_files_too_new);
   g_test_add_func ("/store/db/files/foreign", test_files_foreign);
   g_test_add_func ("/store/db/files/migrate-v1", test_files_migrate_v1);
@@ -3260,6 +3460,8 @@ main (int   argc,
   g_test_add_func ("/store/db/locked-message", test_locked_message);
   g_test_add_func ("/store/db/backup/rotate", test_backup_rotate);
   g_test_add_func ("/store/db/backup/daily", test_backup_daily);
+  g_test_add_func ("/store/db/backup/damaged-index", test_backup_damaged_index);
+  g_test_add_func ("/store/db/backup/killed", test_backup_killed);
   g_test_add_func ("/store/db/backup/memory", test_backup_memory);
   g_test_add_func ("/store/db/backup/restore", test_backup_restore);
 

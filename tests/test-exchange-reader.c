@@ -470,6 +470,29 @@ test_utf8_offset (void)
 }
 
 /* Escapes and numbers json-glib must decode as the scan let them through. */
+/* A value quoting terminal controls ("\u001b]2;…\u0007" retitles a terminal window) is
+ * refused with the controls escaped, so the message is safe to print. */
+static void
+test_controls_escaped (void)
+{
+  g_autoptr(GBytes) original = load ("good", "lbn-public.a6.json");
+  g_autofree char *text = g_strndup (g_bytes_get_data (original, NULL),
+                                     g_bytes_get_size (original));
+  g_autofree char *edited = replace_once (text, "\"original_deadline\": \"2021-11-01\"",
+                                          "\"original_deadline\": \"\\u001b]2;owned\\u0007\"");
+  g_autoptr(GBytes) bytes = reseal (edited);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixExchangeFile) file = six_exchange_read_bytes (bytes, "esc\x1b[2J.a6.json",
+                                                             &error);
+
+  g_assert_null (file);
+  g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_INVALID_FIELD);
+  g_assert_null (strchr (error->message, '\x1b'));
+  g_assert_null (strchr (error->message, '\x07'));
+  g_assert_true (g_str_has_prefix (error->message, "esc\\u001b[2J.a6.json: "));
+  g_assert_nonnull (strstr (error->message, "\\u001b]2;owned\\u0007"));
+}
+
 static void
 test_valid_json_forms (void)
 {
@@ -623,6 +646,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/exchange/reader/bad-files", test_bad_files);
+  g_test_add_func ("/exchange/reader/controls-escaped", test_controls_escaped);
   g_test_add_func ("/exchange/reader/good-files", test_good_files);
   g_test_add_func ("/exchange/reader/rewrite-identical", test_rewrite_identical);
   g_test_add_func ("/exchange/reader/future-minor", test_future_minor);

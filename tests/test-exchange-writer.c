@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <utime.h>
 
 #define ORG_LBN         "00000000-0000-4000-8000-000000000001"
 #define ORG_FRA         "00000000-0000-4000-8000-000000000002"
@@ -392,7 +393,7 @@ test_layout (void)
 
   /* The MIME magic looks for this within the first 64 bytes. */
   g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"article-six\",\n"
-                                         "  \"format_version\": \"1.3\",\n"
+                                         "  \"format_version\": \"1.4\",\n"
                                          "  \"export_id\": \"" EXPORT_ID "\",\n"
                                          "  \"created_at\": \"" CREATED_AT "\",\n"
                                          "  \"app_version\": \"0.1.0\",\n"
@@ -1102,6 +1103,54 @@ test_stream_full (void)
   g_assert_true (g_str_has_prefix (buffer, "{\n  \"format\": \"article-six\""));
 }
 
+static GBytes *
+write_limited (SixExchangeFile *file,
+               guint64          max_size,
+               GError         **error)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+  if (!six_exchange_write_file_to_stream_full (file, stream, max_size, NULL, error) ||
+      !g_output_stream_close (stream, NULL, error))
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/* Export and import keep the same limit: a file of exactly the limit is written and read,
+ * one byte more is refused by both, and the writer stops before it writes past it. */
+static void
+test_size_limit_agrees (void)
+{
+  g_autoptr(SixDb) db = populate_large (2000);
+  g_autoptr(SixExchangeFile) file = collect (db, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PRIVATE);
+  g_autoptr(GBytes) whole = write_limited (file, G_MAXUINT64, NULL);
+  gsize size = g_bytes_get_size (whole);
+  SixExchangeReadOptions options = { .max_size = size };
+  SixExchangeReadOptions smaller = { .max_size = size - 1 };
+  g_autoptr(GBytes) exact = NULL;
+  g_autoptr(GBytes) over = NULL;
+  g_autoptr(SixExchangeFile) read = NULL;
+  g_autoptr(SixExchangeFile) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  exact = write_limited (file, size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (exact), ==, size);
+  read = six_exchange_read_bytes_full (exact, "exact.a6.json", &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read);
+
+  refused = six_exchange_read_bytes_full (exact, "exact.a6.json", &smaller, &error);
+  g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  over = write_limited (file, size - 1, &error);
+  g_assert_null (over);
+  g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "one country or one coalition"));
+}
+
 /* Cancelled before it starts: nothing written, and the error says so. */
 static void
 test_save_cancelled (void)
@@ -1118,6 +1167,47 @@ test_save_cancelled (void)
   g_assert_false (six_exchange_save_file (file, destination, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A killed export's part file (ours, or GIO's from older versions) holds every record it
+ * wrote: the next save in that folder removes it, and leaves no part file of its own. */
+static void
+test_save_stale_parts (void)
+{
+  g_autoptr(SixDb) db = populate ();
+  g_autoptr(SixExchangeFile) file = collect (db, SIX_SCOPE_ALL, NULL, SIX_VISIBILITY_PRIVATE);
+  g_autofree char *dir = g_dir_make_tmp ("six-writer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "all.a6.json", NULL);
+  g_autofree char *ours = g_build_filename (dir, ".all.a6.json.a6-part-999999999-Ab12Cd", NULL);
+  g_autofree char *old_gio = g_build_filename (dir, ".goutputstream-OLD123", NULL);
+  g_autofree char *running_gio = g_build_filename (dir, ".goutputstream-NEW123", NULL);
+  g_autofree char *other = g_build_filename (dir, ".hidden-notes", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  struct utimbuf two_hours_ago = { time (NULL) - 7200, time (NULL) - 7200 };
+  GStatBuf info;
+
+  g_assert_true (g_file_set_contents (ours, "{\"private\"", -1, NULL));
+  g_assert_true (g_file_set_contents (old_gio, "{\"private\"", -1, NULL));
+  g_assert_true (g_file_set_contents (running_gio, "{", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+  g_assert_cmpint (g_utime (old_gio, &two_hours_ago), ==, 0);
+
+  g_assert_true (six_exchange_save_file (file, destination, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_test (ours, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_gio, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (running_gio, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (dir), ==, 3);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  g_unlink (path);
+  g_unlink (running_gio);
+  g_unlink (other);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
@@ -1181,7 +1271,9 @@ main (int   argc,
   g_test_add_func ("/exchange/writer/export-logged", test_export_logged);
   g_test_add_func ("/exchange/writer/save/refused", test_save_refused);
   g_test_add_func ("/exchange/writer/save/cancelled", test_save_cancelled);
+  g_test_add_func ("/exchange/writer/save/stale-parts", test_save_stale_parts);
   g_test_add_func ("/exchange/writer/stream-full", test_stream_full);
+  g_test_add_func ("/exchange/writer/size-limit-agrees", test_size_limit_agrees);
 
   return g_test_run ();
 }

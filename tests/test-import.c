@@ -17,7 +17,6 @@
 
 /* The wall clock of every database here: 2025-11-23, ms since the epoch. */
 #define NOW G_GINT64_CONSTANT (1763900000000)
-#define DAY_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
 
 /* How many records the kill test's child imports. */
 #define N_KILL_RECORDS 30000
@@ -1107,43 +1106,104 @@ test_import_rollback (Pair          *pair,
   set_field (pair->b, "organisation", pair->ids[0], "acronym", "HT");
 }
 
-/* A stamp from a computer whose date is a month ahead is clamped, reported, and forgotten. */
+/* A file stamped a month ahead is refused whole, naming the stamp; one stamped within the
+ * day is kept as written, and our clock moves past it (rule 6). */
 static void
 test_import_future_clock (Pair          *pair,
                           gconstpointer  data)
 {
-  g_autoptr(SixExchangeFile) file = file_new ("3f1e3c9a-0000-4000-8000-00000000000f");
-  g_autoptr(SixRecord) future = organisation_record ("9b3e2f4e-6666-4666-8666-666666666666",
-                                                     "Time traveller", "ngo", NULL, "remote=1",
-                                                     "1766492000000.0@remote");
+  const char *id = "9b3e2f4e-6666-4666-8666-666666666666";
+  g_autoptr(SixExchangeFile) far = file_new ("3f1e3c9a-0000-4000-8000-00000000000f");
+  g_autoptr(SixExchangeFile) near = file_new ("3f1e3c9a-0000-4000-8000-0000000000f0");
+  g_autoptr(SixRecord) month = organisation_record (id, "Time traveller", "ngo", NULL,
+                                                    "remote=1", "1766492000000.0@remote");
+  g_autofree char *hour_text = g_strdup_printf ("%" G_GINT64_FORMAT ".0@remote",
+                                                pair->wall_b.now + 60 * 60 * 1000);
+  g_autoptr(SixRecord) hour = organisation_record (id, "Early bird", "ngo", NULL, "remote=1",
+                                                   hour_text);
   g_autoptr(SixImportResult) result = NULL;
   g_autoptr(SixRecord) stored = NULL;
   g_autoptr(SixRecord) edited = NULL;
-  const SixFieldStamp *stamp;
-  SixMergeClamp *clamp;
+  g_autoptr(GError) error = NULL;
   guint name = field_index ("organisation", "name");
 
-  six_exchange_file_add_record (file, future);
-  result = import (pair->b, file, FALSE);
-  g_assert_cmpuint (result->counts.n_clamped, ==, 4);
-  clamp = result->plan->clamps->pdata[0];
-  g_assert_cmpint (clamp->original.wall, ==, G_GINT64_CONSTANT (1766492000000));
-  g_assert_cmpint (clamp->clamped.wall, ==, pair->wall_b.now);
-  g_assert_cmpstr (clamp->record_id, ==, "9b3e2f4e-6666-4666-8666-666666666666");
+  six_exchange_file_add_record (far, month);
+  g_assert_false (six_import_file (pair->b, far, FALSE, &result, &error));
+  g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_INVALID_CLOCK);
+  g_assert_cmpstr (six_exchange_error_get_path (error), ==, "records[0].clocks.visibility.hlc");
+  g_assert_nonnull (strstr (error->message, "the sender’s clock is wrong"));
+  g_assert_cmpint (count_rows (pair->b, "organisation"), ==, 0);
+  g_assert_cmpint (count_rows (pair->b, "exchange_log"), ==, 0);
 
-  stored = get_record (pair->b, "organisation", "9b3e2f4e-6666-4666-8666-666666666666");
-  stamp = six_record_get_nth_stamp (stored, name);
-  g_assert_cmpint (stamp->hlc.wall, ==, pair->wall_b.now);
-  g_assert_cmpstr (stamp->hlc.replica, ==, "remote");
+  six_exchange_file_add_record (near, hour);
+  result = import (pair->b, near, FALSE);
+  stored = get_record (pair->b, "organisation", id);
+  g_assert_cmpint (six_record_get_nth_stamp (stored, name)->hlc.wall, ==,
+                   pair->wall_b.now + 60 * 60 * 1000);
 
-  /* Our next edit is stamped with our own time, not the month ahead. */
+  /* Our next edit is stamped after it, though our wall clock has not got there. */
   pair->wall_b.now += 1000;
-  set_field (pair->b, "organisation", "9b3e2f4e-6666-4666-8666-666666666666", "name",
-             "Back in time");
-  edited = get_record (pair->b, "organisation", "9b3e2f4e-6666-4666-8666-666666666666");
-  stamp = six_record_get_nth_stamp (edited, name);
-  g_assert_cmpint (stamp->hlc.wall, ==, pair->wall_b.now);
-  g_assert_cmpint (stamp->hlc.wall, <, G_GINT64_CONSTANT (1766492000000) - DAY_MS);
+  set_field (pair->b, "organisation", id, "name", "Caught up");
+  edited = get_record (pair->b, "organisation", id);
+  g_assert_cmpint (six_hlc_compare (&six_record_get_nth_stamp (edited, name)->hlc,
+                                    &six_record_get_nth_stamp (stored, name)->hlc), >, 0);
+}
+
+/* Two replicas importing the same files seconds apart hold the same data, a file from a
+ * computer a month ahead among them: it is refused by both, where clamping it "to the
+ * reader's time" gave each a different stamp and a later concurrent edit different winners. */
+static void
+test_import_future_converges (Pair          *pair,
+                              gconstpointer  data)
+{
+  const char *id = "9b3e2f4e-7777-4777-8777-777777777777";
+  g_autoptr(SixExchangeFile) first = file_new ("3f1e3c9a-0000-4000-8000-0000000000f1");
+  g_autoptr(SixExchangeFile) future = file_new ("3f1e3c9a-0000-4000-8000-0000000000f2");
+  g_autoptr(SixExchangeFile) concurrent = file_new ("3f1e3c9a-0000-4000-8000-0000000000f3");
+  g_autofree char *base_stamp = g_strdup_printf ("%" G_GINT64_FORMAT ".0@remote", NOW - 1000);
+  g_autofree char *edit_stamp = g_strdup_printf ("%" G_GINT64_FORMAT ".0@other",
+                                                 pair->wall_b.now + 2000);
+  g_autoptr(SixRecord) base = organisation_record (id, "Base", "ngo", NULL, "remote=1",
+                                                   base_stamp);
+  g_autoptr(SixRecord) ahead = organisation_record (id, "From the future", "ngo", NULL,
+                                                    "remote=2", "1766492000000.0@remote");
+  g_autoptr(SixRecord) other = organisation_record (id, "Concurrent", "ngo", NULL,
+                                                    "other=1,remote=1", edit_stamp);
+  SixDb *dbs[] = { pair->a, pair->b };
+  FakeWall *walls[] = { &pair->wall_a, &pair->wall_b };
+  SixRecord *held[2] = { NULL, NULL };
+  guint name = field_index ("organisation", "name");
+
+  six_exchange_file_add_record (first, base);
+  six_exchange_file_add_record (future, ahead);
+  six_exchange_file_add_record (concurrent, other);
+
+  /* A imports each file at B's time, B five seconds later. */
+  pair->wall_a.now = pair->wall_b.now;
+  for (guint i = 0; i < G_N_ELEMENTS (dbs); i++)
+    {
+      g_autoptr(SixImportResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      walls[i]->now += i * 5000;
+      result = import (dbs[i], first, FALSE);
+      g_assert_false (six_import_file (dbs[i], future, FALSE, NULL, &error));
+      g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_INVALID_CLOCK);
+      g_clear_pointer (&result, six_import_result_free);
+      result = import (dbs[i], concurrent, FALSE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (dbs); i++)
+    {
+      held[i] = get_record (dbs[i], "organisation", id);
+      g_assert_cmpstr (six_record_get_string (held[i], "name"), ==, "Concurrent");
+    }
+  g_assert_cmpint (six_hlc_compare (&six_record_get_nth_stamp (held[0], name)->hlc,
+                                    &six_record_get_nth_stamp (held[1], name)->hlc), ==, 0);
+  g_assert_true (six_version_vector_equal (six_record_get_nth_stamp (held[0], name)->vv,
+                                           six_record_get_nth_stamp (held[1], name)->vv));
+  g_object_unref (held[0]);
+  g_object_unref (held[1]);
 }
 
 /* The log names the file, its origin and what it did; replica names are learnt. */
@@ -1183,7 +1243,7 @@ test_import_log (Pair          *pair,
   g_assert_cmpint (entry->operation, ==, result->operation);
   g_assert_cmpstr (entry->counts, ==,
                    "{\"records\": 3, \"new\": 3, \"changed\": 0, \"unchanged\": 0, "
-                   "\"deleted\": 0, \"conflicts\": 0, \"clamped\": 0}");
+                   "\"deleted\": 0, \"conflicts\": 0}");
 
   g_assert_true (six_db_find_import (pair->b, "3f1e3c9a-0000-4000-8000-000000000010",
                                      six_exchange_file_get_checksum (file), &found, &error));
@@ -1594,6 +1654,8 @@ main (int   argc,
               pair_teardown);
   g_test_add ("/exchange/import/rollback", Pair, NULL, pair_setup, test_import_rollback,
               pair_teardown);
+  g_test_add ("/exchange/import/future-converges", Pair, NULL, pair_setup,
+              test_import_future_converges, pair_teardown);
   g_test_add ("/exchange/import/future-clock", Pair, NULL, pair_setup, test_import_future_clock,
               pair_teardown);
   g_test_add ("/exchange/import/log", Pair, NULL, pair_setup, test_import_log, pair_teardown);

@@ -57,7 +57,6 @@ typedef struct
   const ConflictSpec   *conflicts;
   SixMergeRecordStatus  status;
   gboolean              deleting;
-  guint                 n_clamped;
 } MergeCase;
 
 /* Alice creates the organisation; every write's vector joins the record's and increments. */
@@ -337,42 +336,23 @@ static const MergeCase merge_cases[] = {
     .status = SIX_MERGE_RECORD_CHANGED,
   },
   {
-    .name = "future-clock/clamped",
+    /* The planner keeps stamps as written, whatever the clock: a file too far ahead is
+     * refused by import before planning (rule 6), so every reader plans alike. */
+    .name = "future-clock/kept",
     .kind = "organisation", .id = ORG_ID,
     .local = (const FieldSpec[]) {
       VIS_A, DEL_A, { "name", "'Halo A'", "alice=4", "1763899990000.0@alice", NULL }, END },
-    /* Thirty days ahead of NOW. */
     .incoming = (const FieldSpec[]) {
       { "name", "'Halo M'", "alice=3,mallory=1", "1766492000000.7@mallory", NULL }, END },
     .writes = (const WriteSpec[]) {
-      { "name", "'Halo M'", "alice=4,mallory=1", "1763900000000.0@mallory",
+      { "name", "'Halo M'", "alice=4,mallory=1", "1766492000000.7@mallory",
         SIX_MERGE_RULE_CONCURRENT_INCOMING },
       END },
     .conflicts = (const ConflictSpec[]) {
       { "name", SIX_MERGE_CONFLICT_CONCURRENT, "'Halo A'", "'Halo M'",
-        "1763899990000.0@alice", "1763900000000.0@mallory", TRUE, NULL },
+        "1763899990000.0@alice", "1766492000000.7@mallory", TRUE, NULL },
       END },
     .status = SIX_MERGE_RECORD_CHANGED,
-    .n_clamped = 1,
-  },
-  {
-    /* Clamped stamps lose to any later edit made within the day. */
-    .name = "future-clock/clamped-loses",
-    .kind = "organisation", .id = ORG_ID,
-    .local = (const FieldSpec[]) {
-      VIS_A, DEL_A, { "name", "'Halo A'", "alice=4", "1763900000001.0@alice", NULL }, END },
-    .incoming = (const FieldSpec[]) {
-      { "name", "'Halo M'", "alice=3,mallory=1", "1766492000000.7@mallory", NULL }, END },
-    .writes = (const WriteSpec[]) {
-      { "name", "'Halo A'", "alice=4,mallory=1", "1763900000001.0@alice",
-        SIX_MERGE_RULE_CONCURRENT_LOCAL },
-      END },
-    .conflicts = (const ConflictSpec[]) {
-      { "name", SIX_MERGE_CONFLICT_CONCURRENT, "'Halo M'", "'Halo A'",
-        "1763900000000.0@mallory", "1763900000001.0@alice", FALSE, NULL },
-      END },
-    .status = SIX_MERGE_RECORD_UNCHANGED,
-    .n_clamped = 1,
   },
   {
     .name = "future-clock/within-a-day",
@@ -387,7 +367,7 @@ static const MergeCase merge_cases[] = {
     .status = SIX_MERGE_RECORD_CHANGED,
   },
   {
-    /* A write already held, sent again with its unclamped stamp: nothing to report. */
+    /* A write already held, sent again: nothing to report. */
     .name = "future-clock/repeated",
     .kind = "organisation", .id = ORG_ID,
     .local = (const FieldSpec[]) {
@@ -720,7 +700,7 @@ merge (SixRecord     *a,
        SixRecord     *b,
        SixMergePlan **plan_out)
 {
-  g_autoptr(SixMergePlan) plan = six_merge_plan_new ("local", NOW);
+  g_autoptr(SixMergePlan) plan = six_merge_plan_new ("local");
   SixRecord *merged;
 
   six_merge_plan_add (plan, a, b);
@@ -810,7 +790,6 @@ test_merge_case (gconstpointer data)
 
   g_assert_cmpint (planned->status, ==, test->status);
   g_assert_cmpint (planned->deleting, ==, test->deleting);
-  g_assert_cmpuint (plan->clamps->len, ==, test->n_clamped);
   g_assert_cmpuint (plan->counts.n_records, ==, 1);
   g_assert_cmpuint (plan->counts.n_writes, ==, n_writes);
   g_assert_cmpuint (plan->counts.n_conflicts, ==, n_conflicts);
@@ -826,12 +805,11 @@ test_merge_case (gconstpointer data)
     g_autoptr(SixRecord) twice = merge (merged, incoming, &again);
 
     g_assert_true (six_merge_plan_is_empty (again));
-    g_assert_cmpuint (again->clamps->len, ==, 0);
     assert_records_equal (twice, merged);
   }
 
-  /* Commutative, where no stamp is clamped against the merging replica's clock. */
-  if (local != NULL && test->n_clamped == 0)
+  /* Commutative. */
+  if (local != NULL)
     {
       g_autoptr(SixMergePlan) reversed = NULL;
       g_autoptr(SixRecord) other = merge (incoming, local, &reversed);
@@ -1031,9 +1009,8 @@ test_merge_plan_lists (void)
   g_ptr_array_add (incoming, record_from_spec (kind, ids[3], (const FieldSpec[]) {
     DELETED_B, END }));
 
-  plan = six_merge_plan (local, incoming, "carol", NOW);
+  plan = six_merge_plan (local, incoming, "carol");
   g_assert_cmpstr (plan->local_replica, ==, "carol");
-  g_assert_cmpint (plan->now, ==, NOW);
   g_assert_cmpuint (plan->records->len, ==, 4);
   g_assert_cmpuint (plan->counts.n_records, ==, 4);
   g_assert_cmpuint (plan->counts.n_new, ==, 1);
@@ -1066,7 +1043,7 @@ static void
 test_merge_missing_clock (void)
 {
   const SixKind *kind = six_kind_lookup ("organisation");
-  g_autoptr(SixMergePlan) plan = six_merge_plan_new ("local", NOW);
+  g_autoptr(SixMergePlan) plan = six_merge_plan_new ("local");
   g_autofree GVariant **values = g_new0 (GVariant *, kind->n_fields);
   g_autoptr(SixRecord) record = NULL;
 
@@ -1129,7 +1106,7 @@ sim_write (SimReplica *replica,
   g_clear_pointer (&values[field], g_variant_unref);
   values[field] = value != NULL ? g_variant_ref_sink (value) : NULL;
   six_field_stamp_clear (&stamps[field]);
-  stamps[field].vv = six_version_vector_increment (joined, replica->name);
+  stamps[field].vv = six_version_vector_increment (joined, replica->name, NULL);
   six_hlc_clock_tick (replica->clock, &stamps[field].hlc);
 
   record = six_record_new (kind, ORG_ID, values, stamps);

@@ -53,6 +53,7 @@ new_record (const char *kind_name,
 static void
 add_user_records (SixDb *db)
 {
+  const char *levels[] = { "public", "coalition", "private" };
   g_autofree char *coalition = NULL;
   g_autofree char *request = NULL;
   SixEdit *edit;
@@ -107,6 +108,24 @@ add_user_records (SixDb *db)
   edit = six_edit_new (six_kind_lookup ("assistance_request"), request);
   six_edit_delete (edit);
   apply (db, edit);
+
+  /* A State with a request at each sharing level, for what the page may show. */
+  edit = six_edit_new (six_kind_lookup ("country"), "XAB");
+  six_edit_set_string (edit, "name", "Levelland");
+  six_edit_set_string (edit, "status", "party");
+  apply (db, edit);
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      g_autofree char *description = g_strdup_printf ("Request shared at level %s", levels[i]);
+
+      edit = new_record ("assistance_request", NULL);
+      six_edit_set_string (edit, "visibility", levels[i]);
+      six_edit_set_string (edit, "country", "XAB");
+      six_edit_set_int (edit, "year", 2024);
+      six_edit_set_string (edit, "category", "victim_assistance");
+      six_edit_set_string (edit, "description", description);
+      apply (db, edit);
+    }
 
   edit = six_edit_new (six_kind_lookup ("country"), "XAA");
   six_edit_set_string (edit, "name", LONG_NAME);
@@ -449,6 +468,7 @@ test_pdf_lao (void)
   g_autofree char *text = write_pdf ("LAO", SIX_PROFILE_INCLUDE_NONE, "");
   g_autofree char *with_private = write_pdf ("LAO", SIX_PROFILE_INCLUDE_CONTACTS |
                                              SIX_PROFILE_INCLUDE_PRIVATE_NOTES, "-private");
+  g_autofree char *coalition = write_pdf ("LAO", SIX_PROFILE_INCLUDE_COALITION, "-coalition");
 
   assert_has (text, "Lao People's Democratic Republic");
   assert_has (text, "State Party · Asia · LAO");
@@ -460,14 +480,21 @@ test_pdf_lao (void)
   assert_has (text, "No deadline");
   assert_lacks (text, "Overdue");
   assert_has (text, "Survey and clearance");
-  assert_has (text, "Norway");
-  assert_has (text, "1,250,000 EUR");
-  assert_has (text, "Lao PDR Country Coalition");
-  assert_has (text, "Norway (Donor)");
   assert_has (text, "Side event at the 13MSP");
   assert_has (text, "Country profile as of 2026-11-23");
   assert_has (text, "Sources:");
   assert_lacks (text, "Withdrawn request");
+
+  /* Coalitions and contributions are shared with coalitions by default: on the page only
+   * when that level is asked for, as in a file export. */
+  assert_lacks (text, "1,250,000 EUR");
+  assert_lacks (text, "Lao PDR Country Coalition");
+  assert_lacks (text, "Norway (Donor)");
+  assert_has (coalition, "Norway");
+  assert_has (coalition, "1,250,000 EUR");
+  assert_has (coalition, "Lao PDR Country Coalition");
+  assert_has (coalition, "Norway (Donor)");
+  assert_lacks (coalition, "Khamphao");
 
   /* Private things leave only when asked for. */
   assert_lacks (text, "Khamphao");
@@ -475,6 +502,27 @@ test_pdf_lao (void)
   assert_has (with_private, "Khamphao Sisouk");
   assert_has (with_private, "khamphao@example.org");
   assert_has (with_private, "ask about the 2026 survey budget");
+}
+
+/* The page obeys the sharing level like a file export: public unless more is ticked in. */
+static void
+test_pdf_levels (void)
+{
+  g_autofree char *public = write_pdf ("XAB", SIX_PROFILE_INCLUDE_NONE, "-public");
+  g_autofree char *contacts = write_pdf ("XAB", SIX_PROFILE_INCLUDE_CONTACTS, "-contacts");
+  g_autofree char *coalition = write_pdf ("XAB", SIX_PROFILE_INCLUDE_COALITION, "-coalition");
+  g_autofree char *private = write_pdf ("XAB", SIX_PROFILE_INCLUDE_COALITION |
+                                        SIX_PROFILE_INCLUDE_PRIVATE, "-all");
+
+  assert_has (public, "Request shared at level public");
+  assert_lacks (public, "level coalition");
+  assert_lacks (public, "level private");
+  assert_lacks (contacts, "level coalition");
+  assert_lacks (contacts, "level private");
+  assert_has (coalition, "Request shared at level coalition");
+  assert_lacks (coalition, "level private");
+  assert_has (private, "Request shared at level coalition");
+  assert_has (private, "Request shared at level private");
 }
 
 static void
@@ -622,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/profile/names-in", test_names_in);
   g_test_add_func ("/profile/share", test_share);
   g_test_add_func ("/profile/pdf/lao", test_pdf_lao);
+  g_test_add_func ("/profile/pdf/levels", test_pdf_levels);
   g_test_add_func ("/profile/pdf/varied-states", test_pdf_varied_states);
   g_test_add_func ("/profile/pdf/footer", test_pdf_footer);
   g_test_add_func ("/profile/pdf/overflow", test_pdf_overflow);

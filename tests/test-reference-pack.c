@@ -17,8 +17,9 @@
 #include <locale.h>
 #include <string.h>
 
-/* A user's clock: 2025-11-23, after the pack's facts; ms since the epoch. */
-#define USER_NOW G_GINT64_CONSTANT (1763900000000)
+/* A user's clock: 2026-12-07, after the pack's latest stamp (2026-11-23), which a clock more
+ * than a day behind would refuse (format §4, rule 6); ms since the epoch. */
+#define USER_NOW G_GINT64_CONSTANT (1796601600000)
 #define DAY_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
 
 static gint64
@@ -651,7 +652,7 @@ write_newer_pack (void)
   g_autoptr(SixDb) db = six_db_open_full (":memory:", SIX_REFERENCE_PACK_REPLICA, &error);
   g_autoptr(SixImportResult) result = NULL;
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
-  static gint64 pack_now = G_GINT64_CONSTANT (1758240000000) + 30 * DAY_MS;
+  static gint64 pack_now = USER_NOW - 10 * DAY_MS;
   SixExportOptions options = { 0 };
   SixEdit *edit;
   GBytes *bytes;

@@ -134,6 +134,32 @@ test_report_csv (void)
                    "\"two\nlines\",,no,\r\n");
 }
 
+/* Cells a spreadsheet would run as formulas start with a quote (OWASP); numbers stay. */
+static void
+test_report_csv_formulas (void)
+{
+  g_autoptr(SixReportTable) table = six_report_table_new ();
+  guint name = six_report_table_add_column (table, "name", NULL, SIX_REPORT_COLUMN_TEXT);
+  const char *cells[] = { "=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)",
+                          "\tTab", "\rCR", "-12.5", "a=b" };
+  g_autofree char *csv = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    six_report_table_set_text (table, six_report_table_add_row (table), name, cells[i]);
+
+  csv = six_report_table_format (table, SIX_REPORT_FORMAT_CSV);
+  g_assert_cmpstr (csv, ==,
+                   "name\r\n"
+                   "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n"
+                   "\"'+1+1\"\r\n"
+                   "\"'-2+3\"\r\n"
+                   "\"'@SUM(A1)\"\r\n"
+                   "\"'\tTab\"\r\n"
+                   "\"'\rCR\"\r\n"
+                   "-12.5\r\n"
+                   "a=b\r\n");
+}
+
 static void
 test_report_json (void)
 {
@@ -443,8 +469,10 @@ test_report_deadline_states (void)
 static void
 test_report_conflicts (void)
 {
-  gint64 early = PACK_DAY + 10 * DAY_MS;
-  gint64 late = PACK_DAY + 11 * DAY_MS;
+  /* 2026-12-07 and a day later: after every stamp of the pack the exported file carries,
+   * which a reader's clock must not lag by more than a day (format §4, rule 6). */
+  gint64 early = G_GINT64_CONSTANT (1796601600000);
+  gint64 late = early + DAY_MS;
   g_autoptr(SixDb) mine = open_db_with_pack (&early);
   g_autoptr(SixDb) theirs = open_db_with_pack (&late);
   g_autoptr(GPtrArray) edits = NULL;
@@ -496,7 +524,7 @@ test_report_conflicts (void)
   g_assert_cmpstr (six_report_table_get_cell (table, 0, column (table, "lost_writer")), ==,
                    six_db_get_replica_id (mine));
   g_assert_cmpstr (six_report_table_get_cell (table, 0, column (table, "won_at")), ==,
-                   "2025-09-30T00:00:00Z");
+                   "2026-12-08T00:00:00Z");
   g_assert_cmpstr (six_report_table_get_cell (table, 0, column (table, "restored")), ==,
                    "false");
 
@@ -1215,6 +1243,7 @@ main (int    argc,
   }
 
   g_test_add_func ("/views/report/csv", test_report_csv);
+  g_test_add_func ("/views/report/csv-formulas", test_report_csv_formulas);
   g_test_add_func ("/views/report/json", test_report_json);
   g_test_add_func ("/views/report/text", test_report_text);
   g_test_add_func ("/views/report/names", test_report_names);

@@ -524,7 +524,7 @@ has_repository (gpointer window)
 }
 
 /* A damaged database: the window says it is opening, a dialog says why it cannot, and the
- * newest backup, once restored, opens in the same window. */
+ * newest sound backup, once restored, opens in the same window. */
 static gboolean
 damaged_body_cb (gpointer data)
 {
@@ -570,11 +570,21 @@ test_damaged (Fixture       *fixture,
   const char garbage[] = "This file was damaged by a bad disk. It is not SQLite any more.";
   SixDb *db = six_db_open (path, &error);
 
+  g_autofree char *broken = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
   g_assert_no_error (error);
   backup = six_db_backup (db, "test", &error);
   g_assert_no_error (error);
   six_db_close (db);
   g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, &error));
+
+  /* A newer backup cut short, as a kill left them before: never the one offered. */
+  g_assert_true (g_file_get_contents (backup, &contents, &length, &error));
+  broken = g_build_filename (fixture->dir, "backups", "article-six-29991231-000000-import.db",
+                             NULL);
+  g_assert_true (g_file_set_contents (broken, contents, (gssize) length / 2, &error));
 
   g_idle_add (damaged_body_cb, fixture);
   g_assert_cmpint (g_application_run (G_APPLICATION (fixture->app), 0, NULL), ==, 0);

@@ -10,6 +10,7 @@
 
 #include "six-exchange-private.h"
 #include "six-exchange-reader.h"
+#include "six-text.h"
 
 #include <string.h>
 
@@ -31,6 +32,7 @@ struct _SixExchangeFile
   guint           minor_version;
   SixScopeType    scope;
   SixVisibility   level;
+  gboolean        shipped;
 };
 
 G_DEFINE_FINAL_TYPE (SixExchangeFile, six_exchange_file, G_TYPE_OBJECT)
@@ -76,6 +78,9 @@ _six_exchange_set_error (GError           **error,
                          ...)
 {
   g_autofree char *what = NULL;
+  g_autofree char *safe_name = NULL;
+  g_autofree char *safe_path = NULL;
+  g_autofree char *safe_what = NULL;
   GError *new_error;
   va_list args;
 
@@ -86,8 +91,12 @@ _six_exchange_set_error (GError           **error,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  new_error = g_error_new (SIX_EXCHANGE_ERROR, code, "%s: %s: %s",
-                           display_name, path != NULL ? path : "(root)", what);
+  /* The name, the path and the message may quote the file: none may carry a control. */
+  safe_name = six_text_escape_controls (display_name, FALSE);
+  safe_path = six_text_escape_controls (path != NULL ? path : "(root)", FALSE);
+  safe_what = six_text_escape_controls (what, FALSE);
+  new_error = g_error_new (SIX_EXCHANGE_ERROR, code, "%s: %s: %s", safe_name, safe_path,
+                           safe_what);
   six_exchange_error_get_private (new_error)->path = g_strdup (path != NULL ? path : "(root)");
   g_propagate_error (error, new_error);
 }
@@ -181,6 +190,25 @@ six_exchange_file_new (void)
 }
 
 /* The name errors start with: the file's name, or what the caller passed to the reader. */
+/* Whether the file ships inside the program (the reference pack), so its stamps are the
+ * pack's own and are not held against this computer's clock (format §4, rule 6). */
+gboolean
+six_exchange_file_get_shipped (SixExchangeFile *self)
+{
+  g_return_val_if_fail (SIX_IS_EXCHANGE_FILE (self), FALSE);
+
+  return self->shipped;
+}
+
+void
+six_exchange_file_set_shipped (SixExchangeFile *self,
+                               gboolean         shipped)
+{
+  g_return_if_fail (SIX_IS_EXCHANGE_FILE (self));
+
+  self->shipped = shipped;
+}
+
 const char *
 six_exchange_file_get_display_name (SixExchangeFile *self)
 {

@@ -33,11 +33,12 @@ typedef enum
   SIX_EXCHANGE_ERROR_DANGLING_REFERENCE,
   SIX_EXCHANGE_ERROR_CHECKSUM,
   SIX_EXCHANGE_ERROR_FAILED,            /* writing, or the store refused */
+  SIX_EXCHANGE_ERROR_NOT_REGULAR,       /* a folder, a device, a pipe: not a file to read */
 } SixExchangeError;
 
 #define SIX_EXCHANGE_FORMAT        "article-six"
 #define SIX_EXCHANGE_VERSION_MAJOR 1
-#define SIX_EXCHANGE_VERSION_MINOR 3
+#define SIX_EXCHANGE_VERSION_MINOR 4
 #define SIX_EXCHANGE_MAX_SIZE      (G_GINT64_CONSTANT (512) * 1024 * 1024)
 #define SIX_EXCHANGE_MAX_DEPTH     32
 
@@ -70,6 +71,9 @@ G_DECLARE_FINAL_TYPE (SixExchangeFile, six_exchange_file, SIX, EXCHANGE_FILE, GO
 GQuark                six_exchange_error_quark             (void);
 
 SixExchangeFile      *six_exchange_file_new                (void);
+gboolean              six_exchange_file_get_shipped        (SixExchangeFile      *self);
+void                  six_exchange_file_set_shipped        (SixExchangeFile      *self,
+                                                            gboolean              shipped);
 const char           *six_exchange_file_get_display_name   (SixExchangeFile      *self);
 void                  six_exchange_file_set_display_name   (SixExchangeFile      *self,
                                                             const char           *name);

@@ -29,6 +29,7 @@ struct _SixExchangeOutput
   GAsyncQueue   *empty;   /* chunks to print into */
   GThread       *thread;
   GString       *current; /* the chunk being printed */
+  guint64        handed;  /* bytes handed to the thread so far */
 
   /* The thread's until it is joined. */
   GChecksum     *checksum;
@@ -108,11 +109,19 @@ _six_exchange_output_flush (SixExchangeOutput *self)
 {
   if (self->current->len >= CHUNK_SIZE)
     {
+      self->handed += self->current->len;
       g_async_queue_push (self->full, self->current);
       self->current = g_async_queue_pop (self->empty);
     }
 
   return !g_atomic_int_get (&self->failed);
+}
+
+/* Every byte printed so far, handed to the thread or not. */
+guint64
+_six_exchange_output_get_size (SixExchangeOutput *self)
+{
+  return self->handed + self->current->len;
 }
 
 /* Waits for the thread to write everything handed to it, and stops it. */

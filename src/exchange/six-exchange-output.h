@@ -14,6 +14,7 @@ SixExchangeOutput *_six_exchange_output_new    (GOutputStream      *stream,
                                                 GCancellable       *cancellable);
 GString           *_six_exchange_output_buffer (SixExchangeOutput  *output);
 gboolean           _six_exchange_output_flush  (SixExchangeOutput  *output);
+guint64            _six_exchange_output_get_size (SixExchangeOutput *output);
 char              *_six_exchange_output_finish (SixExchangeOutput  *output,
                                                 GError            **error);
 void               _six_exchange_output_free   (SixExchangeOutput  *output);

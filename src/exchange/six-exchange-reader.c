@@ -1622,6 +1622,19 @@ read_vv (Reader            *r,
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,
                         _("a counter must be a positive integer"));
 
+      /* A counter past what any replica can count to would leave no room for the next edit. */
+      if (json_node_get_int (counter) > SIX_VERSION_VECTOR_COUNTER_MAX)
+        {
+          g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    json_node_get_int (counter));
+          g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    SIX_VERSION_VECTOR_COUNTER_MAX);
+
+          return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,
+                          _("the counter %s is more edits than a replica can have made (at "
+                            "most %s): the clock is damaged"), count, limit);
+        }
+
       if (!g_hash_table_contains (r->replicas, replica))
         return fail_at (r, error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, &entry_path,
                         _("replica “%s” is not listed in “replicas”"), replica);
@@ -2061,6 +2074,11 @@ dangling (Reader         *r,
 {
   g_autofree char *targets = g_strjoinv (" or ", (char **) field->targets);
 
+  if (r->options->lookup != NULL)
+    return fail_at (r, error, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE, path,
+                    _("“%s” is neither in this file nor held here as a record of kind %s"),
+                    id, targets);
+
   return fail_at (r, error, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE, path,
                   _("“%s” is not in this file as a record of kind %s"), id, targets);
 }
@@ -2327,29 +2345,103 @@ six_exchange_read_bytes (GBytes      *bytes,
   return six_exchange_read_bytes_full (bytes, display_name, NULL, error);
 }
 
+static void
+set_too_large (GError     **error,
+               const char  *name)
+{
+  g_autofree char *limit_text = g_format_size (SIX_EXCHANGE_MAX_SIZE);
+
+  _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_TOO_LARGE, name, NULL,
+                           _("the file is over the limit of %s"), limit_text);
+}
+
+/* Reads at most the size limit and one byte more, counting what actually arrives: the size
+ * a file reports may be wrong (a file still growing, /proc), so it is only a first guess. */
+static GBytes *
+read_bounded (GInputStream  *stream,
+              goffset        size_hint,
+              const char    *name,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  gsize limit = (gsize) SIX_EXCHANGE_MAX_SIZE;
+  /* One byte more than the file should hold, so the end is seen without growing. */
+  gsize allocated = (gsize) CLAMP (size_hint + 1, 4096, (goffset) limit + 1);
+  g_autofree guint8 *data = g_malloc (allocated);
+  gsize filled = 0;
+  gssize n;
+
+  while ((n = g_input_stream_read (stream, data + filled, allocated - filled, cancellable,
+                                   error)) > 0)
+    {
+      filled += (gsize) n;
+      if (filled > limit)
+        {
+          set_too_large (error, name);
+          return NULL;
+        }
+
+      if (filled == allocated)
+        {
+          allocated = MIN (allocated + allocated / 2, limit + 1);
+          data = g_realloc (data, allocated);
+        }
+    }
+
+  if (n < 0)
+    return NULL;
+
+  return g_bytes_new_take (g_realloc (g_steal_pointer (&data), MAX (filled, 1)), filled);
+}
+
 /**
  * six_exchange_read_file:
  *
- * Loads and reads @file; a file over the size limit is refused before it is loaded.
- * Blocking: call it from a worker thread.
+ * six_exchange_read_file_full () with no lookup: every reference must resolve in the file.
  */
 SixExchangeFile *
 six_exchange_read_file (GFile         *file,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  SixExchangeReadOptions options = { 0 };
+  SixExchangeReadOptions options = { .cancellable = cancellable };
+
+  return six_exchange_read_file_full (file, &options, error);
+}
+
+/**
+ * six_exchange_read_file_full:
+ * @options: (nullable): as for six_exchange_read_bytes_full (); its size limit is not used
+ *   (a file is never read past SIX_EXCHANGE_MAX_SIZE)
+ *
+ * Loads and reads @file. Only a regular file is read (a pipe would block, a device never
+ * end), and never more than the size limit, whatever size the file reports.
+ * Blocking: call it from a worker thread.
+ */
+SixExchangeFile *
+six_exchange_read_file_full (GFile                         *file,
+                             const SixExchangeReadOptions  *options,
+                             GError                       **error)
+{
+  SixExchangeReadOptions read_options = { 0 };
+  GCancellable *cancellable = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *basename = NULL;
-  g_autofree char *local_path = NULL;
   const char *name;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (options != NULL)
+    read_options = *options;
+  read_options.max_size = 0;
+  cancellable = read_options.cancellable;
+
   basename = g_file_get_basename (file);
   info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);
@@ -2359,35 +2451,27 @@ six_exchange_read_file (GFile         *file,
   name = g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME)
            ? g_file_info_get_display_name (info) : basename;
 
-  if (g_file_info_get_size (info) > SIX_EXCHANGE_MAX_SIZE)
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_autofree char *size_text = g_format_size ((guint64) g_file_info_get_size (info));
-      g_autofree char *limit_text = g_format_size (SIX_EXCHANGE_MAX_SIZE);
-
-      _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_TOO_LARGE, name, NULL,
-                               "the file is %s, over the limit of %s", size_text, limit_text);
+      _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_NOT_REGULAR, name, NULL,
+                               _("not a file that can be read (a folder, a device or a pipe)"));
       return NULL;
     }
 
-  /* A local file is read in one go at its known size; GIO streams grow a buffer instead. */
-  local_path = g_file_get_path (file);
-  if (local_path != NULL)
+  if (g_file_info_get_size (info) > SIX_EXCHANGE_MAX_SIZE)
     {
-      char *contents;
-      gsize len;
-
-      if (!g_file_get_contents (local_path, &contents, &len, error))
-        return NULL;
-      bytes = g_bytes_new_take (contents, len);
-    }
-  else
-    {
-      bytes = g_file_load_bytes (file, cancellable, NULL, error);
-      if (bytes == NULL)
-        return NULL;
+      set_too_large (error, name);
+      return NULL;
     }
 
-  options.cancellable = cancellable;
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
 
-  return six_exchange_read_bytes_full (bytes, name, &options, error);
+  bytes = read_bounded (G_INPUT_STREAM (stream), g_file_info_get_size (info), name,
+                        cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return six_exchange_read_bytes_full (bytes, name, &read_options, error);
 }

@@ -41,6 +41,9 @@ SixExchangeFile *six_exchange_read_bytes_full  (GBytes                       *by
 SixExchangeFile *six_exchange_read_file        (GFile                        *file,
                                                 GCancellable                 *cancellable,
                                                 GError                      **error);
+SixExchangeFile *six_exchange_read_file_full   (GFile                        *file,
+                                                const SixExchangeReadOptions *options,
+                                                GError                      **error);
 const char      *six_exchange_error_get_path   (const GError                 *error);
 
 G_END_DECLS

@@ -12,7 +12,15 @@
 #include "six-exchange-private.h"
 #include "six-db.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /*
  * Two steps: six_exchange_collect () chooses the records (scope, closure, sharing level) and
@@ -450,6 +458,9 @@ sorted_records (SixExchangeFile  *file,
  * The bytes are hashed and written on another thread while the next ones are printed, a
  * few megabytes at a time, whatever the size of the file.
  *
+ * A file larger than import accepts (SIX_EXCHANGE_MAX_SIZE) is not finished: the error is
+ * %SIX_EXCHANGE_ERROR_TOO_LARGE, so no one is sent a file they cannot read.
+ *
  * Returns: %FALSE with @error set when @file cannot be written validly or @stream fails;
  *   @stream may then have received part of the file
  */
@@ -458,6 +469,44 @@ six_exchange_write_file_to_stream (SixExchangeFile  *file,
                                    GOutputStream    *stream,
                                    GCancellable     *cancellable,
                                    GError          **error)
+{
+  return six_exchange_write_file_to_stream_full (file, stream, SIX_EXCHANGE_MAX_SIZE,
+                                                 cancellable, error);
+}
+
+/* The checksum line and the closing brace: the same length for every file. */
+#define CHECKSUM_LINE_SIZE (sizeof ("  \"checksum\": \"sha256:\"\n}\n") - 1 + 64)
+
+static gboolean
+check_size (SixExchangeOutput  *output,
+            guint64             max_size,
+            GError            **error)
+{
+  g_autofree char *limit_text = NULL;
+
+  if (_six_exchange_output_get_size (output) + CHECKSUM_LINE_SIZE <= max_size)
+    return TRUE;
+
+  limit_text = g_format_size (max_size);
+  g_set_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_TOO_LARGE,
+               _("The file would be over the limit of %s that importing accepts: export one "
+                 "country or one coalition at a time instead"), limit_text);
+
+  return FALSE;
+}
+
+/**
+ * six_exchange_write_file_to_stream_full:
+ * @max_size: the largest file to write, checksum line included
+ *
+ * six_exchange_write_file_to_stream () with another limit than import's.
+ */
+gboolean
+six_exchange_write_file_to_stream_full (SixExchangeFile  *file,
+                                        GOutputStream    *stream,
+                                        guint64           max_size,
+                                        GCancellable     *cancellable,
+                                        GError          **error)
 {
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) replicas = NULL;
@@ -492,7 +541,8 @@ six_exchange_write_file_to_stream (SixExchangeFile  *file,
   for (guint i = 0; i < records->len; i++)
     {
       g_string_append (out, i == 0 ? "\n" : ",\n");
-      if (!append_record (out, printed_vvs, records->pdata[i], error))
+      if (!append_record (out, printed_vvs, records->pdata[i], error) ||
+          !check_size (output, max_size, error))
         return FALSE;
 
       /* A failed stream says why in _six_exchange_output_finish (). */
@@ -501,6 +551,8 @@ six_exchange_write_file_to_stream (SixExchangeFile  *file,
       out = _six_exchange_output_buffer (output);
     }
   g_string_append (out, records->len > 0 ? "\n  ],\n" : "],\n");
+  if (!check_size (output, max_size, error))
+    return FALSE;
 
   /* §6: the hash covers every byte before the checksum line. */
   checksum = _six_exchange_output_finish (output, error);
@@ -597,6 +649,155 @@ narrow_mode (GFile         *destination,
                                       G_FILE_QUERY_INFO_NONE, cancellable, error);
 }
 
+/* Our own part files are ".<name>" PART_MARK "<pid>-XXXXXX" beside the destination. */
+#define PART_MARK ".a6-part-"
+/* GIO's temporary files live only while a write runs; an hour-old one was abandoned. */
+#define STALE_GIO_SECONDS (60 * 60)
+
+/* The process's umask, read without setting it (umask () would, for every thread). */
+static mode_t
+current_umask (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  unsigned int mask;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "\nUmask:")) != NULL &&
+      sscanf (line + strlen ("\nUmask:"), "%o", &mask) == 1)
+    return (mode_t) (mask & 0777);
+
+  return 022;
+}
+
+static gboolean
+is_stale_part (const char    *name,
+               const GStatBuf *info)
+{
+  const char *mark = strstr (name, PART_MARK);
+  gint64 pid;
+
+  if (g_str_has_prefix (name, ".goutputstream-"))
+    return (gint64) info->st_mtime < g_get_real_time () / G_USEC_PER_SEC - STALE_GIO_SECONDS;
+
+  if (name[0] != '.' || mark == NULL)
+    return FALSE;
+
+  pid = g_ascii_strtoll (mark + strlen (PART_MARK), NULL, 10);
+
+  return pid > 0 && pid <= G_MAXINT && kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
+/* An export killed half way leaves its part file, with every record it held: removed the
+ * next time a file is saved in that folder. */
+static void
+remove_stale_parts (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (name[0] != '.')
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_uid == getuid () &&
+          is_stale_part (name, &info))
+        g_unlink (path);
+    }
+}
+
+static gboolean
+write_part (SixExchangeFile  *file,
+            const char       *part,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  g_autoptr(GFile) part_file = g_file_new_for_path (part);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  int fd;
+
+  stream = g_file_append_to (part_file, G_FILE_CREATE_PRIVATE, cancellable, error);
+  if (stream == NULL ||
+      !six_exchange_write_file_to_stream (file, G_OUTPUT_STREAM (stream), cancellable, error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
+    return FALSE;
+
+  /* On disk before it takes the destination's name. */
+  fd = g_open (part, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot write the file: %s"), part, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  return TRUE;
+}
+
+/* A local destination: written under a part name of our own beside it, created 0600, then
+ * given its mode and renamed over the destination. */
+static gboolean
+save_local (SixExchangeFile  *file,
+            const char       *path,
+            gboolean          restricted,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *part = NULL;
+  GStatBuf replaced;
+  mode_t mode;
+  int fd;
+
+  remove_stale_parts (dir);
+
+  /* Short enough for any file system's name limit, whatever the destination's name. */
+  part = g_strdup_printf ("%s/.%.100s" PART_MARK "%d-XXXXXX", dir, base, (int) getpid ());
+  fd = g_mkstemp_full (part, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot create the file: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  mode = restricted ? 0600 : (0666 & ~current_umask ()) & 0755;
+  if (g_stat (path, &replaced) == 0)
+    mode &= replaced.st_mode & 0777;
+
+  if (!write_part (file, part, cancellable, error))
+    goto failed;
+
+  if (g_chmod (part, (int) mode) != 0 || g_rename (part, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot write the file: %s"), path, g_strerror (saved_errno));
+      goto failed;
+    }
+
+  return TRUE;
+
+failed:
+  g_unlink (part);
+  return FALSE;
+}
+
 /**
  * six_exchange_save_file:
  * @file: the header and records to write
@@ -605,7 +806,8 @@ narrow_mode (GFile         *destination,
  *
  * Writes @file to @destination as a whole or not at all: a file that was there is
  * replaced only once every byte is written, and a file created for it is removed
- * when writing fails.
+ * when writing fails. A local file is written under a hidden part name beside it, created
+ * 0600, and renamed; part files a killed export left in that folder are removed.
  *
  * A file holding coalition or private records is created readable by its owner alone
  * (0600), whatever the umask; a public one is never writable by others. Replacing a file
@@ -620,6 +822,7 @@ six_exchange_save_file (SixExchangeFile  *file,
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GCancellable) abandon = NULL;
+  g_autofree char *local_path = NULL;
   GFileCreateFlags flags = G_FILE_CREATE_NONE;
   gboolean restricted;
   gboolean created = TRUE;
@@ -630,6 +833,10 @@ six_exchange_save_file (SixExchangeFile  *file,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   restricted = holds_restricted_records (file);
+  local_path = g_file_get_path (destination);
+  if (local_path != NULL)
+    return save_local (file, local_path, restricted, cancellable, error);
+
   if (restricted)
     flags |= G_FILE_CREATE_PRIVATE;
 

@@ -54,6 +54,12 @@ gboolean         six_exchange_write_file_to_stream
                                           GOutputStream          *stream,
                                           GCancellable           *cancellable,
                                           GError                **error);
+gboolean         six_exchange_write_file_to_stream_full
+                                         (SixExchangeFile        *file,
+                                          GOutputStream          *stream,
+                                          guint64                 max_size,
+                                          GCancellable           *cancellable,
+                                          GError                **error);
 SixExchangeFile *six_exchange_export     (SixDb                  *db,
                                           const SixExportOptions *options,
                                           GFile                  *destination,

@@ -154,7 +154,7 @@ plan_file (SixDb            *db,
   GPtrArray *records = six_exchange_file_get_records (file);
   g_autoptr(SixMergePlan) plan = NULL;
 
-  plan = six_merge_plan_new (six_db_get_replica_id (db), six_db_now (db));
+  plan = six_merge_plan_new (six_db_get_replica_id (db));
 
   for (guint i = 0; i < records->len; i++)
     {
@@ -181,8 +181,81 @@ plan_file (SixDb            *db,
   return g_steal_pointer (&plan);
 }
 
-/* Every stamp the file carries moves our clock past it (rule 6 clamps it first), so our next
- * edit is stamped after everything we have seen, even values we kept. */
+static gboolean
+check_stamp (SixExchangeFile  *file,
+             const SixHlc     *stamp,
+             gint64            now,
+             guint             index,
+             const char       *field,
+             GError          **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *hours_text = NULL;
+  gint64 hours;
+
+  if (now > G_MAXINT64 - SIX_HLC_MAX_DRIFT_MS || stamp->wall <= now + SIX_HLC_MAX_DRIFT_MS)
+    return TRUE;
+
+  path = g_strdup_printf ("records[%u].clocks.%s.hlc", index, field);
+  text = six_hlc_to_string (stamp);
+  hours = (stamp->wall - now) / (60 * 60 * 1000);
+  hours_text = g_strdup_printf ("%" G_GINT64_FORMAT, hours);
+  _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_INVALID_CLOCK, display_name (file), path,
+                           /* Translators: a clock stamp, then a number of hours (25 or more) */
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "the stamp “%s” is %s hour ahead of this computer’s "
+                                        "clock, more than the 24 allowed: the sender’s clock is "
+                                        "wrong. Ask them to set it right and export again.",
+                                        "the stamp “%s” is %s hours ahead of this computer’s "
+                                        "clock, more than the 24 allowed: the sender’s clock is "
+                                        "wrong. Ask them to set it right and export again.",
+                                        (gulong) MIN (hours, G_MAXLONG)),
+                           text, hours_text);
+
+  return FALSE;
+}
+
+/* Rule 6: a file with a stamp more than SIX_HLC_MAX_DRIFT_MS ahead of our clock is refused
+ * whole. Within the bound stamps are kept as written, so every reader merges them alike. The
+ * reference pack ships inside the program: every replica merges its stamps as written. */
+static gboolean
+check_future_stamps (SixDb            *db,
+                     SixExchangeFile  *file,
+                     GError          **error)
+{
+  GPtrArray *records = six_exchange_file_get_records (file);
+  gint64 now = six_db_now (db);
+
+  if (six_exchange_file_get_shipped (file))
+    return TRUE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SixRecord *record = records->pdata[i];
+      const SixKind *kind = six_record_get_kind (record);
+      GPtrArray *extras = six_record_get_extras (record);
+
+      for (guint j = 0; j < kind->n_fields; j++)
+        if (six_record_has_field (record, j) &&
+            !check_stamp (file, &six_record_get_nth_stamp (record, j)->hlc, now, i,
+                          kind->fields[j].name, error))
+          return FALSE;
+
+      for (guint j = 0; extras != NULL && j < extras->len; j++)
+        {
+          SixExtraField *extra = extras->pdata[j];
+
+          if (!check_stamp (file, &extra->stamp.hlc, now, i, extra->name, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Every stamp the file carries moves our clock past it (HLC), so our next edit is stamped
+ * after everything we have seen, even values we kept. */
 static void
 observe_stamps (SixDb           *db,
                 SixExchangeFile *file)
@@ -538,6 +611,9 @@ six_import_file_full (SixDb                  *db,
   if (res->already_imported)
     goto done;
 
+  if (!check_future_stamps (db, file, error))
+    return FALSE;
+
   if (res->redone > 0 && dry_run)
     {
       if (!plan_redo (db, file, res, error))
@@ -640,6 +716,22 @@ failed:
  *
  * six_import_file_full () without cancellation or progress.
  */
+/**
+ * six_import_holds:
+ * @db: (type SixDb): the database a file is imported into
+ *
+ * A #SixExchangeLookupFunc: whether @db holds a record of @kind with @id, so a file may
+ * refer to it without carrying it (format §3). Read the file with it on the thread that
+ * owns @db.
+ */
+gboolean
+six_import_holds (const SixKind *kind,
+                  const char    *id,
+                  gpointer       db)
+{
+  return six_db_record_exists (db, kind, id);
+}
+
 gboolean
 six_import_file (SixDb             *db,
                  SixExchangeFile   *file,
@@ -694,10 +786,9 @@ six_import_counts_to_json (const SixMergeCounts *counts)
   g_return_val_if_fail (counts != NULL, NULL);
 
   return g_strdup_printf ("{\"records\": %u, \"new\": %u, \"changed\": %u, \"unchanged\": %u, "
-                          "\"deleted\": %u, \"conflicts\": %u, \"clamped\": %u}",
+                          "\"deleted\": %u, \"conflicts\": %u}",
                           counts->n_records, counts->n_new, counts->n_changed,
-                          counts->n_unchanged, counts->n_deleted, counts->n_conflicts,
-                          counts->n_clamped);
+                          counts->n_unchanged, counts->n_deleted, counts->n_conflicts);
 }
 
 void

@@ -44,6 +44,9 @@ gboolean  six_import_file_full           (SixDb                  *db,
                                           gpointer                progress_data,
                                           SixImportResult       **result,
                                           GError                **error);
+gboolean  six_import_holds               (const SixKind          *kind,
+                                          const char             *id,
+                                          gpointer                db);
 char     *six_import_counts_to_json      (const SixMergeCounts   *counts);
 char     *six_merge_counts_describe      (const SixMergeCounts   *counts);
 void      six_import_result_free         (SixImportResult        *result);

@@ -160,23 +160,6 @@ writes_concurrent (const SixFieldStamp *a,
   return !has_seen_write (a->vv, b) && !has_seen_write (b->vv, a);
 }
 
-static void
-add_clamp (SixMergePlan   *self,
-           SixMergeRecord *record,
-           const char     *field_name,
-           const SixHlc   *original,
-           const SixHlc   *clamped)
-{
-  SixMergeClamp *clamp = g_new0 (SixMergeClamp, 1);
-
-  clamp->kind = six_record_get_kind (record->incoming);
-  clamp->record_id = six_record_get_id (record->incoming);
-  clamp->field_name = field_name;
-  clamp->original = *original;
-  clamp->clamped = *clamped;
-  g_ptr_array_add (self->clamps, clamp);
-}
-
 static SixMergeConflict *
 add_conflict (SixMergePlan         *self,
               SixMergeRecord       *record,
@@ -196,9 +179,10 @@ add_conflict (SixMergePlan         *self,
   return conflict;
 }
 
-/* Rules 2 to 6 for one field the incoming record carries. Appends the write it needs, if any.
- * @accepted receives the incoming stamp after rule 6. Returns whether the incoming write now
- * holds the field; @reported says whether a conflict was recorded. */
+/* Rules 2 to 5 for one field the incoming record carries. Appends the write it needs, if any.
+ * @accepted receives the incoming stamp, as written: a file with stamps too far ahead was
+ * refused before planning (rule 6). Returns whether the incoming write now holds the field;
+ * @reported says whether a conflict was recorded. */
 static gboolean
 merge_field (SixMergePlan   *self,
              SixMergeRecord *record,
@@ -209,11 +193,9 @@ merge_field (SixMergePlan   *self,
 {
   SixMergeChange change = { 0 };
   SixMergeRule rule;
-  gboolean clamped;
 
   *reported = FALSE;
   six_field_stamp_copy (accepted, in->stamp);
-  clamped = six_hlc_clamp (&in->stamp->hlc, self->now, &accepted->hlc);
 
   if (lo->stamp == NULL || lo->stamp->vv == NULL)
     rule = SIX_MERGE_RULE_NEW;
@@ -238,9 +220,6 @@ merge_field (SixMergePlan   *self,
           break;
         }
     }
-
-  if (clamped)
-    add_clamp (self, record, in->name, &in->stamp->hlc, &accepted->hlc);
 
   change.field = in->field;
   change.name = in->name;
@@ -479,20 +458,17 @@ six_merge_plan_clear (gpointer data)
   g_clear_pointer (&self->unchanged_records, g_ptr_array_unref);
   g_clear_pointer (&self->deletions, g_ptr_array_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-  g_clear_pointer (&self->clamps, g_ptr_array_unref);
   g_clear_pointer (&self->records, g_ptr_array_unref);
 }
 
 /**
  * six_merge_plan_new:
  * @local_replica: the replica merging, kept in the plan
- * @now_ms: the merging replica's wall clock, for rule 6
  *
  * An empty plan, to fill record by record with six_merge_plan_add ().
  */
 SixMergePlan *
-six_merge_plan_new (const char *local_replica,
-                    gint64      now_ms)
+six_merge_plan_new (const char *local_replica)
 {
   SixMergePlan *self;
 
@@ -500,14 +476,12 @@ six_merge_plan_new (const char *local_replica,
 
   self = g_atomic_rc_box_new0 (SixMergePlan);
   self->local_replica = g_strdup (local_replica);
-  self->now = now_ms;
   self->records = g_ptr_array_new_with_free_func (merge_record_free);
   self->new_records = g_ptr_array_new ();
   self->changed_records = g_ptr_array_new ();
   self->unchanged_records = g_ptr_array_new ();
   self->deletions = g_ptr_array_new ();
   self->conflicts = g_ptr_array_new_with_free_func (merge_conflict_free);
-  self->clamps = g_ptr_array_new_with_free_func (g_free);
 
   return self;
 }
@@ -657,7 +631,6 @@ six_merge_plan_add (SixMergePlan *self,
   record->n_conflicts = self->conflicts->len - record->first_conflict;
   classify_record (self, record);
   self->counts.n_conflicts = self->conflicts->len;
-  self->counts.n_clamped = self->clamps->len;
 }
 
 /**
@@ -666,15 +639,13 @@ six_merge_plan_add (SixMergePlan *self,
  *   with its stamps, or %NULL where there is none
  * @incoming: (element-type SixRecord): the records of a file
  * @local_replica: the replica merging
- * @now_ms: its wall clock, for clamping stamps from the future
  *
  * Plans a merge without touching anything: a pure function of its arguments.
  */
 SixMergePlan *
 six_merge_plan (GPtrArray  *local,
                 GPtrArray  *incoming,
-                const char *local_replica,
-                gint64      now_ms)
+                const char *local_replica)
 {
   SixMergePlan *self;
 
@@ -682,7 +653,7 @@ six_merge_plan (GPtrArray  *local,
   g_return_val_if_fail (local == NULL || local->len == incoming->len, NULL);
   g_return_val_if_fail (local_replica != NULL, NULL);
 
-  self = six_merge_plan_new (local_replica, now_ms);
+  self = six_merge_plan_new (local_replica);
 
   for (guint i = 0; i < incoming->len; i++)
     six_merge_plan_add (self, local != NULL ? local->pdata[i] : NULL, incoming->pdata[i]);

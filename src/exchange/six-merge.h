@@ -78,16 +78,6 @@ typedef struct
   gboolean              local_lost;    /* the value held here before the merge is the one lost */
 } SixMergeConflict;
 
-/* An incoming stamp too far in the future, and what it was clamped to (rule 6). */
-typedef struct
-{
-  const SixKind *kind;
-  const char    *record_id;
-  const char    *field_name;
-  SixHlc         original;
-  SixHlc         clamped;
-} SixMergeClamp;
-
 typedef struct
 {
   guint n_records;
@@ -96,7 +86,6 @@ typedef struct
   guint n_unchanged;
   guint n_deleted;
   guint n_conflicts;
-  guint n_clamped;
   guint n_writes;    /* field writes, clock-only ones included */
 } SixMergeCounts;
 
@@ -104,23 +93,19 @@ typedef struct
 typedef struct
 {
   char           *local_replica;
-  gint64          now;
   GPtrArray      *records;            /* SixMergeRecord, in incoming order */
   GPtrArray      *new_records;
   GPtrArray      *changed_records;
   GPtrArray      *unchanged_records;
   GPtrArray      *deletions;          /* records becoming tombstones */
   GPtrArray      *conflicts;          /* SixMergeConflict */
-  GPtrArray      *clamps;             /* SixMergeClamp */
   SixMergeCounts  counts;
 } SixMergePlan;
 
 SixMergePlan *six_merge_plan            (GPtrArray    *local,
                                          GPtrArray    *incoming,
-                                         const char   *local_replica,
-                                         gint64        now_ms);
-SixMergePlan *six_merge_plan_new        (const char   *local_replica,
-                                         gint64        now_ms);
+                                         const char   *local_replica);
+SixMergePlan *six_merge_plan_new        (const char   *local_replica);
 void          six_merge_plan_add        (SixMergePlan *self,
                                          SixRecord    *local,
                                          SixRecord    *incoming);

@@ -156,6 +156,7 @@ six_reference_pack_merge (SixDb             *db,
   file = six_exchange_read_bytes (bytes, PACK_DISPLAY_NAME, error);
   if (file == NULL)
     return FALSE;
+  six_exchange_file_set_shipped (file, TRUE);
 
   /* A forced merge is a new delivery of the same records: the log would otherwise skip it. */
   if (force)

@@ -362,9 +362,17 @@ six_version_vector_get (const SixVersionVector *self,
   return found ? self->entries[pos].counter : 0;
 }
 
+/**
+ * six_version_vector_increment:
+ *
+ * Returns: (transfer full) (nullable): @self with @replica's counter one higher, or %NULL
+ *   with %SIX_CLOCK_ERROR_OVERFLOW when the counter is already the largest a vector holds
+ *   (only a damaged or forged clock gets there).
+ */
 SixVersionVector *
 six_version_vector_increment (const SixVersionVector *self,
-                              const char             *replica)
+                              const char             *replica,
+                              GError                **error)
 {
   SixVersionVector *copy;
   gboolean found;
@@ -372,13 +380,20 @@ six_version_vector_increment (const SixVersionVector *self,
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (replica_id_is_valid (replica), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   pos = vector_find (self, replica, &found);
 
   if (found)
     {
-      /* Unreachable in practice, but the text form must stay parseable. */
-      g_return_val_if_fail (self->entries[pos].counter < G_MAXINT64, NULL);
+      /* The text form must stay parseable. */
+      if (self->entries[pos].counter >= G_MAXINT64)
+        {
+          g_set_error (error, SIX_CLOCK_ERROR, SIX_CLOCK_ERROR_OVERFLOW,
+                       _("the edit counter of replica “%s” is at its limit: the record’s "
+                         "clock is damaged"), replica);
+          return NULL;
+        }
 
       copy = vector_alloc (self->n_entries);
       memcpy (copy->entries, self->entries, self->n_entries * sizeof (Entry));

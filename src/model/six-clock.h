@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   SIX_CLOCK_ERROR_PARSE,
+  SIX_CLOCK_ERROR_OVERFLOW,  /* a counter that cannot grow any further */
 } SixClockError;
 
 /* How two version vectors relate. */
@@ -24,8 +25,15 @@ typedef enum
   SIX_CLOCK_CONCURRENT,  /* neither has seen the other's latest write */
 } SixClockOrder;
 
-/* Stamps whose wall time is further than this ahead of the receiver's clock are clamped. */
+/* A file with a stamp further than this ahead of the reader's clock is refused (format §4,
+ * rule 6); within it, stamps are kept as written and the local clock moves past them. The
+ * local clock itself never jumps further than this past its wall clock. */
 #define SIX_HLC_MAX_DRIFT_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
+
+/* Largest counter a file may carry: a replica counts one per field it writes, and no one
+ * writes a trillion fields, so anything above it was forged or damaged. Local counters keep
+ * room to grow far beyond it. */
+#define SIX_VERSION_VECTOR_COUNTER_MAX (G_GINT64_CONSTANT (1) << 40)
 
 /* Largest replica id accepted in a vector or stamp. */
 #define SIX_REPLICA_ID_MAX 64
@@ -47,7 +55,8 @@ const char       *six_version_vector_get_nth    (const SixVersionVector *self,
 guint64           six_version_vector_get        (const SixVersionVector *self,
                                                  const char             *replica);
 SixVersionVector *six_version_vector_increment  (const SixVersionVector *self,
-                                                 const char             *replica);
+                                                 const char             *replica,
+                                                 GError                **error);
 SixVersionVector *six_version_vector_join       (const SixVersionVector *a,
                                                  const SixVersionVector *b);
 SixClockOrder     six_version_vector_compare    (const SixVersionVector *a,

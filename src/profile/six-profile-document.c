@@ -45,7 +45,9 @@ static const Colour rule_colour = { 0.80, 0.80, 0.82 };
 typedef struct
 {
   cairo_t           *cr;
-  SixProfile        *profile;
+  SixProfile        *profile;     /* shared at the level asked for */
+  SixProfile        *all;         /* for contacts and notes, ticked in on their own */
+  SixVisibility      level;
   SixProfileInclude  include;
   const GDate       *today;
   double             left;
@@ -606,14 +608,14 @@ static gboolean
 is_shown (Page      *page,
           SixRecord *record)
 {
-  return six_record_get_visibility (record) != SIX_VISIBILITY_PRIVATE ||
+  return six_record_get_visibility (record) <= page->level ||
          (page->include & SIX_PROFILE_INCLUDE_PRIVATE_NOTES) != 0;
 }
 
 static void
 draw_notes (Page *page)
 {
-  GPtrArray *notes = six_profile_get_notes (page->profile);
+  GPtrArray *notes = six_profile_get_notes (page->all);
   gboolean headed = FALSE;
 
   for (guint i = 0; i < notes->len; i++)
@@ -636,7 +638,7 @@ static void
 draw_contacts (Page *page)
 {
   static const double fractions[] = { 0.28, 0.27, 0.27, 0.18 };
-  GPtrArray *contacts = six_profile_get_contacts (page->profile);
+  GPtrArray *contacts = six_profile_get_contacts (page->all);
   g_autoptr(GPtrArray) rows = new_rows ();
 
   if ((page->include & SIX_PROFILE_INCLUDE_CONTACTS) == 0 || contacts->len == 0)
@@ -695,7 +697,7 @@ draw_footer (Page   *page,
  * @cr: where to draw, in points
  * @width: the page's width in points
  * @height: the page's height in points
- * @include: what private records to print
+ * @include: what beyond public records to print
  * @today: the date printed, and the one deadlines count from
  *
  * Draws the profile on one page.
@@ -709,8 +711,9 @@ six_profile_document_draw (SixProfile        *profile,
                            const GDate       *today)
 {
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SixProfile) shared = NULL;
   Page page = {
-    .cr = cr, .profile = profile, .include = include, .today = today,
+    .cr = cr, .all = profile, .include = include, .today = today,
     .left = MARGIN, .width = width - 2 * MARGIN, .y = MARGIN,
     .bottom = height - MARGIN - FOOTER_SIZE, .sources = sources,
   };
@@ -718,6 +721,12 @@ six_profile_document_draw (SixProfile        *profile,
   g_return_if_fail (SIX_IS_PROFILE (profile));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (today != NULL && g_date_valid (today));
+
+  page.level = (include & SIX_PROFILE_INCLUDE_PRIVATE) ? SIX_VISIBILITY_PRIVATE
+               : (include & SIX_PROFILE_INCLUDE_COALITION) ? SIX_VISIBILITY_COALITION
+               : SIX_VISIBILITY_PUBLIC;
+  shared = six_profile_share (profile, page.level);
+  page.profile = shared;
 
   cairo_save (cr);
   draw_title (&page);

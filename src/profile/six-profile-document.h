@@ -10,12 +10,15 @@
 
 G_BEGIN_DECLS
 
-/* What leaves the office only when the user ticks it in. */
+/* What leaves the office only when the user ticks it in: with none, only public records
+ * are printed, as a public file export shares them. */
 typedef enum
 {
   SIX_PROFILE_INCLUDE_NONE          = 0,
   SIX_PROFILE_INCLUDE_CONTACTS      = 1 << 0,
   SIX_PROFILE_INCLUDE_PRIVATE_NOTES = 1 << 1,
+  SIX_PROFILE_INCLUDE_COALITION     = 1 << 2,  /* records shared with coalitions */
+  SIX_PROFILE_INCLUDE_PRIVATE       = 1 << 3,  /* private records, notes included */
 } SixProfileInclude;
 
 /* A4 in points. */

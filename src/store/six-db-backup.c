@@ -13,7 +13,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define BACKUP_PREFIX "article-six-"
@@ -129,6 +131,111 @@ list_backups (const char *dir)
   return g_steal_pointer (&names);
 }
 
+static guint32
+read_be (const guchar *bytes,
+         guint         n)
+{
+  guint32 value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = (value << 8) | bytes[i];
+
+  return value;
+}
+
+/* What a kill mid-write leaves is caught by the header alone: ours, of a schema we know, and
+ * exactly as long as its page count says. Cheap enough to run on every backup in a listing. */
+static gboolean
+backup_looks_whole (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  guchar header[100];
+  GStatBuf info;
+  guint32 page_size;
+  guint32 user_version;
+  gssize n;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, header, sizeof header);
+  if (fstat (fd, &info) != 0)
+    n = -1;
+  close (fd);
+
+  if (n != (gssize) sizeof header || memcmp (header, magic, sizeof magic) != 0 ||
+      read_be (header + 68, 4) != SIX_DB_APPLICATION_ID)
+    return FALSE;
+
+  user_version = read_be (header + 60, 4);
+  page_size = read_be (header + 16, 2);
+  if (page_size == 1)
+    page_size = 65536;
+
+  /* The page count is only meaningful when the header says it is current. */
+  return user_version >= 1 && user_version <= (guint32) _six_schema_get_latest () &&
+         read_be (header + 92, 4) == read_be (header + 24, 4) &&
+         (gint64) info.st_size == (gint64) page_size * read_be (header + 28, 4);
+}
+
+static gboolean
+query_check (sqlite3    *handle,
+             const char *sql,
+             gint64      min,
+             gint64      max,
+             const char *expect)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = expect != NULL
+         ? g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), expect) == 0
+         : sqlite3_column_int64 (stmt, 0) >= min && sqlite3_column_int64 (stmt, 0) <= max;
+
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+/* Opens @path without writing to it (not even a -wal or -shm) and checks it through and
+ * through: ours, of a schema version this program reads, and sound in every index. */
+static gboolean
+check_backup (const char  *path,
+              GError     **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+  sqlite3 *handle = NULL;
+  gboolean ours = FALSE;
+  gboolean sound = FALSE;
+
+  if (sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK)
+    {
+      ours = query_check (handle, "PRAGMA application_id", SIX_DB_APPLICATION_ID,
+                          SIX_DB_APPLICATION_ID, NULL) &&
+             query_check (handle, "PRAGMA user_version", 1, _six_schema_get_latest (), NULL);
+      sound = ours && query_check (handle, "PRAGMA integrity_check(1)", 0, 0, "ok");
+    }
+  sqlite3_close (handle);
+
+  if (!ours)
+    g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_A_DATABASE,
+                 _("%s is not an Article Six database this version can read"), path);
+  else if (!sound)
+    g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT, _("%s is damaged"), path);
+
+  return ours && sound;
+}
+
+/**
+ * six_db_find_latest_backup:
+ *
+ * Returns: (transfer full) (nullable): the newest backup of @db_path that passes the full
+ *   check (integrity, application id, schema version); damaged ones are skipped.
+ */
 char *
 six_db_find_latest_backup (const char *db_path)
 {
@@ -139,10 +246,16 @@ six_db_find_latest_backup (const char *db_path)
 
   dir = backup_dir (db_path);
   backups = list_backups (dir);
-  if (backups->len == 0)
-    return NULL;
+  for (guint i = backups->len; i > 0; i--)
+    {
+      g_autoptr(GError) error = NULL;
 
-  return g_strdup (backups->pdata[backups->len - 1]);
+      if (check_backup (backups->pdata[i - 1], &error))
+        return g_strdup (backups->pdata[i - 1]);
+      g_debug ("Skipping a backup: %s", error->message);
+    }
+
+  return NULL;
 }
 
 static char *
@@ -160,18 +273,76 @@ sanitize_reason (const char *reason)
   return g_string_free (safe, FALSE);
 }
 
-/* Creates the backup file with mode 0600 before SQLite writes personal data into it. */
+#define PART_PREFIX ".article-six-backup-"
+#define PART_SUFFIX ".part"
+
+/* A backup is written under a hidden name of its own, 0600 before SQLite writes personal
+ * data into it; only a checked copy gets a backup's name. */
 static char *
-create_backup_file (const char  *dir,
-                    const char  *stamp,
-                    const char  *reason,
-                    GError     **error)
+create_part_file (const char  *dir,
+                  GError     **error)
+{
+  g_autofree char *name = g_strdup_printf (PART_PREFIX "%d-XXXXXX" PART_SUFFIX, (int) getpid ());
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      io_error (error, errno, path, "cannot create the backup");
+      return NULL;
+    }
+  close (fd);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+remove_with_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    g_debug ("Cannot remove %s: %s", path, g_strerror (errno));
+  g_unlink (journal);
+}
+
+/* Part files of processes that are gone: a backup killed half way. */
+static void
+remove_stale_parts (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      gint64 pid;
+
+      if (!g_str_has_prefix (name, PART_PREFIX) ||
+          (!g_str_has_suffix (name, PART_SUFFIX) && !g_str_has_suffix (name, "-journal")))
+        continue;
+
+      pid = g_ascii_strtoll (name + strlen (PART_PREFIX), NULL, 10);
+      if (pid > 0 && pid <= G_MAXINT && (kill ((pid_t) pid, 0) == 0 || errno != ESRCH))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+}
+
+/* Gives the checked @part its backup name, never replacing another backup. */
+static char *
+publish_backup (const char  *dir,
+                const char  *stamp,
+                const char  *reason,
+                const char  *part,
+                GError     **error)
 {
   for (guint n = 1; n <= 100; n++)
     {
       g_autofree char *name = NULL;
       g_autofree char *path = NULL;
-      int fd;
 
       if (n == 1)
         name = g_strdup_printf (BACKUP_PREFIX "%s-%s" BACKUP_SUFFIX, stamp, reason);
@@ -179,18 +350,21 @@ create_backup_file (const char  *dir,
         name = g_strdup_printf (BACKUP_PREFIX "%s-%s-%u" BACKUP_SUFFIX, stamp, reason, n);
 
       path = g_build_filename (dir, name, NULL);
-      fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-      if (fd >= 0)
+      if (link (part, path) == 0)
         {
-          close (fd);
+          g_unlink (part);
           return g_steal_pointer (&path);
         }
 
-      if (errno != EEXIST)
-        {
-          io_error (error, errno, path, "cannot create the backup");
-          return NULL;
-        }
+      if (errno == EEXIST)
+        continue;
+
+      /* A file system without hard links: rename, after checking the name is free. */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (part, path) == 0)
+        return g_steal_pointer (&path);
+
+      io_error (error, errno, path, "cannot name the backup");
+      return NULL;
     }
 
   g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_IO,
@@ -240,23 +414,32 @@ copy_database (SixDb       *db,
   return TRUE;
 }
 
+/* Keeps the newest BACKUPS_KEPT whole backups and whatever is newer than the oldest of
+ * them; a broken backup never counts, so it never pushes a good one out. */
 static void
 prune_backups (const char *dir)
 {
   g_autoptr(GPtrArray) backups = list_backups (dir);
+  guint n_whole = 0;
+  guint i;
 
-  for (guint i = 0; i + BACKUPS_KEPT < backups->len; i++)
-    if (g_unlink (backups->pdata[i]) != 0)
-      g_debug ("Cannot remove the old backup %s: %s", (char *) backups->pdata[i],
-               g_strerror (errno));
+  for (i = backups->len; i > 0 && n_whole < BACKUPS_KEPT; i--)
+    if (backup_looks_whole (backups->pdata[i - 1]))
+      n_whole++;
+
+  for (; i > 0; i--)
+    remove_with_journal (backups->pdata[i - 1]);
 }
 
 /**
  * six_db_backup:
  * @reason: a word for the file name ("import", "daily")
  *
- * Copies the database into `backups/` next to it, with mode 0600, and keeps the
- * newest five. Must not be called inside a transaction.
+ * Copies the database into `backups/` next to it, with mode 0600: written under a
+ * temporary name, checked in full (integrity, application id, schema version), then
+ * renamed, so a kill leaves no file that looks like a backup. Keeps the newest five whole
+ * backups. A copy that fails the check means the database itself is damaged: the error is
+ * %SIX_STORE_ERROR_CORRUPT. Must not be called inside a transaction.
  *
  * Returns: (transfer full): the backup's path
  */
@@ -268,7 +451,9 @@ six_db_backup (SixDb       *db,
   g_autofree char *dir = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *safe_reason = NULL;
+  g_autofree char *part = NULL;
   g_autofree char *path = NULL;
+  g_autoptr(GError) check_error = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (db->depth == 0, NULL);
@@ -288,15 +473,27 @@ six_db_backup (SixDb       *db,
       return NULL;
     }
 
-  stamp = format_timestamp (six_db_now (db));
-  safe_reason = sanitize_reason (reason);
-  path = create_backup_file (dir, stamp, safe_reason, error);
-  if (path == NULL)
+  remove_stale_parts (dir);
+  part = create_part_file (dir, error);
+  if (part == NULL)
     return NULL;
 
-  if (!copy_database (db, path, error))
+  /* The copy has every page of the database, so a damaged index shows in the copy too. */
+  if (!copy_database (db, part, error) || !check_backup (part, &check_error))
     {
-      g_unlink (path);
+      if (check_error != NULL)
+        g_set_error (error, SIX_STORE_ERROR, check_error->code,
+                     _("%s is damaged: its copy fails the integrity check"), db->path);
+      remove_with_journal (part);
+      return NULL;
+    }
+
+  stamp = format_timestamp (six_db_now (db));
+  safe_reason = sanitize_reason (reason);
+  path = publish_backup (dir, stamp, safe_reason, part, error);
+  if (path == NULL)
+    {
+      remove_with_journal (part);
       return NULL;
     }
 
@@ -305,7 +502,21 @@ six_db_backup (SixDb       *db,
   return g_steal_pointer (&path);
 }
 
-/* A backup unless the newest one is less than a day old. An in-memory database has none. */
+static char *
+find_latest_whole_backup (const char *db_path)
+{
+  g_autofree char *dir = backup_dir (db_path);
+  g_autoptr(GPtrArray) backups = list_backups (dir);
+
+  for (guint i = backups->len; i > 0; i--)
+    if (backup_looks_whole (backups->pdata[i - 1]))
+      return g_strdup (backups->pdata[i - 1]);
+
+  return NULL;
+}
+
+/* A backup unless the newest whole one is less than a day old; so the database gets its
+ * full integrity check once a day. An in-memory database has none. */
 gboolean
 six_db_backup_daily (SixDb   *db,
                      GError **error)
@@ -319,7 +530,7 @@ six_db_backup_daily (SixDb   *db,
   if (strcmp (db->path, ":memory:") == 0)
     return TRUE;
 
-  latest = six_db_find_latest_backup (db->path);
+  latest = find_latest_whole_backup (db->path);
   if (latest != NULL)
     {
       g_autofree char *name = g_path_get_basename (latest);
@@ -332,48 +543,6 @@ six_db_backup_daily (SixDb   *db,
   path = six_db_backup (db, "daily", error);
 
   return path != NULL;
-}
-
-/* Opens @path without writing to it (not even a -wal or -shm) and checks it is ours. */
-static gboolean
-check_backup (const char  *path,
-              GError     **error)
-{
-  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
-  sqlite3 *handle = NULL;
-  sqlite3_stmt *stmt = NULL;
-  SixStoreError code = SIX_STORE_ERROR_NOT_A_DATABASE;
-  gboolean ok = FALSE;
-  int rc;
-
-  rc = sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (handle, "PRAGMA application_id", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW &&
-      sqlite3_column_int64 (stmt, 0) == SIX_DB_APPLICATION_ID)
-    {
-      sqlite3_finalize (stmt);
-      stmt = NULL;
-      code = SIX_STORE_ERROR_CORRUPT;
-      rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check", -1, &stmt, NULL);
-      ok = rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW &&
-           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-    }
-
-  sqlite3_finalize (stmt);
-  sqlite3_close (handle);
-
-  if (!ok)
-    {
-      g_set_error (error, SIX_STORE_ERROR, code,
-                   code == SIX_STORE_ERROR_CORRUPT ? "%s is damaged"
-                                                   : "%s is not an Article Six database",
-                   path);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static gboolean

@@ -65,6 +65,7 @@ struct _SixDb
   SixWallClockFunc  wall_func;
   gpointer          wall_data;
 
+  int               open_lock;   /* "<db>.lock", held shared while open; -1 for :memory: */
   guint             depth;       /* 0: no transaction; 1: BEGIN; more: savepoints */
   int               schema_version;
 };

@@ -1029,15 +1029,26 @@ _six_db_write_field (SixDb               *db,
 /* A stamp of our own: @record_vv incremented, so it dominates all we had seen of the record
  * and a deletion carries the record's history, which is how a concurrent edit of another
  * field is detected (format §4). */
-static void
+static gboolean
 stamp_local (SixDb                  *db,
              const SixVersionVector *record_vv,
              const char             *source,
-             SixFieldStamp          *stamp)
+             SixFieldStamp          *stamp,
+             GError                **error)
 {
-  stamp->vv = six_version_vector_increment (record_vv, db->replica_id);
+  g_autoptr(GError) local_error = NULL;
+
+  stamp->vv = six_version_vector_increment (record_vv, db->replica_id, &local_error);
+  if (stamp->vv == NULL)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_INVALID, "%s", local_error->message);
+      return FALSE;
+    }
+
   stamp->source = (char *) source;
   six_hlc_clock_tick (db->clock, &stamp->hlc);
+
+  return TRUE;
 }
 
 /**
@@ -1062,7 +1073,8 @@ _six_db_local_write (SixDb              *db,
 {
   SixFieldStamp stamp = { NULL };
 
-  stamp_local (db, *record_vv, source, &stamp);
+  if (!stamp_local (db, *record_vv, source, &stamp, error))
+    return FALSE;
   if (!_six_db_write_field (db, operation, kind, id, field, row_exists, before, after, &stamp,
                             error))
     {
@@ -1169,7 +1181,8 @@ _six_db_local_write_extra (SixDb              *db,
 {
   SixFieldStamp stamp = { NULL };
 
-  stamp_local (db, *record_vv, NULL, &stamp);
+  if (!stamp_local (db, *record_vv, NULL, &stamp, error))
+    return FALSE;
   if (!_six_db_write_extra (db, operation, kind, id, name, before, json, &stamp, error))
     {
       six_version_vector_unref (stamp.vv);
@@ -1249,19 +1262,19 @@ insert_local_record (SixDb          *db,
   g_autofree const SixFieldStamp **stamped = g_new0 (const SixFieldStamp *, kind->n_fields);
   g_autoptr(SixVersionVector) empty = six_version_vector_new ();
   const SixVersionVector *record_vv = empty;
-  gboolean ok;
+  gboolean ok = TRUE;
 
-  for (guint i = 0; i < kind->n_fields; i++)
+  for (guint i = 0; i < kind->n_fields && ok; i++)
     {
       if (values[i] == NULL)
         continue;
 
-      stamp_local (db, record_vv, source, &stamps[i]);
+      ok = stamp_local (db, record_vv, source, &stamps[i], error);
       record_vv = stamps[i].vv;
       stamped[i] = &stamps[i];
     }
 
-  ok = insert_record (db, operation, kind, id, values, stamped, error);
+  ok = ok && insert_record (db, operation, kind, id, values, stamped, error);
 
   /* stamp_local () lends the source; only the vectors are ours. */
   for (guint i = 0; i < kind->n_fields; i++)

@@ -14,6 +14,8 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 G_DEFINE_QUARK (six-store-error-quark, six_store_error)
@@ -304,14 +306,17 @@ changed_table_new (void)
                                 (GDestroyNotify) g_hash_table_unref);
 }
 
-/* Creates the file with mode 0600 so the database and its -wal/-shm stay private. */
+/* Creates the file with mode 0600 so the database and its -wal/-shm stay private;
+ * @created says whether this call made it. */
 static gboolean
 create_private_file (const char  *path,
+                     gboolean    *created,
                      GError     **error)
 {
   g_autofree char *dir = NULL;
   int fd;
 
+  *created = FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
@@ -340,6 +345,7 @@ create_private_file (const char  *path,
     }
 
   close (fd);
+  *created = TRUE;
 
   return TRUE;
 }
@@ -377,6 +383,7 @@ read_be32 (const guchar *bytes)
  * one, would be deleted on close. */
 static gboolean
 check_header (const char  *path,
+              gboolean     created,
               GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
@@ -409,9 +416,18 @@ check_header (const char  *path,
     }
   close (fd);
 
-  /* An empty file is a new database. */
-  if (n_read == 0)
+  /* Only the file we just made is a new database: an emptied one lost its data, and
+   * filling it anew would soon rotate the good backups away. */
+  if (n_read == 0 && created)
     return TRUE;
+
+  if (n_read == 0)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT,
+                   _("%s is empty: the database it held is lost. Restore a backup, or delete "
+                     "the file to start a new database."), path);
+      return FALSE;
+    }
 
   if (n_read < (gssize) sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {
@@ -441,31 +457,48 @@ check_header (const char  *path,
   return TRUE;
 }
 
-/* Checks through SQLite, which also sees pages still in the -wal. Reads only: a file
- * refused here has not been written to (checkpoint on close is off until it passes). */
-static gboolean
-check_file (SixDb   *db,
-            GError **error)
+/* Every open connection holds "<db>.lock" shared. One that gets it exclusively is alone, so a
+ * -wal beside the database was left by a connection that never closed (a crash, a kill, a
+ * power cut): @unclean says so, and the lock stays exclusive until the checks are done. */
+static int
+take_open_lock (const char  *path,
+                gboolean    *unclean,
+                GError     **error)
 {
-  g_autoptr(SixStmt) stmt = NULL;
-  const char *result;
-  gint64 application_id = 0;
-  gint64 user_version = 0;
-  gint64 n_objects = 0;
-  int latest = _six_schema_get_latest ();
-  int rc;
+  g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  GStatBuf wal;
+  int fd;
 
-  if (!query_int (db, "PRAGMA application_id", &application_id, error))
-    return FALSE;
-
-  if (application_id != 0 && application_id != SIX_DB_APPLICATION_ID)
+  *unclean = FALSE;
+  fd = g_open (lock_path, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
     {
-      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_A_DATABASE,
-                   _("%s is not an Article Six database"), db->path);
-      return FALSE;
+      int saved_errno = errno;
+
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_IO,
+                   _("%s: cannot open the database: %s"), lock_path, g_strerror (saved_errno));
+      return -1;
     }
 
-  stmt = _six_db_prepare (db, "PRAGMA quick_check", error);
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+    *unclean = g_stat (wal_path, &wal) == 0 && wal.st_size > 0;
+  else
+    while (flock (fd, LOCK_SH) != 0 && errno == EINTR)
+      ;
+
+  return fd;
+}
+
+static gboolean
+run_check (SixDb       *db,
+           const char  *pragma,
+           GError     **error)
+{
+  g_autoptr(SixStmt) stmt = _six_db_prepare (db, pragma, error);
+  const char *result;
+  int rc;
+
   if (stmt == NULL)
     return FALSE;
 
@@ -481,7 +514,35 @@ check_file (SixDb   *db,
       return FALSE;
     }
 
-  g_clear_pointer (&stmt, _six_stmt_release);
+  return TRUE;
+}
+
+/* Checks through SQLite, which also sees pages still in the -wal. Reads only: a file
+ * refused here has not been written to (checkpoint on close is off until it passes).
+ * quick_check misses damaged indexes; the full check runs after an unclean shutdown, and
+ * daily on the backup's copy (six_db_backup ()). */
+static gboolean
+check_file (SixDb     *db,
+            gboolean   unclean,
+            GError   **error)
+{
+  gint64 application_id = 0;
+  gint64 user_version = 0;
+  gint64 n_objects = 0;
+  int latest = _six_schema_get_latest ();
+
+  if (!query_int (db, "PRAGMA application_id", &application_id, error))
+    return FALSE;
+
+  if (application_id != 0 && application_id != SIX_DB_APPLICATION_ID)
+    {
+      g_set_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_A_DATABASE,
+                   _("%s is not an Article Six database"), db->path);
+      return FALSE;
+    }
+
+  if (!run_check (db, unclean ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)", error))
+    return FALSE;
 
   if (!query_int (db, "PRAGMA user_version", &user_version, error))
     return FALSE;
@@ -673,6 +734,8 @@ six_db_open_full (const char  *path,
   g_autoptr(SixDb) db = NULL;
   guint n_kinds;
   const SixKind *kinds = six_kind_all (&n_kinds);
+  gboolean created = FALSE;
+  gboolean unclean = FALSE;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -680,11 +743,16 @@ six_db_open_full (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (strcmp (path, ":memory:") != 0 &&
-      (!create_private_file (path, error) || !check_header (path, error)))
+      (!create_private_file (path, &created, error) || !check_header (path, created, error)))
     return NULL;
 
   db = g_new0 (SixDb, 1);
   db->path = g_strdup (path);
+  db->open_lock = -1;
+  if (strcmp (path, ":memory:") != 0 &&
+      (db->open_lock = take_open_lock (path, &unclean, error)) < 0)
+    return NULL;
+
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           finalize_statement);
   db->pending = changed_table_new ();
@@ -708,8 +776,12 @@ six_db_open_full (const char  *path,
   sqlite3_busy_timeout (db->handle, 5000);
   sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
-  if (!check_file (db, error))
+  if (!check_file (db, unclean, error))
     return NULL;
+
+  /* Checked: others may open it alongside now. */
+  if (db->open_lock >= 0)
+    flock (db->open_lock, LOCK_SH);
 
   sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
@@ -752,6 +824,8 @@ six_db_close (SixDb *db)
   g_clear_pointer (&db->statements, g_hash_table_unref);
   if (db->handle != NULL)
     sqlite3_close (db->handle);
+  if (db->open_lock >= 0)
+    close (db->open_lock);
 
   six_kind_all (&n_kinds);
   if (db->kind_sql != NULL)

@@ -552,9 +552,18 @@ open_connection (SixDb         *db,
   if (opened == NULL)
     return NULL;
 
-  /* A failed backup must not lock the user out of a healthy database. */
+  /* The daily backup's full check is where a damaged index shows: such a database is not
+   * written into. Any other failed backup must not lock the user out of a healthy one. */
   if (path_is_file (data->path) && !six_db_backup_daily (opened, &local_error))
-    g_warning ("Could not back up %s: %s", data->path, local_error->message);
+    {
+      if (g_error_matches (local_error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_warning ("Could not back up %s: %s", data->path, local_error->message);
+      g_clear_error (&local_error);
+    }
 
   data->worker->db = g_steal_pointer (&opened);
   /* What other processes wrote before now is read by the lists' first load. */

@@ -437,7 +437,9 @@ on_print_response_cb (AdwMessageDialog  *dialog,
                       SixCountryProfile *self)
 {
   GtkWidget *options = adw_message_dialog_get_extra_child (dialog);
-  GtkWidget *contacts = gtk_widget_get_first_child (options);
+  GtkWidget *coalition = gtk_widget_get_first_child (options);
+  GtkWidget *private = gtk_widget_get_next_sibling (coalition);
+  GtkWidget *contacts = gtk_widget_get_next_sibling (private);
   GtkWidget *notes = gtk_widget_get_next_sibling (contacts);
   SixProfileInclude include = SIX_PROFILE_INCLUDE_NONE;
   g_autoptr(GError) error = NULL;
@@ -445,6 +447,10 @@ on_print_response_cb (AdwMessageDialog  *dialog,
   if (self->profile == NULL || g_strcmp0 (response, "cancel") == 0)
     return;
 
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (coalition)))
+    include |= SIX_PROFILE_INCLUDE_COALITION;
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (private)))
+    include |= SIX_PROFILE_INCLUDE_COALITION | SIX_PROFILE_INCLUDE_PRIVATE;
   if (gtk_check_button_get_active (GTK_CHECK_BUTTON (contacts)))
     include |= SIX_PROFILE_INCLUDE_CONTACTS;
   if (gtk_check_button_get_active (GTK_CHECK_BUTTON (notes)))
@@ -457,7 +463,8 @@ on_print_response_cb (AdwMessageDialog  *dialog,
     g_warning ("Printing %s: %s", self->country_id, error->message);
 }
 
-/* Contacts and private notes leave the office on paper only when ticked in. */
+/* Like a file export, the page holds public records; coalition-level and private records,
+ * contacts and private notes leave the office on paper only when ticked in. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -472,8 +479,12 @@ print_action (GtkWidget  *widget,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Print Profile?"),
-                                   _("One page for a side event: status, dates, obligations, requests, contributions, coalitions and shared notes."));
+                                   _("One page for a side event: status, dates, obligations, requests, contributions, coalitions and shared notes. Only public records unless you tick more in."));
   options = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (options),
+                  gtk_check_button_new_with_mnemonic (_("Include C_oalition-Level Records")));
+  gtk_box_append (GTK_BOX (options),
+                  gtk_check_button_new_with_mnemonic (_("Include Pri_vate Records")));
   gtk_box_append (GTK_BOX (options), gtk_check_button_new_with_mnemonic (_("Include _Contacts")));
   gtk_box_append (GTK_BOX (options),
                   gtk_check_button_new_with_mnemonic (_("Include Private _Notes")));

@@ -90,7 +90,6 @@ show_progress (double   fraction,
   _six_window_report_import (window, NULL, fraction);
 }
 
-
 static void
 show_error (SixWindow    *self,
             const char   *heading,

@@ -360,6 +360,83 @@ six_profile_load (SixDb       *db,
   return g_steal_pointer (&self);
 }
 
+static GPtrArray *
+share_records (GPtrArray     *records,
+               SixVisibility  level)
+{
+  GPtrArray *shared = new_records ();
+
+  for (guint i = 0; i < records->len; i++)
+    if (six_record_get_visibility (records->pdata[i]) <= level)
+      g_ptr_array_add (shared, g_object_ref (records->pdata[i]));
+
+  return shared;
+}
+
+static GHashTable *
+share_groups (GHashTable    *groups,
+              SixVisibility  level)
+{
+  GHashTable *shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer id;
+  gpointer records;
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, &id, &records))
+    g_hash_table_insert (shared, g_strdup (id), share_records (records, level));
+
+  return shared;
+}
+
+/**
+ * six_profile_share:
+ * @level: the most restricted visibility kept
+ *
+ * The profile as it may be shared at @level: every record (obligations, requests,
+ * contributions, coalitions and their members, contacts, notes, the parties named) more
+ * restricted than @level left out, as the file export leaves them out.
+ *
+ * Returns: (transfer full): a new profile
+ */
+SixProfile *
+six_profile_share (SixProfile    *self,
+                   SixVisibility  level)
+{
+  SixProfile *shared;
+  GHashTableIter iter;
+  gpointer party;
+
+  g_return_val_if_fail (SIX_IS_PROFILE (self), NULL);
+
+  shared = g_object_new (SIX_TYPE_PROFILE, NULL);
+  shared->country_id = g_strdup (self->country_id);
+  shared->country = g_object_ref (self->country);
+#define SHARE(field) \
+  g_ptr_array_unref (shared->field); \
+  shared->field = share_records (self->field, level)
+  SHARE (obligations);
+  SHARE (reports);
+  SHARE (requests);
+  SHARE (received);
+  SHARE (provided);
+  SHARE (coalitions);
+  SHARE (contacts);
+  SHARE (notes);
+#undef SHARE
+  shared->extensions = share_groups (self->extensions, level);
+  shared->members = share_groups (self->members, level);
+
+  g_hash_table_iter_init (&iter, self->parties);
+  while (g_hash_table_iter_next (&iter, NULL, &party))
+    if (six_record_get_visibility (party) <= level)
+      g_hash_table_insert (shared->parties, (gpointer) six_record_get_id (party),
+                           g_object_ref (party));
+
+  return shared;
+}
+
 SixRecord *
 six_profile_get_country (SixProfile *self)
 {

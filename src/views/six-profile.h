@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (SixProfile, six_profile, SIX, PROFILE, GObject)
 SixProfile *six_profile_load                 (SixDb               *db,
                                               const char          *country_id,
                                               GError             **error);
+SixProfile *six_profile_share                (SixProfile          *self,
+                                              SixVisibility        level);
 SixRecord  *six_profile_get_country          (SixProfile          *self);
 char       *six_profile_dup_name             (SixProfile          *self);
 GPtrArray  *six_profile_get_obligations      (SixProfile          *self);

@@ -421,20 +421,39 @@ format_json (SixReportTable *self)
   return g_strconcat (text, "\n", NULL);
 }
 
+/* A spreadsheet runs a cell that starts with one of = + - @ tab CR as a formula (OWASP, "CSV
+ * injection"); a plain number such as -12.5 is not one. */
+static gboolean
+csv_cell_is_formula (const char *cell)
+{
+  char *end;
+
+  if (cell[0] == '\0' || strchr ("=+-@\t\r", cell[0]) == NULL)
+    return FALSE;
+
+  g_ascii_strtod (cell, &end);
+
+  return end == cell || *end != '\0';
+}
+
 static void
 append_csv_cell (GString    *out,
                  const char *cell)
 {
+  gboolean formula;
+
   if (cell == NULL)
     return;
 
-  if (strpbrk (cell, ",\"\r\n") == NULL)
+  formula = csv_cell_is_formula (cell);
+  if (!formula && strpbrk (cell, ",\"\r\n") == NULL)
     {
       g_string_append (out, cell);
       return;
     }
 
-  g_string_append_c (out, '"');
+  /* A leading quote makes the spreadsheet show the cell as text. */
+  g_string_append (out, formula ? "\"'" : "\"");
   for (const char *p = cell; *p != '\0'; p++)
     {
       if (*p == '"')

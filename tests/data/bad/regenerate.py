@@ -165,6 +165,8 @@ write('bad-hlc.a6.json', in_record(BASE, 'LBN', '"hlc": "1763900000029.0@%s"' % 
                                    '"hlc": "yesterday"'))
 write('zero-counter.a6.json', in_record(BASE, 'LBN', '"name": {"vv": {"%s": 3}' % REPLICA,
                                         '"name": {"vv": {"%s": 0}' % REPLICA))
+write('huge-counter.a6.json', in_record(BASE, 'LBN', '"name": {"vv": {"%s": 3}' % REPLICA,
+                                        '"name": {"vv": {"%s": 9223372036854775807}' % REPLICA))
 write('unlisted-replica.a6.json', in_record(BASE, 'LBN', '"name": {"vv": {"%s": 3}' % REPLICA,
                                             '"name": {"vv": {"%s": 3, "stranger": 1}' % REPLICA))
 
