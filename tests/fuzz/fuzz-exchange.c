@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "six-db.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-import.h"
