@@ -485,10 +485,12 @@ live_body (Fixture *fixture)
   wait_long (is_true, &done);
   imported_at = g_get_monotonic_time ();
 
+  /* No focus comes to a window under Xvfb: only the two-second look can see the write. */
   wait_until (lebanon_is_named, &theirs);
-  /* Timings mean nothing under the sanitizers, which slow every read. */
+  /* By the second look at the latest, on a machine busy with other work; timings mean
+   * nothing under the sanitizers, which slow every read. */
   if (g_getenv ("ASAN_OPTIONS") == NULL)
-    g_assert_cmpint (g_get_monotonic_time () - imported_at, <, 2500 * G_TIME_SPAN_MILLISECOND);
+    g_assert_cmpint (g_get_monotonic_time () - imported_at, <, 4 * G_TIME_SPAN_SECOND);
 
   /* The Exchange page lists the file the command line imported. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
