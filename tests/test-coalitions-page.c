@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "six-coalition-assistant.h"
@@ -20,7 +19,6 @@
 #include "six-record-form.h"
 #include "six-search-page.h"
 #include "ui-fixture.h"
-#include "six-repository-run.h"
 
 static SixCoalitionsPage *
 get_page (Fixture *fixture)
@@ -811,23 +809,6 @@ seed_coalition (SixDb         *db,
   return g_strdup (coalition_id);
 }
 
-static void
-seeded_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  *(char **) user_data = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(char **) data != NULL;
-}
-
 static gboolean
 subtitle_holds (GtkWidget     *widget,
                 gconstpointer  text)
@@ -866,9 +847,6 @@ group_says (gpointer data)
     wait_until (group_says, &wait_); \
   } G_STMT_END
 
-/* glibc caches translations by locale, not by LANGUAGE: this counter tells it they changed. */
-extern int _nl_msg_cat_cntr;
-
 /* The workspace in the Convention's other languages: roles, dates, meetings, follow-ups. */
 static void
 language_body (Fixture *fixture)
@@ -878,9 +856,8 @@ language_body (Fixture *fixture)
   g_autofree char *coalition_id = NULL;
   g_autofree char *png = NULL;
 
-  six_repository_run_async (six_window_get_repository (fixture->window), seed_coalition, NULL,
-                            NULL, g_free, NULL, seeded_cb, &coalition_id);
-  wait_until (is_set, &coalition_id);
+  coalition_id = run_on_repository (six_window_get_repository (fixture->window), seed_coalition,
+                                    NULL);
   six_window_show_page (fixture->window, "coalitions");
   six_coalitions_page_open_coalition (page, coalition_id);
   wait_until (workspace_shown, page);
@@ -902,11 +879,7 @@ static void
 test_language (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_setenv ("LANGUAGE", data, TRUE);
-  ++_nl_msg_cat_cntr;
-  run_in_app (fixture, language_body);
-  g_unsetenv ("LANGUAGE");
-  ++_nl_msg_cat_cntr;
+  run_in_language (fixture, data, language_body);
 }
 
 int
@@ -916,12 +889,7 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 0;
 
-  /* gtk_test_init () leaves the C locale, where gettext ignores LANGUAGE. */
-  setlocale (LC_ALL, "");
-  /* Our own catalogs as the build made them: the tests run uninstalled. */
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALE_DIR);
-  textdomain (GETTEXT_PACKAGE);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  ui_test_use_catalogs ();
 
   seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   dismissed = g_hash_table_new (NULL, NULL);

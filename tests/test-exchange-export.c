@@ -15,53 +15,6 @@
 #include "six-level-dialog.h"
 #include "six-window-private.h"
 #include "ui-fixture.h"
-#include "six-repository-run.h"
-
-static gpointer
-import_path (SixDb         *db,
-             gpointer       user_data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (user_data);
-  g_autoptr(SixExchangeFile) exchange = six_exchange_read_file (file, NULL, error);
-  g_autoptr(SixImportResult) result = NULL;
-
-  if (exchange == NULL || !six_import_file (db, exchange, FALSE, &result, error))
-    return NULL;
-
-  return GINT_TO_POINTER (TRUE);
-}
-
-static void
-imported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean *done = user_data;
-
-  *done = six_repository_run_finish (SIX_REPOSITORY (object), result, &error) != NULL;
-  g_assert_no_error (error);
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Imports a file into the window's database behind its back, as the command line would. */
-static void
-import_quietly (Fixture    *fixture,
-                const char *path)
-{
-  gboolean done = FALSE;
-
-  six_repository_run_async (six_window_get_repository (fixture->window), import_path,
-                            (gpointer) path, NULL, NULL, NULL, imported_cb, &done);
-  wait_until (is_true, &done);
-}
 
 static gboolean
 counted (gpointer row)

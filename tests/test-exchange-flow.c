@@ -21,35 +21,6 @@
 #include "six-reference-pack.h"
 #include "six-window-private.h"
 #include "ui-fixture.h"
-#include "six-repository-run.h"
-
-static gpointer
-import_path (SixDb         *db,
-             gpointer       user_data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (user_data);
-  g_autoptr(SixExchangeFile) exchange = six_exchange_read_file (file, NULL, error);
-  g_autoptr(SixImportResult) result = NULL;
-
-  if (exchange == NULL || !six_import_file (db, exchange, FALSE, &result, error))
-    return NULL;
-
-  return GINT_TO_POINTER (TRUE);
-}
-
-static void
-imported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean *done = user_data;
-
-  *done = six_repository_run_finish (SIX_REPOSITORY (object), result, &error) != NULL;
-  g_assert_no_error (error);
-}
 
 static gboolean
 is_true (gpointer data)
@@ -84,18 +55,6 @@ wait_long_at (gboolean  (*condition) (gpointer),
 }
 
 #define wait_long(condition, data) wait_long_at ((condition), (data), G_STRLOC)
-
-/* Imports a file into the window's database behind its back, as the command line would. */
-static void
-import_quietly (Fixture    *fixture,
-                const char *path)
-{
-  gboolean done = FALSE;
-
-  six_repository_run_async (six_window_get_repository (fixture->window), import_path,
-                            (gpointer) path, NULL, NULL, NULL, imported_cb, &done);
-  wait_until (is_true, &done);
-}
 
 static gboolean
 counted (gpointer row)
@@ -823,23 +782,6 @@ seed_coalition (SixDb         *db,
   return g_strdup (six_edit_get_id (coalition));
 }
 
-static void
-seeded_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  *(char **) user_data = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(char **) data != NULL;
-}
-
 /* Send to Members: who sends is asked first, then the coalition's records go by email at
  * the coalition's level — no level to choose, the lead State's profile in, nothing private. */
 static void
@@ -861,9 +803,8 @@ send_members_body (Fixture *fixture)
   Mock portal = { 0 };
   JsonObject *asked;
 
-  six_repository_run_async (six_window_get_repository (fixture->window), seed_coalition, NULL,
-                            NULL, g_free, NULL, seeded_cb, &coalition_id);
-  wait_until (is_set, &coalition_id);
+  coalition_id = run_on_repository (six_window_get_repository (fixture->window), seed_coalition,
+                                    NULL);
   portal_start (&portal, fixture);
   /* Nobody has sent a file from here yet (the settings outlive a test). */
   g_settings_reset (settings, "replica-name");

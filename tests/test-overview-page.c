@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <locale.h>
 
 #include "six-countries-page.h"
 #include "six-chart-bar.h"
@@ -277,9 +276,6 @@ test_pack (Fixture       *fixture,
   run_in_app (fixture, pack_body);
 }
 
-/* glibc caches translations by locale, not by LANGUAGE: this counter tells it they changed. */
-extern int _nl_msg_cat_cntr;
-
 /* The same figures in the Convention's other languages. */
 static void
 language_body (Fixture *fixture)
@@ -311,11 +307,7 @@ static void
 test_language (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_setenv ("LANGUAGE", data, TRUE);
-  ++_nl_msg_cat_cntr;
-  run_in_app (fixture, language_body);
-  g_unsetenv ("LANGUAGE");
-  ++_nl_msg_cat_cntr;
+  run_in_language (fixture, data, language_body);
 }
 
 static gboolean
@@ -364,12 +356,7 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 0;
 
-  /* gtk_test_init () leaves the C locale, where gettext ignores LANGUAGE. */
-  setlocale (LC_ALL, "");
-  /* Our own catalogs as the build made them: the tests run uninstalled. */
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALE_DIR);
-  textdomain (GETTEXT_PACKAGE);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  ui_test_use_catalogs ();
 
   g_test_add_func ("/ui/overview-page/empty", test_empty);
   g_test_add ("/ui/overview-page/pack", Fixture, NULL, fixture_set_up, test_pack,

@@ -5,10 +5,14 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdio.h>
 
+#include "six-exchange-reader.h"
 #include "six-identity-dialog.h"
+#include "six-import.h"
 #include "ui-fixture.h"
 
 static gboolean
@@ -482,4 +486,91 @@ answer_identity (const char *name,
   kept_organisation = g_settings_get_string (settings, "organisation");
   g_assert_cmpstr (kept_name, ==, name);
   g_assert_cmpstr (kept_organisation, ==, organisation);
+}
+
+typedef struct
+{
+  gpointer result;
+  gboolean done;
+} RepositoryRun;
+
+static void
+ran_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  RepositoryRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  run->result = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
+  g_assert_no_error (error);
+  run->done = TRUE;
+}
+
+static gboolean
+ran (gpointer data)
+{
+  return ((RepositoryRun *) data)->done;
+}
+
+gpointer
+run_on_repository (SixRepository     *repository,
+                   SixRepositoryFunc  func,
+                   gpointer           data)
+{
+  RepositoryRun run = { NULL, FALSE };
+
+  six_repository_run_async (repository, func, data, NULL, NULL, NULL, ran_cb, &run);
+  wait_until (ran, &run);
+
+  return run.result;
+}
+
+static gpointer
+import_path (SixDb         *db,
+             gpointer       user_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (user_data);
+  g_autoptr(SixExchangeFile) exchange = six_exchange_read_file (file, NULL, error);
+  g_autoptr(SixImportResult) result = NULL;
+
+  if (exchange == NULL || !six_import_file (db, exchange, FALSE, &result, error))
+    return NULL;
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+void
+import_quietly (Fixture    *fixture,
+                const char *path)
+{
+  run_on_repository (six_window_get_repository (fixture->window), import_path, (gpointer) path);
+}
+
+void
+ui_test_use_catalogs (void)
+{
+  /* gtk_test_init () leaves the C locale, where gettext ignores LANGUAGE. */
+  setlocale (LC_ALL, "");
+  /* Our own catalogs as the build made them: the tests run uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALE_DIR);
+  textdomain (GETTEXT_PACKAGE);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
+/* glibc caches translations by locale, not by LANGUAGE: this counter tells it they changed. */
+extern int _nl_msg_cat_cntr;
+
+void
+run_in_language (Fixture    *fixture,
+                 const char *language,
+                 TestBody    body)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  ++_nl_msg_cat_cntr;
+  run_in_app (fixture, body);
+  g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
 }

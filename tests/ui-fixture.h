@@ -6,6 +6,7 @@
 #pragma once
 
 #include "six-application.h"
+#include "six-repository-run.h"
 #include "six-window.h"
 
 typedef struct _Fixture Fixture;
@@ -74,3 +75,17 @@ void       save_widget_png   (GtkWidget      *widget,
 /* Answers the first export's "Who Is Sending?" and checks Preferences keeps the answer. */
 void       answer_identity   (const char     *name,
                               const char     *organisation);
+/* Runs @func on the repository's thread and waits: what a test writes behind the window's
+ * back. Returns its result, which the caller owns. */
+gpointer   run_on_repository (SixRepository  *repository,
+                              SixRepositoryFunc func,
+                              gpointer        data);
+/* Imports a file into the window's database behind its back, as the command line would. */
+void       import_quietly    (Fixture        *fixture,
+                              const char     *path);
+/* From main (): gettext reads our catalogs as the build made them, in the user's locale. */
+void       ui_test_use_catalogs (void);
+/* Runs @body with the window in @language ("fr", "es"). */
+void       run_in_language   (Fixture        *fixture,
+                              const char     *language,
+                              TestBody        body);
