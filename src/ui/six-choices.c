@@ -126,6 +126,31 @@ six_choices_collect (SixRepository      *repository,
     }
 }
 
+/* A form for a record of @kind_name whose one reference, @field, names a record of
+ * @choice_kinds; titled @title. */
+static SixRecordForm *
+form_with_choices (SixRepository      *repository,
+                   const char         *kind_name,
+                   SixRecord          *record,
+                   const char * const *fields,
+                   const char         *title,
+                   const char         *field,
+                   const char * const *choice_kinds)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  SixRecordForm *form;
+
+  g_return_val_if_fail (SIX_IS_REPOSITORY (repository), NULL);
+
+  form = six_record_form_new (six_kind_lookup (kind_name), record, fields);
+  gtk_window_set_title (GTK_WINDOW (form), title);
+  six_choices_collect (repository, choice_kinds, NULL, ids, labels);
+  six_record_form_set_choices (form, field, ids, labels);
+
+  return form;
+}
+
 /**
  * six_organisation_form_new:
  * @organisation: (nullable): the organisation to edit, or %NULL for a new one
@@ -141,19 +166,10 @@ six_organisation_form_new (SixRepository *repository,
 {
   static const char * const fields[] = { "name", "acronym", "kind", "country", "visibility", NULL };
   static const char * const countries[] = { "country", NULL };
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  SixRecordForm *form;
 
-  g_return_val_if_fail (SIX_IS_REPOSITORY (repository), NULL);
-
-  form = six_record_form_new (six_kind_lookup ("organisation"), organisation, fields);
-  gtk_window_set_title (GTK_WINDOW (form),
-                        organisation != NULL ? _("Organisation") : _("New Organisation"));
-  six_choices_collect (repository, countries, NULL, ids, labels);
-  six_record_form_set_choices (form, "country", ids, labels);
-
-  return form;
+  return form_with_choices (repository, "organisation", organisation, fields,
+                            organisation != NULL ? _("Organisation") : _("New Organisation"),
+                            "country", countries);
 }
 
 /**
@@ -174,17 +190,8 @@ six_contact_form_new (SixRepository *repository,
     "name", "affiliation", "role", "email", "phone", "visibility", NULL
   };
   static const char * const parties[] = { "country", "organisation", NULL };
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  SixRecordForm *form;
 
-  g_return_val_if_fail (SIX_IS_REPOSITORY (repository), NULL);
-
-  form = six_record_form_new (six_kind_lookup ("contact"), contact, fields);
-  gtk_window_set_title (GTK_WINDOW (form),
-                        contact != NULL ? _("Contact Person") : _("New Contact Person"));
-  six_choices_collect (repository, parties, NULL, ids, labels);
-  six_record_form_set_choices (form, "affiliation", ids, labels);
-
-  return form;
+  return form_with_choices (repository, "contact", contact, fields,
+                            contact != NULL ? _("Contact Person") : _("New Contact Person"),
+                            "affiliation", parties);
 }
