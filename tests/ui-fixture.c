@@ -474,11 +474,6 @@ answer_identity (const char *name,
   gtk_editable_set_text (GTK_EDITABLE (name_row), name);
   gtk_editable_set_text (GTK_EDITABLE (organisation_row), organisation);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "continue"));
-  {
-    g_autofree char *png = review_path ("export-identity.png");
-
-    save_widget_png (GTK_WIDGET (dialog), png);
-  }
   adw_message_dialog_response (dialog, "continue");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
