@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "six-application.h"
+#include "six-accessible.h"
 #include "six-iso-codes.h"
 #include "six-preferences-window.h"
 #include "six-reference-pack.h"
@@ -443,6 +444,7 @@ six_application_startup (GApplication *app)
   SixApplication *self = SIX_APPLICATION (app);
 
   G_APPLICATION_CLASS (six_application_parent_class)->startup (app);
+  six_accessible_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

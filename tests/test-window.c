@@ -470,6 +470,29 @@ is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget);
 }
 
+/* A mnemonic button is named by its label alone: "Cancel", not "_Cancel Cancel". */
+static void
+mnemonic_names_body (Fixture *fixture)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (fixture->window), "Heading", NULL);
+  GtkWidget *button;
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel");
+  gtk_window_present (GTK_WINDOW (dialog));
+  button = find_descendant (dialog, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  wait_until (is_mapped, button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Cancel");
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  /* Relabelled while shown, it stays so. */
+  gtk_button_set_label (GTK_BUTTON (button), "_Retry");
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static gboolean
 is_search_button (GtkWidget     *widget,
                   gconstpointer  data)
@@ -649,6 +672,13 @@ test_about (Fixture       *fixture,
 }
 
 static void
+test_mnemonic_names (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  run_in_app (fixture, mnemonic_names_body);
+}
+
+static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -673,6 +703,8 @@ main (int   argc,
   g_test_add ("/ui/window/preferences", Fixture, NULL,
               fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/ui/window/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
+  g_test_add ("/ui/window/mnemonic-names", Fixture, NULL, fixture_set_up, test_mnemonic_names,
+              fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "six-window-private.h"
+#include "six-accessible.h"
 #include "six-actions-page.h"
 #include "six-coalitions-page.h"
 #include "six-countries-page.h"
@@ -642,9 +643,11 @@ six_window_init (SixWindow *self)
 SixWindow *
 six_window_new (GtkApplication *application)
 {
-  return g_object_new (SIX_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  SixWindow *self = g_object_new (SIX_TYPE_WINDOW, "application", application, NULL);
+
+  /* The application gave the window its shortcuts window when it was set. */
+  six_accessible_name_shortcuts_window (GTK_APPLICATION_WINDOW (self));
+  return self;
 }
 
 /**
