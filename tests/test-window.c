@@ -54,6 +54,65 @@ open_country_body (Fixture *fixture)
   wait_until (profile_of_lao_shown, page);
 }
 
+static gboolean
+is_back_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  const char *action = GTK_IS_ACTIONABLE (widget)
+                       ? gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) : NULL;
+
+  return gtk_widget_get_mapped (widget) &&
+         (g_strcmp0 (action, "win.show-sidebar") == 0 ||
+          g_strcmp0 (action, "countries.show-list") == 0);
+}
+
+static guint
+count_back_buttons (GtkWidget *widget)
+{
+  guint n = is_back_button (widget, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_back_buttons (child);
+  return n;
+}
+
+static gboolean
+one_back_button (gpointer window)
+{
+  return count_back_buttons (window) == 1;
+}
+
+static gboolean
+only_back_to_sidebar (gpointer window)
+{
+  GtkWidget *back = find_matching (window, is_back_button, NULL);
+
+  return one_back_button (window) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (back)),
+                    "win.show-sidebar") == 0;
+}
+
+/* Narrow, a profile has one way back (to its list), and the list one (to the sidebar). */
+static void
+narrow_body (Fixture *fixture)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+  GtkWidget *back;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 800);
+  g_assert_true (six_window_open_record (fixture->window, "country", "LAO"));
+  wait_until (profile_of_lao_shown, page);
+  wait_until (one_back_button, fixture->window);
+  back = find_matching (GTK_WIDGET (fixture->window), is_back_button, NULL);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (back)), ==,
+                   "countries.show-list");
+
+  gtk_widget_activate (back);
+  wait_until (only_back_to_sidebar, fixture->window);
+}
+
 static void
 preferences_body (Fixture *fixture)
 {
@@ -679,6 +738,13 @@ test_mnemonic_names (Fixture       *fixture,
 }
 
 static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  run_in_app (fixture, narrow_body);
+}
+
+static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -705,6 +771,7 @@ main (int   argc,
   g_test_add ("/ui/window/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
   g_test_add ("/ui/window/mnemonic-names", Fixture, NULL, fixture_set_up, test_mnemonic_names,
               fixture_tear_down);
+  g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
