@@ -113,6 +113,34 @@ narrow_body (Fixture *fixture)
   wait_until (only_back_to_sidebar, fixture->window);
 }
 
+static gboolean
+is_bolivia_cell (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), "Bolivia");
+}
+
+static gboolean
+bolivia_listed (gpointer page)
+{
+  return find_matching (page, is_bolivia_cell, NULL) != NULL;
+}
+
+/* A name cut at its column's edge can still be read whole, in its tooltip. */
+static void
+full_names_body (Fixture *fixture)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+  GtkWidget *cell;
+
+  six_window_show_page (fixture->window, "countries");
+  wait_until (bolivia_listed, page);
+  cell = find_matching (page, is_bolivia_cell, NULL);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (cell)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, gtk_label_get_label (GTK_LABEL (cell)));
+}
+
 static void
 preferences_body (Fixture *fixture)
 {
@@ -745,6 +773,13 @@ test_narrow (Fixture       *fixture,
 }
 
 static void
+test_full_names (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  run_in_app (fixture, full_names_body);
+}
+
+static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -772,6 +807,8 @@ main (int   argc,
   g_test_add ("/ui/window/mnemonic-names", Fixture, NULL, fixture_set_up, test_mnemonic_names,
               fixture_tear_down);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/ui/window/full-names", Fixture, NULL, fixture_set_up, test_full_names,
+              fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);

@@ -281,6 +281,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                                             gtk_property_expression_new (GTK_TYPE_LIST_ITEM,
                                                                          NULL, "item"),
                                             property);
+  /* A long name is cut at the column's edge: its tooltip reads it whole. */
+  gtk_expression_bind (gtk_expression_ref (expression), label, "tooltip-text", item);
   gtk_expression_bind (expression, label, "label", item);
   gtk_list_item_set_child (item, label);
 }
