@@ -14,6 +14,8 @@
 #include "six-preferences-window.h"
 #include "six-record-list.h"
 #include "six-search-page.h"
+#include "six-action-row.h"
+#include "six-actions-page.h"
 #include "six-window-private.h"
 #include "ui-fixture.h"
 
@@ -139,6 +141,37 @@ full_names_body (Fixture *fixture)
   cell = find_matching (page, is_bolivia_cell, NULL);
   g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (cell)), ==, PANGO_ELLIPSIZE_END);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, gtk_label_get_label (GTK_LABEL (cell)));
+}
+
+static gboolean
+is_summary (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "caption") &&
+         gtk_label_get_wrap (GTK_LABEL (widget)) &&
+         gtk_widget_get_ancestor (widget, SIX_TYPE_ACTION_ROW) != NULL &&
+         gtk_widget_get_visible (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0';
+}
+
+static gboolean
+summary_listed (gpointer page)
+{
+  return find_matching (page, is_summary, NULL) != NULL;
+}
+
+/* An action's summary shows two lines at most, and its tooltip the whole of it. */
+static void
+full_summaries_body (Fixture *fixture)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_ACTIONS_PAGE);
+  GtkWidget *summary;
+
+  six_window_show_page (fixture->window, "action-plans");
+  wait_until (summary_listed, page);
+  summary = find_matching (page, is_summary, NULL);
+  g_assert_cmpint (gtk_label_get_lines (GTK_LABEL (summary)), ==, 2);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (summary), ==,
+                   gtk_label_get_label (GTK_LABEL (summary)));
 }
 
 static void
@@ -780,6 +813,13 @@ test_full_names (Fixture       *fixture,
 }
 
 static void
+test_full_summaries (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  run_in_app (fixture, full_summaries_body);
+}
+
+static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -808,6 +848,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/ui/window/full-names", Fixture, NULL, fixture_set_up, test_full_names,
+              fixture_tear_down);
+  g_test_add ("/ui/window/full-summaries", Fixture, NULL, fixture_set_up, test_full_summaries,
               fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
