@@ -174,6 +174,17 @@ full_summaries_body (Fixture *fixture)
                    gtk_label_get_label (GTK_LABEL (summary)));
 }
 
+/* Ctrl+P with no State open says what it needs instead of doing nothing. */
+static void
+print_nothing_body (Fixture *fixture)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+
+  six_window_show_page (fixture->window, "countries");
+  g_assert_true (gtk_widget_activate_action (page, "countries.print", NULL));
+  wait_until (window_shows, (gpointer) "Choose a State first");
+}
+
 static void
 preferences_body (Fixture *fixture)
 {
@@ -820,6 +831,13 @@ test_full_summaries (Fixture       *fixture,
 }
 
 static void
+test_print_nothing (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  run_in_app (fixture, print_nothing_body);
+}
+
+static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -850,6 +868,8 @@ main (int   argc,
   g_test_add ("/ui/window/full-names", Fixture, NULL, fixture_set_up, test_full_names,
               fixture_tear_down);
   g_test_add ("/ui/window/full-summaries", Fixture, NULL, fixture_set_up, test_full_summaries,
+              fixture_tear_down);
+  g_test_add ("/ui/window/print-nothing", Fixture, NULL, fixture_set_up, test_print_nothing,
               fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);

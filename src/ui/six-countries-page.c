@@ -386,6 +386,9 @@ print_action (GtkWidget  *widget,
 
   if (six_country_profile_get_country_id (self->profile) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->profile), "profile.print", NULL);
+  else
+    gtk_widget_activate_action (widget, "win.toast", "s",
+                                _("Choose a State first: its profile is what prints"));
 }
 
 static void
