@@ -10,7 +10,7 @@ from dogtail import rawinput
 from e2e import focus_window, run, wait_for
 
 ACTIONABLE = {"push button", "toggle button", "check box", "radio button", "combo box",
-              "text", "list item", "menu item", "spin button", "slider", "switch"}
+              "text", "entry", "list item", "menu item", "spin button", "slider", "switch"}
 GTYPE = re.compile(r"^(Gtk|Adw|Six)[A-Z]\w*$")
 PAGES = ("Overview", "Action Plans", "Countries", "Coalitions", "Exchange")
 
