@@ -185,6 +185,25 @@ print_nothing_body (Fixture *fixture)
   wait_until (window_shows, (gpointer) "Choose a State first");
 }
 
+/* A window opens on the page the last one closed on. */
+static void
+last_page_body (Fixture *fixture)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *saved = NULL;
+  SixWindow *window;
+
+  six_window_show_page (fixture->window, "coalitions");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  saved = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (saved, ==, "coalitions");
+
+  window = six_window_new (GTK_APPLICATION (fixture->app));
+  g_assert_cmpstr (six_window_get_page (window), ==, "coalitions");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "last-page");
+}
+
 static void
 preferences_body (Fixture *fixture)
 {
@@ -838,6 +857,13 @@ test_print_nothing (Fixture       *fixture,
 }
 
 static void
+test_last_page (Fixture       *fixture,
+                gconstpointer  data)
+{
+  run_in_app (fixture, last_page_body);
+}
+
+static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -870,6 +896,8 @@ main (int   argc,
   g_test_add ("/ui/window/full-summaries", Fixture, NULL, fixture_set_up, test_full_summaries,
               fixture_tear_down);
   g_test_add ("/ui/window/print-nothing", Fixture, NULL, fixture_set_up, test_print_nothing,
+              fixture_tear_down);
+  g_test_add ("/ui/window/last-page", Fixture, NULL, fixture_set_up, test_last_page,
               fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);

@@ -450,6 +450,7 @@ send_coalition_action (GtkWidget  *widget,
 static void
 save_window_state (SixWindow *self)
 {
+  const char *page = six_window_get_page (self);
   int width, height;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
@@ -461,6 +462,10 @@ save_window_state (SixWindow *self)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
+  /* The page to open on next time; a search is not a place to come back to. */
+  if (g_strcmp0 (page, "search") == 0)
+    page = self->page_before_search != NULL ? self->page_before_search : "overview";
+  g_settings_set_string (self->settings, "last-page", page);
   g_settings_apply (self->settings);
 }
 
@@ -673,6 +678,8 @@ six_window_class_init (SixWindowClass *klass)
 static void
 six_window_init (SixWindow *self)
 {
+  g_autofree char *last_page = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The entry sits in a clamp, where the search bar does not find it by itself: connected,
    * what is typed anywhere goes into it. */
@@ -702,7 +709,11 @@ six_window_init (SixWindow *self)
       g_signal_connect_object (inner, "notify::visible-child",
                                G_CALLBACK (queue_update_back_button), self, G_CONNECT_SWAPPED);
     }
-  select_sidebar_row (self, "overview");
+  last_page = g_settings_get_string (self->settings, "last-page");
+  if (gtk_stack_get_child_by_name (self->stack, last_page) != NULL &&
+      g_strcmp0 (last_page, "search") != 0)
+    gtk_stack_set_visible_child_name (self->stack, last_page);
+  select_sidebar_row (self, six_window_get_page (self));
   on_stack_visible_child_changed_cb (self);
   _six_window_setup_drop (self);
 }
