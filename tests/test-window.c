@@ -238,6 +238,17 @@ about_body (Fixture *fixture)
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Article Six");
 }
 
+/* F1 opens the user guide; the main menu and the shortcuts window say so. */
+static void
+help_body (Fixture *fixture)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                                "app.help");
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "help"));
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
+}
+
 typedef struct
 {
   SixSearchPage *page;
@@ -864,6 +875,13 @@ test_last_page (Fixture       *fixture,
 }
 
 static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  run_in_app (fixture, help_body);
+}
+
+static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -899,6 +917,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/window/last-page", Fixture, NULL, fixture_set_up, test_last_page,
               fixture_tear_down);
+  g_test_add ("/ui/window/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
