@@ -384,7 +384,7 @@ detail_body (Fixture *fixture)
   SixActionsPage *page = open_page (fixture);
   SixActionDetail *detail = six_actions_page_get_detail (page);
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
-  GtkWidget *badge, *title_row, *status_row, *notes_row;
+  GtkWidget *badge, *title_row, *status_row, *notes_row, *focus;
   RowWait lebanon_row = { GTK_WIDGET (detail), "Lebanon" };
   RowWait lap_38_row = { GTK_WIDGET (detail), "LAP Action 38" };
   SixLinkDialog *dialog;
@@ -394,6 +394,14 @@ detail_body (Fixture *fixture)
   wait_listed (page, "lap:38", NULL, "lap:");
   six_actions_page_open_action (page, "lap:38");
   wait_until (detail_shows_action, detail);
+
+  /* The keyboard's focus coming into the action selects none of its text. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (detail), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_false (GTK_IS_LABEL (focus) &&
+                  gtk_label_get_selection_bounds (GTK_LABEL (focus), NULL, NULL));
+  g_assert_false (GTK_IS_EDITABLE (focus) &&
+                  gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), NULL, NULL));
 
   /* The pack does not vouch for its wording: the badge says so. */
   badge = find_matching (GTK_WIDGET (detail), is_unverified_label, NULL);
