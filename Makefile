@@ -38,7 +38,7 @@ build: setup
 	meson compile -C $(BUILD)
 
 run: build
-	GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/article-six
+	meson devenv -C $(BUILD) ./src/article-six
 
 test: deps
 	./tests/run-all.sh $(BUILD) $(ASAN_BUILD)

@@ -17,10 +17,12 @@ main (int   argc,
   g_autoptr(SixApplication) app = NULL;
   g_autoptr(SixLaunch) launch = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run uninstalled (meson devenv), the translations are the build tree's. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ARTICLE_SIX_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -34,6 +36,16 @@ main (int   argc,
   for (guint i = 0; launch->files != NULL && launch->files[i] != NULL; i++)
     g_ptr_array_add (files, launch->files[i]);
   g_ptr_array_add (files, NULL);
+
+  /* The window keeps its size and pages in GSettings: without the schema GLib would abort. */
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), BASE_ID,
+                                            TRUE);
+  if (schema == NULL)
+    {
+      g_printerr (_("article-six: the settings schema %s is not installed; from a build "
+                    "directory, run the program with “meson devenv”\n"), BASE_ID);
+      return 1;
+    }
 
   app = six_application_new (g_steal_pointer (&launch));
   status = g_application_run (G_APPLICATION (app), (int) files->len - 1, (char **) files->pdata);

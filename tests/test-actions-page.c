@@ -304,18 +304,21 @@ browse_body (Fixture *fixture)
   g_assert_cmpstr (number, ==, "DAP Action 5.5");
   wait_until (banner_says, &dap_banner);
 
-  /* A number finds its action in either plan. */
-  search (page, "38");
-  wait_listed (page, "lap:38", "lap:39", NULL);
+  /* A number finds its action in the plan the switch shows, and only there. */
   search (page, "5.2");
-  wait_listed (page, "dap:5.2", "dap:5.1", NULL);
+  wait_listed (page, "dap:5.2", "dap:5.1", "dap:");
+  search (page, "victims");
+  wait_listed (page, NULL, "lap:36", "dap:");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.plan", "s", "lap"));
+  search (page, "38");
+  wait_listed (page, "lap:38", "lap:39", "lap:");
 
   /* Words, in title or summary; accents do not matter. */
   search (page, "victims");
-  wait_listed (page, "lap:36", "lap:38", NULL);
+  wait_listed (page, "lap:36", "lap:38", "lap:");
   plain = listed_ids (page);
   search (page, "víctîms");
-  wait_listed (page, "lap:36", "lap:38", NULL);
+  wait_listed (page, "lap:36", "lap:38", "lap:");
   accented = listed_ids (page);
   g_assert_cmpuint (plain->len, ==, accented->len);
   for (guint i = 0; i < plain->len; i++)
@@ -334,6 +337,7 @@ browse_body (Fixture *fixture)
   search (page, "zzzz-nothing");
   wait_until (widget_mapped, find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE));
 
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.plan", "s", "dap"));
   search (page, "");
   wait_listed (page, "dap:1.1", "lap:1", "dap:");
 
@@ -380,7 +384,7 @@ detail_body (Fixture *fixture)
   SixActionsPage *page = open_page (fixture);
   SixActionDetail *detail = six_actions_page_get_detail (page);
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
-  GtkWidget *badge, *title_row, *status_row, *notes_row;
+  GtkWidget *badge, *title_row, *status_row, *notes_row, *focus;
   RowWait lebanon_row = { GTK_WIDGET (detail), "Lebanon" };
   RowWait lap_38_row = { GTK_WIDGET (detail), "LAP Action 38" };
   SixLinkDialog *dialog;
@@ -390,6 +394,14 @@ detail_body (Fixture *fixture)
   wait_listed (page, "lap:38", NULL, "lap:");
   six_actions_page_open_action (page, "lap:38");
   wait_until (detail_shows_action, detail);
+
+  /* The keyboard's focus coming into the action selects none of its text. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (detail), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_false (GTK_IS_LABEL (focus) &&
+                  gtk_label_get_selection_bounds (GTK_LABEL (focus), NULL, NULL));
+  g_assert_false (GTK_IS_EDITABLE (focus) &&
+                  gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), NULL, NULL));
 
   /* The pack does not vouch for its wording: the badge says so. */
   badge = find_matching (GTK_WIDGET (detail), is_unverified_label, NULL);

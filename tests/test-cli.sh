@@ -31,6 +31,13 @@ expect 2 "an unknown command exits 2" "$bin" frobnicate
 grep -q 'Usage:' "$tmp/err" && check ok "an unknown command prints usage" || check fail "usage on stderr"
 expect 2 "a bad option exits 2" "$bin" --no-such-option
 
+# Run from the build tree as installed: its translations; without its schema, a sentence.
+expect 2 "in French, an unknown command exits 2" env LANGUAGE=fr "$bin" frobnicate
+grep -q 'Utilisation' "$tmp/err" && check ok "the build tree's translations are read" || check fail "no French usage"
+mkdir "$tmp/no-schemas"
+expect 1 "no settings schema: exits 1" env GSETTINGS_SCHEMA_DIR="$tmp/no-schemas" "$bin" --database "$tmp/w.db"
+grep -q 'meson devenv' "$tmp/err" && check ok "it says how to run from a build directory" || check fail "no word on the schema"
+
 a="$tmp/a.db"
 expect 0 "export a country profile" "$bin" --database "$a" export --scope country:LBN --level public -o "$tmp/lbn.a6.json"
 head -c 30 "$tmp/lbn.a6.json" | grep -q '"format": "article-six"' && check ok "the file starts with the format" || check fail "format header"

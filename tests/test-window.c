@@ -14,6 +14,8 @@
 #include "six-preferences-window.h"
 #include "six-record-list.h"
 #include "six-search-page.h"
+#include "six-action-row.h"
+#include "six-actions-page.h"
 #include "six-window-private.h"
 #include "ui-fixture.h"
 #include "six-db.h"
@@ -55,6 +57,154 @@ open_country_body (Fixture *fixture)
   wait_until (profile_of_lao_shown, page);
 }
 
+static gboolean
+is_back_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  const char *action = GTK_IS_ACTIONABLE (widget)
+                       ? gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) : NULL;
+
+  return gtk_widget_get_mapped (widget) &&
+         (g_strcmp0 (action, "win.show-sidebar") == 0 ||
+          g_strcmp0 (action, "countries.show-list") == 0);
+}
+
+static guint
+count_back_buttons (GtkWidget *widget)
+{
+  guint n = is_back_button (widget, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_back_buttons (child);
+  return n;
+}
+
+static gboolean
+one_back_button (gpointer window)
+{
+  return count_back_buttons (window) == 1;
+}
+
+static gboolean
+only_back_to_sidebar (gpointer window)
+{
+  GtkWidget *back = find_matching (window, is_back_button, NULL);
+
+  return one_back_button (window) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (back)),
+                    "win.show-sidebar") == 0;
+}
+
+/* Narrow, a profile has one way back (to its list), and the list one (to the sidebar). */
+static void
+narrow_body (Fixture *fixture)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+  GtkWidget *back;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 800);
+  g_assert_true (six_window_open_record (fixture->window, "country", "LAO"));
+  wait_until (profile_of_lao_shown, page);
+  wait_until (one_back_button, fixture->window);
+  back = find_matching (GTK_WIDGET (fixture->window), is_back_button, NULL);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (back)), ==,
+                   "countries.show-list");
+
+  gtk_widget_activate (back);
+  wait_until (only_back_to_sidebar, fixture->window);
+}
+
+static gboolean
+is_bolivia_cell (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), "Bolivia");
+}
+
+static gboolean
+bolivia_listed (gpointer page)
+{
+  return find_matching (page, is_bolivia_cell, NULL) != NULL;
+}
+
+/* A name cut at its column's edge can still be read whole, in its tooltip. */
+static void
+full_names_body (Fixture *fixture)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+  GtkWidget *cell;
+
+  six_window_show_page (fixture->window, "countries");
+  wait_until (bolivia_listed, page);
+  cell = find_matching (page, is_bolivia_cell, NULL);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (cell)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, gtk_label_get_label (GTK_LABEL (cell)));
+}
+
+static gboolean
+is_summary (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "caption") &&
+         gtk_label_get_wrap (GTK_LABEL (widget)) &&
+         gtk_widget_get_ancestor (widget, SIX_TYPE_ACTION_ROW) != NULL &&
+         gtk_widget_get_visible (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0';
+}
+
+static gboolean
+summary_listed (gpointer page)
+{
+  return find_matching (page, is_summary, NULL) != NULL;
+}
+
+/* An action's summary shows two lines at most, and its tooltip the whole of it. */
+static void
+full_summaries_body (Fixture *fixture)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_ACTIONS_PAGE);
+  GtkWidget *summary;
+
+  six_window_show_page (fixture->window, "action-plans");
+  wait_until (summary_listed, page);
+  summary = find_matching (page, is_summary, NULL);
+  g_assert_cmpint (gtk_label_get_lines (GTK_LABEL (summary)), ==, 2);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (summary), ==,
+                   gtk_label_get_label (GTK_LABEL (summary)));
+}
+
+/* Ctrl+P with no State open says what it needs instead of doing nothing. */
+static void
+print_nothing_body (Fixture *fixture)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+
+  six_window_show_page (fixture->window, "countries");
+  g_assert_true (gtk_widget_activate_action (page, "countries.print", NULL));
+  wait_until (window_shows, (gpointer) "Choose a State first");
+}
+
+/* A window opens on the page the last one closed on. */
+static void
+last_page_body (Fixture *fixture)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *saved = NULL;
+  SixWindow *window;
+
+  six_window_show_page (fixture->window, "coalitions");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  saved = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (saved, ==, "coalitions");
+
+  window = six_window_new (GTK_APPLICATION (fixture->app));
+  g_assert_cmpstr (six_window_get_page (window), ==, "coalitions");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "last-page");
+}
+
 static void
 preferences_body (Fixture *fixture)
 {
@@ -87,6 +237,17 @@ about_body (Fixture *fixture)
   about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Article Six");
+}
+
+/* F1 opens the user guide; the main menu and the shortcuts window say so. */
+static void
+help_body (Fixture *fixture)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                                "app.help");
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "help"));
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
 }
 
 typedef struct
@@ -471,6 +632,29 @@ is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget);
 }
 
+/* A mnemonic button is named by its label alone: "Cancel", not "_Cancel Cancel". */
+static void
+mnemonic_names_body (Fixture *fixture)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (fixture->window), "Heading", NULL);
+  GtkWidget *button;
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel");
+  gtk_window_present (GTK_WINDOW (dialog));
+  button = find_descendant (dialog, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  wait_until (is_mapped, button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Cancel");
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  /* Relabelled while shown, it stays so. */
+  gtk_button_set_label (GTK_BUTTON (button), "_Retry");
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static gboolean
 is_search_button (GtkWidget     *widget,
                   gconstpointer  data)
@@ -660,6 +844,55 @@ test_about (Fixture       *fixture,
 }
 
 static void
+test_mnemonic_names (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  run_in_app (fixture, mnemonic_names_body);
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  run_in_app (fixture, narrow_body);
+}
+
+static void
+test_full_names (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  run_in_app (fixture, full_names_body);
+}
+
+static void
+test_full_summaries (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  run_in_app (fixture, full_summaries_body);
+}
+
+static void
+test_print_nothing (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  run_in_app (fixture, print_nothing_body);
+}
+
+static void
+test_last_page (Fixture       *fixture,
+                gconstpointer  data)
+{
+  run_in_app (fixture, last_page_body);
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  run_in_app (fixture, help_body);
+}
+
+static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -684,6 +917,18 @@ main (int   argc,
   g_test_add ("/ui/window/preferences", Fixture, NULL,
               fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/ui/window/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
+  g_test_add ("/ui/window/mnemonic-names", Fixture, NULL, fixture_set_up, test_mnemonic_names,
+              fixture_tear_down);
+  g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/ui/window/full-names", Fixture, NULL, fixture_set_up, test_full_names,
+              fixture_tear_down);
+  g_test_add ("/ui/window/full-summaries", Fixture, NULL, fixture_set_up, test_full_summaries,
+              fixture_tear_down);
+  g_test_add ("/ui/window/print-nothing", Fixture, NULL, fixture_set_up, test_print_nothing,
+              fixture_tear_down);
+  g_test_add ("/ui/window/last-page", Fixture, NULL, fixture_set_up, test_last_page,
+              fixture_tear_down);
+  g_test_add ("/ui/window/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);

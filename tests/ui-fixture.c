@@ -284,6 +284,52 @@ review_path (const char *name)
 
 /* Runs the app with --screenshot on @database (created if need be) at @size ("WxH"), with
  * @open (KIND:ID) shown if not %NULL; checks the picture has exactly that size. */
+/* Whether the rectangle holds something drawn: more than a few pixels unlike its corner's
+ * colour (a background alone, or a page never drawn, has none). */
+static gboolean
+region_has_ink (const guchar *pixels,
+                gsize         stride,
+                int           x0,
+                int           y0,
+                int           x1,
+                int           y1)
+{
+  const guchar *corner = pixels + y0 * stride + x0 * 4;
+  guint unlike = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        const guchar *pixel = pixels + y * stride + x * 4;
+
+        for (int c = 0; c < 3; c++)
+          if (ABS (pixel[c] - corner[c]) > 48)
+            {
+              unlike++;
+              break;
+            }
+      }
+
+  return unlike > (guint) ((x1 - x0) * (y1 - y0)) / 200;
+}
+
+/* The window's main regions are drawn: its header (a title at least), and below it the
+ * content's start and the rest (the sidebar and the page, or a folded page's two halves). */
+static void
+assert_window_drawn (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * height);
+  const int header = 46;
+
+  gdk_texture_download (texture, pixels, stride);
+  g_assert_true (region_has_ink (pixels, stride, 0, 0, width, header));
+  g_assert_true (region_has_ink (pixels, stride, 0, header, width / 4, height));
+  g_assert_true (region_has_ink (pixels, stride, width / 4, header, width, height));
+}
+
 void
 assert_screenshot (const char *database,
                    const char *png,
@@ -308,6 +354,7 @@ assert_screenshot (const char *database,
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+  assert_window_drawn (texture);
 }
 
 typedef struct

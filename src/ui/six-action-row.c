@@ -127,5 +127,7 @@ six_action_row_set_entry (SixActionRow   *self,
   bind (self, entry, "title", self->title_label, "label");
   bind (self, entry, "has-title", self->title_label, "visible");
   bind (self, entry, "summary", self->summary_label, "label");
+  /* Two lines of a long summary show; the tooltip reads all of it. */
+  bind (self, entry, "summary", self->summary_label, "tooltip-text");
   bind (self, entry, "has-summary", self->summary_label, "visible");
 }

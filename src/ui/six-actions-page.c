@@ -163,13 +163,10 @@ line_is_shown (SixActionsPage *self,
   const char *id = six_record_get_id (action);
   const char *status = tracking != NULL ? six_record_get_string (tracking, "status") : NULL;
 
-  /* A search spans both plans. */
-  if (self->matches != NULL)
-    {
-      if (!g_hash_table_contains (self->matches, id))
-        return FALSE;
-    }
-  else if (g_strcmp0 (six_record_get_string (action, "plan"), self->plan) != 0)
+  /* A search keeps to the plan the switch shows, as the list does. */
+  if (self->matches != NULL && !g_hash_table_contains (self->matches, id))
+    return FALSE;
+  if (g_strcmp0 (six_record_get_string (action, "plan"), self->plan) != 0)
     return FALSE;
 
   if (self->unverified_only && six_record_get_boolean (action, "verified"))

@@ -281,6 +281,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                                             gtk_property_expression_new (GTK_TYPE_LIST_ITEM,
                                                                          NULL, "item"),
                                             property);
+  /* A long name is cut at the column's edge: its tooltip reads it whole. */
+  gtk_expression_bind (gtk_expression_ref (expression), label, "tooltip-text", item);
   gtk_expression_bind (expression, label, "label", item);
   gtk_list_item_set_child (item, label);
 }
@@ -384,6 +386,9 @@ print_action (GtkWidget  *widget,
 
   if (six_country_profile_get_country_id (self->profile) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->profile), "profile.print", NULL);
+  else
+    gtk_widget_activate_action (widget, "win.toast", "s",
+                                _("Choose a State first: its profile is what prints"));
 }
 
 static void

@@ -615,12 +615,19 @@ add_record_buttons (GtkWidget *row,
   GVariant *target = g_variant_new ("(ss)", six_record_get_kind_name (record),
                                     six_record_get_id (record));
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  /* Translators: the accessible name of a row's edit button; %s is the row's title. */
+  g_autofree char *edit_name = g_strdup_printf (_("Edit %s"), title);
+  /* Translators: the accessible name of a row's remove button; %s is the row's title. */
+  g_autofree char *remove_name = g_strdup_printf (_("Remove %s"), title);
   GtkWidget *remove;
 
   g_variant_ref_sink (target);
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_set_tooltip_text (edit, _("Edit"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  edit_name, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "profile.edit-record");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), target);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
@@ -631,6 +638,8 @@ add_record_buttons (GtkWidget *row,
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remove_name, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "profile.remove-record");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), target);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -730,13 +739,19 @@ show_obligations (SixCountryProfile *self)
         "original_deadline", "current_deadline", "status", "completed_on", "notes", NULL
       };
       GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      const char *title = six_record_value_label (obligation, "article");
+      g_autofree char *edit_name = g_strdup_printf (_("Edit %s"), title);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     six_record_value_label (obligation, "article"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), left);
       gtk_widget_add_css_class (edit, "flat");
       gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (edit, _("Edit"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      edit_name, -1);
+      /* The expander itself is read by its title, as its header row is. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "profile.edit-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "(ss)", "obligation",
                                         six_record_get_id (obligation));

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "six-window-private.h"
+#include "six-accessible.h"
 #include "six-actions-page.h"
 #include "six-coalitions-page.h"
 #include "six-countries-page.h"
@@ -26,6 +27,7 @@ struct _SixWindow
   AdwLeaflet      *leaflet;
   GtkListBox      *sidebar_list;
   GtkWidget       *content;
+  GtkWidget       *back_button;
   AdwWindowTitle  *page_title;
   GtkSearchBar    *search_bar;
   GtkWidget       *search_button;
@@ -49,6 +51,7 @@ struct _SixWindow
   GCancellable    *importing;   /* shared by the imports under way, for Cancel */
   guint            n_importing;
   guint            pulse_id;
+  guint            back_button_id;
 };
 
 G_DEFINE_FINAL_TYPE (SixWindow, six_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -104,6 +107,55 @@ on_sidebar_list_row_selected_cb (SixWindow     *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page);
 }
 
+static AdwLeaflet *
+find_leaflet (GtkWidget *widget)
+{
+  if (ADW_IS_LEAFLET (widget))
+    return ADW_LEAFLET (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwLeaflet *found = find_leaflet (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A page folded onto one of its records has its own way back (to its list): the header's,
+ * back to the sidebar, would stand beside it as a second arrow. */
+static void
+update_back_button (SixWindow *self)
+{
+  AdwLeaflet *inner = find_leaflet (gtk_stack_get_visible_child (self->stack));
+  gboolean inner_back = inner != NULL && adw_leaflet_get_folded (inner) &&
+                        adw_leaflet_get_adjacent_child (inner, ADW_NAVIGATION_DIRECTION_BACK)
+                        != NULL;
+
+  gtk_widget_set_visible (self->back_button,
+                          adw_leaflet_get_folded (self->leaflet) && !inner_back);
+}
+
+static gboolean
+update_back_button_cb (gpointer data)
+{
+  SixWindow *self = data;
+
+  self->back_button_id = 0;
+  update_back_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A leaflet folds while it is being allocated: the header changes after that frame. */
+static void
+queue_update_back_button (SixWindow *self)
+{
+  if (self->back_button_id == 0)
+    self->back_button_id = g_idle_add (update_back_button_cb, self);
+}
+
 static void
 on_stack_visible_child_changed_cb (SixWindow *self)
 {
@@ -112,6 +164,7 @@ on_stack_visible_child_changed_cb (SixWindow *self)
 
   adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
   select_sidebar_row (self, gtk_stack_page_get_name (page));
+  update_back_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
@@ -124,6 +177,7 @@ on_leaflet_folded_changed_cb (SixWindow *self)
                                    ? GTK_SELECTION_NONE : GTK_SELECTION_SINGLE);
   if (!adw_leaflet_get_folded (self->leaflet))
     select_sidebar_row (self, six_window_get_page (self));
+  queue_update_back_button (self);
 }
 
 static void
@@ -396,6 +450,7 @@ send_coalition_action (GtkWidget  *widget,
 static void
 save_window_state (SixWindow *self)
 {
+  const char *page = six_window_get_page (self);
   int width, height;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
@@ -407,6 +462,10 @@ save_window_state (SixWindow *self)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
+  /* The page to open on next time; a search is not a place to come back to. */
+  if (g_strcmp0 (page, "search") == 0)
+    page = self->page_before_search != NULL ? self->page_before_search : "overview";
+  g_settings_set_string (self->settings, "last-page", page);
   g_settings_apply (self->settings);
 }
 
@@ -458,6 +517,7 @@ six_window_dispose (GObject *object)
   SixWindow *self = (SixWindow *)object;
 
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_handle_id (&self->back_button_id, g_source_remove);
   /* No more looking for other processes' writes. */
   g_object_set_data (object, "six-watch", NULL);
   g_cancellable_cancel (self->importing);
@@ -553,6 +613,7 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, body_stack);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, stack);
@@ -617,6 +678,8 @@ six_window_class_init (SixWindowClass *klass)
 static void
 six_window_init (SixWindow *self)
 {
+  g_autofree char *last_page = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The entry sits in a clamp, where the search bar does not find it by itself: connected,
    * what is typed anywhere goes into it. */
@@ -633,7 +696,24 @@ six_window_init (SixWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  select_sidebar_row (self, "overview");
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      AdwLeaflet *inner = find_leaflet (page);
+
+      if (inner == NULL)
+        continue;
+      g_signal_connect_object (inner, "notify::folded", G_CALLBACK (queue_update_back_button),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (inner, "notify::visible-child",
+                               G_CALLBACK (queue_update_back_button), self, G_CONNECT_SWAPPED);
+    }
+  last_page = g_settings_get_string (self->settings, "last-page");
+  if (gtk_stack_get_child_by_name (self->stack, last_page) != NULL &&
+      g_strcmp0 (last_page, "search") != 0)
+    gtk_stack_set_visible_child_name (self->stack, last_page);
+  select_sidebar_row (self, six_window_get_page (self));
   on_stack_visible_child_changed_cb (self);
   _six_window_setup_drop (self);
 }
@@ -642,9 +722,11 @@ six_window_init (SixWindow *self)
 SixWindow *
 six_window_new (GtkApplication *application)
 {
-  return g_object_new (SIX_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  SixWindow *self = g_object_new (SIX_TYPE_WINDOW, "application", application, NULL);
+
+  /* The application gave the window its shortcuts window when it was set. */
+  six_accessible_name_shortcuts_window (GTK_APPLICATION_WINDOW (self));
+  return self;
 }
 
 /**

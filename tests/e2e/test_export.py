@@ -37,10 +37,11 @@ def steps(app, results, workdir):
     rawinput.pressKey("Return")
     wait_for(lambda: app.labels("Export Which Records?"), "the level dialog")
     # The counts arrive from the database's thread.
-    wait_for(lambda: app.node.findChildren(lambda n: n.roleName == "label"
-                                           and n.name.endswith(" records")),
-             "the counts")
-    results.append(("Ctrl+E asks which records, with counts", True))
+    counts = wait_for(lambda: app.node.findChildren(lambda n: n.roleName == "label"
+                                                    and n.name.endswith(" records")),
+                      "the counts")
+    results.append(("Ctrl+E asks which records, with counts: "
+                    + ", ".join(c.name for c in counts), len(counts) > 0))
     wait_for(lambda: focus_window("Export Which Records?"), "the level dialog's window")
     time.sleep(0.5)
     rawinput.pressKey("Return")
