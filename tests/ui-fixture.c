@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -474,6 +475,26 @@ assert_screenshots (const char *stem,
 }
 
 /* GTK and libadwaita for a UI test; FALSE, having told TAP why, when there is no display. */
+/* Xvfb starts the pointer in the middle of the screen, over the windows the tests open: a
+ * tooltip timed to show under it can fire once its window is gone (a GDK critical, fatal
+ * here). The pointer waits in the screen's corner, where no test's window reaches. */
+static void
+park_pointer (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  Display *xdisplay;
+  Screen *screen;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return;
+
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  screen = DefaultScreenOfDisplay (xdisplay);
+  XWarpPointer (xdisplay, None, RootWindowOfScreen (screen), 0, 0, 0, 0,
+                WidthOfScreen (screen) - 1, HeightOfScreen (screen) - 1);
+  XSync (xdisplay, False);
+}
+
 gboolean
 ui_test_init (int    *argc,
               char ***argv)
@@ -486,6 +507,7 @@ ui_test_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  park_pointer ();
 
   return TRUE;
 }
