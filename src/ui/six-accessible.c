@@ -10,14 +10,43 @@
 
 #include <glib/gi18n.h>
 
+#define OWN_LABEL "six-accessible-label"
+
 /* GTK 4.8 gives a button with a mnemonic both its raw label ("_Cancel") as an accessible
  * label and its label widget ("Cancel") as labelled-by, so it is read "_Cancel Cancel".
- * The label widget alone names it; this drops the raw one whenever the label is set. */
+ * The label widget alone names it; this drops the raw one whenever the label is set, or
+ * puts back the name given with six_accessible_name_button (). */
 static void
 drop_raw_label (GtkButton *button)
 {
-  if (gtk_button_get_use_underline (button) && gtk_button_get_label (button) != NULL)
+  const char *own = g_object_get_data (G_OBJECT (button), OWN_LABEL);
+
+  if (!gtk_button_get_use_underline (button) || gtk_button_get_label (button) == NULL)
+    return;
+
+  if (own != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    own, -1);
+  else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/**
+ * six_accessible_name_button:
+ * @label: what a screen reader says, more than the button's own label: "Restore" becomes
+ *   "Bring back the replaced value of Lebanon · Name"
+ *
+ * Names a button for screen readers, and keeps the name when its label changes.
+ */
+void
+six_accessible_name_button (GtkButton  *button,
+                            const char *label)
+{
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  g_object_set_data_full (G_OBJECT (button), OWN_LABEL, g_strdup (label), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
 }
 
 static gboolean

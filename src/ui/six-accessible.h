@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 
 void six_accessible_init                 (void);
 void six_accessible_name_shortcuts_window (GtkApplicationWindow *window);
+void six_accessible_name_button          (GtkButton            *button,
+                                          const char           *label);
 
 G_END_DECLS

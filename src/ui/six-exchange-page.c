@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "six-accessible.h"
 #include "six-exchange-log.h"
 #include "six-exchange-page.h"
 #include "six-incoming-group.h"
@@ -115,8 +116,7 @@ conflict_row_new (SixExchangePage          *self,
   button_label = g_strdup_printf (_("Bring back the replaced value of %s"), item->title);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Bring back the replaced value"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  button_label, -1);
+  six_accessible_name_button (GTK_BUTTON (button), button_label);
   g_object_set_data_full (G_OBJECT (button), "conflict", g_memdup2 (&item->id, sizeof item->id),
                           g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_restore_clicked_cb), self);

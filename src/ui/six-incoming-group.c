@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "six-accessible.h"
 #include "six-exchange-log.h"
 #include "six-exchange-reader.h"
 #include "six-incoming-group.h"
@@ -179,8 +180,7 @@ row_new (SixIncomingGroup *self,
 
       /* Translators: the button's name for screen readers; %s is a file's name */
       label = g_strdup_printf (_("Preview “%s”"), incoming->name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label, -1);
+      six_accessible_name_button (GTK_BUTTON (button), label);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (button), "path", g_strdup (incoming->path), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_preview_clicked_cb), self);

@@ -89,11 +89,12 @@ class App:
             raise
 
 
-def run(binary, workdir, body):
-    """Start the app, let body(app, results) append (name, ok) pairs, and print TAP.
+def run(binary, workdir, body, *args):
+    """Start the app (with @args on its command line), let body(app, results) append
+    (name, ok) pairs, and print TAP.
 
     A step that times out or finds nothing ends the test as one more failed result."""
-    app = App(binary, workdir)
+    app = App(binary, workdir, *args)
     results = []
     try:
         body(app, results)
