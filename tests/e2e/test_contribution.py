@@ -1,5 +1,8 @@
 """A contribution to Lebanon, entered as a coordinator would: from its profile's form, typed
-field by field, it is listed in the profile with its donor, amount and year."""
+field by field, it is listed in the profile with its donor, amount and year, and in the
+profile's PDF for coalition partners (not in the public one)."""
+import os
+import subprocess
 import sys
 import time
 
@@ -60,8 +63,29 @@ def steps(app, results):
                     "2024" in text and "250" in text and "USD" in text))
 
 
+def pdf_text(binary, workdir, level):
+    """Lebanon's one-page profile from the same database, as text."""
+    pdf = os.path.join(workdir, f"lebanon-{level}.pdf")
+    subprocess.run([binary, "--database", os.path.join(workdir, "e2e.db"), "profile", "LBN",
+                    "--pdf", pdf, "--level", level], check=True, stdout=subprocess.DEVNULL)
+    return subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def pdf_steps(binary, workdir, app, results):
+    steps(app, results)
+    # Contributions are shared with coalitions unless the user says otherwise: the profile
+    # printed for coalition partners shows it, the public one does not.
+    shared = pdf_text(binary, workdir, "coalition")
+    results.append(("the profile's PDF for coalition partners lists it",
+                    "Norway" in shared and "250,000 USD" in shared))
+    public = pdf_text(binary, workdir, "public")
+    results.append(("the public PDF leaves it out", "250,000 USD" not in public))
+
+
 def main(binary, workdir):
-    return run(binary, workdir, steps)
+    return run(binary, workdir,
+               lambda app, results: pdf_steps(binary, workdir, app, results))
 
 
 if __name__ == "__main__":
