@@ -10,7 +10,15 @@ config.searchShowingOnly = False
 config.logDebugToFile = False
 config.logDebugToStdOut = False
 
+import pyatspi  # noqa: E402
 from dogtail import rawinput, tree  # noqa: E402  (config must be set first)
+
+
+def window_position(node):
+    """Where @node is in its window. Without a window manager every window sits at the
+    screen's origin, so this is where to click; GTK 4.8 does not give screen coordinates
+    (it warns when asked)."""
+    return node.queryComponent().getPosition(pyatspi.WINDOW_COORDS)
 
 
 def wait_for(predicate, what, timeout=20.0):
@@ -60,7 +68,7 @@ class App:
     def type_into(self, entry_name, text):
         """Click the entry as a user would, to focus it, then type."""
         entry = self.find("entry", entry_name)
-        x, y = entry.position
+        x, y = window_position(entry)
         width, height = entry.size
         rawinput.click(x + width // 2, y + height // 2)
         rawinput.typeText(text)
@@ -70,7 +78,7 @@ class App:
         rows offer no action over AT-SPI, only a place to click."""
         window_height = self.node.children[0].size[1]
         for _ in range(40):
-            x, y = node.position
+            x, y = window_position(node)
             width, height = node.size
             if 0 <= y and y + height <= window_height:
                 rawinput.click(x + width // 2, y + height // 2)
