@@ -16,8 +16,8 @@
 #include "six-preferences-window.h"
 #include "six-reference-pack.h"
 #include "six-repository.h"
-#include "six-window-private.h"
 #include "six-repository-run.h"
+#include "six-window-private.h"
 
 /* How long the screenshot waits after the first frame for lists to load. */
 #define SCREENSHOT_SETTLE_MS 600

@@ -7,12 +7,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "six-db.h"
 #include "six-exchange-page.h"
 #include "six-exchange-writer.h"
 #include "six-reference-pack.h"
 #include "six-window-private.h"
 #include "ui-fixture.h"
-#include "six-db.h"
 
 typedef struct
 {

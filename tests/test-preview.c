@@ -7,12 +7,12 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "six-db.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-import.h"
 #include "six-preview.h"
 #include "six-reference-pack.h"
-#include "six-db.h"
 
 static SixDb *
 new_db (void)

@@ -4,13 +4,13 @@
  */
 #include "config.h"
 
+#include "six-db.h"
 #include "six-exchange-writer.h"
 #include "six-iso-codes.h"
 #include "six-labels.h"
 #include "six-overview.h"
 #include "six-profile-document.h"
 #include "six-reference-pack.h"
-#include "six-db.h"
 
 #include <gio/gio.h>
 #include <pango/pangocairo.h>

@@ -4,11 +4,11 @@
  */
 #include "config.h"
 
+#include "six-db.h"
 #include "six-iso-codes.h"
 #include "six-overview-document.h"
 #include "six-progress.h"
 #include "six-reference-pack.h"
-#include "six-db.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>

@@ -4,12 +4,12 @@
  */
 #include "config.h"
 
+#include "six-db.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-import.h"
 #include "six-iso-codes.h"
 #include "six-reference-pack.h"
-#include "six-db.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>

@@ -5,12 +5,12 @@
  */
 #include "config.h"
 
+#include "six-db.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-import.h"
 #include "six-reference-pack.h"
 #include "six-report.h"
-#include "six-db.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>

@@ -8,9 +8,9 @@
 
 #include "six-exchange-writer.h"
 
+#include "six-db.h"
 #include "six-exchange-output.h"
 #include "six-exchange-private.h"
-#include "six-db.h"
 
 #include <errno.h>
 #include <fcntl.h>

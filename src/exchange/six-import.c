@@ -10,8 +10,8 @@
 
 #include "six-import.h"
 
-#include "six-exchange-private.h"
 #include "six-db.h"
+#include "six-exchange-private.h"
 
 #include <stdio.h>
 #include <string.h>

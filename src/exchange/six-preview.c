@@ -17,8 +17,8 @@
 
 #include "six-preview.h"
 
-#include "six-labels.h"
 #include "six-db.h"
+#include "six-labels.h"
 
 /* How many references a record may be followed through to find its State. */
 #define MAX_STATE_DEPTH 4

@@ -8,9 +8,9 @@
 
 #include "six-reference-pack.h"
 
+#include "six-db.h"
 #include "six-exchange-reader.h"
 #include "six-pack-resources.h"
-#include "six-db.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

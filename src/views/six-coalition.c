@@ -13,9 +13,9 @@
 
 #include "six-coalition.h"
 
+#include "six-db.h"
 #include "six-deadline.h"
 #include "six-iso-codes.h"
-#include "six-db.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

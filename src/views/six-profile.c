@@ -12,8 +12,8 @@
 
 #include <glib/gi18n.h>
 
-#include "six-labels.h"
 #include "six-db.h"
+#include "six-labels.h"
 #include <string.h>
 
 struct _SixProfile

@@ -9,12 +9,12 @@
 #include "six-report.h"
 
 #include "six-coalition.h"
+#include "six-db.h"
 #include "six-deadline.h"
 #include "six-display-name.h"
 #include "six-exchange-file.h"
 #include "six-iso-codes.h"
 #include "six-labels.h"
-#include "six-db.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>

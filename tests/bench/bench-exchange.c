@@ -11,10 +11,10 @@
 #include "config.h"
 
 #include "six-bench-data.h"
+#include "six-db.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-import.h"
-#include "six-db.h"
 
 #include <locale.h>
 #include <sqlite3.h>

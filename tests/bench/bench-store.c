@@ -10,8 +10,8 @@
 #include "config.h"
 
 #include "six-bench-data.h"
-#include "six-repository.h"
 #include "six-db.h"
+#include "six-repository.h"
 
 #include <locale.h>
 #include <sqlite3.h>

@@ -8,8 +8,8 @@
 
 #include "six-bench-data.h"
 
-#include "six-iso-codes.h"
 #include "six-db.h"
+#include "six-iso-codes.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
