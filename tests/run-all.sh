@@ -32,10 +32,7 @@ step "Unit and data suites"
 run meson test -C "$build" --suite unit --suite data --suite cli --print-errorlogs --logbase testlog-unit
 
 step "UI suite (Xvfb, private D-Bus session)"
-# One at a time: the tests share the display, and one test's windows coming and going under
-# another's pointer start that one's tooltips, which GTK 4.8 can fire after their window is
-# gone (a GDK critical).
-run xvfb meson test -C "$build" --suite ui --num-processes 1 --print-errorlogs --logbase testlog-ui
+run xvfb meson test -C "$build" --suite ui --print-errorlogs --logbase testlog-ui
 
 step "End-to-end suite (each test starts its own Xvfb and D-Bus session)"
 run meson test -C "$build" --suite e2e --print-errorlogs --logbase testlog-e2e
@@ -58,8 +55,7 @@ step "UI suite under ASan/UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 LSAN_OPTIONS=suppressions="$top/tests/lsan.supp" \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run xvfb meson test -C "$asan_build" --suite ui --num-processes 1 --print-errorlogs \
-    --logbase testlog-ui
+  run xvfb meson test -C "$asan_build" --suite ui --print-errorlogs --logbase testlog-ui
 
 step "Fuzzing the exchange reader and merge planner (bounded)"
 fuzz_build=${asan_build%-asan}-fuzz

@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <gdk/x11/gdkx.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -475,24 +474,38 @@ assert_screenshots (const char *stem,
 }
 
 /* GTK and libadwaita for a UI test; FALSE, having told TAP why, when there is no display. */
-/* Xvfb starts the pointer in the middle of the screen, over the windows the tests open: a
- * tooltip timed to show under it can fire once its window is gone (a GDK critical, fatal
- * here). The pointer waits in the screen's corner, where no test's window reaches. */
-static void
-park_pointer (void)
+/* GTK 4.8 leaves a tooltip's popup timer running when its window is unrealized: when it fires,
+ * it asks the gone window's surface for the pointer (gtktooltip.c: the display's current
+ * tooltip, gtk_native_get_surface () → NULL). Later GTK returns early there. That one critical
+ * is not ours: it is noted in the test's log; every other warning and critical stays fatal. */
+static gboolean
+is_gtk_tooltip_bug (const char *log_domain,
+                    const char *message)
 {
-  GdkDisplay *display = gdk_display_get_default ();
-  Display *xdisplay;
-  Screen *screen;
+  return g_strcmp0 (log_domain, "Gdk") == 0 &&
+         g_str_has_prefix (message, "gdk_surface_get_device_position: assertion "
+                                    "'GDK_IS_SURFACE (surface)' failed");
+}
 
-  if (!GDK_IS_X11_DISPLAY (display))
-    return;
+static gboolean
+fatal_unless_gtk_tooltip_bug (const char     *log_domain,
+                              GLogLevelFlags  log_level,
+                              const char     *message,
+                              gpointer        user_data)
+{
+  return !is_gtk_tooltip_bug (log_domain, message);
+}
 
-  xdisplay = gdk_x11_display_get_xdisplay (display);
-  screen = DefaultScreenOfDisplay (xdisplay);
-  XWarpPointer (xdisplay, None, RootWindowOfScreen (screen), 0, 0, 0, 0,
-                WidthOfScreen (screen) - 1, HeightOfScreen (screen) - 1);
-  XSync (xdisplay, False);
+static void
+log_gdk_critical (const char     *log_domain,
+                  GLogLevelFlags  log_level,
+                  const char     *message,
+                  gpointer        user_data)
+{
+  if (is_gtk_tooltip_bug (log_domain, message))
+    g_test_message ("A GTK 4.8 tooltip outlived its window: %s", message);
+  else
+    g_log_default_handler (log_domain, log_level, message, user_data);
 }
 
 gboolean
@@ -506,8 +519,10 @@ ui_test_init (int    *argc,
     }
 
   gtk_test_init (argc, argv, NULL);
+  g_test_log_set_fatal_handler (fatal_unless_gtk_tooltip_bug, NULL);
+  g_log_set_handler ("Gdk", G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+                     log_gdk_critical, NULL);
   adw_init ();
-  park_pointer ();
 
   return TRUE;
 }
