@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "six-coalition-brief.h"
+#include "six-page.h"
 
 #include "six-deadline.h"
 #include "six-labels.h"
@@ -22,11 +23,6 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#define MARGIN      42.0
-#define GAP         4.0
-#define FONT_BODY   "Sans 8.5"
-#define FONT_SMALL  "Sans 7"
-#define FONT_HEAD   "Sans Bold 10.5"
 #define FOOTER_SIZE 24.0
 
 /* Each list leaves room for the sections after it. */
@@ -34,169 +30,17 @@
 
 typedef struct
 {
-  double r, g, b;
-} Colour;
-
-static const Colour text_colour = { 0.12, 0.12, 0.12 };
-static const Colour dim_colour = { 0.40, 0.40, 0.42 };
-static const Colour accent_colour = { 0.11, 0.44, 0.85 };      /* GNOME blue 4 */
-static const Colour rule_colour = { 0.80, 0.80, 0.82 };
-
-typedef struct
-{
-  cairo_t          *cr;
+  SixPage         base;
   SixCoalitionView *view;
   GDate             today;
-  double            left;
-  double            width;
-  double            y;
-  double            bottom;
 } Page;
-
-static void
-set_colour (cairo_t      *cr,
-            const Colour *colour)
-{
-  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
-}
-
-static PangoLayout *
-new_layout (Page       *page,
-            const char *font,
-            double      width,
-            const char *markup)
-{
-  PangoLayout *layout = pango_cairo_create_layout (page->cr);
-  PangoFontDescription *description = pango_font_description_from_string (font);
-
-  /* Sizes are in points on every surface: PDF, print context or screen. */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
-  pango_font_description_free (description);
-
-  return layout;
-}
-
-static double
-get_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_pixel_size (layout, NULL, &height);
-
-  return height;
-}
-
-static void
-show_layout (Page         *page,
-             PangoLayout  *layout,
-             double        x,
-             double        y,
-             const Colour *colour)
-{
-  set_colour (page->cr, colour);
-  cairo_move_to (page->cr, x, y);
-  pango_cairo_show_layout (page->cr, layout);
-}
-
-/* Draws a paragraph of markup if it fits; returns whether it did. */
-static gboolean
-draw_paragraph (Page         *page,
-                const char   *font,
-                const Colour *colour,
-                const char   *markup)
-{
-  g_autoptr(PangoLayout) layout = new_layout (page, font, page->width, markup);
-  double height = get_height (layout);
-
-  if (page->y + height > page->bottom)
-    return FALSE;
-
-  show_layout (page, layout, page->left, page->y, colour);
-  page->y += height;
-
-  return TRUE;
-}
-
-static gboolean
-draw_text (Page         *page,
-           const char   *font,
-           const Colour *colour,
-           const char   *text)
-{
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-
-  return draw_paragraph (page, font, colour, markup);
-}
 
 /* A heading needs room for itself and one line under it, or it is left out. */
 static gboolean
 draw_heading (Page       *page,
               const char *title)
 {
-  g_autofree char *markup = g_markup_escape_text (title, -1);
-  g_autoptr(PangoLayout) layout = new_layout (page, FONT_HEAD, page->width, markup);
-  double height = get_height (layout);
-
-  page->y += 2.5 * GAP;
-  if (page->y + height + 3 * GAP + 12 > page->bottom)
-    return FALSE;
-
-  show_layout (page, layout, page->left, page->y, &accent_colour);
-  page->y += height + 1.5;
-  set_colour (page->cr, &rule_colour);
-  cairo_set_line_width (page->cr, 0.6);
-  cairo_move_to (page->cr, page->left, page->y);
-  cairo_line_to (page->cr, page->left + page->width, page->y);
-  cairo_stroke (page->cr);
-  page->y += GAP;
-
-  return TRUE;
-}
-
-/* One row of a table: a markup string per column. */
-typedef GStrv Row;
-
-static GPtrArray *
-new_rows (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-}
-
-/* Adds a row of cells from plain texts (NULL shows as a dash); @bold marks a row to heed. */
-static void
-add_row_full (GPtrArray *rows,
-              gboolean   bold,
-              guint      n_cells,
-              va_list    args)
-{
-  Row row = g_new0 (char *, n_cells + 1);
-
-  for (guint i = 0; i < n_cells; i++)
-    {
-      const char *text = va_arg (args, const char *);
-
-      row[i] = bold ? g_markup_printf_escaped ("<b>%s</b>", text != NULL ? text : "—")
-                    : g_markup_escape_text (text != NULL ? text : "—", -1);
-    }
-
-  g_ptr_array_add (rows, row);
-}
-
-static void
-add_row (GPtrArray *rows,
-         guint      n_cells,
-         ...)
-{
-  va_list args;
-
-  va_start (args, n_cells);
-  add_row_full (rows, FALSE, n_cells, args);
-  va_end (args);
+  return six_page_draw_heading (&page->base, title, 2.5 * SIX_PAGE_GAP, 12);
 }
 
 static void
@@ -207,62 +51,8 @@ add_strong_row (GPtrArray *rows,
   va_list args;
 
   va_start (args, n_cells);
-  add_row_full (rows, TRUE, n_cells, args);
+  six_page_add_row_valist (rows, TRUE, n_cells, args);
   va_end (args);
-}
-
-/* The table's rows (the first is its header) while they fit and number at most @max_rows,
- * then "… and N more" in the room kept for it. */
-static void
-draw_table (Page          *page,
-            const double  *fractions,
-            GPtrArray     *rows,
-            guint          max_rows)
-{
-  guint n_columns = g_strv_length (rows->pdata[0]);
-  guint limit = max_rows < rows->len - 1 ? max_rows + 1 : rows->len;
-  double line = 0;
-  guint drawn;
-
-  for (drawn = 0; drawn < limit; drawn++)
-    {
-      Row row = rows->pdata[drawn];
-      PangoLayout *layouts[8] = { NULL, };
-      double height = 0;
-      double reserve;
-      double x = page->left;
-
-      g_assert (n_columns <= G_N_ELEMENTS (layouts));
-      for (guint c = 0; c < n_columns; c++)
-        {
-          layouts[c] = new_layout (page, FONT_BODY, fractions[c] * page->width - GAP, row[c]);
-          height = MAX (height, get_height (layouts[c]));
-        }
-      line = line > 0 ? line : height;
-      reserve = drawn + 1 < rows->len ? line : 0;
-
-      if (page->y + height + reserve <= page->bottom)
-        for (guint c = 0; c < n_columns; c++)
-          {
-            show_layout (page, layouts[c], x, page->y, drawn == 0 ? &dim_colour : &text_colour);
-            x += fractions[c] * page->width;
-          }
-      for (guint c = 0; c < n_columns; c++)
-        g_object_unref (layouts[c]);
-
-      if (x == page->left)
-        break;
-      page->y += height + 1;
-    }
-
-  if (drawn < rows->len)
-    {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more",
-                                                            "… and %u more", rows->len - drawn),
-                                               rows->len - drawn);
-
-      draw_text (page, FONT_BODY, &dim_colour, more);
-    }
 }
 
 /* "1,000 EUR; 900.25 USD": sums per currency, never one total. */
@@ -303,7 +93,8 @@ draw_title (Page *page)
   SixRecord *coalition = six_coalition_view_get_coalition (page->view);
   const char *established = six_record_get_string (coalition, "established_on");
   g_autofree char *title = g_markup_escape_text (six_record_get_string (coalition, "title"), -1);
-  g_autoptr(PangoLayout) layout = new_layout (page, "Sans Bold 18", page->width, title);
+  g_autoptr(PangoLayout) layout = six_page_new_layout (&page->base, "Sans Bold 18",
+                                                       page->base.width, title);
   g_autofree char *led = NULL;
   g_autofree char *since = NULL;
   g_autofree char *focus = describe_articles (coalition);
@@ -311,8 +102,8 @@ draw_title (Page *page)
 
   pango_layout_set_height (layout, -2);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  show_layout (page, layout, page->left, page->y, &text_colour);
-  page->y += get_height (layout) + 2;
+  six_page_show_layout (&page->base, layout, page->base.left, page->base.y, &six_page_text_colour);
+  page->base.y += six_page_layout_height (layout) + 2;
 
   /* Translators: the heading of a meeting brief: the coalition's lead State */
   led = g_strdup_printf (_("Meeting brief · Led by %s"),
@@ -326,18 +117,19 @@ draw_title (Page *page)
       since = g_strdup_printf (_("since %s"), established);
       g_string_append_printf (subtitle, " · %s", since);
     }
-  draw_text (page, "Sans 10.5", &dim_colour, subtitle->str);
+  six_page_draw_text (&page->base, "Sans 10.5", &six_page_dim_colour, subtitle->str);
 
   if (focus[0] != '\0')
     {
       g_autofree char *line = g_strdup_printf (_("Focus: %s"), focus);
 
-      draw_text (page, FONT_BODY, &dim_colour, line);
+      six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_dim_colour, line);
     }
   if (six_record_get_string (coalition, "description") != NULL)
     {
-      page->y += GAP;
-      draw_text (page, FONT_BODY, &text_colour, six_record_get_string (coalition, "description"));
+      page->base.y += SIX_PAGE_GAP;
+      six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour,
+                          six_record_get_string (coalition, "description"));
     }
 }
 
@@ -362,8 +154,8 @@ draw_members (Page *page)
                               six_record_value_label (member->member, "role"));
     }
   text = g_string_free (out, FALSE);
-  draw_text (page, FONT_BODY, &text_colour,
-             text[0] != '\0' ? text : _("No member has joined yet."));
+  six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour,
+                      text[0] != '\0' ? text : _("No member has joined yet."));
 }
 
 static void
@@ -381,7 +173,8 @@ draw_meeting (Page *page)
 
   if (meeting == NULL)
     {
-      draw_text (page, FONT_BODY, &text_colour, _("No meeting is planned."));
+      six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour,
+                          _("No meeting is planned."));
       return;
     }
 
@@ -391,7 +184,7 @@ draw_meeting (Page *page)
   {
     g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", line);
 
-    draw_paragraph (page, FONT_BODY, &text_colour, markup);
+    six_page_draw_paragraph (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour, markup);
   }
 
   if ((attendees = six_coalition_view_dup_attendees (page->view, meeting)) != NULL)
@@ -399,23 +192,24 @@ draw_meeting (Page *page)
       /* Translators: the members who attend the next meeting, "Attendees: Norway, MAG" */
       g_autofree char *text = g_strdup_printf (_("Attendees: %s"), attendees);
 
-      draw_text (page, FONT_BODY, &text_colour, text);
+      six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour, text);
     }
   if ((participants = six_record_get_string (meeting, "participants")) != NULL)
     {
       /* Translators: others attending the next meeting, "Others attending: UNDP" */
       g_autofree char *text = g_strdup_printf (_("Others attending: %s"), participants);
 
-      draw_text (page, FONT_BODY, &text_colour, text);
+      six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour, text);
     }
 
-  page->y += GAP / 2;
-  draw_text (page, FONT_BODY, &dim_colour, _("Agenda"));
+  page->base.y += SIX_PAGE_GAP / 2;
+  six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_dim_colour, _("Agenda"));
   if ((agenda = six_record_get_string (meeting, "agenda")) != NULL)
-    draw_text (page, FONT_BODY, &text_colour, agenda);
+    six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour, agenda);
   else
-    draw_text (page, FONT_BODY, &text_colour,
-               _("No agenda recorded: the open follow-ups below are the standing items."));
+    six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour,
+                        _("No agenda recorded: the open follow-ups below are the standing "
+                          "items."));
 }
 
 static void
@@ -423,7 +217,7 @@ draw_obligations (Page *page)
 {
   static const double fractions[] = { 0.34, 0.14, 0.22, 0.30 };
   GPtrArray *obligations = six_coalition_view_get_obligations (page->view);
-  g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GPtrArray) rows = six_page_new_rows ();
   g_autofree char *heading = NULL;
 
   /* Translators: a heading, "Obligations of Lebanon and time left" */
@@ -434,12 +228,12 @@ draw_obligations (Page *page)
 
   if (obligations->len == 0)
     {
-      draw_text (page, FONT_BODY, &text_colour,
-                 _("No obligation under Article 3, 4 or 5 is recorded."));
+      six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour,
+                          _("No obligation under Article 3, 4 or 5 is recorded."));
       return;
     }
 
-  add_row (rows, 4, _("Obligation"), _("Deadline"), _("Status"), _("Extension"));
+  six_page_add_row (rows, 4, _("Obligation"), _("Deadline"), _("Status"), _("Extension"));
   for (guint i = 0; i < obligations->len; i++)
     {
       SixCoalitionObligation *obligation = obligations->pdata[i];
@@ -463,10 +257,10 @@ draw_obligations (Page *page)
         add_strong_row (rows, 4, six_record_value_label (record, "article"),
                         six_obligation_get_deadline (record), left, extension);
       else
-        add_row (rows, 4, six_record_value_label (record, "article"),
-                 six_obligation_get_deadline (record), left, extension);
+        six_page_add_row (rows, 4, six_record_value_label (record, "article"),
+                          six_obligation_get_deadline (record), left, extension);
     }
-  draw_table (page, fractions, rows, G_MAXUINT);
+  six_page_draw_table (&page->base, fractions, rows, G_MAXUINT);
 }
 
 static const char *
@@ -504,24 +298,26 @@ draw_needs (Page *page)
   static const double fractions[] = { 0.07, 0.22, 0.17, 0.17, 0.17, 0.20 };
   GPtrArray *needs = six_coalition_view_get_needs (page->view);
   GPtrArray *commitments = six_coalition_view_get_commitments (page->view);
-  g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GPtrArray) rows = six_page_new_rows ();
 
   if (!draw_heading (page, _("Needs and commitments")))
     return;
 
   if (needs->len == 0 && commitments->len == 0)
     {
-      draw_text (page, FONT_BODY, &text_colour,
-                 _("No request for assistance or commitment is recorded."));
+      six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour,
+                          _("No request for assistance or commitment is recorded."));
       return;
     }
 
-  add_row (rows, 6, _("Year"), _("Need"), _("Asked"), _("Given"), _("Coverage"), _("From"));
+  six_page_add_row (rows, 6, _("Year"), _("Need"), _("Asked"), _("Given"), _("Coverage"),
+                    _("From"));
   for (guint i = 0; i < needs->len; i++)
     {
       SixCoalitionNeed *need = needs->pdata[i];
       g_autofree char *year = g_strdup_printf ("%d",
-                                               (int) six_record_get_int (need->request, "year", 0));
+                                               (int) six_record_get_int (need->request, "year",
+                                                0));
       g_autofree char *asked = NULL;
       g_autofree char *given = describe_sums (need->sums);
       g_autofree char *donors = describe_donors (need->donor_names);
@@ -536,9 +332,9 @@ draw_needs (Page *page)
                         given[0] != '\0' ? given : NULL, describe_coverage (need->coverage),
                         donors[0] != '\0' ? donors : NULL);
       else
-        add_row (rows, 6, year, six_record_value_label (need->request, "category"), asked,
-                 given[0] != '\0' ? given : NULL, describe_coverage (need->coverage),
-                 donors[0] != '\0' ? donors : NULL);
+        six_page_add_row (rows, 6, year, six_record_value_label (need->request, "category"), asked,
+                          given[0] != '\0' ? given : NULL, describe_coverage (need->coverage),
+                          donors[0] != '\0' ? donors : NULL);
     }
   for (guint i = 0; i < commitments->len; i++)
     {
@@ -550,13 +346,17 @@ draw_needs (Page *page)
       g_ptr_array_add (one, commitment->contribution);
       sums = six_amount_sum_by_currency (one);
       given = describe_sums (sums);
-      add_row (rows, 6, NULL, six_record_value_label (commitment->contribution, "category"),
-               NULL, given[0] != '\0' ? given : six_record_value_label (commitment->contribution,
-                                                                        "kind"),
-               six_record_value_label (commitment->contribution, "status") ?: _("Committed"),
-               commitment->donor_name);
+      six_page_add_row (rows, 6, NULL,
+                        six_record_value_label (commitment->contribution, "category"),
+                        NULL,
+                        given[0] != '\0' ? given
+                                          : six_record_value_label (commitment->contribution,
+                                                                    "kind"),
+                        six_record_value_label (commitment->contribution, "status")
+                          ?: _("Committed"),
+                        commitment->donor_name);
     }
-  draw_table (page, fractions, rows, MAX_LIST_ROWS + 2);
+  six_page_draw_table (&page->base, fractions, rows, MAX_LIST_ROWS + 2);
 }
 
 static void
@@ -564,12 +364,12 @@ draw_follow_ups (Page *page)
 {
   static const double fractions[] = { 0.14, 0.46, 0.24, 0.16 };
   GPtrArray *follow_ups = six_coalition_view_get_follow_ups (page->view);
-  g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GPtrArray) rows = six_page_new_rows ();
 
   if (!draw_heading (page, _("Open follow-ups")))
     return;
 
-  add_row (rows, 4, _("Due"), _("Follow-up"), _("Owner"), _("Status"));
+  six_page_add_row (rows, 4, _("Due"), _("Follow-up"), _("Owner"), _("Status"));
   for (guint i = 0; i < follow_ups->len; i++)
     {
       SixCoalitionFollowUp *follow_up = follow_ups->pdata[i];
@@ -582,16 +382,17 @@ draw_follow_ups (Page *page)
                         six_record_get_string (activity, "title"), follow_up->owner_name,
                         _("Overdue"));
       else
-        add_row (rows, 4, six_record_get_string (activity, "due_on"),
-                 six_record_get_string (activity, "title"), follow_up->owner_name,
-                 six_value_label ("activity", "status",
-                                  six_record_get_string (activity, "status")));
+        six_page_add_row (rows, 4, six_record_get_string (activity, "due_on"),
+                          six_record_get_string (activity, "title"), follow_up->owner_name,
+                          six_value_label ("activity", "status",
+                                           six_record_get_string (activity, "status")));
     }
 
   if (rows->len == 1)
-    draw_text (page, FONT_BODY, &text_colour, _("No follow-up is open."));
+    six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour,
+                        _("No follow-up is open."));
   else
-    draw_table (page, fractions, rows, MAX_LIST_ROWS + 3);
+    six_page_draw_table (&page->base, fractions, rows, MAX_LIST_ROWS + 3);
 }
 
 static void
@@ -605,16 +406,21 @@ draw_footer (Page   *page,
   g_autofree char *text = g_strdup_printf (_("Article Six · Coalition brief as of %s · "
                                              "Bold: overdue or unanswered"), date);
   g_autofree char *markup = g_markup_escape_text (text, -1);
-  g_autoptr(PangoLayout) layout = new_layout (page, FONT_SMALL, page->width, markup);
+  g_autoptr(PangoLayout) layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_SMALL,
+                                                       page->base.width, markup);
 
   pango_layout_set_height (layout, -2);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  set_colour (page->cr, &rule_colour);
-  cairo_set_line_width (page->cr, 0.6);
-  cairo_move_to (page->cr, page->left, height - MARGIN - FOOTER_SIZE + GAP);
-  cairo_line_to (page->cr, page->left + page->width, height - MARGIN - FOOTER_SIZE + GAP);
-  cairo_stroke (page->cr);
-  show_layout (page, layout, page->left, height - MARGIN - FOOTER_SIZE + 2 * GAP, &dim_colour);
+  six_page_set_colour (&page->base, &six_page_rule_colour);
+  cairo_set_line_width (page->base.cr, 0.6);
+  cairo_move_to (page->base.cr, page->base.left,
+                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
+  cairo_line_to (page->base.cr, page->base.left + page->base.width,
+                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
+  cairo_stroke (page->base.cr);
+  six_page_show_layout (&page->base, layout, page->base.left,
+                        height - SIX_PAGE_MARGIN - FOOTER_SIZE + 2 * SIX_PAGE_GAP,
+                        &six_page_dim_colour);
 }
 
 /**
@@ -632,14 +438,13 @@ six_coalition_brief_draw (SixCoalitionView *view,
                           double            width,
                           double            height)
 {
-  Page page = {
-    .cr = cr, .view = view, .left = MARGIN, .width = width - 2 * MARGIN, .y = MARGIN,
-    .bottom = height - MARGIN - FOOTER_SIZE,
-  };
+  Page page = { .view = view };
 
   g_return_if_fail (SIX_IS_COALITION_VIEW (view));
   g_return_if_fail (six_coalition_view_get_coalition (view) != NULL);
   g_return_if_fail (cr != NULL);
+
+  six_page_init (&page.base, cr, width, height, FOOTER_SIZE);
 
   six_coalition_view_get_today (view, &page.today);
   cairo_save (cr);

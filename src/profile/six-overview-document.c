@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "six-overview-document.h"
+#include "six-page.h"
 
 #include "six-chart.h"
 #include "six-kind.h"
@@ -22,11 +23,6 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#define MARGIN      42.0
-#define GAP         4.0
-#define FONT_BODY   "Sans 8.5"
-#define FONT_SMALL  "Sans 7"
-#define FONT_HEAD   "Sans Bold 10.5"
 #define FOOTER_SIZE 30.0
 #define BAR_HEIGHT  7.0
 
@@ -186,30 +182,13 @@ static const Words words[] = {
 
 typedef struct
 {
-  double r, g, b;
-} Colour;
-
-static const Colour text_colour = { 0.12, 0.12, 0.12 };
-static const Colour dim_colour = { 0.40, 0.40, 0.42 };
-static const Colour accent_colour = { 0.11, 0.44, 0.85 };      /* GNOME blue 4 */
-static const Colour rule_colour = { 0.80, 0.80, 0.82 };
-
-typedef struct
-{
-  cairo_t        *cr;
+  SixPage       base;
   SixOverview    *overview;
   const Words    *words;
   const char     *language;
   const GDate    *as_of;
   char           *years;
-  double          left;
-  double          width;
-  double          y;
-  double          bottom;
 } Page;
-
-/* One row of a table: a markup string per column. */
-typedef GStrv Row;
 
 static const Words *
 lookup_words (const char *language)
@@ -257,126 +236,12 @@ fill_count (Page              *page,
   return fill (plural (page, forms, n), number);
 }
 
-static void
-set_colour (cairo_t      *cr,
-            const Colour *colour)
-{
-  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
-}
-
-static PangoLayout *
-new_layout (Page       *page,
-            const char *font,
-            double      width,
-            const char *markup)
-{
-  PangoLayout *layout = pango_cairo_create_layout (page->cr);
-  PangoFontDescription *description = pango_font_description_from_string (font);
-
-  /* Sizes are in points on every surface: PDF, print context or screen. */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
-  pango_font_description_free (description);
-
-  return layout;
-}
-
-static double
-get_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_pixel_size (layout, NULL, &height);
-
-  return height;
-}
-
-static void
-show_layout (Page         *page,
-             PangoLayout  *layout,
-             double        x,
-             double        y,
-             const Colour *colour)
-{
-  set_colour (page->cr, colour);
-  cairo_move_to (page->cr, x, y);
-  pango_cairo_show_layout (page->cr, layout);
-}
-
-/* Draws a paragraph of plain text if it fits; returns whether it did. */
-static gboolean
-draw_text (Page         *page,
-           const char   *font,
-           const Colour *colour,
-           const char   *text)
-{
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-  g_autoptr(PangoLayout) layout = new_layout (page, font, page->width, markup);
-  double height = get_height (layout);
-
-  if (page->y + height > page->bottom)
-    return FALSE;
-
-  show_layout (page, layout, page->left, page->y, colour);
-  page->y += height;
-
-  return TRUE;
-}
-
 /* A heading needs room for itself and a line or two under it, or it is left out. */
 static gboolean
 draw_heading (Page       *page,
               const char *title)
 {
-  g_autofree char *markup = g_markup_escape_text (title, -1);
-  g_autoptr(PangoLayout) layout = new_layout (page, FONT_HEAD, page->width, markup);
-  double height = get_height (layout);
-
-  page->y += 3 * GAP;
-  if (page->y + height + 3 * GAP + 24 > page->bottom)
-    return FALSE;
-
-  show_layout (page, layout, page->left, page->y, &accent_colour);
-  page->y += height + 1.5;
-  set_colour (page->cr, &rule_colour);
-  cairo_set_line_width (page->cr, 0.6);
-  cairo_move_to (page->cr, page->left, page->y);
-  cairo_line_to (page->cr, page->left + page->width, page->y);
-  cairo_stroke (page->cr);
-  page->y += GAP;
-
-  return TRUE;
-}
-
-static GPtrArray *
-new_rows (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-}
-
-/* Adds a row of cells from plain texts (NULL shows as a dash). */
-static void
-add_row (GPtrArray *rows,
-         guint      n_cells,
-         ...)
-{
-  Row row = g_new0 (char *, n_cells + 1);
-  va_list args;
-
-  va_start (args, n_cells);
-  for (guint i = 0; i < n_cells; i++)
-    {
-      const char *text = va_arg (args, const char *);
-
-      row[i] = g_markup_escape_text (text != NULL ? text : "—", -1);
-    }
-  va_end (args);
-
-  g_ptr_array_add (rows, row);
+  return six_page_draw_heading (&page->base, title, 3 * SIX_PAGE_GAP, 24);
 }
 
 /* The table's rows (the first is its header) while they fit and number at most @max_rows,
@@ -396,31 +261,34 @@ draw_table (Page         *page,
 
   for (guint r = 0; r < rows->len && (r == 0 || drawn < max_rows); r++)
     {
-      Row row = rows->pdata[r];
+      GStrv row = rows->pdata[r];
       PangoLayout *layouts[8] = { NULL, };
       gboolean fits;
       double height = 0;
       double reserve;
-      double x = page->left;
+      double x = page->base.left;
 
       for (guint c = 0; c < n_columns; c++)
         {
-          layouts[c] = new_layout (page, r == 0 ? FONT_SMALL : FONT_BODY,
-                                   fractions[c] * page->width - GAP, row[c]);
+          layouts[c] = six_page_new_layout (&page->base,
+                                            r == 0 ? SIX_PAGE_FONT_SMALL : SIX_PAGE_FONT_BODY,
+                                            fractions[c] * page->base.width - SIX_PAGE_GAP,
+                                            row[c]);
           pango_layout_set_height (layouts[c], -2);
           pango_layout_set_ellipsize (layouts[c], PANGO_ELLIPSIZE_END);
-          height = MAX (height, get_height (layouts[c]));
+          height = MAX (height, six_page_layout_height (layouts[c]));
         }
 
       /* The header needs a row under it; a row, room for "… and N more" unless it is last. */
       reserve = r == 0 || r + 1 < rows->len ? line : 0;
-      fits = page->y + height + reserve <= page->bottom;
+      fits = page->base.y + height + reserve <= page->base.bottom;
 
       for (guint c = 0; c < n_columns; c++)
         {
           if (fits)
-            show_layout (page, layouts[c], x, page->y, r == 0 ? &dim_colour : &text_colour);
-          x += fractions[c] * page->width;
+            six_page_show_layout (&page->base, layouts[c], x, page->base.y,
+                                  r == 0 ? &six_page_dim_colour : &six_page_text_colour);
+          x += fractions[c] * page->base.width;
           g_object_unref (layouts[c]);
         }
 
@@ -430,7 +298,7 @@ draw_table (Page         *page,
             return;
           break;
         }
-      page->y += height + (r == 0 ? 2 : 1.5);
+      page->base.y += height + (r == 0 ? 2 : 1.5);
       if (r > 0)
         drawn++;
     }
@@ -440,7 +308,7 @@ draw_table (Page         *page,
       g_autofree char *count = g_strdup_printf ("%u", n_body - drawn);
       g_autofree char *more = fill (page->words->more, count);
 
-      draw_text (page, FONT_BODY, &dim_colour, more);
+      six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_dim_colour, more);
     }
 }
 
@@ -449,11 +317,12 @@ draw_title (Page *page)
 {
   g_autofree char *title = fill (page->words->title, page->years);
   g_autofree char *markup = g_markup_escape_text (title, -1);
-  g_autoptr(PangoLayout) layout = new_layout (page, "Sans Bold 20", page->width, markup);
+  g_autoptr(PangoLayout) layout = six_page_new_layout (&page->base, "Sans Bold 20",
+                                                       page->base.width, markup);
 
-  show_layout (page, layout, page->left, page->y, &text_colour);
-  page->y += get_height (layout) + 2;
-  draw_text (page, "Sans 10", &dim_colour, page->words->subtitle);
+  six_page_show_layout (&page->base, layout, page->base.left, page->base.y, &six_page_text_colour);
+  page->base.y += six_page_layout_height (layout) + 2;
+  six_page_draw_text (&page->base, "Sans 10", &six_page_dim_colour, page->words->subtitle);
 }
 
 static void
@@ -465,17 +334,20 @@ draw_summary (Page *page)
     return;
 
   /* The paragraph is the page's point: too long, it takes all the room left, ellipsized. */
-  if (!draw_text (page, FONT_BODY, &text_colour, text))
+  if (!six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour, text))
     {
       g_autofree char *markup = g_markup_escape_text (text, -1);
-      g_autoptr(PangoLayout) layout = new_layout (page, FONT_BODY, page->width, markup);
-      double line = get_height (layout) / MAX (pango_layout_get_line_count (layout), 1);
-      int lines = (int) ((page->bottom - page->y) / line);
+      g_autoptr(PangoLayout) layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_BODY,
+                page->base.width, markup);
+      double line = six_page_layout_height (layout) / MAX (pango_layout_get_line_count (layout),
+                                            1);
+      int lines = (int) ((page->base.bottom - page->base.y) / line);
 
       pango_layout_set_height (layout, -MAX (lines, 1));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      show_layout (page, layout, page->left, page->y, &text_colour);
-      page->y = page->bottom;
+      six_page_show_layout (&page->base, layout, page->base.left, page->base.y,
+                            &six_page_text_colour);
+      page->base.y = page->base.bottom;
     }
 }
 
@@ -545,28 +417,33 @@ draw_bar_row (Page                 *page,
               double                max,
               const char           *count)
 {
-  double label_width = page->width * 0.3;
-  double bar_width = page->width * 0.52;
+  double label_width = page->base.width * 0.3;
+  double bar_width = page->base.width * 0.52;
   g_autofree char *label_markup = g_markup_escape_text (label, -1);
   g_autofree char *count_markup = g_markup_escape_text (count, -1);
-  g_autoptr(PangoLayout) label_layout = new_layout (page, FONT_SMALL, label_width - GAP,
-                                                    label_markup);
-  g_autoptr(PangoLayout) count_layout = new_layout (page, FONT_SMALL,
-                                                    page->width - label_width - bar_width - GAP,
-                                                    count_markup);
-  double text_height = get_height (label_layout);
+  g_autoptr(PangoLayout) label_layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_SMALL,
+                                                             label_width - SIX_PAGE_GAP,
+                                                             label_markup);
+  g_autoptr(PangoLayout) count_layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_SMALL,
+                                                             page->base.width - label_width
+                                                             - bar_width - SIX_PAGE_GAP,
+                                                             count_markup);
+  double text_height = six_page_layout_height (label_layout);
 
   pango_layout_set_ellipsize (label_layout, PANGO_ELLIPSIZE_END);
-  show_layout (page, label_layout, page->left, page->y, &text_colour);
+  six_page_show_layout (&page->base, label_layout, page->base.left, page->base.y,
+                        &six_page_text_colour);
 
-  cairo_save (page->cr);
-  cairo_translate (page->cr, page->left + label_width, page->y + (text_height - BAR_HEIGHT) / 2);
-  six_chart_draw_bar (page->cr, bar_width, BAR_HEIGHT, values, max);
-  cairo_restore (page->cr);
+  cairo_save (page->base.cr);
+  cairo_translate (page->base.cr, page->base.left + label_width,
+                   page->base.y + (text_height - BAR_HEIGHT) / 2);
+  six_chart_draw_bar (page->base.cr, bar_width, BAR_HEIGHT, values, max);
+  cairo_restore (page->base.cr);
 
-  show_layout (page, count_layout, page->left + label_width + bar_width + GAP, page->y,
-               &dim_colour);
-  page->y += MAX (text_height, BAR_HEIGHT) + 3;
+  six_page_show_layout (&page->base, count_layout,
+                        page->base.left + label_width + bar_width + SIX_PAGE_GAP, page->base.y,
+                        &six_page_dim_colour);
+  page->base.y += MAX (text_height, BAR_HEIGHT) + 3;
 }
 
 /* States per category, each coloured by how far its requests in the category are answered. */
@@ -609,10 +486,12 @@ draw_chart (Page *page)
     if (shown[k])
       append_swatch (legend, kinds[k], page->words->legend[k]);
   {
-    g_autoptr(PangoLayout) layout = new_layout (page, FONT_SMALL, page->width, legend->str);
+    g_autoptr(PangoLayout) layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_SMALL,
+              page->base.width, legend->str);
 
-    show_layout (page, layout, page->left, page->y, &dim_colour);
-    page->y += get_height (layout) + GAP;
+    six_page_show_layout (&page->base, layout, page->base.left, page->base.y,
+                          &six_page_dim_colour);
+    page->base.y += six_page_layout_height (layout) + SIX_PAGE_GAP;
   }
 
   for (guint c = 0; c < n_categories; c++)
@@ -621,7 +500,7 @@ draw_chart (Page *page)
 
       if (n_states[c] == 0)
         continue;
-      if (page->y + BAR_HEIGHT + 4 > page->bottom)
+      if (page->base.y + BAR_HEIGHT + 4 > page->base.bottom)
         break;
 
       count = fill_count (page, page->words->states, n_states[c]);
@@ -655,7 +534,7 @@ draw_contributions (Page *page)
 {
   GPtrArray *totals = six_overview_get_totals (page->overview);
   g_autoptr(GPtrArray) currencies = g_ptr_array_new ();
-  g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GPtrArray) rows = six_page_new_rows ();
   gboolean used[5] = { FALSE, };
   guint columns[5];
   guint n_columns = 0;
@@ -668,7 +547,7 @@ draw_contributions (Page *page)
     {
       g_autofree char *text = fill (page->words->no_contributions, page->years);
 
-      draw_text (page, FONT_BODY, &text_colour, text);
+      six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour, text);
       return;
     }
 
@@ -699,7 +578,7 @@ draw_contributions (Page *page)
     fractions[c + 1] = 0.8 / MAX (n_columns, 3);
 
   {
-    Row header = g_new0 (char *, n_columns + 2);
+    GStrv header = g_new0 (char *, n_columns + 2);
 
     header[0] = g_markup_escape_text (page->words->currency, -1);
     for (guint c = 0; c < n_columns; c++)
@@ -710,7 +589,7 @@ draw_contributions (Page *page)
   for (guint r = 0; r < currencies->len; r++)
     {
       const char *currency = currencies->pdata[r];
-      Row row = g_new0 (char *, n_columns + 2);
+      GStrv row = g_new0 (char *, n_columns + 2);
 
       row[0] = g_markup_escape_text (currency != NULL ? currency : page->words->no_amount, -1);
       for (guint c = 0; c < n_columns; c++)
@@ -744,13 +623,13 @@ draw_unanswered (Page *page)
 {
   static const double fractions[] = { 0.08, 0.26, 0.22, 0.44 };
   GPtrArray *requests = six_overview_get_requests (page->overview);
-  g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GPtrArray) rows = six_page_new_rows ();
 
   if (requests->len == 0 || !draw_heading (page, page->words->unanswered))
     return;
 
-  add_row (rows, 4, page->words->request_columns[0], page->words->request_columns[1],
-           page->words->request_columns[2], page->words->request_columns[3]);
+  six_page_add_row (rows, 4, page->words->request_columns[0], page->words->request_columns[1],
+                    page->words->request_columns[2], page->words->request_columns[3]);
   for (guint i = 0; i < requests->len; i++)
     {
       SixOverviewRequest *request = requests->pdata[i];
@@ -761,20 +640,20 @@ draw_unanswered (Page *page)
         continue;
 
       year = g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (record, "year", 0));
-      add_row (rows, 4, year,
-               six_progress_get_state_name (six_record_get_string (record, "country"),
-                                            request->country_name, page->language),
-               six_progress_get_category_label (category_of (six_record_get_string (record,
-                                                                                    "category")),
-                                                page->language),
-               six_record_get_string (record, "description"));
+      six_page_add_row (rows, 4, year,
+                        six_progress_get_state_name (six_record_get_string (record, "country"),
+                                                     request->country_name, page->language),
+                        six_progress_get_category_label (
+                          category_of (six_record_get_string (record, "category")),
+                          page->language),
+                        six_record_get_string (record, "description"));
     }
 
   if (rows->len == 1)
     {
       g_autofree char *text = fill (page->words->no_unanswered, page->years);
 
-      draw_text (page, FONT_BODY, &text_colour, text);
+      six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour, text);
       return;
     }
 
@@ -828,7 +707,7 @@ draw_deadlines (Page *page)
   GPtrArray *deadlines = six_overview_get_deadlines (page->overview);
   g_autoptr(GPtrArray) nearest = g_ptr_array_sized_new (deadlines->len);
   guint counts[SIX_N_DEADLINE_BUCKETS] = { 0, };
-  g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GPtrArray) rows = six_page_new_rows ();
   guint most = 0;
 
   if (!draw_heading (page, page->words->deadlines))
@@ -836,7 +715,8 @@ draw_deadlines (Page *page)
 
   if (deadlines->len == 0)
     {
-      draw_text (page, FONT_BODY, &text_colour, page->words->no_deadlines);
+      six_page_draw_text (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour,
+                          page->words->no_deadlines);
       return;
     }
 
@@ -850,15 +730,15 @@ draw_deadlines (Page *page)
       SixChartValues values = { .kinds = { kinds[b] }, .values = { counts[b] }, .n_segments = 1 };
       g_autofree char *count = g_strdup_printf ("%u", counts[b]);
 
-      if (page->y + BAR_HEIGHT + 4 > page->bottom)
+      if (page->base.y + BAR_HEIGHT + 4 > page->base.bottom)
         return;
       draw_bar_row (page, page->words->buckets[b], &values, most, count);
     }
-  page->y += GAP;
+  page->base.y += SIX_PAGE_GAP;
 
-  add_row (rows, 5, page->words->deadline_columns[0], page->words->deadline_columns[1],
-           page->words->deadline_columns[2], page->words->deadline_columns[3],
-           page->words->deadline_columns[4]);
+  six_page_add_row (rows, 5, page->words->deadline_columns[0], page->words->deadline_columns[1],
+                    page->words->deadline_columns[2], page->words->deadline_columns[3],
+                    page->words->deadline_columns[4]);
   /* Borrowed: the overview owns the deadlines. */
   g_ptr_array_extend (nearest, deadlines, NULL, NULL);
   g_ptr_array_sort (nearest, compare_nearness);
@@ -878,12 +758,12 @@ draw_deadlines (Page *page)
                                     : g_strdup (page->words->requested);
         }
 
-      add_row (rows, 5,
-               six_progress_get_state_name (six_record_get_string (deadline->obligation,
-                                                                   "country"),
-                                            deadline->country_name, page->language),
-               page->words->articles[g_strcmp0 (article, "art3") == 0 ? 0 : 1],
-               deadline->deadline, left, extension);
+      six_page_add_row (rows, 5,
+                        six_progress_get_state_name (six_record_get_string (deadline->obligation,
+                                                                            "country"),
+                                                     deadline->country_name, page->language),
+                        page->words->articles[g_strcmp0 (article, "art3") == 0 ? 0 : 1],
+                        deadline->deadline, left, extension);
     }
   draw_table (page, fractions, rows, MAX_DEADLINE_ROWS);
 }
@@ -896,17 +776,22 @@ draw_footer (Page   *page,
   g_autofree char *date = six_progress_format_date (page->as_of, page->language);
   g_autofree char *text = fill (page->words->footer, date);
   g_autofree char *markup = g_markup_escape_text (text, -1);
-  g_autoptr(PangoLayout) layout = new_layout (page, FONT_SMALL, page->width, markup);
+  g_autoptr(PangoLayout) layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_SMALL,
+                                                       page->base.width, markup);
 
   pango_layout_set_height (layout, -2);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
 
-  set_colour (page->cr, &rule_colour);
-  cairo_set_line_width (page->cr, 0.6);
-  cairo_move_to (page->cr, page->left, height - MARGIN - FOOTER_SIZE + GAP);
-  cairo_line_to (page->cr, page->left + page->width, height - MARGIN - FOOTER_SIZE + GAP);
-  cairo_stroke (page->cr);
-  show_layout (page, layout, page->left, height - MARGIN - FOOTER_SIZE + 2 * GAP, &dim_colour);
+  six_page_set_colour (&page->base, &six_page_rule_colour);
+  cairo_set_line_width (page->base.cr, 0.6);
+  cairo_move_to (page->base.cr, page->base.left,
+                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
+  cairo_line_to (page->base.cr, page->base.left + page->base.width,
+                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
+  cairo_stroke (page->base.cr);
+  six_page_show_layout (&page->base, layout, page->base.left,
+                        height - SIX_PAGE_MARGIN - FOOTER_SIZE + 2 * SIX_PAGE_GAP,
+                        &six_page_dim_colour);
 }
 
 /**
@@ -929,15 +814,15 @@ six_overview_document_draw (SixOverview *overview,
 {
   g_autofree char *years = NULL;
   Page page = {
-    .cr = cr, .overview = overview, .words = lookup_words (language),
+    .overview = overview, .words = lookup_words (language),
     .language = six_progress_get_language (language), .as_of = as_of,
-    .left = MARGIN, .width = width - 2 * MARGIN, .y = MARGIN,
-    .bottom = height - MARGIN - FOOTER_SIZE,
   };
 
   g_return_if_fail (SIX_IS_OVERVIEW (overview));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+
+  six_page_init (&page.base, cr, width, height, FOOTER_SIZE);
 
   years = six_progress_format_years (six_overview_get_first_year (overview),
                                      six_overview_get_last_year (overview));

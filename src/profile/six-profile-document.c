@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "six-profile-document.h"
+#include "six-page.h"
 
 #include "six-labels.h"
 #include "six-overview.h"
@@ -20,139 +21,32 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#define MARGIN      42.0
-#define GAP         4.0
-#define FONT_BODY   "Sans 8.5"
-#define FONT_SMALL  "Sans 7"
-#define FONT_HEAD   "Sans Bold 10.5"
 #define FOOTER_SIZE 30.0
 #define BAR_HEIGHT  4.5
 
 /* Requests, contributions and coalitions leave room for the sections after them. */
 #define MAX_LIST_ROWS 8
 
-typedef struct
-{
-  double r, g, b;
-} Colour;
-
-static const Colour text_colour = { 0.12, 0.12, 0.12 };
-static const Colour dim_colour = { 0.40, 0.40, 0.42 };
-static const Colour accent_colour = { 0.11, 0.44, 0.85 };      /* GNOME blue 4 */
-static const Colour given_colour = { 0.15, 0.64, 0.41 };       /* GNOME green 5 */
-static const Colour rule_colour = { 0.80, 0.80, 0.82 };
+static const SixColour given_colour = { 0.15, 0.64, 0.41 };       /* GNOME green 5 */
 
 typedef struct
 {
-  cairo_t           *cr;
+  SixPage          base;
   SixProfile        *profile;     /* shared at the level asked for */
   SixProfile        *all;         /* for contacts and notes, ticked in on their own */
   SixVisibility      level;
   SixProfileInclude  include;
   const GDate       *today;
-  double             left;
-  double             width;
-  double             y;
-  double             bottom;
   GPtrArray         *sources;     /* distinct citations of the facts shown */
   gboolean           unverified;  /* a fact shown carries the unverified mark */
 } Page;
-
-/* One row of a table: a markup string per column. */
-typedef GStrv Row;
-
-static void
-set_colour (cairo_t      *cr,
-            const Colour *colour)
-{
-  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
-}
-
-static PangoLayout *
-new_layout (Page       *page,
-            const char *font,
-            double      width,
-            const char *markup)
-{
-  PangoLayout *layout = pango_cairo_create_layout (page->cr);
-  PangoFontDescription *description = pango_font_description_from_string (font);
-
-  /* Sizes are in points on every surface: PDF, print context or screen. */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
-  pango_font_description_free (description);
-
-  return layout;
-}
-
-static double
-get_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_pixel_size (layout, NULL, &height);
-
-  return height;
-}
-
-static void
-show_layout (Page         *page,
-             PangoLayout  *layout,
-             double        x,
-             double        y,
-             const Colour *colour)
-{
-  set_colour (page->cr, colour);
-  cairo_move_to (page->cr, x, y);
-  pango_cairo_show_layout (page->cr, layout);
-}
-
-/* Draws a paragraph if it fits; returns whether it did. */
-static gboolean
-draw_paragraph (Page         *page,
-                const char   *font,
-                const Colour *colour,
-                const char   *markup)
-{
-  g_autoptr(PangoLayout) layout = new_layout (page, font, page->width, markup);
-  double height = get_height (layout);
-
-  if (page->y + height > page->bottom)
-    return FALSE;
-
-  show_layout (page, layout, page->left, page->y, colour);
-  page->y += height;
-
-  return TRUE;
-}
 
 /* A heading needs room for itself and one line under it, or it is left out. */
 static gboolean
 draw_heading (Page       *page,
               const char *title)
 {
-  g_autofree char *markup = g_markup_escape_text (title, -1);
-  g_autoptr(PangoLayout) layout = new_layout (page, FONT_HEAD, page->width, markup);
-  double height = get_height (layout);
-
-  page->y += 2 * GAP;
-  if (page->y + height + 3 * GAP + 12 > page->bottom)
-    return FALSE;
-
-  show_layout (page, layout, page->left, page->y, &accent_colour);
-  page->y += height + 1.5;
-  set_colour (page->cr, &rule_colour);
-  cairo_set_line_width (page->cr, 0.6);
-  cairo_move_to (page->cr, page->left, page->y);
-  cairo_line_to (page->cr, page->left + page->width, page->y);
-  cairo_stroke (page->cr);
-  page->y += GAP;
-
-  return TRUE;
+  return six_page_draw_heading (&page->base, title, 2 * SIX_PAGE_GAP, 12);
 }
 
 /* A citation without its parentheses: "ISU 13MSP page (… Afghanistan, Chile, Lebanon …)"
@@ -225,92 +119,12 @@ static const char *
 mark_unverified (Page      *page,
                  SixRecord *record)
 {
-  if (six_record_get_value (record, "verified") == NULL || six_record_get_boolean (record, "verified"))
+  if (six_record_get_value (record, "verified") == NULL ||
+      six_record_get_boolean (record, "verified"))
     return "";
 
   page->unverified = TRUE;
   return "*";
-}
-
-/* The table's rows (the first is its header) while they fit and number at most @max_rows,
- * then "and N more" in the room kept for it. */
-static void
-draw_table (Page          *page,
-            const double  *fractions,
-            GPtrArray     *rows,
-            guint          max_rows)
-{
-  g_autofree char *more = NULL;
-  guint n_columns = g_strv_length (rows->pdata[0]);
-  double line = 0;
-  guint drawn = 0;
-
-  guint limit = max_rows < rows->len - 1 ? max_rows + 1 : rows->len;
-
-  for (drawn = 0; drawn < limit; drawn++)
-    {
-      Row row = rows->pdata[drawn];
-      PangoLayout *layouts[8] = { NULL, };
-      double height = 0;
-      double reserve;
-      double x = page->left;
-
-      g_assert (n_columns <= G_N_ELEMENTS (layouts));
-      for (guint c = 0; c < n_columns; c++)
-        {
-          layouts[c] = new_layout (page, FONT_BODY, fractions[c] * page->width - GAP, row[c]);
-          height = MAX (height, get_height (layouts[c]));
-        }
-      line = line > 0 ? line : height;
-      reserve = drawn + 1 < rows->len ? line : 0;
-
-      if (page->y + height + reserve <= page->bottom)
-        for (guint c = 0; c < n_columns; c++)
-          {
-            show_layout (page, layouts[c], x, page->y, drawn == 0 ? &dim_colour : &text_colour);
-            x += fractions[c] * page->width;
-          }
-      for (guint c = 0; c < n_columns; c++)
-        g_object_unref (layouts[c]);
-
-      if (x == page->left)
-        break;
-      page->y += height + 1;
-    }
-
-  if (drawn < rows->len)
-    {
-      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
-                                           rows->len - drawn), rows->len - drawn);
-      draw_paragraph (page, FONT_BODY, &dim_colour, more);
-    }
-}
-
-static GPtrArray *
-new_rows (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-}
-
-/* Adds a row of markup cells from plain texts (NULL shows as a dash). */
-static void
-add_row (GPtrArray *rows,
-         guint      n_cells,
-         ...)
-{
-  Row row = g_new0 (char *, n_cells + 1);
-  va_list args;
-
-  va_start (args, n_cells);
-  for (guint i = 0; i < n_cells; i++)
-    {
-      const char *text = va_arg (args, const char *);
-
-      row[i] = g_markup_escape_text (text != NULL ? text : "—", -1);
-    }
-  va_end (args);
-
-  g_ptr_array_add (rows, row);
 }
 
 static void
@@ -319,7 +133,8 @@ draw_title (Page *page)
   SixRecord *country = six_profile_get_country (page->profile);
   g_autofree char *name = six_profile_dup_name (page->profile);
   g_autofree char *markup = g_markup_escape_text (name, -1);
-  g_autoptr(PangoLayout) layout = new_layout (page, "Sans Bold 20", page->width, markup);
+  g_autoptr(PangoLayout) layout = six_page_new_layout (&page->base, "Sans Bold 20",
+                                                       page->base.width, markup);
   g_autofree char *subtitle = NULL;
   const char *region = six_record_value_label (country, "region");
 
@@ -327,12 +142,12 @@ draw_title (Page *page)
   if (pango_layout_get_line_count (layout) > 2)
     {
       g_object_unref (layout);
-      layout = new_layout (page, "Sans Bold 15", page->width, markup);
+      layout = six_page_new_layout (&page->base, "Sans Bold 15", page->base.width, markup);
       pango_layout_set_height (layout, -3);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
-  show_layout (page, layout, page->left, page->y, &text_colour);
-  page->y += get_height (layout) + 2;
+  six_page_show_layout (&page->base, layout, page->base.left, page->base.y, &six_page_text_colour);
+  page->base.y += six_page_layout_height (layout) + 2;
 
   /* Translators: the heading under a State's name: "State Party · Asia · LAO" */
   subtitle = g_markup_printf_escaped ("%s%s · %s%s%s", six_record_value_label (country, "status"),
@@ -340,7 +155,7 @@ draw_title (Page *page)
                                       region != NULL ? region : "",
                                       region != NULL ? " · " : "",
                                       six_record_get_id (country));
-  draw_paragraph (page, "Sans 11", &dim_colour, subtitle);
+  six_page_draw_paragraph (&page->base, "Sans 11", &six_page_dim_colour, subtitle);
   note_source (page, country, "status");
 }
 
@@ -350,19 +165,20 @@ draw_dates (Page *page)
   static const double fractions[] = { 0.25, 0.25, 0.25, 0.25 };
   SixRecord *country = six_profile_get_country (page->profile);
   const char *instrument = six_record_value_label (country, "instrument");
-  g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GPtrArray) rows = six_page_new_rows ();
 
   if (!draw_heading (page, _("Status and key dates")))
     return;
 
-  add_row (rows, 4, _("Signed"), instrument != NULL ? instrument : _("Ratification or accession"),
-           _("Entry into force"),
-           six_record_get_string (country, "withdrawn_on") != NULL ? _("Withdrawn") : "");
-  add_row (rows, 4, six_record_get_string (country, "signed_on"),
-           six_record_get_string (country, "instrument_on"),
-           six_record_get_string (country, "entry_into_force"),
-           six_record_get_string (country, "withdrawn_on") ?: "");
-  draw_table (page, fractions, rows, G_MAXUINT);
+  six_page_add_row (rows, 4, _("Signed"),
+                    instrument != NULL ? instrument : _("Ratification or accession"),
+                    _("Entry into force"),
+                    six_record_get_string (country, "withdrawn_on") != NULL ? _("Withdrawn") : "");
+  six_page_add_row (rows, 4, six_record_get_string (country, "signed_on"),
+                    six_record_get_string (country, "instrument_on"),
+                    six_record_get_string (country, "entry_into_force"),
+                    six_record_get_string (country, "withdrawn_on") ?: "");
+  six_page_draw_table (&page->base, fractions, rows, G_MAXUINT);
   note_source (page, country, "entry_into_force");
 }
 
@@ -394,20 +210,20 @@ draw_obligations (Page *page)
 {
   static const double fractions[] = { 0.27, 0.12, 0.12, 0.25, 0.24 };
   GPtrArray *obligations = six_profile_get_obligations (page->profile);
-  g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GPtrArray) rows = six_page_new_rows ();
 
   if (!draw_heading (page, _("Obligations and deadlines")))
     return;
 
   if (obligations->len == 0)
     {
-      draw_paragraph (page, FONT_BODY, &text_colour,
-                      _("No obligation under Article 3, 4 or 5 is recorded."));
+      six_page_draw_paragraph (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour,
+                               _("No obligation under Article 3, 4 or 5 is recorded."));
       return;
     }
 
-  add_row (rows, 5, _("Obligation"), _("Original deadline"), _("Current deadline"),
-           _("Status"), _("Extensions"));
+  six_page_add_row (rows, 5, _("Obligation"), _("Original deadline"), _("Current deadline"),
+                    _("Status"), _("Extensions"));
   for (guint i = 0; i < obligations->len; i++)
     {
       SixRecord *obligation = obligations->pdata[i];
@@ -418,11 +234,11 @@ draw_obligations (Page *page)
       g_autofree char *left = six_deadline_describe (obligation, requests, page->today);
       g_autofree char *extensions = describe_extensions (page->profile, obligation);
 
-      add_row (rows, 5, article, six_record_get_string (obligation, "original_deadline"),
-               six_record_get_string (obligation, "current_deadline"), left, extensions);
+      six_page_add_row (rows, 5, article, six_record_get_string (obligation, "original_deadline"),
+                        six_record_get_string (obligation, "current_deadline"), left, extensions);
       note_source (page, obligation, "current_deadline");
     }
-  draw_table (page, fractions, rows, G_MAXUINT);
+  six_page_draw_table (&page->base, fractions, rows, G_MAXUINT);
 }
 
 static guint
@@ -442,14 +258,14 @@ static void
 draw_bar (Page         *page,
           double        x,
           double        length,
-          const Colour *colour)
+          const SixColour *colour)
 {
   if (length <= 0)
     return;
 
-  set_colour (page->cr, colour);
-  cairo_rectangle (page->cr, x, page->y, length, BAR_HEIGHT);
-  cairo_fill (page->cr);
+  six_page_set_colour (&page->base, colour);
+  cairo_rectangle (page->base.cr, x, page->base.y, length, BAR_HEIGHT);
+  cairo_fill (page->base.cr);
 }
 
 /* Requests and contributions received, counted by category, as paired bars. */
@@ -458,8 +274,8 @@ draw_chart (Page *page)
 {
   GPtrArray *requests = six_profile_get_requests (page->profile);
   GPtrArray *received = six_profile_get_received (page->profile);
-  double label_width = page->width * 0.3;
-  double bar_width = page->width * 0.5;
+  double label_width = page->base.width * 0.3;
+  double bar_width = page->base.width * 0.5;
   g_autofree char *legend = NULL;
   guint most = 0;
 
@@ -482,15 +298,15 @@ draw_chart (Page *page)
                                                "recorded.", requests->len),
                                   requests->len);
       markup = g_markup_escape_text (sentence, -1);
-      draw_paragraph (page, FONT_BODY, &text_colour, markup);
+      six_page_draw_paragraph (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour, markup);
       return;
     }
 
   legend = g_markup_printf_escaped ("<span foreground='#1c71d8'>■</span> %s    "
                                     "<span foreground='#26a269'>■</span> %s",
                                     _("Requests"), _("Contributions received"));
-  draw_paragraph (page, FONT_SMALL, &dim_colour, legend);
-  page->y += 2;
+  six_page_draw_paragraph (&page->base, SIX_PAGE_FONT_SMALL, &six_page_dim_colour, legend);
+  page->base.y += 2;
 
   for (guint i = 0; six_categories[i] != NULL; i++)
     {
@@ -500,24 +316,28 @@ draw_chart (Page *page)
       g_autofree char *counts = NULL;
       g_autoptr(PangoLayout) name_layout = NULL;
       g_autoptr(PangoLayout) count_layout = NULL;
-      double x = page->left + label_width;
+      double x = page->base.left + label_width;
 
       if (asked == 0 && given == 0)
         continue;
-      if (page->y + 2 * BAR_HEIGHT + 4 > page->bottom)
+      if (page->base.y + 2 * BAR_HEIGHT + 4 > page->base.bottom)
         break;
 
       name = g_markup_escape_text (six_value_label (NULL, "category", six_categories[i]), -1);
-      name_layout = new_layout (page, FONT_SMALL, label_width - GAP, name);
+      name_layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_SMALL,
+                                         label_width - SIX_PAGE_GAP, name);
       pango_layout_set_ellipsize (name_layout, PANGO_ELLIPSIZE_END);
-      show_layout (page, name_layout, page->left, page->y, &text_colour);
-      draw_bar (page, x, bar_width * asked / most, &accent_colour);
+      six_page_show_layout (&page->base, name_layout, page->base.left, page->base.y,
+                            &six_page_text_colour);
+      draw_bar (page, x, bar_width * asked / most, &six_page_accent_colour);
       counts = g_strdup_printf ("%u / %u", asked, given);
-      count_layout = new_layout (page, FONT_SMALL, page->width * 0.2 - GAP, counts);
-      show_layout (page, count_layout, x + bar_width + GAP, page->y, &dim_colour);
-      page->y += BAR_HEIGHT + 1;
+      count_layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_SMALL,
+                                          page->base.width * 0.2 - SIX_PAGE_GAP, counts);
+      six_page_show_layout (&page->base, count_layout, x + bar_width + SIX_PAGE_GAP, page->base.y,
+                            &six_page_dim_colour);
+      page->base.y += BAR_HEIGHT + 1;
       draw_bar (page, x, bar_width * given / most, &given_colour);
-      page->y += BAR_HEIGHT + 4;
+      page->base.y += BAR_HEIGHT + 4;
     }
 }
 
@@ -528,16 +348,16 @@ draw_assistance (Page *page)
   static const double given_fractions[] = { 0.08, 0.24, 0.24, 0.16, 0.14, 0.14 };
   GPtrArray *requests = six_profile_get_requests (page->profile);
   GPtrArray *received = six_profile_get_received (page->profile);
-  g_autoptr(GPtrArray) rows = new_rows ();
-  g_autoptr(GPtrArray) given_rows = new_rows ();
+  g_autoptr(GPtrArray) rows = six_page_new_rows ();
+  g_autoptr(GPtrArray) given_rows = six_page_new_rows ();
 
   if (!draw_heading (page, _("Assistance requested and received")))
     return;
 
   if (requests->len == 0 && received->len == 0)
     {
-      draw_paragraph (page, FONT_BODY, &text_colour,
-                      _("No request for assistance or contribution is recorded."));
+      six_page_draw_paragraph (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour,
+                               _("No request for assistance or contribution is recorded."));
       return;
     }
 
@@ -545,40 +365,46 @@ draw_assistance (Page *page)
 
   if (requests->len > 0)
     {
-      add_row (rows, 4, _("Year"), _("Category"), _("Status"), _("Request"));
+      six_page_add_row (rows, 4, _("Year"), _("Category"), _("Status"), _("Request"));
       for (guint i = 0; i < requests->len; i++)
         {
           SixRecord *request = requests->pdata[i];
           g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                    six_record_get_int (request, "year", 0));
 
-          add_row (rows, 4, year, six_record_value_label (request, "category"), six_record_value_label (request, "status"),
-                   six_record_get_string (request, "description"));
+          six_page_add_row (rows, 4, year, six_record_value_label (request, "category"),
+                            six_record_value_label (request, "status"),
+                            six_record_get_string (request, "description"));
           note_source (page, request, "description");
         }
-      page->y += GAP;
-      draw_table (page, request_fractions, rows, MAX_LIST_ROWS);
+      page->base.y += SIX_PAGE_GAP;
+      six_page_draw_table (&page->base, request_fractions, rows, MAX_LIST_ROWS);
     }
 
   if (received->len > 0)
     {
-      add_row (given_rows, 6, _("Year"), _("From"), _("Category"), _("Amount"), _("Kind"),
-               _("Status"));
+      six_page_add_row (given_rows, 6, _("Year"), _("From"), _("Category"), _("Amount"), _("Kind"),
+                        _("Status"));
       for (guint i = 0; i < received->len; i++)
         {
           SixRecord *contribution = received->pdata[i];
           g_autofree char *year = NULL;
           g_autofree char *donor = six_profile_dup_party_name (page->profile,
-                                                               six_record_get_string (contribution, "donor"));
+                                                               six_record_get_string (contribution,
+                                                                                      "donor"));
           g_autofree char *amount = six_record_dup_amount (contribution);
 
           if (six_record_get_value (contribution, "year") != NULL)
-            year = g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0));
-          add_row (given_rows, 6, year, donor, six_record_value_label (contribution, "category"), amount,
-                   six_record_value_label (contribution, "kind"), six_record_value_label (contribution, "status"));
+            year = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                    six_record_get_int (contribution, "year", 0));
+          six_page_add_row (given_rows, 6, year, donor,
+                            six_record_value_label (contribution, "category"), amount,
+                            six_record_value_label (contribution,
+                                                    "kind"), six_record_value_label (contribution,
+                                                    "status"));
         }
-      page->y += GAP;
-      draw_table (page, given_fractions, given_rows, MAX_LIST_ROWS);
+      page->base.y += SIX_PAGE_GAP;
+      six_page_draw_table (&page->base, given_fractions, given_rows, MAX_LIST_ROWS);
     }
 }
 
@@ -587,21 +413,22 @@ draw_coalitions (Page *page)
 {
   static const double fractions[] = { 0.35, 0.12, 0.53 };
   GPtrArray *coalitions = six_profile_get_coalitions (page->profile);
-  g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GPtrArray) rows = six_page_new_rows ();
 
   if (coalitions->len == 0 || !draw_heading (page, _("Coalitions and partners")))
     return;
 
-  add_row (rows, 3, _("Coalition"), _("Status"), _("Partners"));
+  six_page_add_row (rows, 3, _("Coalition"), _("Status"), _("Partners"));
   for (guint i = 0; i < coalitions->len; i++)
     {
       SixRecord *coalition = coalitions->pdata[i];
       g_autofree char *partners = six_profile_dup_partners (page->profile, coalition);
 
-      add_row (rows, 3, six_record_get_string (coalition, "title"), six_record_value_label (coalition, "status"),
-               partners);
+      six_page_add_row (rows, 3, six_record_get_string (coalition, "title"),
+                        six_record_value_label (coalition, "status"),
+                        partners);
     }
-  draw_table (page, fractions, rows, MAX_LIST_ROWS);
+  six_page_draw_table (&page->base, fractions, rows, MAX_LIST_ROWS);
 }
 
 static gboolean
@@ -628,9 +455,9 @@ draw_notes (Page *page)
         return;
 
       text = g_markup_escape_text (six_record_get_string (notes->pdata[i], "text"), -1);
-      if (!draw_paragraph (page, FONT_BODY, &text_colour, text))
+      if (!six_page_draw_paragraph (&page->base, SIX_PAGE_FONT_BODY, &six_page_text_colour, text))
         return;
-      page->y += 2;
+      page->base.y += 2;
     }
 }
 
@@ -639,20 +466,20 @@ draw_contacts (Page *page)
 {
   static const double fractions[] = { 0.28, 0.27, 0.27, 0.18 };
   GPtrArray *contacts = six_profile_get_contacts (page->all);
-  g_autoptr(GPtrArray) rows = new_rows ();
+  g_autoptr(GPtrArray) rows = six_page_new_rows ();
 
   if ((page->include & SIX_PROFILE_INCLUDE_CONTACTS) == 0 || contacts->len == 0)
     return;
   if (!draw_heading (page, _("Contacts")))
     return;
 
-  add_row (rows, 4, _("Name"), _("Role"), _("Email"), _("Phone"));
+  six_page_add_row (rows, 4, _("Name"), _("Role"), _("Email"), _("Phone"));
   for (guint i = 0; i < contacts->len; i++)
-    add_row (rows, 4, six_record_get_string (contacts->pdata[i], "name"),
-             six_record_get_string (contacts->pdata[i], "role"),
-             six_record_get_string (contacts->pdata[i], "email"),
-             six_record_get_string (contacts->pdata[i], "phone"));
-  draw_table (page, fractions, rows, G_MAXUINT);
+    six_page_add_row (rows, 4, six_record_get_string (contacts->pdata[i], "name"),
+                      six_record_get_string (contacts->pdata[i], "role"),
+                      six_record_get_string (contacts->pdata[i], "email"),
+                      six_record_get_string (contacts->pdata[i], "phone"));
+  six_page_draw_table (&page->base, fractions, rows, G_MAXUINT);
 }
 
 /* The date, the unverified mark's meaning and the sources, pinned to the page's foot. */
@@ -680,16 +507,20 @@ draw_footer (Page   *page,
     }
 
   markup = g_markup_escape_text (text->str, -1);
-  layout = new_layout (page, FONT_SMALL, page->width, markup);
+  layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_SMALL, page->base.width, markup);
   pango_layout_set_height (layout, -3);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
 
-  set_colour (page->cr, &rule_colour);
-  cairo_set_line_width (page->cr, 0.6);
-  cairo_move_to (page->cr, page->left, height - MARGIN - FOOTER_SIZE + GAP);
-  cairo_line_to (page->cr, page->left + page->width, height - MARGIN - FOOTER_SIZE + GAP);
-  cairo_stroke (page->cr);
-  show_layout (page, layout, page->left, height - MARGIN - FOOTER_SIZE + 2 * GAP, &dim_colour);
+  six_page_set_colour (&page->base, &six_page_rule_colour);
+  cairo_set_line_width (page->base.cr, 0.6);
+  cairo_move_to (page->base.cr, page->base.left,
+                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
+  cairo_line_to (page->base.cr, page->base.left + page->base.width,
+                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
+  cairo_stroke (page->base.cr);
+  six_page_show_layout (&page->base, layout, page->base.left,
+                        height - SIX_PAGE_MARGIN - FOOTER_SIZE + 2 * SIX_PAGE_GAP,
+                        &six_page_dim_colour);
 }
 
 /**
@@ -713,14 +544,14 @@ six_profile_document_draw (SixProfile        *profile,
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SixProfile) shared = NULL;
   Page page = {
-    .cr = cr, .all = profile, .include = include, .today = today,
-    .left = MARGIN, .width = width - 2 * MARGIN, .y = MARGIN,
-    .bottom = height - MARGIN - FOOTER_SIZE, .sources = sources,
+    .all = profile, .include = include, .today = today, .sources = sources,
   };
 
   g_return_if_fail (SIX_IS_PROFILE (profile));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (today != NULL && g_date_valid (today));
+
+  six_page_init (&page.base, cr, width, height, FOOTER_SIZE);
 
   page.level = (include & SIX_PROFILE_INCLUDE_PRIVATE) ? SIX_VISIBILITY_PRIVATE
                : (include & SIX_PROFILE_INCLUDE_COALITION) ? SIX_VISIBILITY_COALITION
