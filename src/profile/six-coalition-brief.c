@@ -396,8 +396,7 @@ draw_follow_ups (Page *page)
 }
 
 static void
-draw_footer (Page   *page,
-             double  height)
+draw_footer (Page *page)
 {
   g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&page->today),
                                            g_date_get_month (&page->today),
@@ -405,22 +404,8 @@ draw_footer (Page   *page,
   /* Translators: the footer of a printed meeting brief; the date it was made */
   g_autofree char *text = g_strdup_printf (_("Article Six · Coalition brief as of %s · "
                                              "Bold: overdue or unanswered"), date);
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-  g_autoptr(PangoLayout) layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_SMALL,
-                                                       page->base.width, markup);
 
-  pango_layout_set_height (layout, -2);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  six_page_set_colour (&page->base, &six_page_rule_colour);
-  cairo_set_line_width (page->base.cr, 0.6);
-  cairo_move_to (page->base.cr, page->base.left,
-                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
-  cairo_line_to (page->base.cr, page->base.left + page->base.width,
-                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
-  cairo_stroke (page->base.cr);
-  six_page_show_layout (&page->base, layout, page->base.left,
-                        height - SIX_PAGE_MARGIN - FOOTER_SIZE + 2 * SIX_PAGE_GAP,
-                        &six_page_dim_colour);
+  six_page_draw_footer (&page->base, text, 2);
 }
 
 /**
@@ -454,7 +439,7 @@ six_coalition_brief_draw (SixCoalitionView *view,
   draw_obligations (&page);
   draw_needs (&page);
   draw_follow_ups (&page);
-  draw_footer (&page, height);
+  draw_footer (&page);
   cairo_restore (cr);
 }
 

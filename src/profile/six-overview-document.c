@@ -770,28 +770,12 @@ draw_deadlines (Page *page)
 
 /* The as-of date and the program's name, pinned to the page's foot. */
 static void
-draw_footer (Page   *page,
-             double  height)
+draw_footer (Page *page)
 {
   g_autofree char *date = six_progress_format_date (page->as_of, page->language);
   g_autofree char *text = fill (page->words->footer, date);
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-  g_autoptr(PangoLayout) layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_SMALL,
-                                                       page->base.width, markup);
 
-  pango_layout_set_height (layout, -2);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-
-  six_page_set_colour (&page->base, &six_page_rule_colour);
-  cairo_set_line_width (page->base.cr, 0.6);
-  cairo_move_to (page->base.cr, page->base.left,
-                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
-  cairo_line_to (page->base.cr, page->base.left + page->base.width,
-                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
-  cairo_stroke (page->base.cr);
-  six_page_show_layout (&page->base, layout, page->base.left,
-                        height - SIX_PAGE_MARGIN - FOOTER_SIZE + 2 * SIX_PAGE_GAP,
-                        &six_page_dim_colour);
+  six_page_draw_footer (&page->base, text, 2);
 }
 
 /**
@@ -835,7 +819,7 @@ six_overview_document_draw (SixOverview *overview,
   draw_contributions (&page);
   draw_unanswered (&page);
   draw_deadlines (&page);
-  draw_footer (&page, height);
+  draw_footer (&page);
   cairo_restore (cr);
 }
 

@@ -28,6 +28,28 @@ six_page_init (SixPage *page,
   page->width = width - 2 * SIX_PAGE_MARGIN;
   page->y = SIX_PAGE_MARGIN;
   page->bottom = height - SIX_PAGE_MARGIN - footer;
+  page->foot = page->bottom;
+}
+
+/* Plain text in small print under a rule at the page's foot, cut after @max_lines. */
+void
+six_page_draw_footer (SixPage    *page,
+                      const char *text,
+                      int         max_lines)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  g_autoptr(PangoLayout) layout = six_page_new_layout (page, SIX_PAGE_FONT_SMALL, page->width,
+                                                       markup);
+
+  pango_layout_set_height (layout, -max_lines);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  six_page_set_colour (page, &six_page_rule_colour);
+  cairo_set_line_width (page->cr, 0.6);
+  cairo_move_to (page->cr, page->left, page->foot + SIX_PAGE_GAP);
+  cairo_line_to (page->cr, page->left + page->width, page->foot + SIX_PAGE_GAP);
+  cairo_stroke (page->cr);
+  six_page_show_layout (page, layout, page->left, page->foot + 2 * SIX_PAGE_GAP,
+                        &six_page_dim_colour);
 }
 
 void

@@ -33,6 +33,7 @@ typedef struct
   double   width;
   double   y;
   double   bottom;
+  double   foot;    /* where the footer starts, under @bottom */
 } SixPage;
 
 void         six_page_init           (SixPage         *page,
@@ -40,6 +41,9 @@ void         six_page_init           (SixPage         *page,
                                       double           width,
                                       double           height,
                                       double           footer);
+void         six_page_draw_footer    (SixPage         *page,
+                                      const char      *text,
+                                      int              max_lines);
 void         six_page_set_colour     (SixPage         *page,
                                       const SixColour *colour);
 PangoLayout *six_page_new_layout     (SixPage         *page,

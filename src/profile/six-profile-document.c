@@ -484,15 +484,12 @@ draw_contacts (Page *page)
 
 /* The date, the unverified mark's meaning and the sources, pinned to the page's foot. */
 static void
-draw_footer (Page   *page,
-             double  height)
+draw_footer (Page *page)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (page->today),
                                            g_date_get_month (page->today),
                                            g_date_get_day (page->today));
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *markup = NULL;
 
   g_ptr_array_add (page->sources, NULL);
   /* Translators: the footer of a printed profile; the date it was made */
@@ -506,21 +503,7 @@ draw_footer (Page   *page,
       g_string_append_printf (text, " · %s %s", _("Sources:"), sources);
     }
 
-  markup = g_markup_escape_text (text->str, -1);
-  layout = six_page_new_layout (&page->base, SIX_PAGE_FONT_SMALL, page->base.width, markup);
-  pango_layout_set_height (layout, -3);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-
-  six_page_set_colour (&page->base, &six_page_rule_colour);
-  cairo_set_line_width (page->base.cr, 0.6);
-  cairo_move_to (page->base.cr, page->base.left,
-                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
-  cairo_line_to (page->base.cr, page->base.left + page->base.width,
-                 height - SIX_PAGE_MARGIN - FOOTER_SIZE + SIX_PAGE_GAP);
-  cairo_stroke (page->base.cr);
-  six_page_show_layout (&page->base, layout, page->base.left,
-                        height - SIX_PAGE_MARGIN - FOOTER_SIZE + 2 * SIX_PAGE_GAP,
-                        &six_page_dim_colour);
+  six_page_draw_footer (&page->base, text->str, 3);
 }
 
 /**
@@ -567,7 +550,7 @@ six_profile_document_draw (SixProfile        *profile,
   draw_coalitions (&page);
   draw_notes (&page);
   draw_contacts (&page);
-  draw_footer (&page, height);
+  draw_footer (&page);
   cairo_restore (cr);
 }
 
