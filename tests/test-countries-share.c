@@ -83,7 +83,7 @@ test_share (Fixture       *fixture,
 static gboolean
 pdf_saved (gpointer path)
 {
-  return g_file_test (path, G_FILE_TEST_EXISTS) && window_shows ((gpointer) "Profile saved as PDF");
+  return g_file_test (path, G_FILE_TEST_EXISTS) && window_shows ((gpointer) "Saved “");
 }
 
 /* Save as PDF: the level of detail asked, then where; written off the main thread. */

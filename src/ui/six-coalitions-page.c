@@ -20,6 +20,7 @@
 #include "six-coalition-assistant.h"
 #include "six-coalition-brief.h"
 #include "six-deadline.h"
+#include "six-file-saver.h"
 #include "six-labels.h"
 #include "six-live-query.h"
 #include "six-queries.h"
@@ -656,52 +657,13 @@ send_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.send-coalition", "s", self->coalition_id);
 }
 
-typedef struct
-{
-  SixCoalitionView *view;
-  char             *path;
-} BriefJob;
-
-static void
-brief_job_free (BriefJob *job)
-{
-  g_clear_object (&job->view);
-  g_free (job->path);
-  g_free (job);
-}
-
 /* On a worker: the view is immutable, and drawing a PDF touches no widget. */
-static void
-save_brief_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+static gboolean
+write_brief (gpointer     view,
+             const char  *path,
+             GError     **error)
 {
-  BriefJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (six_coalition_brief_write_pdf (job->view, job->path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
-brief_saved_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  BriefJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_path_get_basename (job->path);
-  g_autofree char *message = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    message = g_strdup_printf (_("Could not save “%s”: %s"), basename, error->message);
-  else
-    message = g_strdup_printf (_("Saved “%s”"), basename);
-
-  gtk_widget_activate_action (GTK_WIDGET (object), "win.toast", "s", message);
+  return six_coalition_brief_write_pdf (view, path, error);
 }
 
 /* The brief of the coalition shown, written to @path off the main thread, then a toast. */
@@ -709,36 +671,11 @@ void
 _six_coalitions_page_save_brief (SixCoalitionsPage *self,
                                  const char        *path)
 {
-  g_autoptr(GTask) task = NULL;
-  BriefJob *job;
-
   g_return_if_fail (SIX_IS_COALITIONS_PAGE (self));
   g_return_if_fail (get_coalition (self) != NULL);
 
-  job = g_new0 (BriefJob, 1);
-  job->view = g_object_ref (get_view (self));
-  job->path = g_strdup (path);
-  task = g_task_new (self, NULL, brief_saved_cb, NULL);
-  g_task_set_source_tag (task, _six_coalitions_page_save_brief);
-  g_task_set_task_data (task, job, (GDestroyNotify) brief_job_free);
-  g_task_run_in_thread (task, save_brief_thread);
-}
-
-static void
-on_brief_chooser_response_cb (GtkNativeDialog   *chooser,
-                              int                response,
-                              SixCoalitionsPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && get_coalition (self) != NULL &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    _six_coalitions_page_save_brief (self, path);
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  six_file_save (GTK_WIDGET (self), path, write_brief, g_object_ref (get_view (self)),
+                 g_object_unref);
 }
 
 static void
@@ -748,7 +685,6 @@ print_brief_action (GtkWidget  *widget,
 {
   SixCoalitionsPage *self = SIX_COALITIONS_PAGE (widget);
   SixRecord *coalition = get_coalition (self);
-  GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
   if (coalition == NULL)
@@ -756,13 +692,8 @@ print_brief_action (GtkWidget  *widget,
 
   /* Translators: a file name, "Country Coalition for Lebanon — brief.pdf" */
   name = g_strdup_printf (_("%s — brief.pdf"), six_record_get_string (coalition, "title"));
-  chooser = gtk_file_chooser_native_new (_("Save Meeting Brief"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_brief_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  six_file_choose_and_save (widget, _("Save Meeting Brief"), name, write_brief,
+                            g_object_ref (get_view (self)), g_object_unref);
 }
 
 /* --- rows -------------------------------------------------------------------------------- */

@@ -13,6 +13,7 @@
 
 #include "six-country-profile-private.h"
 #include "six-choices.h"
+#include "six-file-saver.h"
 #include "six-queries.h"
 #include "six-labels.h"
 #include "six-overview.h"
@@ -321,50 +322,30 @@ on_draw_page_cb (GtkPrintOperation *operation,
                              gtk_print_context_get_height (context), job->include, &today);
 }
 
-typedef struct
-{
-  PrintJob *job;
-  char     *path;
-} SaveJob;
-
-static void
-save_job_free (SaveJob *save)
-{
-  print_job_free (save->job);
-  g_free (save->path);
-  g_free (save);
-}
-
 /* On a worker: the profile is an immutable snapshot, and cairo needs no display. */
-static void
-write_pdf_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gboolean
+write_pdf (gpointer     data,
+           const char  *path,
+           GError     **error)
 {
-  SaveJob *save = task_data;
-  g_autoptr(GError) error = NULL;
+  PrintJob *job = data;
   GDate today;
 
   six_date_get_today (&today);
-  if (six_profile_document_write_pdf (save->job->profile, save->path, save->job->include, &today,
-                                      &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+
+  return six_profile_document_write_pdf (job->profile, path, job->include, &today, error);
 }
 
-static void
-pdf_written_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+static PrintJob *
+print_job_new (SixCountryProfile *self,
+               SixProfileInclude  include)
 {
-  g_autoptr(GError) error = NULL;
+  PrintJob *job = g_new0 (PrintJob, 1);
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    gtk_widget_activate_action (GTK_WIDGET (object), "win.toast", "s", _("Profile saved as PDF"));
-  else
-    gtk_widget_activate_action (GTK_WIDGET (object), "win.toast", "s", error->message);
+  job->profile = g_object_ref (self->profile);
+  job->include = include;
+
+  return job;
 }
 
 /* Where the file chooser, or a test, decided the PDF goes: written on a worker. */
@@ -373,42 +354,12 @@ _six_country_profile_save_pdf (SixCountryProfile *self,
                                SixProfileInclude  include,
                                const char        *path)
 {
-  g_autoptr(GTask) task = NULL;
-  SaveJob *save;
-
   g_return_if_fail (SIX_IS_COUNTRY_PROFILE (self));
   g_return_if_fail (self->profile != NULL);
   g_return_if_fail (path != NULL);
 
-  save = g_new0 (SaveJob, 1);
-  save->job = g_new0 (PrintJob, 1);
-  save->job->profile = g_object_ref (self->profile);
-  save->job->include = include;
-  save->path = g_strdup (path);
-  task = g_task_new (self, NULL, pdf_written_cb, NULL);
-  g_task_set_source_tag (task, _six_country_profile_save_pdf);
-  g_task_set_task_data (task, save, (GDestroyNotify) save_job_free);
-  g_task_run_in_thread (task, write_pdf_thread);
-}
-
-static void
-on_pdf_chooser_response_cb (SixCountryProfile *self,
-                            int                response,
-                            GtkNativeDialog   *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    _six_country_profile_save_pdf (self,
-                                   GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser),
-                                                                       "include")),
-                                   path);
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  six_file_save (GTK_WIDGET (self), path, write_pdf, print_job_new (self, include),
+                 (GDestroyNotify) print_job_free);
 }
 
 static void
@@ -416,19 +367,10 @@ save_pdf (SixCountryProfile *self,
           SixProfileInclude  include)
 {
   g_autofree char *name = six_profile_dup_name (self->profile);
-  g_autofree char *file_name = NULL;
-  GtkFileChooserNative *chooser;
+  g_autofree char *file_name = g_strdup_printf ("%s.pdf", name);
 
-  file_name = g_strdup_printf ("%s.pdf", name);
-  chooser = gtk_file_chooser_native_new (_("Save Profile as PDF"),
-                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  g_object_set_data (G_OBJECT (chooser), "include", GINT_TO_POINTER (include));
-  /* Tied to the profile: one gone before the answer writes nothing. */
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_pdf_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  six_file_choose_and_save (GTK_WIDGET (self), _("Save Profile as PDF"), file_name, write_pdf,
+                            print_job_new (self, include), (GDestroyNotify) print_job_free);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "six-chart-bar.h"
 #include "six-deadline.h"
+#include "six-file-saver.h"
 #include "six-labels.h"
 #include "six-live-query.h"
 #include "six-overview.h"
@@ -889,7 +890,6 @@ typedef struct
 {
   SixOverview *overview;
   char        *language;
-  char        *path;
   SaveKind     kind;
 } SaveJob;
 
@@ -898,34 +898,22 @@ save_job_free (SaveJob *job)
 {
   g_clear_object (&job->overview);
   g_free (job->language);
-  g_free (job->path);
   g_free (job);
 }
 
 /* On a worker: the snapshot is immutable, and nothing here touches a widget. */
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+write_file (gpointer     data,
+            const char  *path,
+            GError     **error)
 {
-  SaveJob *job = task_data;
-  g_autoptr(GError) error = NULL;
+  SaveJob *job = data;
   g_autofree char *text = NULL;
   GDate today;
 
   six_overview_get_today (job->overview, &today);
   if (job->kind == SAVE_PDF)
-    {
-      if (!six_overview_document_write_pdf (job->overview, job->language, &today, job->path,
-                                            &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
+    return six_overview_document_write_pdf (job->overview, job->language, &today, path, error);
 
   if (job->kind == SAVE_CSV)
     {
@@ -936,29 +924,20 @@ save_thread (GTask        *task,
   else
     text = six_report_deadlines_ics (job->overview);
 
-  if (!g_file_set_contents (job->path, text, -1, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return g_file_set_contents (path, text, -1, error);
 }
 
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+static SaveJob *
+save_job_new (SixOverviewPage *self,
+              SaveKind         kind)
 {
-  SixOverviewPage *self = SIX_OVERVIEW_PAGE (object);
-  SaveJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_path_get_basename (job->path);
-  g_autofree char *message = NULL;
+  SaveJob *job = g_new0 (SaveJob, 1);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    message = g_strdup_printf (_("Could not save “%s”: %s"), basename, error->message);
-  else
-    message = g_strdup_printf (_("Saved “%s”"), basename);
+  job->overview = g_object_ref (get_overview (self));
+  job->language = g_strdup (get_language (self));
+  job->kind = kind;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+  return job;
 }
 
 /* Where a test or the file chooser has decided the file goes. */
@@ -967,38 +946,10 @@ _six_overview_page_save (SixOverviewPage *self,
                          int              kind,
                          const char      *path)
 {
-  g_autoptr(GTask) task = NULL;
-  SaveJob *job;
-
   g_return_if_fail (get_overview (self) != NULL);
 
-  job = g_new0 (SaveJob, 1);
-  job->overview = g_object_ref (get_overview (self));
-  job->language = g_strdup (get_language (self));
-  job->path = g_strdup (path);
-  job->kind = kind;
-
-  task = g_task_new (self, NULL, saved_cb, NULL);
-  g_task_set_source_tag (task, _six_overview_page_save);
-  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
-  g_task_run_in_thread (task, save_thread);
-}
-
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        SixOverviewPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    _six_overview_page_save (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind")),
-                             path);
-
-  g_object_unref (chooser);
+  six_file_save (GTK_WIDGET (self), path, write_file, save_job_new (self, kind),
+                 (GDestroyNotify) save_job_free);
 }
 
 static void
@@ -1007,19 +958,11 @@ choose_file (SixOverviewPage *self,
              const char      *title,
              const char      *name)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-
   if (get_overview (self) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  six_file_choose_and_save (GTK_WIDGET (self), title, name, write_file,
+                            save_job_new (self, kind), (GDestroyNotify) save_job_free);
 }
 
 static char *
