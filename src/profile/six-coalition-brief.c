@@ -55,38 +55,6 @@ add_strong_row (GPtrArray *rows,
   va_end (args);
 }
 
-/* "1,000 EUR; 900.25 USD": sums per currency, never one total. */
-static char *
-describe_sums (GPtrArray *sums)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < sums->len; i++)
-    {
-      SixAmountSum *sum = sums->pdata[i];
-      g_autofree char *amount = sum->overflow ? g_strdup (_("Too large to add up"))
-                                              : six_amount_format (sum->total, sum->currency);
-
-      g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", amount);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-describe_articles (SixRecord *coalition)
-{
-  GVariant *articles = six_record_get_value (coalition, "articles");
-  g_autofree const char **items = articles != NULL ? g_variant_get_strv (articles, NULL) : NULL;
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    g_string_append_printf (out, "%s%s", i > 0 ? "; " : "",
-                            six_value_label ("coalition", "articles", items[i]));
-
-  return g_string_free (out, FALSE);
-}
-
 static void
 draw_title (Page *page)
 {
@@ -97,7 +65,7 @@ draw_title (Page *page)
                                                        page->base.width, title);
   g_autofree char *led = NULL;
   g_autofree char *since = NULL;
-  g_autofree char *focus = describe_articles (coalition);
+  g_autofree char *focus = six_coalition_dup_focus (coalition);
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
   pango_layout_set_height (layout, -2);
@@ -319,7 +287,7 @@ draw_needs (Page *page)
                                                (int) six_record_get_int (need->request, "year",
                                                 0));
       g_autofree char *asked = NULL;
-      g_autofree char *given = describe_sums (need->sums);
+      g_autofree char *given = six_amount_sums_describe (need->sums);
       g_autofree char *donors = describe_donors (need->donor_names);
       gint64 amount;
 
@@ -345,7 +313,7 @@ draw_needs (Page *page)
 
       g_ptr_array_add (one, commitment->contribution);
       sums = six_amount_sum_by_currency (one);
-      given = describe_sums (sums);
+      given = six_amount_sums_describe (sums);
       six_page_add_row (rows, 6, NULL,
                         six_record_value_label (commitment->contribution, "category"),
                         NULL,

@@ -777,24 +777,6 @@ add_record_buttons (GtkWidget  *row,
                                               "coalitions.remove-record", target));
 }
 
-/* "1,000 EUR; 900.25 USD" */
-static char *
-describe_sums (GPtrArray *sums)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < sums->len; i++)
-    {
-      SixAmountSum *sum = sums->pdata[i];
-      g_autofree char *amount = sum->overflow ? g_strdup (_("Too large to add up"))
-                                              : six_amount_format (sum->total, sum->currency);
-
-      g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", amount);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static char *
 describe_amount (SixRecord *record)
 {
@@ -804,20 +786,6 @@ describe_amount (SixRecord *record)
     return NULL;
 
   return six_amount_format (amount, six_record_get_string (record, "currency"));
-}
-
-static char *
-describe_articles (SixRecord *coalition)
-{
-  GVariant *articles = six_record_get_value (coalition, "articles");
-  g_autofree const char **items = articles != NULL ? g_variant_get_strv (articles, NULL) : NULL;
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "",
-                            six_value_label ("coalition", "articles", items[i]));
-
-  return g_string_free (out, FALSE);
 }
 
 /* "2 open follow-ups, 1 overdue" */
@@ -977,7 +945,7 @@ show_header (SixCoalitionsPage *self,
   /* Translators: when a coalition was started, "Started 2024-09-01" */
   g_autofree char *started = established != NULL ? g_strdup_printf (_("Started %s"), established)
                                                   : NULL;
-  g_autofree char *articles = describe_articles (coalition);
+  g_autofree char *articles = six_coalition_dup_focus (coalition);
   g_autofree char *focus = articles[0] != '\0' ? g_strdup_printf (_("Focus: %s"), articles) : NULL;
   g_autofree char *subtitle = join_details (led, six_record_value_label (coalition, "status"),
                                             started, focus);
@@ -1115,7 +1083,7 @@ show_needs (SixCoalitionsPage *self,
       SixCoalitionNeed *need = needs->pdata[i];
       g_autofree char *title = describe_request (need->request);
       g_autofree char *asked_amount = describe_amount (need->request);
-      g_autofree char *given_amounts = describe_sums (need->sums);
+      g_autofree char *given_amounts = six_amount_sums_describe (need->sums);
       /* Translators: what a request asked for, "Asked 1,000 EUR" */
       g_autofree char *asked = asked_amount != NULL ? g_strdup_printf (_("Asked %s"), asked_amount)
                                                     : NULL;

@@ -16,6 +16,7 @@
 #include "six-db.h"
 #include "six-deadline.h"
 #include "six-iso-codes.h"
+#include "six-labels.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -1086,4 +1087,20 @@ six_coalition_view_dup_attendees (SixCoalitionView *self,
     }
 
   return names->len > 0 ? g_strdup (names->str) : NULL;
+}
+
+/* Returns: (transfer full): a coalition's focus in words, "Article 4 — Clearance, Article 5 —
+ *   Victim assistance"; empty when none is recorded */
+char *
+six_coalition_dup_focus (SixRecord *coalition)
+{
+  GVariant *articles = six_record_get_value (coalition, "articles");
+  g_autofree const char **items = articles != NULL ? g_variant_get_strv (articles, NULL) : NULL;
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "",
+                            six_value_label ("coalition", "articles", items[i]));
+
+  return g_string_free (out, FALSE);
 }

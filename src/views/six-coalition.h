@@ -114,5 +114,6 @@ char       *six_coalition_resolve            (SixDb       *db,
                                               const char  *text,
                                               GError     **error);
 char       *six_coalition_dup_default_title  (const char  *lead_name);
+char       *six_coalition_dup_focus          (SixRecord   *coalition);
 
 G_END_DECLS

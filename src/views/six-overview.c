@@ -1435,3 +1435,26 @@ six_overview_is_empty (SixOverview *self)
 
   return self->years->len == 0;
 }
+
+/**
+ * six_amount_sums_describe:
+ * @sums: (element-type SixAmountSum): sums per currency
+ *
+ * Returns: (transfer full): "1,000 EUR; 900.25 USD": one figure per currency, never one total
+ */
+char *
+six_amount_sums_describe (GPtrArray *sums)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < sums->len; i++)
+    {
+      SixAmountSum *sum = sums->pdata[i];
+      g_autofree char *amount = sum->overflow ? g_strdup (_("Too large to add up"))
+                                              : six_amount_format (sum->total, sum->currency);
+
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", amount);
+    }
+
+  return g_string_free (out, FALSE);
+}

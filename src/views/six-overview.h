@@ -163,6 +163,7 @@ GPtrArray   *six_overview_convert_totals       (SixOverview  *self,
                                                 const char   *currency,
                                                 GHashTable   *rates);
 GPtrArray   *six_amount_sum_by_currency        (GPtrArray    *records);
+char        *six_amount_sums_describe          (GPtrArray    *sums);
 char        *six_amount_format                 (gint64        ten_thousandths,
                                                 const char   *currency);
 char        *six_record_dup_amount             (SixRecord    *record);
