@@ -601,6 +601,11 @@ journey_body (Fixture *fixture)
   g_assert_true (six_record_form_save (organisation));
   wait_until (one_form, NULL);
   g_assert_cmpstr (picked (form, "contact"), ==, "Samir Haddad");
+  {
+    g_autofree char *member_png = review_path ("coalitions-member-form.png");
+
+    save_widget_png (GTK_WIDGET (form), member_png);
+  }
   g_assert_true (six_record_form_save (form));
   wait_until (no_form, NULL);
   wait_row (page, "members_group", "Mines Advisory Group");
