@@ -165,6 +165,19 @@ assert_saved (Fixture    *fixture,
   dismiss_toast (fixture->window);
 }
 
+/* A file that cannot be written says so, by its name. */
+static void
+assert_not_saved (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "no-such-folder", "deadlines.ics",
+                                            NULL);
+
+  _six_overview_page_save (get_page (fixture), 2, path);
+  wait_until (window_shows, (gpointer) "Could not save “deadlines.ics”: ");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  dismiss_toast (fixture->window);
+}
+
 static gboolean
 no_converted_rows (gpointer page)
 {
@@ -267,6 +280,7 @@ pack_body (Fixture *fixture)
   assert_saved (fixture, 0, "overview.pdf", "%PDF");
   assert_saved (fixture, 1, "overview.csv", "");
   assert_saved (fixture, 2, "deadlines.ics", "BEGIN:VCALENDAR");
+  assert_not_saved (fixture);
 }
 
 static void
