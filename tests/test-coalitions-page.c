@@ -100,12 +100,6 @@ workspace_shown (gpointer data)
          stack_shows (&(StackWait) { GTK_WIDGET (page), "detail_stack", "workspace" });
 }
 
-static gboolean
-no_form (gpointer data)
-{
-  return find_toplevel (SIX_TYPE_RECORD_FORM) == NULL;
-}
-
 static guint
 count_forms (void)
 {
@@ -142,52 +136,6 @@ find_form_titled (const char *title)
       return l->data;
 
   g_error ("no form titled “%s”", title);
-}
-
-static SixRecordForm *
-open_form (SixCoalitionsPage *page,
-           const char        *action)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_RECORD_FORM));
-
-  return SIX_RECORD_FORM (find_toplevel (SIX_TYPE_RECORD_FORM));
-}
-
-static void
-type_into (SixRecordForm *form,
-           const char    *field,
-           const char    *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (six_record_form_get_row (form, field)), text);
-}
-
-static void
-pick (SixRecordForm *form,
-      const char    *field,
-      const char    *label)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (six_record_form_get_row (form, field));
-  GListModel *items = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (items), i), label) == 0)
-      {
-        adw_combo_row_set_selected (row, i);
-        return;
-      }
-
-  g_error ("%s offers no “%s”", field, label);
-}
-
-static const char *
-picked (SixRecordForm *form,
-        const char    *field)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (six_record_form_get_row (form, field));
-
-  return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
-                                     adw_combo_row_get_selected (row));
 }
 
 static gboolean

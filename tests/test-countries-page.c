@@ -283,42 +283,6 @@ received_amount_is_300000 (gpointer profile)
          g_strcmp0 (six_record_get_string (received->pdata[0], "amount"), "300000") == 0;
 }
 
-static SixRecordForm *
-open_form (SixCountryProfile *profile,
-           const char        *action)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), action, NULL));
-  wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_RECORD_FORM));
-
-  return SIX_RECORD_FORM (find_toplevel (SIX_TYPE_RECORD_FORM));
-}
-
-static void
-type_into (SixRecordForm *form,
-           const char    *field,
-           const char    *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (six_record_form_get_row (form, field)), text);
-}
-
-static void
-pick (SixRecordForm *form,
-      const char    *field,
-      const char    *label)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (six_record_form_get_row (form, field));
-  GListModel *items = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (items), i), label) == 0)
-      {
-        adw_combo_row_set_selected (row, i);
-        return;
-      }
-
-  g_error ("%s offers no “%s”", field, label);
-}
-
 static void
 assert_subtitle_has (GtkWidget  *row,
                      const char *text)
@@ -371,12 +335,6 @@ assert_prints (Fixture           *fixture,
   g_assert_nonnull (strstr (info, "Pages:           1\n"));
   g_assert_nonnull (strstr (text, "Lao People's Democratic Republic"));
   g_assert_nonnull (strstr (text, "Obligations and deadlines"));
-}
-
-static gboolean
-no_form (gpointer data)
-{
-  return find_toplevel (SIX_TYPE_RECORD_FORM) == NULL;
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "six-exchange-reader.h"
 #include "six-identity-dialog.h"
 #include "six-import.h"
+#include "six-record-form.h"
 #include "ui-fixture.h"
 
 static gboolean
@@ -652,4 +653,59 @@ run_in_language (Fixture    *fixture,
   run_in_app (fixture, body);
   g_unsetenv ("LANGUAGE");
   ++_nl_msg_cat_cntr;
+}
+
+/* --- record forms ---------------------------------------------------------------------- */
+
+gboolean
+no_form (gpointer data)
+{
+  return find_toplevel (SIX_TYPE_RECORD_FORM) == NULL;
+}
+
+/* Activates @action on @widget (a page, a profile) and returns the form it opened. */
+SixRecordForm *
+open_form (gpointer    widget,
+           const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (widget), action, NULL));
+  wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_RECORD_FORM));
+
+  return SIX_RECORD_FORM (find_toplevel (SIX_TYPE_RECORD_FORM));
+}
+
+void
+type_into (SixRecordForm *form,
+           const char    *field,
+           const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (six_record_form_get_row (form, field)), text);
+}
+
+void
+pick (SixRecordForm *form,
+      const char    *field,
+      const char    *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (six_record_form_get_row (form, field));
+  GListModel *items = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (items), i), label) == 0)
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+
+  g_error ("%s offers no “%s”", field, label);
+}
+
+const char *
+picked (SixRecordForm *form,
+        const char    *field)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (six_record_form_get_row (form, field));
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                     adw_combo_row_get_selected (row));
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "six-application.h"
+#include "six-record-form.h"
 #include "six-repository-run.h"
 #include "six-window.h"
 
@@ -89,3 +90,15 @@ void       ui_test_use_catalogs (void);
 void       run_in_language   (Fixture        *fixture,
                               const char     *language,
                               TestBody        body);
+/* Record forms: opened by an action, filled in, waited out. */
+gboolean       no_form       (gpointer        data);
+SixRecordForm *open_form     (gpointer        widget,
+                              const char     *action);
+void           type_into     (SixRecordForm  *form,
+                              const char     *field,
+                              const char     *text);
+void           pick          (SixRecordForm  *form,
+                              const char     *field,
+                              const char     *label);
+const char    *picked        (SixRecordForm  *form,
+                              const char     *field);
