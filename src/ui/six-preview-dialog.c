@@ -264,11 +264,3 @@ six_preview_dialog_new (GtkWindow  *parent,
 
   return self;
 }
-
-SixPreview *
-six_preview_dialog_get_preview (SixPreviewDialog *self)
-{
-  g_return_val_if_fail (SIX_IS_PREVIEW_DIALOG (self), NULL);
-
-  return self->preview;
-}

@@ -16,6 +16,5 @@ G_DECLARE_FINAL_TYPE (SixPreviewDialog, six_preview_dialog, SIX, PREVIEW_DIALOG,
 
 SixPreviewDialog *six_preview_dialog_new         (GtkWindow        *parent,
                                                   SixPreview       *preview);
-SixPreview       *six_preview_dialog_get_preview (SixPreviewDialog *self);
 
 G_END_DECLS
