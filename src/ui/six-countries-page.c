@@ -267,6 +267,19 @@ on_query_snapshot_changed_cb (SixCountriesPage *self)
 
 /* --- cells and sorting --------------------------------------------------------------- */
 
+/* GTK 4.8 names a column view's row after its type ("GtkListItemWidget") for screen readers:
+ * the row, the name cell's parent, is named by the country. */
+static void
+on_name_label_changed_cb (GtkLabel *label)
+{
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (label));
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_label (label), -1);
+}
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -283,6 +296,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                                             property);
   /* A long name is cut at the column's edge: its tooltip reads it whole. */
   gtk_expression_bind (gtk_expression_ref (expression), label, "tooltip-text", item);
+  if (g_str_equal (property, "name"))
+    g_signal_connect (label, "notify::label", G_CALLBACK (on_name_label_changed_cb), NULL);
   gtk_expression_bind (expression, label, "label", item);
   gtk_list_item_set_child (item, label);
 }

@@ -17,6 +17,7 @@
 #include "six-locate.h"
 #include "six-overview-page.h"
 #include "six-search-page.h"
+#include "six-tab-stop.h"
 
 struct _SixWindow
 {
@@ -669,6 +670,7 @@ six_window_class_init (SixWindowClass *klass)
 
   g_type_ensure (SIX_TYPE_OVERVIEW_PAGE);
   g_type_ensure (SIX_TYPE_SEARCH_PAGE);
+  g_type_ensure (SIX_TYPE_TAB_STOP);
   g_type_ensure (SIX_TYPE_ACTIONS_PAGE);
   g_type_ensure (SIX_TYPE_COUNTRIES_PAGE);
   g_type_ensure (SIX_TYPE_COALITIONS_PAGE);

@@ -97,6 +97,59 @@ class App:
             raise
 
 
+class FocusWatch:
+    """What has the keyboard's focus, as a screen reader learns it: from AT-SPI's focus events
+    (searching the tree for the focused node takes seconds on a full page)."""
+
+    def __init__(self):
+        from gi.repository import GLib
+
+        self._context = GLib.MainContext.default()
+        self.focused = None
+        pyatspi.Registry.registerEventListener(self._on_focus, "object:state-changed:focused")
+
+    def _on_focus(self, event):
+        if event.detail1:
+            self.focused = event.source
+
+    def pump(self, seconds):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            while self._context.iteration(False):
+                pass
+            time.sleep(0.02)
+
+    def press(self, key, combo=False):
+        """Press @key ("Tab", or "<Control>Return" with @combo) and let the events arrive."""
+        (rawinput.keyCombo if combo else rawinput.pressKey)(key)
+        self.pump(0.3)
+
+    def is_on(self, role, name):
+        try:
+            return (self.focused is not None and self.focused.getRoleName() == role
+                    and self.focused.name == name)
+        except Exception:  # the node went away
+            return False
+
+    def tab_to(self, role, name, limit=80):
+        """Press Tab until @role “@name” has the focus; returns how many presses it took.
+        (GTK 4.8 sends no focus event for an entry row's text: see type_into.)"""
+        came = []
+        for presses in range(1, limit + 1):
+            self.press("Tab")
+            if self.is_on(role, name):
+                return presses
+            came.append(self.describe())
+        trail = ", ".join(came[:30])
+        raise AssertionError(f"Tab never came to {role} “{name}” in {limit} presses: {trail}")
+
+    def describe(self):
+        try:
+            return f"{self.focused.getRoleName()} “{self.focused.name}”"
+        except Exception:
+            return "nothing"
+
+
 def run(binary, workdir, body, *args):
     """Start the app (with @args on its command line), let body(app, results) append
     (name, ok) pairs, and print TAP.

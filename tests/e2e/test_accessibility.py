@@ -10,7 +10,8 @@ from dogtail import rawinput
 from e2e import focus_window, run, wait_for
 
 ACTIONABLE = {"push button", "toggle button", "check box", "radio button", "combo box",
-              "text", "entry", "list item", "menu item", "spin button", "slider", "switch"}
+              "text", "entry", "list item", "table row", "menu item", "spin button", "slider",
+              "switch"}
 GTYPE = re.compile(r"^(Gtk|Adw|Six)[A-Z]\w*$")
 PAGES = ("Overview", "Action Plans", "Countries", "Coalitions", "Exchange")
 
@@ -44,7 +45,7 @@ def problem(node, parent_role):
     if GTYPE.match(name):
         return "a type name"
     if not name:
-        if node.roleName == "list item" and text_within(node):
+        if node.roleName in ("list item", "table row") and text_within(node):
             return None  # read by its content, as screen readers do with rows
         return "no name"
     words = name.replace("_", "").split(" ")
