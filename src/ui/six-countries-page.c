@@ -268,7 +268,8 @@ on_query_snapshot_changed_cb (SixCountriesPage *self)
 /* --- cells and sorting --------------------------------------------------------------- */
 
 /* GTK 4.8 names a column view's row after its type ("GtkListItemWidget") for screen readers:
- * the row, the name cell's parent, is named by the country. */
+ * the row, the name cell's parent, is named by the country, once the cell is in its row and
+ * whenever the row shows another. */
 static void
 on_name_label_changed_cb (GtkLabel *label)
 {
@@ -297,7 +298,10 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   /* A long name is cut at the column's edge: its tooltip reads it whole. */
   gtk_expression_bind (gtk_expression_ref (expression), label, "tooltip-text", item);
   if (g_str_equal (property, "name"))
-    g_signal_connect (label, "notify::label", G_CALLBACK (on_name_label_changed_cb), NULL);
+    {
+      g_signal_connect (label, "map", G_CALLBACK (on_name_label_changed_cb), NULL);
+      g_signal_connect (label, "notify::label", G_CALLBACK (on_name_label_changed_cb), NULL);
+    }
   gtk_expression_bind (expression, label, "label", item);
   gtk_list_item_set_child (item, label);
 }
@@ -538,6 +542,9 @@ six_countries_page_init (SixCountriesPage *self)
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
+  /* The headings' row, the column view's first child, is named after its type too. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->column_view))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column Headings"), -1);
 
   update_years (self, self->years);
 }
