@@ -9,9 +9,9 @@
  */
 #include "config.h"
 
-#include "six-coalition-assistant.h"
 #include "six-action-detail.h"
 #include "six-actions-page.h"
+#include "six-coalition-assistant.h"
 #include "six-coalitions-page.h"
 #include "six-countries-page.h"
 #include "six-country-profile.h"
