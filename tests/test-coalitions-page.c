@@ -200,136 +200,6 @@ follow_up_overdue (gpointer page)
          gtk_widget_has_css_class (row, "overdue");
 }
 
-/* Toasts seen (widget → when first seen) and dismissed. libadwaita 1.2 frees a toast
- * dismissed while it is still sliding in, then touches it when the slide ends: a toast is
- * dismissed once, and only once it has been shown for a while. */
-static GHashTable *seen;
-static GHashTable *dismissed;
-
-#define TOAST_SETTLE_US (G_USEC_PER_SEC * 6 / 10)
-
-static void
-forget_toast (gpointer  data,
-              GObject  *where_the_object_was)
-{
-  g_hash_table_remove (seen, where_the_object_was);
-  g_hash_table_remove (dismissed, where_the_object_was);
-}
-
-static gboolean
-is_live_toast (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0 &&
-         !g_hash_table_contains (dismissed, widget);
-}
-
-static gboolean
-is_close_button (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
-}
-
-static gboolean
-label_starts_with (GtkWidget     *widget,
-                   gconstpointer  prefix)
-{
-  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
-}
-
-/* The toast showing, noted when first seen. */
-static GtkWidget *
-find_live_toast (Fixture *fixture,
-                 gint64  *shown_for)
-{
-  GtkWidget *toast = find_matching (GTK_WIDGET (fixture->window), is_live_toast, NULL);
-  gint64 now = g_get_monotonic_time ();
-
-  if (toast == NULL)
-    return NULL;
-
-  if (!g_hash_table_contains (seen, toast))
-    {
-      g_hash_table_insert (seen, toast, g_memdup2 (&now, sizeof now));
-      g_object_weak_ref (G_OBJECT (toast), forget_toast, NULL);
-    }
-  *shown_for = now - *(gint64 *) g_hash_table_lookup (seen, toast);
-
-  return toast;
-}
-
-/* Dismisses the toast showing, once it has settled, as a user would: the next one shows. */
-static gboolean
-dismiss_settled_toast (Fixture *fixture)
-{
-  gint64 shown_for = 0;
-  GtkWidget *toast = find_live_toast (fixture, &shown_for);
-  GtkWidget *close = toast != NULL ? find_matching (toast, is_close_button, NULL) : NULL;
-
-  if (close == NULL || shown_for < TOAST_SETTLE_US)
-    return FALSE;
-
-  g_hash_table_add (dismissed, toast);
-  g_signal_emit_by_name (close, "clicked");
-
-  return TRUE;
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-toast_dismissed (gpointer data)
-{
-  return dismiss_settled_toast (data);
-}
-
-/* The main loop wakes up often enough to see a toast settle. */
-static void
-dismiss_shown_toast (Fixture *fixture)
-{
-  guint tick = g_timeout_add (50, tick_cb, NULL);
-  gint64 shown_for;
-
-  if (find_live_toast (fixture, &shown_for) != NULL)
-    wait_until (toast_dismissed, fixture);
-  g_source_remove (tick);
-}
-
-typedef struct
-{
-  Fixture    *fixture;
-  const char *prefix;
-} ToastWait;
-
-/* Toasts queue: the ones before it are dismissed until it shows. */
-static gboolean
-toast_shows (gpointer data)
-{
-  ToastWait *wait = data;
-  gint64 shown_for = 0;
-  GtkWidget *toast = find_live_toast (wait->fixture, &shown_for);
-
-  if (toast != NULL && find_matching (toast, label_starts_with, wait->prefix) != NULL)
-    return TRUE;
-  dismiss_settled_toast (wait->fixture);
-
-  return FALSE;
-}
-
-#define wait_toast(fixture, prefix) \
-  G_STMT_START { \
-    ToastWait wait_ = { (fixture), (prefix) }; \
-    guint tick_ = g_timeout_add (50, tick_cb, NULL); \
-    wait_until (toast_shows, &wait_); \
-    g_source_remove (tick_); \
-  } G_STMT_END
-
 static gboolean
 file_exists (gpointer path)
 {
@@ -361,7 +231,7 @@ assert_brief (Fixture           *fixture,
 
   g_unlink (path);
   _six_coalitions_page_save_brief (page, path);
-  wait_toast (fixture, "Saved");
+  wait_toast (fixture->window, "Saved");
   g_assert_true (file_exists (path));
   info = run (info_argv);
   text = run (text_argv);
@@ -508,8 +378,8 @@ journey_body (Fixture *fixture)
   g_assert_true (six_coalition_assistant_start (assistant));
   wait_until (workspace_shown, page);
   coalition_id = g_strdup (six_coalitions_page_get_coalition_id (page));
-  wait_toast (fixture, "Coalition started");
-  dismiss_shown_toast (fixture);
+  wait_toast (fixture->window, "Coalition started");
+  dismiss_toast (fixture->window);
   wait_row (page, "members_group", "Lebanon");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_by_id (GTK_WIDGET (page), "heading_label"))),
                    ==, "Country Coalition for Lebanon");
@@ -523,7 +393,7 @@ journey_body (Fixture *fixture)
   g_assert_true (six_record_form_save (form));
   wait_until (no_form, NULL);
   wait_row (page, "members_group", "Norway");
-  dismiss_shown_toast (fixture);
+  dismiss_toast (fixture->window);
 
   form = open_form (page, "coalitions.add-member");
   button = find_matching (GTK_WIDGET (form), has_tooltip, "New Organisation…");
@@ -563,9 +433,9 @@ journey_body (Fixture *fixture)
   row = find_in_group (GTK_WIDGET (page), "members_group", "Norway");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                             "Since 2024-09-01"));
-  dismiss_shown_toast (fixture);
-  dismiss_shown_toast (fixture);
-  dismiss_shown_toast (fixture);
+  dismiss_toast (fixture->window);
+  dismiss_toast (fixture->window);
+  dismiss_toast (fixture->window);
 
   /* A meeting next month, with its agenda. */
   form = open_form (page, "coalitions.add-meeting");
@@ -586,7 +456,7 @@ journey_body (Fixture *fixture)
                             "\nAttendees: Norway\nAgenda: Review the survey plan"));
   upcoming = six_coalition_view_get_upcoming (six_coalitions_page_get_view (page));
   meeting_id = g_strdup (six_record_get_id (upcoming->pdata[0]));
-  dismiss_shown_toast (fixture);
+  dismiss_toast (fixture->window);
 
   /* A follow-up Norway owns, due last week: overdue, and it stands out. */
   form = open_form (page, "coalitions.add-follow-up");
@@ -610,7 +480,7 @@ journey_body (Fixture *fixture)
                             "From: Before the Meeting of States Parties"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                             "For: 2018 · Victim assistance"));
-  dismiss_shown_toast (fixture);
+  dismiss_toast (fixture->window);
   wait_until (settled, fixture->window);
   g_free (png);
   png = review_path ("coalitions-workspace.png");
@@ -633,11 +503,11 @@ journey_body (Fixture *fixture)
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   wait_until (follow_up_done, page);
-  wait_toast (fixture, "Follow-up marked done");
+  wait_toast (fixture->window, "Follow-up marked done");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   wait_until (follow_up_overdue, page);
-  dismiss_shown_toast (fixture);
-  dismiss_shown_toast (fixture);
+  dismiss_toast (fixture->window);
+  dismiss_toast (fixture->window);
 
   /* The coalition itself, edited in the same form: its focus is a set of ticks. */
   form = open_form (page, "coalitions.edit");
@@ -649,12 +519,12 @@ journey_body (Fixture *fixture)
   wait_until (described, page);
   g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (find_by_id (GTK_WIDGET (page), "details_label"))),
                          "Victim assistance"));
-  wait_toast (fixture, "Coalition changed");
+  wait_toast (fixture->window, "Coalition changed");
 
   /* The brief for the next meeting; the file for the members goes by email
    * (test-exchange-flow sends one). */
   assert_brief (fixture, page);
-  dismiss_shown_toast (fixture);
+  dismiss_toast (fixture->window);
   g_assert_true (gtk_widget_get_sensitive (find_matching (GTK_WIDGET (page), has_action_name,
                                                           "coalitions.send")));
 
@@ -843,9 +713,6 @@ main (int   argc,
     return 0;
 
   ui_test_use_catalogs ();
-
-  seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  dismissed = g_hash_table_new (NULL, NULL);
 
   g_test_add ("/ui/coalitions-page/journey", Fixture, NULL, fixture_set_up, test_journey,
               fixture_tear_down);

@@ -43,7 +43,7 @@ wait_seconds_until (guint        seconds,
   g_source_remove (id);
 }
 
-/* Spin the main loop until @condition holds, failing after five seconds. */
+/* Spin the main loop until @condition holds, failing after thirty seconds. */
 void
 wait_until_at (gboolean  (*condition) (gpointer),
                gpointer    data,
@@ -223,34 +223,98 @@ is_toast_close_button (GtkWidget     *widget,
          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
 }
 
+/* A toast on show: one hiding takes no more pointer events. */
 static gboolean
-is_toast (GtkWidget     *widget,
-          gconstpointer  data)
+is_live_toast (GtkWidget     *widget,
+               gconstpointer  data)
 {
-  return g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0;
+  return g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0 &&
+         gtk_widget_get_can_target (widget);
 }
 
-/* Toasts show one at a time, each for a few seconds: dismiss the one showing, as a user
- * would, so that the next shows now. */
+/* libadwaita 1.2 frees a toast dismissed while it slides in (300 ms, 500 ms when it replaces
+ * another) and touches it when the slide ends, a crash. A toast is dismissed once it has been
+ * on show for longer, as counted by the clock that times the slide: the window's frames. */
+#define TOAST_SLIDE_US (600 * 1000)
+#define TOAST_SEEN "ui-fixture-toast-seen"
+
 static gboolean
-toast_revealed (gpointer revealer)
+toast_settled (GtkWidget *toast)
 {
-  return gtk_revealer_get_child_revealed (revealer);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (toast);
+  gint64 now, *seen;
+
+  if (clock == NULL)
+    return FALSE;
+  now = gdk_frame_clock_get_frame_time (clock);
+  seen = g_object_get_data (G_OBJECT (toast), TOAST_SEEN);
+  if (seen == NULL)
+    {
+      seen = g_memdup2 (&now, sizeof now);
+      g_object_set_data_full (G_OBJECT (toast), TOAST_SEEN, seen, g_free);
+    }
+  /* Frames keep coming while the test waits, so the slide ends. */
+  gtk_widget_queue_draw (toast);
+
+  return now - *seen >= TOAST_SLIDE_US;
+}
+
+/* Dismisses the toast on show once it has settled, as a user would; TRUE once done, or when
+ * none shows. */
+static gboolean
+dismiss_settled_toast (SixWindow *window)
+{
+  GtkWidget *toast = find_matching (GTK_WIDGET (window), is_live_toast, NULL);
+
+  if (toast == NULL)
+    return TRUE;
+  if (!toast_settled (toast))
+    return FALSE;
+  g_signal_emit_by_name (find_matching (toast, is_toast_close_button, NULL), "clicked");
+
+  return TRUE;
+}
+
+static gboolean
+toast_dismissed (gpointer window)
+{
+  return dismiss_settled_toast (window);
 }
 
 void
 dismiss_toast (SixWindow *window)
 {
-  GtkWidget *toast = find_matching (GTK_WIDGET (window), is_toast, NULL);
-  GtkWidget *close = toast != NULL ? find_matching (toast, is_toast_close_button, NULL) : NULL;
-  GtkWidget *revealer = toast != NULL ? gtk_widget_get_ancestor (toast, GTK_TYPE_REVEALER) : NULL;
+  wait_until (toast_dismissed, window);
+}
 
-  /* libadwaita 1.2 frees a toast dismissed while it slides in, then touches it when the
-   * slide ends: dismiss only a toast fully shown. */
-  if (revealer != NULL)
-    wait_until (toast_revealed, revealer);
-  if (close != NULL)
-    g_signal_emit_by_name (close, "clicked");
+typedef struct
+{
+  SixWindow  *window;
+  const char *prefix;
+} ToastWait;
+
+/* Toasts queue: the ones before it are dismissed until it shows. */
+static gboolean
+toast_shows (gpointer data)
+{
+  ToastWait *wait = data;
+  GtkWidget *toast = find_matching (GTK_WIDGET (wait->window), is_live_toast, NULL);
+
+  if (toast != NULL && find_matching (toast, label_starts_with, wait->prefix) != NULL)
+    return TRUE;
+  dismiss_settled_toast (wait->window);
+
+  return FALSE;
+}
+
+void
+wait_toast_at (SixWindow  *window,
+               const char *prefix,
+               const char *where)
+{
+  ToastWait wait = { window, prefix };
+
+  wait_until_at (toast_shows, &wait, where);
 }
 
 void

@@ -57,8 +57,14 @@ gboolean   has_toplevel      (gpointer        type);
 gboolean   has_message_dialog (gpointer       data);
 /* Whether the main window shows a label starting with @prefix (a toast's, say). */
 gboolean   window_shows      (gpointer        prefix);
-/* Toasts show one at a time: dismiss the one showing, so that the next shows now. */
+/* Toasts show one at a time: dismiss the one showing, once it has settled, so that the next
+ * shows now. */
 void       dismiss_toast     (SixWindow      *window);
+/* Waits until a toast starting with @prefix shows, dismissing the ones queued before it. */
+void       wait_toast_at     (SixWindow      *window,
+                              const char     *prefix,
+                              const char     *where);
+#define wait_toast(window, prefix) wait_toast_at ((window), (prefix), G_STRLOC)
 /* For six_repository_apply_async (): stores the operation id in the gint64 at @user_data. */
 void       applied_cb        (GObject        *object,
                               GAsyncResult   *result,
