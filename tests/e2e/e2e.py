@@ -106,11 +106,13 @@ class FocusWatch:
 
         self._context = GLib.MainContext.default()
         self.focused = None
+        self.moves = 0
         pyatspi.Registry.registerEventListener(self._on_focus, "object:state-changed:focused")
 
     def _on_focus(self, event):
         if event.detail1:
             self.focused = event.source
+            self.moves += 1
 
     def pump(self, seconds):
         deadline = time.monotonic() + seconds
@@ -124,6 +126,17 @@ class FocusWatch:
         (rawinput.keyCombo if combo else rawinput.pressKey)(key)
         self.pump(0.3)
 
+    def tab(self, timeout=2.0):
+        """Press Tab and wait for the focus to move: a busy machine reports it late, and one
+        press more would go past the control wanted. An entry row's text reports nothing: the
+        wait then ends at @timeout."""
+        moves = self.moves
+        rawinput.pressKey("Tab")
+        deadline = time.monotonic() + timeout
+        while self.moves == moves and time.monotonic() < deadline:
+            self.pump(0.05)
+        self.pump(0.1)
+
     def is_on(self, role, name):
         try:
             return (self.focused is not None and self.focused.getRoleName() == role
@@ -136,7 +149,7 @@ class FocusWatch:
         (GTK 4.8 sends no focus event for an entry row's text: see type_into.)"""
         came = []
         for presses in range(1, limit + 1):
-            self.press("Tab")
+            self.tab()
             if self.is_on(role, name):
                 return presses
             came.append(self.describe())

@@ -61,7 +61,7 @@ def steps(app, results):
     # GTK 4.8 sends no focus event for an entry row's text: the field after a button or a
     # drop-down is reached by one more Tab, and what is typed there shows where it landed.
     keys.tab_to("push button", "Add")
-    keys.press("Tab")
+    keys.tab()
     type_text(keys, "Norway")
     source = form.findChild(lambda n: n.roleName == "combo box" and n.name == "From")
     results.append(("the State typed after Tab is found as the source",
@@ -70,7 +70,7 @@ def steps(app, results):
                         retry=False, requireResult=False), "Norway chosen")))
     keys.tab_to("combo box", "Kind")
     for text in ("250000", "USD", "2024"):
-        keys.press("Tab")
+        keys.tab()
         type_text(keys, text)
     keys.press("<Control>Return", combo=True)
     wait_for(lambda: len(app.node.children) == windows, "the form closed by Ctrl+Enter")
@@ -83,7 +83,7 @@ def steps(app, results):
     # Escape leaves a form and adds nothing.
     form, windows = open_form(app, keys)
     keys.tab_to("combo box", "Kind")
-    keys.press("Tab")
+    keys.tab()
     type_text(keys, "999")
     keys.press("Escape")
     wait_for(lambda: len(app.node.children) == windows, "the form closed by Escape")
@@ -96,7 +96,7 @@ def steps(app, results):
     keys.press("Down")
     results.append(("Down in the sidebar shows the Coalitions page",
                     wait_for(lambda: page_is(app, "Coalitions"), "the Coalitions page")))
-    keys.press("Tab")
+    keys.tab()
     keys.pump(1.0)
     results.append(("Tab leaves the sidebar for the page and keeps the page",
                     page_is(app, "Coalitions") and not keys.is_on("list item", "Exchange")))
