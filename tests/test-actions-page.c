@@ -10,6 +10,7 @@
 
 #include "six-action-entry.h"
 #include "six-actions-page.h"
+#include "six-entry-row.h"
 #include "six-link-dialog.h"
 #include "six-search-page.h"
 #include "ui-fixture.h"
@@ -407,7 +408,7 @@ detail_body (Fixture *fixture)
   badge = find_matching (GTK_WIDGET (detail), is_unverified_label, NULL);
   g_assert_nonnull (badge);
   wait_until (widget_visible, badge);
-  title_row = find_descendant (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW);
+  title_row = find_descendant (GTK_WIDGET (detail), SIX_TYPE_ENTRY_ROW);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Action 38");
   /* A title that only repeats the number: the header reads the gist instead. */
   g_assert_nonnull (find_matching (GTK_WIDGET (detail), is_label_starting,

@@ -15,6 +15,7 @@
 #include "six-coalitions-page.h"
 #include "six-countries-page.h"
 #include "six-country-profile.h"
+#include "six-entry-row.h"
 #include "six-exchange-page.h"
 #include "six-link-dialog.h"
 #include "six-overview-page.h"
@@ -472,6 +473,72 @@ shortcuts_body (Fixture *fixture)
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+is_apply_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "object-select-symbolic") == 0;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* A form's text field: its entry is named by the row's title, which a screen reader says as
+ * the focus comes; a value the program sets shows no apply button, a typed one does, and
+ * Enter applies it. */
+static void
+test_entry_row (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = six_entry_row_new ();
+  GtkWidget *entry, *apply_button;
+  guint applied = 0;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Amount");
+  six_entry_row_set_show_apply_button (SIX_ENTRY_ROW (row), TRUE);
+  g_signal_connect_swapped (row, "apply", G_CALLBACK (count_cb), &applied);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, row);
+
+  entry = find_descendant (row, GTK_TYPE_ENTRY);
+  apply_button = find_matching (row, is_apply_button, NULL);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (entry),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, "Amount"));
+
+  /* As with libadwaita's entry row, text that changes while the focus is elsewhere was not
+   * typed. */
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row), "12");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "12");
+  g_assert_false (gtk_widget_get_visible (apply_button));
+
+  /* Tab comes to the entry itself; the row is no stop of its own. */
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (window))), "250000");
+  g_assert_true (gtk_widget_get_visible (apply_button));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "250000");
+
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (applied, ==, 1);
+  g_assert_false (gtk_widget_get_visible (apply_button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_pages (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -520,6 +587,7 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 0;
 
+  g_test_add_func ("/ui/keyboard/entry-row", test_entry_row);
   g_test_add ("/ui/keyboard/pages", Fixture, NULL, fixture_set_up, test_pages,
               fixture_tear_down);
   g_test_add ("/ui/keyboard/action", Fixture, NULL, fixture_set_up, test_action,

@@ -9,6 +9,7 @@
 
 #include "six-countries-page.h"
 #include "six-country-profile.h"
+#include "six-entry-row.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-preferences-window.h"
@@ -210,7 +211,7 @@ preferences_body (Fixture *fixture)
 {
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
   g_autofree char *name = NULL;
-  AdwEntryRow *name_row = NULL;
+  SixEntryRow *name_row = NULL;
   GtkWindow *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
@@ -219,7 +220,7 @@ preferences_body (Fixture *fixture)
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (fixture->window));
 
   /* The name row writes the replica's display name to GSettings. */
-  name_row = ADW_ENTRY_ROW (find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
+  name_row = SIX_ENTRY_ROW (find_descendant (GTK_WIDGET (preferences), SIX_TYPE_ENTRY_ROW));
   g_assert_nonnull (name_row);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Amina Diallo");
   name = g_settings_get_string (settings, "replica-name");

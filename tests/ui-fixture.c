@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "six-entry-row.h"
 #include "six-exchange-reader.h"
 #include "six-identity-dialog.h"
 #include "six-import.h"
@@ -611,7 +612,7 @@ static gboolean
 is_entry_row_titled (GtkWidget     *widget,
                      gconstpointer  title)
 {
-  return ADW_IS_ENTRY_ROW (widget) &&
+  return SIX_IS_ENTRY_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 

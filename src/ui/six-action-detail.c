@@ -15,6 +15,7 @@
 
 #include "six-action-detail.h"
 #include "six-display-name.h"
+#include "six-entry-row.h"
 #include "six-labels.h"
 #include "six-rows.h"
 #include "six-link-dialog.h"
@@ -44,12 +45,12 @@ struct _SixActionDetail
   GtkLabel            *title_label;
   GtkLabel            *section_label;
   GtkWidget           *verify_button;
-  AdwEntryRow         *title_row;
-  AdwEntryRow         *summary_row;
-  AdwEntryRow         *indicators_row;
+  SixEntryRow         *title_row;
+  SixEntryRow         *summary_row;
+  SixEntryRow         *indicators_row;
   AdwActionRow        *source_row;
   AdwComboRow         *status_row;
-  AdwEntryRow         *notes_row;
+  SixEntryRow         *notes_row;
   AdwPreferencesGroup *related_group;
   AdwPreferencesGroup *links_group;
 
@@ -184,7 +185,7 @@ save_action_text (SixActionDetail *self,
 
 static void
 on_text_row_apply_cb (SixActionDetail *self,
-                      AdwEntryRow     *row)
+                      SixEntryRow     *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
@@ -479,7 +480,7 @@ draw_links (SixActionDetail *self,
 /* Replace a row's text only when the stored value changed, or another action is shown. */
 static void
 draw_text_row (SixActionDetail *self,
-               AdwEntryRow     *row,
+               SixEntryRow     *row,
                SixRecord       *previous,
                SixRecord       *current,
                const char      *field)
@@ -688,6 +689,7 @@ six_action_detail_class_init (SixActionDetailClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (SIX_TYPE_ENTRY_ROW);
   object_class->dispose = six_action_detail_dispose;
   object_class->finalize = six_action_detail_finalize;
   object_class->get_property = six_action_detail_get_property;

@@ -17,6 +17,7 @@
 #include "six-coalition-assistant.h"
 #include "six-coalition.h"
 #include "six-deadline.h"
+#include "six-entry-row.h"
 #include "six-labels.h"
 #include "six-record-form.h"
 
@@ -32,7 +33,7 @@ struct _SixCoalitionAssistant
 
   /* Template widgets */
   AdwComboRow         *lead_row;
-  AdwEntryRow         *title_row;
+  SixEntryRow         *title_row;
   AdwComboRow         *status_row;
   AdwPreferencesGroup *focus_group;
   AdwComboRow         *party_row;
@@ -331,6 +332,7 @@ six_coalition_assistant_class_init (SixCoalitionAssistantClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (SIX_TYPE_ENTRY_ROW);
   object_class->dispose = six_coalition_assistant_dispose;
   object_class->finalize = six_coalition_assistant_finalize;
 

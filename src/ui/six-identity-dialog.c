@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "six-entry-row.h"
 #include "six-identity-dialog.h"
 
 struct _SixIdentityDialog
@@ -16,8 +17,8 @@ struct _SixIdentityDialog
   AdwMessageDialog parent_instance;
 
   /* Template widgets */
-  AdwEntryRow *name_row;
-  AdwEntryRow *organisation_row;
+  SixEntryRow *name_row;
+  SixEntryRow *organisation_row;
 
   /* Owned */
   GSettings   *settings;
@@ -26,7 +27,7 @@ struct _SixIdentityDialog
 G_DEFINE_FINAL_TYPE (SixIdentityDialog, six_identity_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 static char *
-stripped_text (AdwEntryRow *row)
+stripped_text (SixEntryRow *row)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
@@ -58,6 +59,7 @@ six_identity_dialog_class_init (SixIdentityDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (SIX_TYPE_ENTRY_ROW);
   object_class->dispose = six_identity_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "six-entry-row.h"
 #include "six-preferences-window.h"
 
 struct _SixPreferencesWindow
@@ -15,8 +16,8 @@ struct _SixPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   /* Template widgets */
-  AdwEntryRow  *name_row;
-  AdwEntryRow  *organisation_row;
+  SixEntryRow  *name_row;
+  SixEntryRow  *organisation_row;
   AdwActionRow *folder_row;
   GtkWidget    *clear_folder_button;
 
@@ -88,6 +89,7 @@ six_preferences_window_class_init (SixPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (SIX_TYPE_ENTRY_ROW);
   object_class->dispose = six_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,

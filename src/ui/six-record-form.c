@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "six-entry-row.h"
 #include "six-labels.h"
 #include "six-record-form.h"
 
@@ -20,7 +21,7 @@
 typedef struct
 {
   const SixField *field;
-  GtkWidget      *row;     /* AdwEntryRow, AdwComboRow, or AdwExpanderRow for a set */
+  GtkWidget      *row;     /* SixEntryRow, AdwComboRow, or AdwExpanderRow for a set */
   GPtrArray      *values;  /* a combo's value behind each choice; NULL for "none" */
   GPtrArray      *checks;  /* a set's GtkCheckButton for each of @values, in the same order */
   GPtrArray      *items;   /* a set's rows in its expander, to take out when choices change */
@@ -171,7 +172,7 @@ update_validity (SixRecordForm *self)
       g_autoptr(GVariant) value = NULL;
       gboolean valid = read_row (row, &value);
 
-      if (ADW_IS_ENTRY_ROW (row->row))
+      if (SIX_IS_ENTRY_ROW (row->row))
         {
           if (valid)
             gtk_widget_remove_css_class (row->row, "error");
@@ -216,7 +217,7 @@ new_entry_row (SixRecordForm  *self,
                const SixField *field,
                GVariant       *value)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = six_entry_row_new ();
   g_autofree char *text = NULL;
 
   if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
@@ -424,7 +425,7 @@ new_search_row (SixRecordForm  *self,
       !g_strv_contains (field->targets, "organisation"))
     return NULL;
 
-  row = adw_entry_row_new ();
+  row = six_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  _("Find a State or Organisation"));
   g_signal_connect_object (row, "changed", G_CALLBACK (on_search_changed_cb), self, 0);
@@ -469,7 +470,7 @@ add_row (SixRecordForm  *self,
 static void
 add_source_row (SixRecordForm *self)
 {
-  self->source = adw_entry_row_new ();
+  self->source = six_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source), _("Source"));
   gtk_widget_set_tooltip_text (self->source,
                                _("Where this comes from, such as “Art. 7 report 2023, Form I”"));
@@ -788,8 +789,8 @@ six_record_form_add_row_suffix (SixRecordForm *self,
   g_return_if_fail (row != NULL);
 
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  if (ADW_IS_ENTRY_ROW (row->row))
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row->row), widget);
+  if (SIX_IS_ENTRY_ROW (row->row))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), widget);
   else if (ADW_IS_ACTION_ROW (row->row))
     adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), widget);
   else

@@ -128,8 +128,7 @@ class FocusWatch:
 
     def tab(self, timeout=2.0):
         """Press Tab and wait for the focus to move: a busy machine reports it late, and one
-        press more would go past the control wanted. An entry row's text reports nothing: the
-        wait then ends at @timeout."""
+        press more would go past the control wanted."""
         moves = self.moves
         rawinput.pressKey("Tab")
         deadline = time.monotonic() + timeout
@@ -145,8 +144,7 @@ class FocusWatch:
             return False
 
     def tab_to(self, role, name, limit=80):
-        """Press Tab until @role “@name” has the focus; returns how many presses it took.
-        (GTK 4.8 sends no focus event for an entry row's text: see type_into.)"""
+        """Press Tab until @role “@name” has the focus; returns how many presses it took."""
         came = []
         for presses in range(1, limit + 1):
             self.tab()
