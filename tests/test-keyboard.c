@@ -82,8 +82,8 @@ describe (GtkWidget *widget)
   if (said == NULL && row != NULL)
     said = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 
-  return g_strdup_printf ("%s “%s” in %s", G_OBJECT_TYPE_NAME (widget), said != NULL ? said : "",
-                          named_ancestor (widget));
+  return g_strdup_printf ("%s “%s” in %s", G_OBJECT_TYPE_NAME (widget),
+                          said != NULL ? said : "", named_ancestor (widget));
 }
 
 /* The widgets Tab gives the focus to, once round @root, starting wherever it is. */
@@ -260,7 +260,9 @@ pages_body (Fixture *fixture)
 static gboolean
 action_shown (gpointer page)
 {
-  return g_strcmp0 (six_action_detail_get_state (six_actions_page_get_detail (page)), "action") == 0 &&
+  SixActionDetail *detail = six_actions_page_get_detail (page);
+
+  return g_strcmp0 (six_action_detail_get_state (detail), "action") == 0 &&
          settled (gtk_widget_get_root (page));
 }
 
@@ -268,7 +270,8 @@ static SixActionsPage *
 open_action (Fixture    *fixture,
              const char *id)
 {
-  SixActionsPage *page = SIX_ACTIONS_PAGE (show_page (fixture, "action-plans", SIX_TYPE_ACTIONS_PAGE));
+  SixActionsPage *page = SIX_ACTIONS_PAGE (show_page (fixture, "action-plans",
+                                                      SIX_TYPE_ACTIONS_PAGE));
 
   six_actions_page_open_action (page, id);
   wait_until (action_shown, page);
@@ -428,7 +431,8 @@ collect_bound (GtkWidget *widget,
           GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
 
           if (GTK_IS_NAMED_ACTION (action))
-            g_ptr_array_add (bound, gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut)));
+            g_ptr_array_add (bound,
+                             gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut)));
         }
     }
 }
@@ -438,7 +442,8 @@ collect_bound (GtkWidget *widget,
 static void
 shortcuts_body (Fixture *fixture)
 {
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->window);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
   g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (fixture->app));
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) bound = g_ptr_array_new_with_free_func (g_free);

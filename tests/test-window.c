@@ -927,7 +927,8 @@ test_tolerated_criticals (void)
              "_gtk_widget_find_at_coords: assertion 'GDK_IS_SURFACE (surface)' failed");
       g_print ("went on\n");
       if (g_strcmp0 (g_getenv ("SIX_TEST_OTHER_CRITICAL"), "1") == 0)
-        g_log ("Gtk", G_LOG_LEVEL_CRITICAL, "gtk_widget_show: assertion 'GTK_IS_WIDGET (widget)' failed");
+        g_log ("Gtk", G_LOG_LEVEL_CRITICAL,
+               "gtk_widget_show: assertion 'GTK_IS_WIDGET (widget)' failed");
       return;
     }
 

@@ -689,7 +689,6 @@ six_action_detail_class_init (SixActionDetailClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_type_ensure (SIX_TYPE_ENTRY_ROW);
   object_class->dispose = six_action_detail_dispose;
   object_class->finalize = six_action_detail_finalize;
   object_class->get_property = six_action_detail_get_property;
@@ -735,6 +734,8 @@ six_action_detail_class_init (SixActionDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.add-link", NULL, add_link_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (SIX_TYPE_ENTRY_ROW);
 }
 
 static void

@@ -332,7 +332,6 @@ six_coalition_assistant_class_init (SixCoalitionAssistantClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_type_ensure (SIX_TYPE_ENTRY_ROW);
   object_class->dispose = six_coalition_assistant_dispose;
   object_class->finalize = six_coalition_assistant_finalize;
 
@@ -361,6 +360,8 @@ six_coalition_assistant_class_init (SixCoalitionAssistantClass *klass)
   gtk_widget_class_install_action (widget_class, "assistant.add-member", NULL, add_member_action);
   gtk_widget_class_install_action (widget_class, "assistant.new-organisation", NULL,
                                    new_organisation_action);
+
+  g_type_ensure (SIX_TYPE_ENTRY_ROW);
 }
 
 static void

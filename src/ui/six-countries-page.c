@@ -518,6 +518,7 @@ static void
 six_countries_page_init (SixCountriesPage *self)
 {
   g_autoptr(GtkSortListModel) sorted = NULL;
+  GtkWidget *headings;
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -543,8 +544,9 @@ six_countries_page_init (SixCountriesPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
   /* The headings' row, the column view's first child, is named after its type too. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->column_view))),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column Headings"), -1);
+  headings = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (headings), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Column Headings"), -1);
 
   update_years (self, self->years);
 }

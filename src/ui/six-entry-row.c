@@ -183,8 +183,8 @@ six_entry_row_class_init (SixEntryRowClass *klass)
   signals[APPLY] = g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/articlesix/ArticleSix/ui/six-entry-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/articlesix/ArticleSix"
+                                                             "/ui/six-entry-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SixEntryRow, entry);
   gtk_widget_class_bind_template_child (widget_class, SixEntryRow, apply_button);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);

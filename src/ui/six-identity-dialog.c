@@ -59,7 +59,6 @@ six_identity_dialog_class_init (SixIdentityDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_type_ensure (SIX_TYPE_ENTRY_ROW);
   object_class->dispose = six_identity_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -67,6 +66,8 @@ six_identity_dialog_class_init (SixIdentityDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixIdentityDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, SixIdentityDialog, organisation_row);
   gtk_widget_class_bind_template_callback (widget_class, on_name_row_changed_cb);
+
+  g_type_ensure (SIX_TYPE_ENTRY_ROW);
 }
 
 static void

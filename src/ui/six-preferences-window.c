@@ -89,7 +89,6 @@ six_preferences_window_class_init (SixPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_type_ensure (SIX_TYPE_ENTRY_ROW);
   object_class->dispose = six_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -101,6 +100,8 @@ six_preferences_window_class_init (SixPreferencesWindowClass *klass)
                                         clear_folder_button);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_folder_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_folder_button_clicked_cb);
+
+  g_type_ensure (SIX_TYPE_ENTRY_ROW);
 }
 
 static void
