@@ -484,14 +484,6 @@ count_cb (guint *count)
 }
 
 static gboolean
-is_apply_button (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "object-select-symbolic") == 0;
-}
-
-static gboolean
 is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (widget);
@@ -518,7 +510,7 @@ test_entry_row (void)
   wait_until (is_mapped, row);
 
   entry = find_descendant (row, GTK_TYPE_ENTRY);
-  apply_button = find_matching (row, is_apply_button, NULL);
+  apply_button = find_matching (row, is_button_with_icon, "object-select-symbolic");
   g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (entry),
                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "Amount"));
 

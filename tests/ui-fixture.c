@@ -264,12 +264,13 @@ window_shows (gpointer prefix)
          find_matching (GTK_WIDGET (window), label_starts_with, prefix) != NULL;
 }
 
-static gboolean
-is_toast_close_button (GtkWidget     *widget,
-                       gconstpointer  data)
+/* A button showing the icon named @icon_name. */
+gboolean
+is_button_with_icon (GtkWidget     *widget,
+                     gconstpointer  icon_name)
 {
   return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0;
 }
 
 /* A toast on show: one hiding takes no more pointer events. */
@@ -319,7 +320,7 @@ dismiss_settled_toast (SixWindow *window)
     return TRUE;
   if (!toast_settled (toast))
     return FALSE;
-  g_signal_emit_by_name (find_matching (toast, is_toast_close_button, NULL), "clicked");
+  g_signal_emit_by_name (find_matching (toast, is_button_with_icon, "window-close-symbolic"), "clicked");
 
   return TRUE;
 }

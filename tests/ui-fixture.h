@@ -49,6 +49,8 @@ GtkWidget *find_row_titled   (GtkWidget      *root,
                               const char     *title);
 GtkWidget *find_by_id        (GtkWidget      *root,
                               const char     *id);
+gboolean   is_button_with_icon (GtkWidget    *widget,
+                                gconstpointer icon_name);
 /* The live list's snapshot of a record, or NULL. */
 SixRecord *stored            (SixRepository  *repository,
                               const char     *kind,
