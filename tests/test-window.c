@@ -17,6 +17,7 @@
 #include "six-search-page.h"
 #include "six-action-row.h"
 #include "six-actions-page.h"
+#include "six-apply.h"
 #include "six-window-private.h"
 #include "ui-fixture.h"
 #include "six-db.h"
@@ -482,12 +483,13 @@ owner_told (gpointer owner)
   return g_object_get_data (owner, "failed") != NULL;
 }
 
-/* A view's write: one operation with Undo; a refused one tells the view and writes nothing. */
+/* A view's write: one operation with Undo; a refused one tells the view and writes nothing.
+ * The view reaches the window only through its actions. */
 static void
 apply_edits_body (Fixture *fixture)
 {
   SixRepository *repository = six_window_get_repository (fixture->window);
-  g_autoptr(GObject) owner = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkWidget *owner = gtk_window_get_child (GTK_WINDOW (fixture->window));
   g_autoptr(GPtrArray) good = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
   g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
   g_autoptr(GPtrArray) operations = NULL;
@@ -497,8 +499,7 @@ apply_edits_body (Fixture *fixture)
 
   six_edit_set_string (edit, "name", "Norwegian People's Aid");
   g_ptr_array_add (good, edit);
-  six_window_apply_edits (fixture->window, "Add organisation", "Organisation added", good,
-                          owner, on_failed);
+  six_apply_edits (owner, repository, "Add organisation", "Organisation added", good, on_failed);
   wait_until (newest_label_starts_with, &wait);
   wait_until (window_shows, (gpointer) "Organisation added");
   g_assert_false (owner_told (owner));
@@ -506,14 +507,14 @@ apply_edits_body (Fixture *fixture)
   six_edit_set_string (dangling, "name", "Nowhere Demining");
   six_edit_set_string (dangling, "country", "ZZZ");
   g_ptr_array_add (bad, dangling);
-  six_window_apply_edits (fixture->window, "Add dangling", "Never shown", bad, owner, on_failed);
+  six_apply_edits (owner, repository, "Add dangling", "Never shown", bad, on_failed);
   wait_until (owner_told, owner);
   g_assert_false (window_shows ((gpointer) "Never shown"));
   g_assert_cmpstr (newest_operation (repository, &operations)->label, ==, "Add organisation");
 }
 
-/* A window closed while its write is under way: the write holds the window (closed, not
- * disposed) until it answers; the write lands and nothing shows in the main window. */
+/* A window closed while its write is under way: the write holds the view that asked until it
+ * answers; the write lands and nothing shows in the main window. */
 static void
 closed_window_body (Fixture *fixture)
 {
@@ -527,7 +528,8 @@ closed_window_body (Fixture *fixture)
   six_window_set_repository (window, repository);
   six_edit_set_string (edit, "name", "Written After Closing");
   g_ptr_array_add (edits, edit);
-  six_window_apply_edits (window, "Add organisation", "Organisation added", edits, NULL, NULL);
+  six_apply_edits (gtk_window_get_child (GTK_WINDOW (window)), repository,
+                   "Add organisation", "Organisation added", edits, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Jobs answer in order: once a later one has, the closed window's has too. */

@@ -14,12 +14,12 @@
 #include <glib/gi18n.h>
 
 #include "six-action-detail.h"
+#include "six-apply.h"
 #include "six-display-name.h"
 #include "six-entry-row.h"
 #include "six-labels.h"
 #include "six-rows.h"
 #include "six-link-dialog.h"
-#include "six-window.h"
 
 static const char * const tracking_statuses[] = {
   "not_started", "in_progress", "done", "not_applicable", NULL
@@ -116,13 +116,12 @@ apply (SixActionDetail *self,
        GPtrArray       *edits)
 {
   g_autofree char *label = NULL;
-  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->repository == NULL || edits->len == 0 || !SIX_IS_WINDOW (window))
+  if (self->repository == NULL || edits->len == 0)
     return;
 
   label = g_strdup_printf ("%s — %s", message, self->action_id);
-  six_window_apply_edits (SIX_WINDOW (window), label, message, edits, self, on_apply_failed);
+  six_apply_edits (GTK_WIDGET (self), self->repository, label, message, edits, on_apply_failed);
 }
 
 static GPtrArray *

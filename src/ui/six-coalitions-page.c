@@ -16,6 +16,7 @@
 
 #include "six-coalitions-page-private.h"
 
+#include "six-apply.h"
 #include "six-choices.h"
 #include "six-coalition-assistant.h"
 #include "six-coalition-brief.h"
@@ -26,7 +27,6 @@
 #include "six-queries.h"
 #include "six-record-form.h"
 #include "six-rows.h"
-#include "six-window.h"
 
 struct _SixCoalitionsPage
 {
@@ -170,11 +170,7 @@ apply_edits (SixCoalitionsPage *self,
              const char        *title,
              GPtrArray         *edits)
 {
-  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (self));
-
-  g_return_if_fail (SIX_IS_WINDOW (window));
-
-  six_window_apply_edits (SIX_WINDOW (window), title, title, edits, NULL, NULL);
+  six_apply_edits (GTK_WIDGET (self), self->repository, title, title, edits, NULL);
 }
 
 static void

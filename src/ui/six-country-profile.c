@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "six-country-profile-private.h"
+#include "six-apply.h"
 #include "six-choices.h"
 #include "six-file-saver.h"
 #include "six-queries.h"
@@ -20,7 +21,6 @@
 #include "six-profile-document.h"
 #include "six-record-form.h"
 #include "six-rows.h"
-#include "six-window.h"
 
 struct _SixCountryProfile
 {
@@ -97,12 +97,8 @@ apply_edit (SixCountryProfile *self,
             SixEdit           *edit)
 {
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
-  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (self));
-
-  g_return_if_fail (SIX_IS_WINDOW (window));
-
   g_ptr_array_add (edits, six_edit_ref (edit));
-  six_window_apply_edits (SIX_WINDOW (window), title, title, edits, NULL, NULL);
+  six_apply_edits (GTK_WIDGET (self), self->repository, title, title, edits, NULL);
 }
 
 static void

@@ -9,11 +9,11 @@
 #include <glib/gi18n.h>
 
 #include "six-accessible.h"
+#include "six-apply.h"
 #include "six-exchange-log.h"
 #include "six-exchange-page.h"
 #include "six-incoming-group.h"
 #include "six-labels.h"
-#include "six-window.h"
 
 /* The newest files received shown; the log keeps them all. */
 #define N_FILES_SHOWN 50
@@ -70,20 +70,16 @@ restored_cb (GObject      *object,
 {
   g_autoptr(SixExchangePage) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   gint64 operation;
 
   operation = six_repository_restore_conflict_finish (SIX_REPOSITORY (object), result, &error);
   /* A restore writes the record, and the page reads again; a refusal writes nothing. */
   if (operation == 0)
     schedule_reload (self);
-  if (!SIX_IS_WINDOW (root))
-    return;
-
   if (operation > 0)
-    six_window_add_undo_toast (SIX_WINDOW (root), _("Replaced value brought back"), operation);
+    six_show_undo_toast (GTK_WIDGET (self), _("Replaced value brought back"), operation);
   else
-    six_window_add_toast (SIX_WINDOW (root), adw_toast_new (error->message));
+    six_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -194,10 +190,7 @@ summary_cb (GObject      *object,
 
   if (summary == NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (SIX_IS_WINDOW (root))
-        six_window_add_toast (SIX_WINDOW (root), adw_toast_new (error->message));
+      six_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 

@@ -274,6 +274,18 @@ toast_action (GtkWidget  *widget,
 }
 
 static void
+undo_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *title;
+  gint64 operation;
+
+  g_variant_get (parameter, "(&sx)", &title, &operation);
+  six_window_add_undo_toast (SIX_WINDOW (widget), title, operation);
+}
+
+static void
 show_sidebar_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -641,6 +653,7 @@ six_window_class_init (SixWindowClass *klass)
                                    show_countries_action);
   gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-toast", "(sx)", undo_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -902,79 +915,6 @@ six_window_add_undo_toast (SixWindow  *self,
       adw_toast_set_action_target_value (toast, g_variant_new_int64 (operation));
     }
   six_window_add_toast (self, toast);
-}
-
-typedef struct
-{
-  SixWindow   *window;
-  char        *title;
-  GWeakRef     owner;
-  SixFailFunc  failed;
-} Applying;
-
-static void
-applying_free (Applying *applying)
-{
-  g_object_unref (applying->window);
-  g_free (applying->title);
-  g_weak_ref_clear (&applying->owner);
-  g_free (applying);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Applying, applying_free)
-
-static void
-applied_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(Applying) applying = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) owner = NULL;
-  gint64 operation = six_repository_apply_finish (SIX_REPOSITORY (object), result, &error);
-
-  if (error == NULL)
-    {
-      /* 0: nothing changed, nothing to undo. */
-      if (operation > 0)
-        six_window_add_undo_toast (applying->window, applying->title, operation);
-      return;
-    }
-
-  six_window_add_toast (applying->window, adw_toast_new (error->message));
-  owner = g_weak_ref_get (&applying->owner);
-  if (owner != NULL && applying->failed != NULL)
-    applying->failed (owner);
-}
-
-/**
- * six_window_apply_edits:
- * @label: the operation's name in the history
- * @title: the Undo toast's title
- * @owner: (nullable): the view that asked, told through @failed when the write is refused
- *
- * One write, one undo: applies @edits in one transaction, then offers Undo in a toast, or
- * shows why the store refused them.
- */
-void
-six_window_apply_edits (SixWindow   *self,
-                        const char  *label,
-                        const char  *title,
-                        GPtrArray   *edits,
-                        gpointer     owner,
-                        SixFailFunc  failed)
-{
-  Applying *applying;
-
-  g_return_if_fail (SIX_IS_WINDOW (self));
-  g_return_if_fail (edits != NULL);
-
-  applying = g_new0 (Applying, 1);
-  applying->window = g_object_ref (self);
-  applying->title = g_strdup (title);
-  g_weak_ref_init (&applying->owner, owner);
-  applying->failed = failed;
-  six_repository_apply_async (self->repository, label, edits, NULL, applied_cb, applying);
 }
 
 /* --- imports under way --------------------------------------------------------------- */

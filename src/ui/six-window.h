@@ -24,15 +24,6 @@ void           six_window_show_page      (SixWindow      *self,
 gboolean       six_window_open_record    (SixWindow      *self,
                                           const char     *kind_name,
                                           const char     *id);
-/* A view's own repair when a write it asked for is refused. */
-typedef void (*SixFailFunc) (gpointer owner);
-
-void           six_window_apply_edits    (SixWindow      *self,
-                                          const char     *label,
-                                          const char     *title,
-                                          GPtrArray      *edits,
-                                          gpointer        owner,
-                                          SixFailFunc     failed);
 void           six_window_add_undo_toast (SixWindow      *self,
                                           const char     *title,
                                           gint64          operation);
