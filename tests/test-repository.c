@@ -1463,6 +1463,42 @@ gate_open (Gate *gate)
   g_mutex_unlock (&gate->mutex);
 }
 
+/* A search whose query is replaced after it ran, before its answer is read: the answer comes
+ * as cancelled, so its asker drops it by the error alone (a search cancelled while queued
+ * is answered so by test_cancel's path). */
+static void
+test_search_superseded (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) gate_result = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  Gate gate = { 0 };
+
+  g_mutex_init (&gate.mutex);
+  g_cond_init (&gate.cond);
+  apply_ok (f, "Add", edits_new (country_new ("LBN", "Lebanon"), NULL));
+
+  /* The worker reaching the gate has run the search, whose answer waits in the main loop. */
+  six_repository_search_async (f->repository, "lebanon", NULL, 10, cancellable,
+                               store_result_cb, &result);
+  six_repository_run_async (f->repository, wait_at_gate, &gate, NULL, g_free, NULL,
+                            store_result_cb, &gate_result);
+  gate_wait_entered (&gate);
+  g_cancellable_cancel (cancellable);
+  wait_result (&result);
+  hits = six_repository_search_finish (f->repository, result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (hits);
+
+  gate_open (&gate);
+  wait_result (&gate_result);
+  g_mutex_clear (&gate.mutex);
+  g_cond_clear (&gate.cond);
+}
+
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -1619,6 +1655,7 @@ main (int   argc,
   ADD ("list/changes-while-loading", test_list_changes_while_loading);
   ADD ("list/bulk", test_list_bulk);
   ADD ("search", test_search);
+  ADD ("search/superseded", test_search_superseded);
   ADD ("undo", test_undo);
   ADD ("conflicts", test_conflicts);
   ADD ("other-process", test_other_process);

@@ -1473,17 +1473,26 @@ six_repository_search_async (SixRepository       *self,
               cancellable, callback, user_data);
 }
 
-/* Returns: (transfer container) (element-type SixRecord): the hits, best first. */
+/* Returns: (transfer container) (element-type SixRecord): the hits, best first; %NULL with
+ * %G_IO_ERROR_CANCELLED for a search whose query was replaced while it ran, so that its
+ * askers drop a superseded answer the usual GIO way. */
 GPtrArray *
 six_repository_search_finish (SixRepository  *self,
                               GAsyncResult   *result,
                               GError        **error)
 {
+  g_autoptr(GPtrArray) hits = NULL;
+
   g_return_val_if_fail (SIX_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_async_result_is_tagged (result, six_repository_search_async), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  hits = g_task_propagate_pointer (G_TASK (result), error);
+  if (hits != NULL &&
+      g_cancellable_set_error_if_cancelled (g_task_get_cancellable (G_TASK (result)), error))
+    return NULL;
+
+  return g_steal_pointer (&hits);
 }
 
 void

@@ -384,8 +384,7 @@ search_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   records = six_repository_search_finish (SIX_REPOSITORY (object), result, &error);
-  /* A search already running when the query changed still answers: for a query gone. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_pointer (&self->matches, g_hash_table_unref);
