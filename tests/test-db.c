@@ -2977,7 +2977,7 @@ root_page (sqlite3    *handle,
 }
 
 /* Swaps the b-trees of the country id index (one row) and an empty index: every page stays
- * well formed, so quick_check passes, but the indexes no longer match their tables. With
+ * well formed, so only a full integrity check sees that the indexes no longer match their tables. With
  * @leave_wal the change stays in the -wal, as a crash leaves it. */
 static void
 damage_index (const char *path,
@@ -3002,8 +3002,65 @@ damage_index (const char *path,
   g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
 }
 
-/* A damaged index passes the quick check of every open; the full check finds it after an
- * unclean shutdown and in the daily backup, and no backup of it is kept. */
+/* When the file was last checked through and through (ms), as the store records it; -1 if
+ * it never was. */
+static gint64
+get_checked_at (const char *path)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 at = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT value FROM meta WHERE key = 'checked_at'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    at = g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+
+  return at;
+}
+
+static void
+set_checked_at (const char *path,
+                gint64      at)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT OR REPLACE INTO meta (key, value) "
+                                          "VALUES ('checked_at', '%" G_GINT64_FORMAT "')", at);
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
+static void
+checkpoint (const char *path)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA wal_checkpoint", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
+static void
+assert_open_finds_damage (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (six_db_open (path, &error));
+  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "is damaged"));
+}
+
+/* The full check is not run at every open (it reads every page): it runs at the first open of
+ * a file, after an unclean shutdown, when the last one is a day old or stamped in the
+ * future, and on every backup, and its time is recorded. A damaged index is found by each of
+ * those; between two full checks an open sees it not, the backup's check does, and no
+ * backup of it is kept. */
 static void
 test_backup_damaged_index (void)
 {
@@ -3012,30 +3069,35 @@ test_backup_damaged_index (void)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *backups = g_build_filename (dir, "backups", NULL);
   g_autoptr(GError) error = NULL;
+  gint64 before = g_get_real_time () / 1000;
+  gint64 now;
   SixDb *db;
 
+  /* A new file has nothing to check; its next open checks it, and says when. */
   db = open_db (path);
   create_country (db, "LBN", "Lebanon");
   six_db_close (db);
+  g_assert_cmpint (get_checked_at (path), ==, -1);
+  six_db_close (open_db (path));
+  now = g_get_real_time () / 1000;
+  g_assert_cmpint (get_checked_at (path), >=, before);
+  g_assert_cmpint (get_checked_at (path), <=, now);
 
   /* Killed with the damage still in the -wal: the next open checks in full. */
   damage_index (path, TRUE);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_null (six_db_open (path, &error));
-  g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (error->message, "is damaged"));
-  g_clear_error (&error);
+  assert_open_finds_damage (path);
 
-  /* Closed cleanly: the open's quick check cannot see it, the backup's full check can. */
-  {
-    sqlite3 *handle = NULL;
-
-    g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (handle, "PRAGMA wal_checkpoint", NULL, NULL, NULL), ==,
-                     SQLITE_OK);
-    g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
-  }
+  /* Closed cleanly, last checked a day ago, or at a time still to come: checked again. */
+  checkpoint (path);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  set_checked_at (path, now - 24 * 60 * 60 * 1000);
+  assert_open_finds_damage (path);
+  set_checked_at (path, now + 60 * 60 * 1000);
+  assert_open_finds_damage (path);
+
+  /* Checked within the day: the open reads the header only; the backup's full check sees it. */
+  set_checked_at (path, g_get_real_time () / 1000 - 60 * 1000);
   db = open_db (path);
   g_assert_null (six_db_backup (db, "import", &error));
   g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_CORRUPT);
@@ -3299,7 +3361,10 @@ dump_database (const char *path)
   while (sqlite3_step (tables) == SQLITE_ROW)
     {
       const char *table = (const char *) sqlite3_column_text (tables, 0);
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
+      /* When the file was last checked through is written by the open after a kill. */
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"%s", table,
+                                              strcmp (table, "meta") == 0
+                                              ? " WHERE key <> 'checked_at'" : "");
       sqlite3_stmt *rows = NULL;
 
       g_string_append_printf (dump, "== %s\n", table);

@@ -247,7 +247,10 @@ dump_handle (sqlite3 *handle)
   while (sqlite3_step (tables) == SQLITE_ROW)
     {
       const char *table = (const char *) sqlite3_column_text (tables, 0);
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
+      /* When the file was last checked through is written by the open after a kill. */
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"%s", table,
+                                              strcmp (table, "meta") == 0
+                                              ? " WHERE key <> 'checked_at'" : "");
       sqlite3_stmt *rows = NULL;
 
       g_string_append_printf (dump, "== %s\n", table);

@@ -21,7 +21,6 @@
 #define BACKUP_PREFIX "article-six-"
 #define BACKUP_SUFFIX ".db"
 #define BACKUPS_KEPT 5
-#define DAY_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
 
 /* "yyyymmdd-hhmmss" */
 #define TIMESTAMP_LEN 15
@@ -536,7 +535,7 @@ six_db_backup_daily (SixDb   *db,
       g_autofree char *name = g_path_get_basename (latest);
       gint64 at = parse_backup_name (name);
 
-      if (at >= 0 && six_db_now (db) - at < DAY_MS)
+      if (at >= 0 && six_db_now (db) - at < SIX_DB_CHECK_INTERVAL_MS)
         return TRUE;
     }
 

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 /* The replica that writes the reference pack: fixed, so every installation agrees on it. */
 #define SIX_DB_REFERENCE_REPLICA "reference"
 
+/* How often a database is checked through and through (PRAGMA integrity_check): at the first
+ * open of a day, and with the day's backup. */
+#define SIX_DB_CHECK_INTERVAL_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
+
 /* Flags of a record written in the open transaction. */
 typedef enum
 {

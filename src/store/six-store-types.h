@@ -20,7 +20,7 @@ typedef enum
   SIX_STORE_ERROR_FAILED,
   SIX_STORE_ERROR_IO,
   SIX_STORE_ERROR_BUSY,
-  SIX_STORE_ERROR_CORRUPT,         /* quick_check failed or the file is damaged */
+  SIX_STORE_ERROR_CORRUPT,         /* the integrity check failed, or SQLite found damage */
   SIX_STORE_ERROR_NOT_A_DATABASE,  /* not SQLite, or another program's database */
   SIX_STORE_ERROR_TOO_NEW,         /* written by a newer version of the app */
   SIX_STORE_ERROR_CONSTRAINT,      /* a CHECK, NOT NULL, UNIQUE or foreign key failed */
