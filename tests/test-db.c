@@ -2977,8 +2977,8 @@ root_page (sqlite3    *handle,
 }
 
 /* Swaps the b-trees of the country id index (one row) and an empty index: every page stays
- * well formed, so only a full integrity check sees that the indexes no longer match their tables. With
- * @leave_wal the change stays in the -wal, as a crash leaves it. */
+ * well formed, so only a full integrity check sees that the indexes no longer match their
+ * tables. With @leave_wal the change stays in the -wal, as a crash leaves it. */
 static void
 damage_index (const char *path,
               gboolean    leave_wal)
