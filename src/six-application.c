@@ -19,8 +19,8 @@
 #include "six-repository-run.h"
 #include "six-window-private.h"
 
-/* How long the screenshot waits after the first frame for lists to load. */
-#define SCREENSHOT_SETTLE_MS 600
+/* A page that never stops loading is captured as it is, with a warning, after this long. */
+#define SCREENSHOT_TIMEOUT_S 60
 
 struct _SixApplication
 {
@@ -77,46 +77,62 @@ save_screenshot (SixApplication *self,
   g_application_quit (G_APPLICATION (self));
 }
 
-static void
-on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
-                               GtkWidget     *window)
+/* Client-side decorations take a few pixels from the default size: give them back, so the
+ * picture has exactly the size asked for. Returns: whether the window is being resized. */
+static gboolean
+fit_screenshot_size (SixApplication *self,
+                     GtkWidget      *window)
 {
-  SixApplication *self = SIX_APPLICATION (g_application_get_default ());
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  int default_width, default_height;
 
-  g_signal_handlers_disconnect_by_func (frame_clock, on_frame_clock_after_paint_cb, window);
+  if (self->launch->width <= 0 ||
+      (width == self->launch->width && height == self->launch->height) ||
+      self->screenshot_resizes++ >= 3)
+    return FALSE;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               default_width + self->launch->width - width,
+                               default_height + self->launch->height - height);
+
+  return TRUE;
+}
+
+static void
+take_screenshot (SixApplication *self,
+                 GtkWidget      *window)
+{
+  g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (window), self);
   save_screenshot (self, window);
 }
 
+/* After each frame: once the window has its size and the page shown has drawn its content
+ * (no spinner turns: a loading page animates one, so frames keep coming until it is done),
+ * the picture is what that frame showed. */
+static void
+on_screenshot_frame_cb (GdkFrameClock  *frame_clock,
+                        SixApplication *self)
+{
+  GtkWidget *window = GTK_WIDGET (get_window (self));
+
+  if (fit_screenshot_size (self, window) || six_window_is_loading (SIX_WINDOW (window)))
+    return;
+
+  take_screenshot (self, window);
+}
+
 static gboolean
-screenshot_settled_cb (gpointer user_data)
+screenshot_timeout_cb (gpointer user_data)
 {
   SixApplication *self = user_data;
-  GtkWidget *window = GTK_WIDGET (get_window (self));
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
 
   self->screenshot_timeout_id = 0;
-
-  /* Client-side decorations take a few pixels from the default size: give them back, so the
-   * picture has exactly the size asked for. */
-  if (self->launch->width > 0 && (width != self->launch->width || height != self->launch->height) &&
-      self->screenshot_resizes++ < 3)
-    {
-      int default_width, default_height;
-
-      gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
-      gtk_window_set_default_size (GTK_WINDOW (window),
-                                   default_width + self->launch->width - width,
-                                   default_height + self->launch->height - height);
-      self->screenshot_timeout_id = g_timeout_add (SCREENSHOT_SETTLE_MS / 2,
-                                                   screenshot_settled_cb, self);
-      return G_SOURCE_REMOVE;
-    }
-
-  /* Render what the next real frame shows. */
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_frame_clock_after_paint_cb), window);
-  gtk_widget_queue_draw (window);
+  g_warning ("The page shown was still loading after %d s: captured as it is",
+             SCREENSHOT_TIMEOUT_S);
+  take_screenshot (self, GTK_WIDGET (get_window (self)));
 
   return G_SOURCE_REMOVE;
 }
@@ -124,7 +140,13 @@ screenshot_settled_cb (gpointer user_data)
 static void
 start_screenshot (SixApplication *self)
 {
-  self->screenshot_timeout_id = g_timeout_add (SCREENSHOT_SETTLE_MS, screenshot_settled_cb, self);
+  GtkWidget *window = GTK_WIDGET (get_window (self));
+
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_screenshot_frame_cb), self);
+  self->screenshot_timeout_id = g_timeout_add_seconds (SCREENSHOT_TIMEOUT_S,
+                                                       screenshot_timeout_cb, self);
+  gtk_widget_queue_draw (window);
 }
 
 static void

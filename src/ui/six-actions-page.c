@@ -357,10 +357,10 @@ rebuild (gpointer user_data)
   select_shown_action (self);
 
   gtk_stack_set_visible_child_name (self->list_stack,
-                                    wanted->len > 0 ||
-                                    six_record_list_is_loading (SIX_RECORD_LIST (
-                                      list_of (self, "action")))
-                                    ? "list" : "empty");
+                                    wanted->len > 0 ? "list"
+                                    : six_record_list_is_loading (SIX_RECORD_LIST (
+                                        list_of (self, "action"))) ? "loading"
+                                    : "empty");
 
   return G_SOURCE_REMOVE;
 }
@@ -761,6 +761,9 @@ six_actions_page_set_repository (SixActionsPage *self,
   self->repository = g_object_ref (repository);
   six_repository_connect_lists (repository, watched_kinds, G_CALLBACK (on_lists_changed_cb),
                                 self);
+  /* A plan without actions says so once its list has loaded. */
+  g_signal_connect_object (list_of (self, "action"), "notify::loading",
+                           G_CALLBACK (schedule_rebuild), self, G_CONNECT_SWAPPED);
 
   six_action_detail_set_repository (self->detail, repository);
   schedule_rebuild (self);

@@ -123,8 +123,14 @@ update_list_stack (SixCountriesPage *self)
   if (self->repository == NULL)
     return;
 
-  empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 && self->summarized;
+  /* Until the first summary, the States would show without their figures. */
+  if (!self->summarized)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "loading");
+      return;
+    }
 
+  empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
 }
 

@@ -790,6 +790,39 @@ six_window_get_repository (SixWindow *self)
   return self->repository;
 }
 
+static gboolean
+shows_spinner (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  if (GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_spinner (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * six_window_is_loading:
+ *
+ * Whether the page shown is still reading what it shows: the database is not open yet, or a
+ * spinner turns on the page (every page shows one while it loads).
+ */
+gboolean
+six_window_is_loading (SixWindow *self)
+{
+  g_return_val_if_fail (SIX_IS_WINDOW (self), FALSE);
+
+  /* The opening spinner fades out over the first page: counted until it has gone. */
+  return self->repository == NULL || shows_spinner (GTK_WIDGET (self->body_stack));
+}
+
 const char *
 six_window_get_page (SixWindow *self)
 {

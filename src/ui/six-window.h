@@ -18,6 +18,7 @@ SixWindow     *six_window_new            (GtkApplication *application);
 SixRepository *six_window_get_repository (SixWindow      *self);
 void           six_window_set_repository (SixWindow      *self,
                                           SixRepository  *repository);
+gboolean       six_window_is_loading     (SixWindow      *self);
 const char    *six_window_get_page       (SixWindow      *self);
 void           six_window_show_page      (SixWindow      *self,
                                           const char     *page);
