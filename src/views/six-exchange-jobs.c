@@ -103,10 +103,9 @@ import_run (SixDb         *db,
 {
   ImportRun *run = user_data;
   g_autoptr(SixImportOutcome) outcome = g_new0 (SixImportOutcome, 1);
-  /* Read here, where the store is: a file may refer to records held here (format §3). */
-  SixExchangeReadOptions options = {
-    .cancellable = cancellable, .lookup = six_import_holds, .lookup_data = db,
-  };
+  /* A file may refer to records held here (format §3): six_import_file_full () resolves
+   * them against the store. */
+  SixExchangeReadOptions options = { .cancellable = cancellable, .defer_references = TRUE };
 
   if (run->exchange == NULL)
     run->exchange = six_exchange_read_file_full (run->file, &options, error);
