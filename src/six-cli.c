@@ -364,8 +364,9 @@ run_import (const char  *database,
       g_autoptr(SixExchangeFile) exchange = NULL;
       g_autoptr(SixImportResult) result = NULL;
       g_autoptr(GError) file_error = NULL;
-      /* A file may refer to records held here instead of carrying them (format §3). */
-      SixExchangeReadOptions options = { .lookup = six_import_holds, .lookup_data = db };
+      /* A file may refer to records held here instead of carrying them (format §3): the
+       * import resolves them against the store, as the window's does after its own read. */
+      SixExchangeReadOptions options = { .defer_references = TRUE };
 
       exchange = six_exchange_read_file_full (file, &options, &file_error);
       if (exchange == NULL || !six_import_file (db, exchange, dry_run, &result, &file_error))

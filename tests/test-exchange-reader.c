@@ -580,28 +580,96 @@ lookup_xyz (const SixKind *kind,
   return strcmp (kind->name, "country") == 0 && strcmp (id, "XYZ") == 0;
 }
 
-/* A reference to a record the reader already holds need not travel in the file. */
-static void
-test_lookup (void)
+static SixExchangeFile *
+read_deferred (GBytes     *bytes,
+               const char *name)
 {
-  g_autoptr(GBytes) bytes = load ("bad", "dangling-reference.a6.json");
-  g_autoptr(GBytes) other = load ("bad", "wrong-target-kind.a6.json");
-  g_autoptr(SixExchangeFile) file = NULL;
+  SixExchangeReadOptions options = { .defer_references = TRUE };
   g_autoptr(GError) error = NULL;
-  SixExchangeReadOptions options = { 0 };
-  guint calls = 0;
+  SixExchangeFile *file = six_exchange_read_bytes_full (bytes, name, &options, &error);
 
-  options.lookup = lookup_xyz;
-  options.lookup_data = &calls;
-  file = six_exchange_read_bytes_full (bytes, "d.a6.json", &options, &error);
   g_assert_no_error (error);
   g_assert_nonnull (file);
+
+  return file;
+}
+
+static const SixOutsideReference *
+only_outside_ref (SixExchangeFile *file)
+{
+  GPtrArray *refs = six_exchange_file_get_outside_refs (file);
+
+  g_assert_cmpuint (refs->len, ==, 1);
+
+  return refs->pdata[0];
+}
+
+static gboolean
+lookup_nothing (const SixKind *kind,
+                const char    *id,
+                gpointer       user_data)
+{
+  g_assert_not_reached ();
+
+  return FALSE;
+}
+
+/* A reference to a record the reader may hold need not travel in the file: a deferred read
+ * keeps it with its path, and resolving it asks the store's lookup, not the reading. */
+static void
+test_deferred_held (void)
+{
+  g_autoptr(GBytes) bytes = load ("bad", "dangling-reference.a6.json");
+  g_autoptr(GBytes) good = load ("good", "all-private.a6.json");
+  g_autoptr(SixExchangeFile) file = read_deferred (bytes, "d.a6.json");
+  g_autoptr(SixExchangeFile) complete = read_deferred (good, "p.a6.json");
+  const SixOutsideReference *ref = only_outside_ref (file);
+  g_autoptr(GError) error = NULL;
+  guint calls = 0;
+
+  g_assert_cmpstr (ref->field->name, ==, "country");
+  g_assert_cmpstr (ref->id, ==, "XYZ");
+  g_assert_cmpstr (ref->path, ==, "records[5].values.country");
+
+  g_assert_true (six_exchange_resolve_outside (file, lookup_xyz, &calls, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (calls, ==, 1);
 
-  g_clear_object (&file);
-  file = six_exchange_read_bytes_full (other, "d.a6.json", &options, &error);
+  /* A file that carries what it refers to leaves nothing to ask. */
+  g_assert_cmpuint (six_exchange_file_get_outside_refs (complete)->len, ==, 0);
+  g_assert_true (six_exchange_resolve_outside (complete, lookup_nothing, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A reference held nowhere is refused when it is resolved, with the code, path and words a
+ * read that asked the store gave: "neither in this file nor held here". */
+static void
+test_deferred_not_held (void)
+{
+  g_autoptr(GBytes) bytes = load ("bad", "wrong-target-kind.a6.json");
+  g_autoptr(GBytes) set_bytes = load ("bad", "dangling-set-item.a6.json");
+  g_autoptr(SixExchangeFile) file = read_deferred (bytes, "d.a6.json");
+  g_autoptr(SixExchangeFile) set_file = read_deferred (set_bytes, "s.a6.json");
+  const SixOutsideReference *set_ref = only_outside_ref (set_file);
+  g_autoptr(GError) error = NULL;
+  guint calls = 0;
+
+  g_assert_cmpstr (only_outside_ref (file)->id, ==, "dap");
+  g_assert_false (six_exchange_resolve_outside (file, lookup_xyz, &calls, &error));
   g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE);
-  g_assert_null (file);
+  g_assert_cmpstr (six_exchange_error_get_path (error), ==, "records[5].values.country");
+  g_assert_cmpstr (error->message, ==, "d.a6.json: records[5].values.country: “dap” is neither "
+                   "in this file nor held here as a record of kind country");
+  g_clear_error (&error);
+
+  /* An item of a set of references is named by its index. */
+  g_assert_cmpstr (set_ref->id, ==, "dap:9.9");
+  g_assert_cmpstr (set_ref->path, ==, "records[12].values.actions[1]");
+  g_assert_false (six_exchange_resolve_outside (set_file, lookup_xyz, &calls, &error));
+  g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE);
+  g_assert_cmpstr (six_exchange_error_get_path (error), ==, "records[12].values.actions[1]");
+  g_assert_cmpstr (error->message, ==, "s.a6.json: records[12].values.actions[1]: “dap:9.9” is "
+                   "neither in this file nor held here as a record of kind action");
 }
 
 static void
@@ -659,7 +727,8 @@ main (int   argc,
   g_test_add_func ("/exchange/reader/valid-json-forms", test_valid_json_forms);
   g_test_add_func ("/exchange/reader/duplicate-member-many", test_duplicate_member_many);
   g_test_add_func ("/exchange/reader/progress-and-cancel", test_progress_and_cancel);
-  g_test_add_func ("/exchange/reader/lookup", test_lookup);
+  g_test_add_func ("/exchange/reader/deferred/held", test_deferred_held);
+  g_test_add_func ("/exchange/reader/deferred/not-held", test_deferred_not_held);
   g_test_add_func ("/exchange/reader/missing-file", test_missing_file);
   g_test_add_func ("/exchange/reader/every-prefix", test_every_prefix);
 

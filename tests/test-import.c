@@ -1618,6 +1618,125 @@ test_import_undo_reimport (Pair          *pair,
   }
 }
 
+/* --- references to records held here ----------------------------------------------------- */
+
+#define HELD_REQUEST "00000000-0000-4000-8000-000000000004"
+#define HELD_CONTRIBUTION "00000000-0000-4000-8000-0000000000c1"
+/* A minute after held-references.a6.json was written, by its stamps. */
+#define HELD_NOW G_GINT64_CONSTANT (1763990060000)
+
+static SixExchangeFile *
+read_data_file (const char *name,
+                gboolean    defer_references)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, name, NULL);
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  SixExchangeReadOptions options = { .defer_references = defer_references };
+  g_autoptr(GError) error = NULL;
+  SixExchangeFile *file = six_exchange_read_file_full (gfile, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
+
+  return file;
+}
+
+static void
+assert_outside_ref (SixExchangeFile *file,
+                    guint            index,
+                    const char      *field,
+                    const char      *id)
+{
+  GPtrArray *refs = six_exchange_file_get_outside_refs (file);
+  const SixOutsideReference *ref;
+  g_autofree char *path = g_strdup_printf ("records[0].values.%s", field);
+
+  g_assert_cmpuint (index, <, refs->len);
+  ref = refs->pdata[index];
+  g_assert_cmpstr (ref->field->name, ==, field);
+  g_assert_cmpstr (ref->id, ==, id);
+  g_assert_cmpstr (ref->path, ==, path);
+}
+
+/* A contribution that refers to States and a request held here, not carried in its file:
+ * read with no database, its references are kept, then resolved against the store. */
+static void
+test_import_held_resolved (void)
+{
+  FakeWall wall = { HELD_NOW };
+  g_autoptr(SixDb) db = open_db (":memory:", &wall);
+  g_autoptr(SixExchangeFile) holdings = read_data_file ("good/all-private.a6.json", FALSE);
+  g_autoptr(SixExchangeFile) file = read_data_file ("held-references.a6.json", TRUE);
+  g_autoptr(SixImportResult) first = import (db, holdings, FALSE);
+  g_autoptr(SixImportResult) result = NULL;
+  g_autoptr(SixRecord) contribution = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (six_exchange_file_get_outside_refs (file)->len, ==, 3);
+  assert_outside_ref (file, 0, "donor", "FRA");
+  assert_outside_ref (file, 1, "recipient", "LBN");
+  assert_outside_ref (file, 2, "request", HELD_REQUEST);
+
+  g_assert_true (six_exchange_resolve_outside (file, six_import_holds, db, &error));
+  g_assert_no_error (error);
+
+  result = import (db, file, FALSE);
+  g_assert_cmpuint (result->counts.n_new, ==, 1);
+  contribution = get_record (db, "contribution", HELD_CONTRIBUTION);
+  g_assert_nonnull (contribution);
+  g_assert_cmpstr (g_variant_get_string (six_record_get_value (contribution, "recipient"), NULL),
+                   ==, "LBN");
+}
+
+static void
+create_country (SixDb      *db,
+                const char *id,
+                const char *name)
+{
+  SixEdit *edit = six_edit_new (kind ("country"), id);
+
+  six_edit_set_string (edit, "name", name);
+  six_edit_set_string (edit, "status", "party");
+  g_assert_cmpint (apply_one (db, "Add country", edit), >, 0);
+}
+
+/* A reference held nowhere is refused when the file is resolved, with the words and the JSON
+ * path the reading gave when it asked the store itself; the import refuses it the same way
+ * and writes nothing. */
+static void
+test_import_held_missing (void)
+{
+  static const char *message =
+    "held-references.a6.json: records[0].values.request: “" HELD_REQUEST "” is neither in "
+    "this file nor held here as a record of kind assistance_request";
+  FakeWall wall = { HELD_NOW };
+  g_autoptr(SixDb) db = open_db (":memory:", &wall);
+  g_autoptr(SixExchangeFile) file = read_data_file ("held-references.a6.json", TRUE);
+  g_autoptr(SixImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_country (db, "FRA", "France");
+  create_country (db, "LBN", "Lebanon");
+
+  g_assert_false (six_exchange_resolve_outside (file, six_import_holds, db, &error));
+  g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE);
+  g_assert_cmpstr (six_exchange_error_get_path (error), ==, "records[0].values.request");
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  for (guint dry_run = 0; dry_run < 2; dry_run++)
+    {
+      g_assert_false (six_import_file (db, file, dry_run, &result, &error));
+      g_assert_error (error, SIX_EXCHANGE_ERROR, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE);
+      g_assert_cmpstr (six_exchange_error_get_path (error), ==, "records[0].values.request");
+      g_assert_cmpstr (error->message, ==, message);
+      g_assert_null (result);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (six_db_count_records (db, kind ("contribution"), TRUE), ==, 0);
+}
+
+
 /* Counts in words, in plural forms: "1 conflict", never "1 conflicts". */
 static void
 test_counts_describe (void)
@@ -1671,6 +1790,8 @@ main (int   argc,
   g_test_add_func ("/exchange/import/backup", test_import_backup);
   g_test_add_func ("/exchange/import/counts-describe", test_counts_describe);
   g_test_add_func ("/exchange/import/kill", test_import_kill);
+  g_test_add_func ("/exchange/import/held/resolved", test_import_held_resolved);
+  g_test_add_func ("/exchange/import/held/missing", test_import_held_missing);
 
   return g_test_run ();
 }

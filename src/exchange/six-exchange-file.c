@@ -28,6 +28,7 @@ struct _SixExchangeFile
   char           *checksum;
   GPtrArray      *replicas;  /* SixReplicaInfo */
   GPtrArray      *records;   /* SixRecord */
+  GPtrArray      *outside;   /* SixOutsideReference */
 
   guint           minor_version;
   SixScopeType    scope;
@@ -147,6 +148,14 @@ six_replica_info_free (SixReplicaInfo *info)
 }
 
 static void
+outside_reference_free (SixOutsideReference *reference)
+{
+  g_free (reference->id);
+  g_free (reference->path);
+  g_free (reference);
+}
+
+static void
 six_exchange_file_finalize (GObject *object)
 {
   SixExchangeFile *self = (SixExchangeFile *)object;
@@ -160,6 +169,7 @@ six_exchange_file_finalize (GObject *object)
   g_clear_pointer (&self->checksum, g_free);
   g_clear_pointer (&self->replicas, g_ptr_array_unref);
   g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->outside, g_ptr_array_unref);
 
   G_OBJECT_CLASS (six_exchange_file_parent_class)->finalize (object);
 }
@@ -180,6 +190,7 @@ six_exchange_file_init (SixExchangeFile *self)
   self->level = SIX_VISIBILITY_PUBLIC;
   self->replicas = g_ptr_array_new_with_free_func ((GDestroyNotify) six_replica_info_free);
   self->records = g_ptr_array_new_with_free_func (g_object_unref);
+  self->outside = g_ptr_array_new_with_free_func ((GDestroyNotify) outside_reference_free);
 }
 
 /* An empty file of the current version: scope all, level public, no records. */
@@ -423,6 +434,41 @@ six_exchange_file_set_checksum (SixExchangeFile *self,
 
   g_free (self->checksum);
   self->checksum = g_strdup (checksum);
+}
+
+/**
+ * six_exchange_file_get_outside_refs:
+ *
+ * Returns: (transfer none) (element-type SixOutsideReference): the references to records the
+ *   file does not carry, in file order; empty unless the reader deferred them
+ */
+GPtrArray *
+six_exchange_file_get_outside_refs (SixExchangeFile *self)
+{
+  g_return_val_if_fail (SIX_IS_EXCHANGE_FILE (self), NULL);
+
+  return self->outside;
+}
+
+/* @field: the referring field, of a kind descriptor (never freed); @id and @path are copied */
+void
+six_exchange_file_add_outside_ref (SixExchangeFile *self,
+                                   const SixField  *field,
+                                   const char      *id,
+                                   const char      *path)
+{
+  SixOutsideReference *reference;
+
+  g_return_if_fail (SIX_IS_EXCHANGE_FILE (self));
+  g_return_if_fail (field != NULL && field->targets != NULL);
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (path != NULL);
+
+  reference = g_new0 (SixOutsideReference, 1);
+  reference->field = field;
+  reference->id = g_strdup (id);
+  reference->path = g_strdup (path);
+  g_ptr_array_add (self->outside, reference);
 }
 
 gboolean

@@ -64,6 +64,15 @@ void            six_replica_info_free (SixReplicaInfo *info);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixReplicaInfo, six_replica_info_free)
 
+/* A reference to a record the file does not carry, which the reader may hold (format §3):
+ * kept by a read that defers them, and checked against the store when the file is imported. */
+typedef struct
+{
+  const SixField *field;  /* the referring field: its targets are the kinds the record may be */
+  char           *id;
+  char           *path;   /* where the file refers to it: "records[3].values.recipient" */
+} SixOutsideReference;
+
 #define SIX_TYPE_EXCHANGE_FILE (six_exchange_file_get_type ())
 
 G_DECLARE_FINAL_TYPE (SixExchangeFile, six_exchange_file, SIX, EXCHANGE_FILE, GObject)
@@ -109,5 +118,10 @@ void                  six_exchange_file_add_record         (SixExchangeFile     
 const char           *six_exchange_file_get_checksum       (SixExchangeFile      *self);
 void                  six_exchange_file_set_checksum       (SixExchangeFile      *self,
                                                             const char           *checksum);
+GPtrArray            *six_exchange_file_get_outside_refs   (SixExchangeFile      *self);
+void                  six_exchange_file_add_outside_ref    (SixExchangeFile      *self,
+                                                            const SixField       *field,
+                                                            const char           *id,
+                                                            const char           *path);
 
 G_END_DECLS

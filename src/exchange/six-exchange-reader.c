@@ -28,6 +28,9 @@
  * 3. Each record, parsed on its own by json-glib from its slice, converted and freed, so the
  *    whole file is never one tree in memory. Then references and the checksum.
  *
+ * A reference to a record the file does not carry is refused, or, with defer_references, kept
+ * in the file for six_exchange_resolve_outside (), which asks the store where the store is.
+ *
  * Error codes for the shape of a record: a record that is not an object or a "values" that is
  * not an object is INVALID_FIELD, a missing "kind", "id", "values" or "clocks" MISSING_FIELD.
  */
@@ -40,6 +43,9 @@
 
 /* How often the records pass reports progress and checks for cancellation. */
 #define RECORDS_PER_TICK 512
+
+/* What errors call a file read with no display name. */
+#define UNNAMED "exchange file"
 
 typedef struct
 {
@@ -2046,41 +2052,45 @@ read_records (Reader   *r,
 }
 
 static gboolean
-reference_exists (Reader         *r,
-                  const SixField *field,
-                  const char     *id)
+in_file (Reader         *r,
+         const SixField *field,
+         const char     *id)
 {
   for (guint i = 0; field->targets[i] != NULL; i++)
     {
       const SixKind *target = six_kind_lookup (field->targets[i]);
 
-      if (target == NULL)
-        continue;
-      if (g_hash_table_contains (r->ids[target - r->kinds], id))
-        return TRUE;
-      if (r->options->lookup != NULL && r->options->lookup (target, id, r->options->lookup_data))
+      if (target != NULL && g_hash_table_contains (r->ids[target - r->kinds], id))
         return TRUE;
     }
 
   return FALSE;
 }
 
+/* A reference the file does not resolve: refused, or kept for the store to resolve where the
+ * store is (the reader itself never waits for the database's thread). */
 static gboolean
-dangling (Reader         *r,
-          GError        **error,
-          const Path     *path,
-          const SixField *field,
-          const char     *id)
+not_in_file (Reader          *r,
+             GError         **error,
+             const Path      *path,
+             const SixField  *field,
+             const char      *id)
 {
-  g_autofree char *targets = g_strjoinv (" or ", (char **) field->targets);
+  g_autoptr(GString) text = NULL;
 
-  if (r->options->lookup != NULL)
-    return fail_at (r, error, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE, path,
-                    _("“%s” is neither in this file nor held here as a record of kind %s"),
-                    id, targets);
+  if (!r->options->defer_references)
+    {
+      g_autofree char *targets = g_strjoinv (" or ", (char **) field->targets);
 
-  return fail_at (r, error, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE, path,
-                  _("“%s” is not in this file as a record of kind %s"), id, targets);
+      return fail_at (r, error, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE, path,
+                      _("“%s” is not in this file as a record of kind %s"), id, targets);
+    }
+
+  text = g_string_new (NULL);
+  append_path (text, path);
+  six_exchange_file_add_outside_ref (r->file, field, id, text->str);
+
+  return TRUE;
 }
 
 static gboolean
@@ -2110,22 +2120,19 @@ check_references (Reader   *r,
             {
               const char *id = g_variant_get_string (value, NULL);
 
-              if (!reference_exists (r, field, id))
-                return dangling (r, error, &path, field, id);
+              if (!in_file (r, field, id) && !not_in_file (r, error, &path, field, id))
+                return FALSE;
             }
           else
             {
               for (gsize j = 0; j < g_variant_n_children (value); j++)
                 {
+                  Path item_path = PATH_INDEX (&path, (guint) j);
                   const char *id;
 
                   g_variant_get_child (value, j, "&s", &id);
-                  if (!reference_exists (r, field, id))
-                    {
-                      Path item_path = PATH_INDEX (&path, (guint) j);
-
-                      return dangling (r, error, &item_path, field, id);
-                    }
+                  if (!in_file (r, field, id) && !not_in_file (r, error, &item_path, field, id))
+                    return FALSE;
                 }
             }
         }
@@ -2199,8 +2206,8 @@ is_blank (const char *data,
  * six_exchange_read_bytes_full:
  * @bytes: the file's content
  * @display_name: (nullable): what error messages call the file, usually its name
- * @options: (nullable): limits, progress, cancellation, and a lookup for references the
- *   file may leave out
+ * @options: (nullable): limits, progress, cancellation, and whether references the file
+ *   leaves out are kept for the store to resolve
  *
  * Reads and validates an exchange file. It runs on any thread, and takes no lock.
  *
@@ -2235,7 +2242,7 @@ six_exchange_read_bytes_full (GBytes                       *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  r.name = display_name != NULL ? display_name : "exchange file";
+  r.name = display_name != NULL ? display_name : UNNAMED;
   r.options = options != NULL ? options : &defaults;
   r.data = g_bytes_get_data (bytes, &r.len);
   max_size = r.options->max_size > 0 ? r.options->max_size : (gsize) SIX_EXCHANGE_MAX_SIZE;
@@ -2397,7 +2404,8 @@ read_bounded (GInputStream  *stream,
 /**
  * six_exchange_read_file:
  *
- * six_exchange_read_file_full () with no lookup: every reference must resolve in the file.
+ * six_exchange_read_file_full () with the default options: every reference must resolve in
+ * the file.
  */
 SixExchangeFile *
 six_exchange_read_file (GFile         *file,
@@ -2474,4 +2482,66 @@ six_exchange_read_file_full (GFile                         *file,
     return NULL;
 
   return six_exchange_read_bytes_full (bytes, name, &read_options, error);
+}
+
+static gboolean
+is_held (const SixOutsideReference *ref,
+         SixExchangeLookupFunc      lookup,
+         gpointer                   lookup_data)
+{
+  for (guint i = 0; ref->field->targets[i] != NULL; i++)
+    {
+      const SixKind *target = six_kind_lookup (ref->field->targets[i]);
+
+      if (target != NULL && lookup (target, ref->id, lookup_data))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * six_exchange_resolve_outside:
+ * @file: a file read with #SixExchangeReadOptions.defer_references
+ * @lookup: whether the reader holds a record; six_import_holds () asks the store
+ *
+ * The second step of a deferred read, run where @lookup may run (for six_import_holds (): on
+ * the thread that owns the database): every record @file refers to without carrying it must
+ * be held. A file read without deferring has nothing left to resolve.
+ *
+ * Returns: %FALSE with @error set as a read that asked the store would have set it:
+ *   SIX_EXCHANGE_ERROR_DANGLING_REFERENCE, with the JSON path of the first reference not held
+ */
+gboolean
+six_exchange_resolve_outside (SixExchangeFile        *file,
+                              SixExchangeLookupFunc   lookup,
+                              gpointer                lookup_data,
+                              GError                **error)
+{
+  GPtrArray *refs;
+  const char *name;
+
+  g_return_val_if_fail (SIX_IS_EXCHANGE_FILE (file), FALSE);
+  g_return_val_if_fail (lookup != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  refs = six_exchange_file_get_outside_refs (file);
+  name = six_exchange_file_get_display_name (file);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const SixOutsideReference *ref = refs->pdata[i];
+      g_autofree char *targets = NULL;
+
+      if (is_held (ref, lookup, lookup_data))
+        continue;
+
+      targets = g_strjoinv (" or ", (char **) ref->field->targets);
+      _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_DANGLING_REFERENCE,
+                               name != NULL ? name : UNNAMED, ref->path,
+                               _("“%s” is neither in this file nor held here as a record of "
+                                 "kind %s"), ref->id, targets);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -27,8 +27,9 @@ typedef struct
   GCancellable            *cancellable;
   SixExchangeProgressFunc  progress;
   gpointer                 progress_data;
-  SixExchangeLookupFunc    lookup;         /* NULL: references must resolve in the file */
-  gpointer                 lookup_data;
+  /* FALSE: references must resolve in the file. TRUE: the others are kept in the file
+   * (six_exchange_file_get_outside_refs ()) for six_exchange_resolve_outside (). */
+  gboolean                 defer_references;
 } SixExchangeReadOptions;
 
 SixExchangeFile *six_exchange_read_bytes       (GBytes                       *bytes,
@@ -43,6 +44,10 @@ SixExchangeFile *six_exchange_read_file        (GFile                        *fi
                                                 GError                      **error);
 SixExchangeFile *six_exchange_read_file_full   (GFile                        *file,
                                                 const SixExchangeReadOptions *options,
+                                                GError                      **error);
+gboolean         six_exchange_resolve_outside  (SixExchangeFile              *file,
+                                                SixExchangeLookupFunc         lookup,
+                                                gpointer                      lookup_data,
                                                 GError                      **error);
 const char      *six_exchange_error_get_path   (const GError                 *error);
 

@@ -12,6 +12,7 @@
 
 #include "six-db.h"
 #include "six-exchange-private.h"
+#include "six-exchange-reader.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -584,6 +585,10 @@ plan_redo (SixDb            *db,
  * merge is planned (exchange format §4) and, unless @dry_run, applied after a backup in one
  * transaction that six_db_undo () of the result's operation reverses as a whole. On error
  * nothing is written. Synchronous: run it in a worker thread for large files.
+ *
+ * First, every record @file refers to without carrying it must be held in @db: a file read
+ * with its references deferred is resolved here, where the store is, so an import never
+ * leaves a dangling reference whichever way the file was read.
  */
 gboolean
 six_import_file_full (SixDb                  *db,
@@ -605,7 +610,8 @@ six_import_file_full (SixDb                  *db,
 
   res->dry_run = dry_run;
 
-  if (!check_records (file, error) || !find_previous (db, file, res, error))
+  if (!six_exchange_resolve_outside (file, six_import_holds, db, error) ||
+      !check_records (file, error) || !find_previous (db, file, res, error))
     return FALSE;
 
   if (res->already_imported)
@@ -721,8 +727,8 @@ failed:
  * @db: (type SixDb): the database a file is imported into
  *
  * A #SixExchangeLookupFunc: whether @db holds a record of @kind with @id, so a file may
- * refer to it without carrying it (format §3). Read the file with it on the thread that
- * owns @db.
+ * refer to it without carrying it (format §3). Resolve a file's outside references with it
+ * on the thread that owns @db.
  */
 gboolean
 six_import_holds (const SixKind *kind,

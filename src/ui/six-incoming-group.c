@@ -63,21 +63,13 @@ incoming_free (Incoming *incoming)
 
 /* --- on a thread of its own: reading the folder's files ---------------------------------- */
 
-/* The listing only says who sent what; whether a reference names a record held here is
- * checked when the file is imported, where the store is. */
-static gboolean
-assume_held (const SixKind *kind,
-             const char    *id,
-             gpointer       user_data)
-{
-  return TRUE;
-}
-
 static Incoming *
 incoming_read (GFile        *file,
                GCancellable *cancellable)
 {
-  SixExchangeReadOptions options = { .cancellable = cancellable, .lookup = assume_held };
+  /* The listing only says who sent what; whether a reference names a record held here is
+   * resolved when the file is imported, where the store is. */
+  SixExchangeReadOptions options = { .cancellable = cancellable, .defer_references = TRUE };
   g_autoptr(GError) error = NULL;
   g_autoptr(SixExchangeFile) exchange = six_exchange_read_file_full (file, &options, &error);
   Incoming *incoming = g_new0 (Incoming, 1);

@@ -72,7 +72,8 @@ report_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* On the repository's thread, every few hundred records: carried to the caller's context. */
+/* On the repository's thread, every few hundred records merged: carried to the caller's
+ * context. */
 static void
 report_progress (double   fraction,
                  gpointer user_data)
@@ -95,6 +96,8 @@ six_import_outcome_free (SixImportOutcome *outcome)
   g_free (outcome);
 }
 
+/* On the repository's thread: the references the file leaves to the store are resolved
+ * (six_import_file_full () does it first), then the import is planned or applied. */
 static gpointer
 import_run (SixDb         *db,
             gpointer       user_data,
@@ -103,15 +106,6 @@ import_run (SixDb         *db,
 {
   ImportRun *run = user_data;
   g_autoptr(SixImportOutcome) outcome = g_new0 (SixImportOutcome, 1);
-  /* Read here, where the store is: a file may refer to records held here (format §3). */
-  SixExchangeReadOptions options = {
-    .cancellable = cancellable, .lookup = six_import_holds, .lookup_data = db,
-  };
-
-  if (run->exchange == NULL)
-    run->exchange = six_exchange_read_file_full (run->file, &options, error);
-  if (run->exchange == NULL)
-    return NULL;
 
   if (!six_import_file_full (db, run->exchange, run->dry_run, cancellable,
                              run->progress != NULL ? report_progress : NULL, run,
@@ -124,6 +118,86 @@ import_run (SixDb         *db,
   outcome->exchange = g_object_ref (run->exchange);
 
   return g_steal_pointer (&outcome);
+}
+
+/* The repository's job ended: its outcome is the import's. */
+static void
+import_ran_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  SixImportOutcome *outcome = six_repository_run_finish (SIX_REPOSITORY (object), result,
+                                                         &error);
+
+  if (outcome == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, outcome, (GDestroyNotify) six_import_outcome_free);
+}
+
+static void
+queue_import (GTask *task)
+{
+  ImportRun *run = g_task_get_task_data (task);
+
+  six_repository_run_async (g_task_get_source_object (task), import_run, import_run_ref (run),
+                            (GDestroyNotify) import_run_unref,
+                            (GDestroyNotify) six_import_outcome_free,
+                            g_task_get_cancellable (task), import_ran_cb, g_object_ref (task));
+}
+
+/* On a thread of its own, so that a big file never holds up the lists and searches waiting
+ * for the repository's thread: the file is read and validated, and the references it leaves
+ * to the store are kept for import_run (). */
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  SixExchangeReadOptions options = { .cancellable = cancellable, .defer_references = TRUE };
+  GError *error = NULL;
+  SixExchangeFile *exchange = six_exchange_read_file_full (file, &options, &error);
+
+  if (exchange == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, exchange, g_object_unref);
+}
+
+/* On the caller's context: the file read, its import goes to the repository's thread. */
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportRun *run = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  run->exchange = g_task_propagate_pointer (G_TASK (result), &error);
+  if (run->exchange == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  queue_import (task);
+}
+
+static void
+read_async (GTask *task)
+{
+  ImportRun *run = g_task_get_task_data (task);
+  g_autoptr(GTask) read = g_task_new (NULL, g_task_get_cancellable (task), read_cb,
+                                      g_object_ref (task));
+
+  g_task_set_source_tag (read, read_async);
+  g_task_set_task_data (read, g_object_ref (run->file), g_object_unref);
+  g_task_run_in_thread (read, read_thread);
 }
 
 typedef struct
@@ -153,8 +227,10 @@ import_done_cb (GObject      *object,
  * @progress: (nullable): called on the caller's main context as records are merged; it is
  *   not called once @callback has run, so @progress_data needs to live only until then
  *
- * Reads @file (unless @exchange is given) and plans its import, or applies it, on the
- * repository's thread. A dry run writes nothing and brings a preview of what would change.
+ * Reads and validates @file (unless @exchange is given) on a thread of its own, then, on the
+ * repository's thread, checks that the records it refers to without carrying them are held
+ * here, and plans its import, or applies it. A dry run writes nothing and brings a preview of
+ * what would change.
  */
 void
 six_import_run_async (SixRepository       *repository,
@@ -167,11 +243,14 @@ six_import_run_async (SixRepository       *repository,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
   ImportRun *run;
   ImportCall *call;
 
   g_return_if_fail (SIX_IS_REPOSITORY (repository));
   g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (exchange == NULL || SIX_IS_EXCHANGE_FILE (exchange));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   run = g_new0 (ImportRun, 1);
   g_atomic_ref_count_init (&run->ref_count);
@@ -186,9 +265,18 @@ six_import_run_async (SixRepository       *repository,
   call->run = import_run_ref (run);
   call->callback = callback;
   call->user_data = user_data;
-  six_repository_run_async (repository, import_run, run, (GDestroyNotify) import_run_unref,
-                            (GDestroyNotify) six_import_outcome_free, cancellable,
-                            import_done_cb, call);
+
+  task = g_task_new (repository, cancellable, import_done_cb, call);
+  g_task_set_source_tag (task, six_import_run_async);
+  g_task_set_task_data (task, run, (GDestroyNotify) import_run_unref);
+  /* As on the repository's thread: an apply that has begun reports its outcome, not the
+   * cancellation that came too late to stop it. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (run->exchange != NULL)
+    queue_import (task);
+  else
+    read_async (task);
 }
 
 SixImportOutcome *
@@ -196,7 +284,11 @@ six_import_run_finish (SixRepository  *repository,
                        GAsyncResult   *result,
                        GError        **error)
 {
-  return six_repository_run_finish (repository, result, error);
+  g_return_val_if_fail (SIX_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, repository), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, six_import_run_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* --- exporting --------------------------------------------------------------------------- */
