@@ -101,7 +101,8 @@ show_error (SixWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Reading and planning, or applying, on the repository's thread, with the bar showing. */
+/* Reading on a thread of its own, then planning or applying on the repository's thread, with
+ * the bar showing. */
 static void
 run_import (ImportJob           *job,
             GAsyncReadyCallback  callback)
