@@ -57,68 +57,85 @@ six_activity_is_open (SixRecord *activity)
   return g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "cancelled") != 0;
 }
 
+static SixCoalitionAgenda *
+agenda_of (GHashTable *agendas,
+           const char *coalition_id)
+{
+  SixCoalitionAgenda *agenda = g_hash_table_lookup (agendas, coalition_id);
+
+  if (agenda == NULL)
+    {
+      agenda = g_new0 (SixCoalitionAgenda, 1);
+      g_hash_table_insert (agendas, (gpointer) coalition_id, agenda);
+    }
+
+  return agenda;
+}
+
 /**
- * six_coalition_find_next_meeting:
+ * six_coalition_agendas_new:
  * @meetings: (element-type SixRecord): `meeting` records, of any coalition
+ * @activities: (element-type SixRecord): `activity` records, of any coalition
  * @today: "YYYY-MM-DD"
  *
- * Returns: (transfer none) (nullable): the first meeting of @coalition_id held on or after
- *   @today
+ * Every coalition's next meeting and follow-ups, in one pass over each list (not one per
+ * coalition: with thousands of coalitions that was most of the Overview's time).
+ *
+ * Returns: (transfer full): coalition id → #SixCoalitionAgenda; keys and meetings are
+ *   borrowed from the records, which must outlive it
  */
-SixRecord *
-six_coalition_find_next_meeting (GPtrArray  *meetings,
-                                 const char *coalition_id,
-                                 const char *today)
+GHashTable *
+six_coalition_agendas_new (GPtrArray  *meetings,
+                           GPtrArray  *activities,
+                           const char *today)
 {
-  SixRecord *next = NULL;
+  GHashTable *agendas = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  g_return_val_if_fail (meetings != NULL, NULL);
-  g_return_val_if_fail (today != NULL, NULL);
+  g_return_val_if_fail (meetings != NULL && activities != NULL, agendas);
+  g_return_val_if_fail (today != NULL, agendas);
 
   for (guint m = 0; m < meetings->len; m++)
     {
       SixRecord *meeting = meetings->pdata[m];
+      const char *coalition = six_record_get_string (meeting, "coalition");
       const char *held_on = six_record_get_string (meeting, "held_on");
+      SixCoalitionAgenda *agenda;
 
-      if (g_strcmp0 (six_record_get_string (meeting, "coalition"), coalition_id) == 0 &&
-          held_on != NULL && strcmp (held_on, today) >= 0 &&
-          (next == NULL || strcmp (held_on, six_record_get_string (next, "held_on")) < 0))
-        next = meeting;
+      if (coalition == NULL || held_on == NULL || strcmp (held_on, today) < 0)
+        continue;
+      agenda = agenda_of (agendas, coalition);
+      if (agenda->next_meeting == NULL ||
+          strcmp (held_on, six_record_get_string (agenda->next_meeting, "held_on")) < 0)
+        agenda->next_meeting = meeting;
     }
 
-  return next;
-}
-
-/**
- * six_coalition_count_follow_ups:
- * @activities: (element-type SixRecord): `activity` records, of any coalition
- * @today: "YYYY-MM-DD"
- * @n_open: (out): @coalition_id's follow-ups neither done nor cancelled
- * @n_overdue: (out): of those, the ones due before @today
- */
-void
-six_coalition_count_follow_ups (GPtrArray  *activities,
-                                const char *coalition_id,
-                                const char *today,
-                                guint      *n_open,
-                                guint      *n_overdue)
-{
-  g_return_if_fail (activities != NULL);
-  g_return_if_fail (today != NULL);
-
-  *n_open = *n_overdue = 0;
   for (guint a = 0; a < activities->len; a++)
     {
       SixRecord *activity = activities->pdata[a];
+      const char *coalition = six_record_get_string (activity, "coalition");
       const char *due_on = six_record_get_string (activity, "due_on");
+      SixCoalitionAgenda *agenda;
 
-      if (g_strcmp0 (six_record_get_string (activity, "coalition"), coalition_id) != 0 ||
-          !six_activity_is_open (activity))
+      if (coalition == NULL || !six_activity_is_open (activity))
         continue;
-      (*n_open)++;
+      agenda = agenda_of (agendas, coalition);
+      agenda->n_open++;
       if (due_on != NULL && strcmp (due_on, today) < 0)
-        (*n_overdue)++;
+        agenda->n_overdue++;
     }
+
+  return agendas;
+}
+
+/* Returns: (transfer none): @coalition_id's agenda; an empty one if nothing is planned */
+const SixCoalitionAgenda *
+six_coalition_agenda_lookup (GHashTable *agendas,
+                             const char *coalition_id)
+{
+  static const SixCoalitionAgenda nothing = { NULL, 0, 0 };
+  const SixCoalitionAgenda *agenda = g_hash_table_lookup (agendas, coalition_id);
+
+  return agenda != NULL ? agenda : &nothing;
 }
 
 /* Returns: (transfer full): "Country Coalition for Lebanon", the title a new one starts with */
@@ -353,30 +370,57 @@ compare_summaries (gconstpointer a,
   return strcmp (six_record_get_id (sa->coalition), six_record_get_id (sb->coalition));
 }
 
+/* @field's value → GPtrArray of the @records holding it: one pass, read per coalition. */
+static GHashTable *
+group_by (GPtrArray  *records,
+          const char *field)
+{
+  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                              (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *value = six_record_get_string (records->pdata[i], field);
+      GPtrArray *group;
+
+      if (value == NULL)
+        continue;
+      if ((group = g_hash_table_lookup (groups, value)) == NULL)
+        g_hash_table_insert (groups, (gpointer) value, group = g_ptr_array_new ());
+      g_ptr_array_add (group, records->pdata[i]);
+    }
+
+  return groups;
+}
+
 static GPtrArray *
 build_summaries (Tables *tables)
 {
   GPtrArray *summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_free);
+  g_autoptr(GHashTable) agendas = six_coalition_agendas_new (tables->meetings,
+                                                             tables->activities, tables->today);
+  g_autoptr(GHashTable) obligations = group_by (tables->obligations, "country");
+  g_autoptr(GHashTable) members = group_by (tables->members, "coalition");
 
   for (guint i = 0; i < tables->coalitions->len; i++)
     {
       SixRecord *coalition = tables->coalitions->pdata[i];
       const char *id = six_record_get_id (coalition);
       const char *lead = six_record_get_string (coalition, "lead");
-      g_autoptr(GPtrArray) obligations = filter_by (tables->obligations, "country", lead);
+      GPtrArray *own = lead != NULL ? g_hash_table_lookup (obligations, lead) : NULL;
+      GPtrArray *joined = g_hash_table_lookup (members, id);
+      const SixCoalitionAgenda *agenda = six_coalition_agenda_lookup (agendas, id);
       SixCoalitionSummary *summary = g_new0 (SixCoalitionSummary, 1);
-      SixRecord *nearest = six_obligation_pick_nearest (obligations);
-      SixRecord *next = six_coalition_find_next_meeting (tables->meetings, id, tables->today);
+      SixRecord *nearest = own != NULL ? six_obligation_pick_nearest (own) : NULL;
 
       summary->coalition = g_object_ref (coalition);
       summary->lead_name = dup_party_name (tables, lead);
-      for (guint m = 0; m < tables->members->len; m++)
-        if (g_strcmp0 (six_record_get_string (tables->members->pdata[m], "coalition"), id) == 0)
-          summary->n_members++;
+      summary->n_members = joined != NULL ? joined->len : 0;
       summary->nearest_obligation = nearest != NULL ? g_object_ref (nearest) : NULL;
-      summary->next_meeting = next != NULL ? g_object_ref (next) : NULL;
-      six_coalition_count_follow_ups (tables->activities, id, tables->today, &summary->n_open,
-                                      &summary->n_overdue);
+      summary->next_meeting = agenda->next_meeting != NULL ? g_object_ref (agenda->next_meeting)
+                                                           : NULL;
+      summary->n_open = agenda->n_open;
+      summary->n_overdue = agenda->n_overdue;
       g_ptr_array_add (summaries, summary);
     }
   g_ptr_array_sort (summaries, compare_summaries);

@@ -100,16 +100,21 @@ SixRecord           *six_coalition_view_find            (SixCoalitionView *self,
                                                          const char       *kind_name,
                                                          const char       *id);
 
+/* What comes next for one coalition. */
+typedef struct
+{
+  SixRecord *next_meeting;  /* borrowed: the first held on or after today, or NULL */
+  guint      n_open;        /* follow-ups neither done nor cancelled */
+  guint      n_overdue;     /* of those, due before today */
+} SixCoalitionAgenda;
+
 /* The rules every reader of coalitions applies: the overview and the reports too. */
-gboolean    six_activity_is_open             (SixRecord   *activity);
-SixRecord  *six_coalition_find_next_meeting  (GPtrArray   *meetings,
-                                              const char  *coalition_id,
-                                              const char  *today);
-void        six_coalition_count_follow_ups   (GPtrArray   *activities,
-                                              const char  *coalition_id,
-                                              const char  *today,
-                                              guint       *n_open,
-                                              guint       *n_overdue);
+gboolean                  six_activity_is_open        (SixRecord   *activity);
+GHashTable               *six_coalition_agendas_new   (GPtrArray   *meetings,
+                                                       GPtrArray   *activities,
+                                                       const char  *today);
+const SixCoalitionAgenda *six_coalition_agenda_lookup (GHashTable  *agendas,
+                                                       const char  *coalition_id);
 char       *six_coalition_resolve            (SixDb       *db,
                                               const char  *text,
                                               GError     **error);

@@ -445,35 +445,80 @@ count_reporting (Tables *tables,
   return g_hash_table_size (reporting);
 }
 
-static guint
-count_contributions (Tables *tables,
-                     int     year)
+typedef struct
 {
-  guint n = 0;
-  int y;
+  GHashTable *seeking;    /* country ids */
+  GHashTable *reporting;  /* country ids */
+  guint       n_contributions;
+} YearTally;
 
-  for (guint i = 0; i < tables->contributions->len; i++)
-    if (has_year (tables->contributions->pdata[i], &y) && y == year)
-      n++;
-
-  return n;
+static void
+year_tally_clear (YearTally *tally)
+{
+  g_hash_table_unref (tally->seeking);
+  g_hash_table_unref (tally->reporting);
 }
 
+/* The tally of @record's year, or NULL when it has none or one outside @years. */
+static YearTally *
+tally_of (GHashTable *tallies,
+          SixRecord  *record)
+{
+  int year;
+
+  return has_year (record, &year) ? g_hash_table_lookup (tallies, GINT_TO_POINTER (year)) : NULL;
+}
+
+/* Year by year, by the rules of collect_seeking () and count_reporting (): one pass over each
+ * table, not one per year. */
 static GArray *
 build_trend (Tables *tables,
              GArray *years)
 {
   GArray *trend = g_array_new (FALSE, TRUE, sizeof (SixOverviewYear));
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, TRUE, sizeof (YearTally), years->len);
+  g_autoptr(GHashTable) tallies = g_hash_table_new (NULL, NULL);
+  YearTally *tally;
+
+  g_array_set_clear_func (rows, (GDestroyNotify) year_tally_clear);
+  g_array_set_size (rows, years->len);
+  for (guint i = 0; i < years->len; i++)
+    {
+      tally = &g_array_index (rows, YearTally, i);
+      tally->seeking = g_hash_table_new (g_str_hash, g_str_equal);
+      tally->reporting = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (tallies, GINT_TO_POINTER (g_array_index (years, int, i)), tally);
+    }
+
+  for (guint i = 0; i < tables->requests->len; i++)
+    if (is_need (tables->requests->pdata[i]) &&
+        (tally = tally_of (tallies, tables->requests->pdata[i])) != NULL)
+      g_hash_table_add (tally->seeking,
+                        (gpointer) six_record_get_string (tables->requests->pdata[i], "country"));
+
+  for (guint i = 0; i < tables->reports->len; i++)
+    {
+      SixRecord *report = tables->reports->pdata[i];
+      const char *country = six_record_get_string (report, "country");
+
+      if ((tally = tally_of (tallies, report)) == NULL)
+        continue;
+      g_hash_table_add (tally->reporting, (gpointer) country);
+      if (six_record_get_boolean (report, "requested_assistance"))
+        g_hash_table_add (tally->seeking, (gpointer) country);
+    }
+
+  for (guint i = 0; i < tables->contributions->len; i++)
+    if ((tally = tally_of (tallies, tables->contributions->pdata[i])) != NULL)
+      tally->n_contributions++;
 
   for (guint i = 0; i < years->len; i++)
     {
-      int year = g_array_index (years, int, i);
-      g_autoptr(GHashTable) seeking = collect_seeking (tables, year, year);
       SixOverviewYear row = {
-        .year = year,
-        .n_seeking = g_hash_table_size (seeking),
-        .n_reporting = count_reporting (tables, year, year),
-        .n_contributions = count_contributions (tables, year),
+        .year = g_array_index (years, int, i),
+        .n_seeking = g_hash_table_size (g_array_index (rows, YearTally, i).seeking),
+        .n_reporting = g_hash_table_size (g_array_index (rows, YearTally, i).reporting),
+        .n_contributions = g_array_index (rows, YearTally, i).n_contributions,
       };
 
       g_array_append_val (trend, row);
@@ -972,24 +1017,26 @@ build_coalitions (Tables     *tables,
                   const char *today)
 {
   GPtrArray *coalitions = g_ptr_array_new_with_free_func ((GDestroyNotify) coalition_free);
+  g_autoptr(GHashTable) agendas = six_coalition_agendas_new (tables->meetings,
+                                                             tables->activities, today);
 
   for (guint i = 0; i < tables->coalitions->len; i++)
     {
       SixRecord *record = tables->coalitions->pdata[i];
-      const char *id = six_record_get_id (record);
+      const SixCoalitionAgenda *agenda;
       SixOverviewCoalition *coalition;
-      SixRecord *next = NULL;
 
       if (g_strcmp0 (six_record_get_string (record, "status"), "closed") == 0)
         continue;
 
+      agenda = six_coalition_agenda_lookup (agendas, six_record_get_id (record));
       coalition = g_new0 (SixOverviewCoalition, 1);
       coalition->coalition = g_object_ref (record);
       coalition->lead_name = dup_party_name (tables, six_record_get_string (record, "lead"));
-      next = six_coalition_find_next_meeting (tables->meetings, id, today);
-      coalition->next_meeting = next != NULL ? g_object_ref (next) : NULL;
-      six_coalition_count_follow_ups (tables->activities, id, today, &coalition->n_open,
-                                      &coalition->n_overdue);
+      coalition->next_meeting = agenda->next_meeting != NULL
+                                ? g_object_ref (agenda->next_meeting) : NULL;
+      coalition->n_open = agenda->n_open;
+      coalition->n_overdue = agenda->n_overdue;
       g_ptr_array_add (coalitions, coalition);
     }
   g_ptr_array_sort (coalitions, compare_coalitions);
