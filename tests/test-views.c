@@ -476,6 +476,18 @@ test_live_query (void)
   g_assert_cmpuint (on_requests.n_reads, ==, 2);
   g_assert_cmpuint (on_countries.n_reads, ==, 3);
 
+  /* A reload reads again though no kind it reads was written; inactive, once shown again. */
+  six_live_query_reload (countries);
+  spin_until (&on_countries.n_reads, 4);
+  six_live_query_set_active (countries, FALSE);
+  six_live_query_reload (countries);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  g_assert_cmpuint (on_countries.n_reads, ==, 4);
+  six_live_query_set_active (countries, TRUE);
+  spin_until (&on_countries.n_reads, 5);
+  g_assert_cmpuint (on_requests.n_reads, ==, 2);
+
   g_clear_object (&countries);
   g_clear_object (&requests);
   six_repository_close (repository);
