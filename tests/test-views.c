@@ -1,5 +1,6 @@
-/* test-views.c — the views layer: the overview's figures on small fixtures, computed by hand,
- * and live queries that read again only when a kind they read changes
+/* test-views.c — the views layer: the overview's figures and the exchange log on small
+ * fixtures, computed by hand, and live queries that read again only when a kind they read
+ * changes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +8,10 @@
 
 #include <glib/gstdio.h>
 
+#include "six-conflict-item.h"
 #include "six-db.h"
+#include "six-exchange-file-item.h"
+#include "six-exchange-log.h"
 #include "six-live-query-private.h"
 #include "six-overview.h"
 #include "six-repository.h"
@@ -343,6 +347,200 @@ test_amounts (void)
   g_assert_cmpstr (small, ==, "999 USD");
 }
 
+/* --- the exchange log on a database made here -------------------------------------------- */
+
+/* 2026-11-20 and 2026-11-19, at noon UTC (the test runs in UTC). */
+#define NOV_20_NOON G_GINT64_CONSTANT (1795176000000)
+#define NOV_19_NOON (NOV_20_NOON - G_GINT64_CONSTANT (86400000))
+
+#define NADIA "0f8e3b1c-5d2a-4e7b-9c61-2a3b4c5d6e7f"
+#define UNNAMED "abcdef01-2345-4678-9abc-def012345678"
+
+static gint64
+wall_at (gpointer user_data)
+{
+  return *(gint64 *) user_data;
+}
+
+/* Keeps a value @replica wrote at @wall as what a merge replaced in Lebanon's @field, against
+ * the value written here. */
+static void
+add_conflict (SixDb      *db,
+              gint64      operation,
+              const char *field,
+              const char *lost,
+              const char *replica,
+              gint64      wall)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixRecord) record = six_db_get_record (db, six_kind_lookup ("country"), "LBN", TRUE,
+                                                   &error);
+  g_autoptr(SixVersionVector) lost_vv = six_version_vector_new ();
+  g_autoptr(GVariant) lost_value = g_variant_ref_sink (g_variant_new_string (lost));
+  SixConflict conflict = { 0 };
+
+  g_assert_no_error (error);
+  conflict.kind = six_kind_lookup ("country");
+  conflict.record_id = (char *) "LBN";
+  conflict.field = six_kind_field_index (conflict.kind, field);
+  conflict.lost_value = lost_value;
+  conflict.lost_stamp.vv = lost_vv;
+  conflict.lost_stamp.hlc = (SixHlc) { wall, 0, replica };
+  conflict.won_value = six_record_get_value (record, field);
+  conflict.won_stamp = *six_record_get_nth_stamp (record, conflict.field);
+  conflict.operation = operation;
+  g_assert_true (six_db_add_conflict (db, &conflict, &error));
+  g_assert_no_error (error);
+}
+
+static void
+log_file (SixDb                *db,
+          SixExchangeDirection  direction,
+          const char           *file_name,
+          const char           *origin,
+          const char           *origin_name,
+          const char           *counts)
+{
+  g_autoptr(GError) error = NULL;
+  SixExchangeLogEntry entry = {
+    .direction = direction,
+    .export_id = (char *) file_name,
+    .origin = (char *) origin,
+    .origin_name = (char *) origin_name,
+    .file_name = (char *) file_name,
+    .at = NOV_20_NOON,
+    .counts = (char *) counts,
+  };
+
+  g_assert_cmpint (six_db_log_exchange (db, &entry, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+assert_conflict (GListModel *conflicts,
+                 guint       position,
+                 const char *title,
+                 const char *kept,
+                 const char *replaced)
+{
+  g_autoptr(SixConflictItem) item = g_list_model_get_item (conflicts, position);
+
+  g_assert_nonnull (item);
+  g_assert_cmpint (six_conflict_item_get_id (item), >, 0);
+  g_assert_cmpstr (six_conflict_item_get_title (item), ==, title);
+  g_assert_cmpstr (six_conflict_item_get_kept (item), ==, kept);
+  g_assert_cmpstr (six_conflict_item_get_replaced (item), ==, replaced);
+}
+
+static void
+assert_file (GListModel *files,
+             guint       position,
+             const char *name,
+             const char *description,
+             gboolean    exported)
+{
+  g_autoptr(SixExchangeFileItem) item = g_list_model_get_item (files, position);
+
+  g_assert_nonnull (item);
+  g_assert_cmpstr (six_exchange_file_item_get_name (item), ==, name);
+  g_assert_cmpstr (six_exchange_file_item_get_description (item), ==, description);
+  g_assert_cmpint (six_exchange_file_item_get_exported (item), ==, exported);
+}
+
+/* Two values of Lebanon replaced by merges, one sent by Nadia Haddad, one by someone who gave
+ * no name; a file received and one exported: each item says what the page shows. */
+static void
+test_exchange_log (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) db = six_db_open (":memory:", &error);
+  g_autoptr(SixExchangeLog) log = NULL;
+  g_autoptr(SixExchangeLog) newest = NULL;
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  g_autoptr(SixConflictItem) first = NULL;
+  gint64 wall = NOV_20_NOON;
+  GListModel *conflicts;
+  GListModel *files;
+  SixEdit *edit;
+  gint64 operation;
+
+  g_assert_no_error (error);
+  six_db_set_wall_clock (db, wall_at, &wall);
+  g_assert_true (six_db_set_replica_name (db, NADIA, "Nadia Haddad", NULL, &error));
+  g_assert_no_error (error);
+
+  edit = six_edit_new (six_kind_lookup ("country"), "LBN");
+  six_edit_set_string (edit, "name", "Lebanon");
+  six_edit_set_string (edit, "status", "party");
+  g_ptr_array_add (edits, edit);
+  operation = six_db_apply_edits (db, "Lebanon", edits, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (operation, >, 0);
+
+  add_conflict (db, operation, "name", "Lebanese Republic", NADIA, NOV_19_NOON);
+  add_conflict (db, operation, "status", "signatory", UNNAMED, NOV_19_NOON);
+  log_file (db, SIX_EXCHANGE_DIRECTION_IMPORT, "nadia.a6.json", NADIA, "Nadia Haddad",
+            "{\"new\": 1, \"changed\": 2, \"deleted\": 0, \"unchanged\": 4, "
+            "\"conflicts\": 2}");
+  log_file (db, SIX_EXCHANGE_DIRECTION_EXPORT, "ours.a6.json", six_db_get_replica_id (db), NULL,
+            "{\"records\": 3}");
+
+  log = six_exchange_log_build (db, 50, &error);
+  g_assert_no_error (error);
+  g_assert_false (six_exchange_log_is_empty (log));
+
+  /* Newest first: the status, then the name. */
+  conflicts = six_exchange_log_get_conflicts (log);
+  g_assert_true (g_list_model_get_item_type (conflicts) == SIX_TYPE_CONFLICT_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 2);
+  assert_conflict (conflicts, 0, "Lebanon · Status",
+                   "“State Party”, by you on 2026-11-20",
+                   "“Signatory”, by someone who gave no name (abcdef01…) on 2026-11-19");
+  assert_conflict (conflicts, 1, "Lebanon · Name",
+                   "“Lebanon”, by you on 2026-11-20",
+                   "“Lebanese Republic”, by Nadia Haddad on 2026-11-19");
+
+  /* Received and exported in one list, newest first: a page tells them apart. */
+  files = six_exchange_log_get_files (log);
+  g_assert_true (g_list_model_get_item_type (files) == SIX_TYPE_EXCHANGE_FILE_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (files), ==, 2);
+  assert_file (files, 0, "ours.a6.json", "Exported on 2026-11-20 · 3 records", TRUE);
+  assert_file (files, 1, "nadia.a6.json",
+               "From Nadia Haddad, imported on 2026-11-20 · "
+               "1 new, 2 changed, 0 deleted, 4 unchanged; 2 conflicts", FALSE);
+
+  /* A restored value leaves the log; only the newest files are read. */
+  first = g_list_model_get_item (conflicts, 0);
+  g_assert_cmpint (six_db_restore_conflict (db, six_conflict_item_get_id (first), &error), >, 0);
+  g_assert_no_error (error);
+  newest = six_exchange_log_build (db, 1, &error);
+  g_assert_no_error (error);
+  conflicts = six_exchange_log_get_conflicts (newest);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  assert_conflict (conflicts, 0, "Lebanon · Name",
+                   "“Lebanon”, by you on 2026-11-20",
+                   "“Lebanese Republic”, by Nadia Haddad on 2026-11-19");
+  files = six_exchange_log_get_files (newest);
+  g_assert_cmpuint (g_list_model_get_n_items (files), ==, 1);
+  assert_file (files, 0, "ours.a6.json", "Exported on 2026-11-20 · 3 records", TRUE);
+}
+
+/* An empty database: nothing to review, nothing exchanged. */
+static void
+test_exchange_log_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) db = six_db_open (":memory:", &error);
+  g_autoptr(SixExchangeLog) log = NULL;
+
+  g_assert_no_error (error);
+  log = six_exchange_log_build (db, 50, &error);
+  g_assert_no_error (error);
+  g_assert_true (six_exchange_log_is_empty (log));
+  g_assert_cmpuint (g_list_model_get_n_items (six_exchange_log_get_conflicts (log)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (six_exchange_log_get_files (log)), ==, 0);
+}
+
 /* --- live queries ------------------------------------------------------------------------- */
 
 typedef struct
@@ -476,6 +674,18 @@ test_live_query (void)
   g_assert_cmpuint (on_requests.n_reads, ==, 2);
   g_assert_cmpuint (on_countries.n_reads, ==, 3);
 
+  /* A reload reads again though no kind it reads was written; inactive, once shown again. */
+  six_live_query_reload (countries);
+  spin_until (&on_countries.n_reads, 4);
+  six_live_query_set_active (countries, FALSE);
+  six_live_query_reload (countries);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  g_assert_cmpuint (on_countries.n_reads, ==, 4);
+  six_live_query_set_active (countries, TRUE);
+  spin_until (&on_countries.n_reads, 5);
+  g_assert_cmpuint (on_requests.n_reads, ==, 2);
+
   g_clear_object (&countries);
   g_clear_object (&requests);
   six_repository_close (repository);
@@ -488,6 +698,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Dates are written in local time: the hand-computed ones are UTC's. */
+  g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/views/overview/year", test_overview_year);
@@ -496,6 +708,8 @@ main (int   argc,
   g_test_add_func ("/views/overview/span", test_overview_span);
   g_test_add_func ("/views/overview/deadlines", test_overview_deadlines);
   g_test_add_func ("/views/amounts", test_amounts);
+  g_test_add_func ("/views/exchange-log/items", test_exchange_log);
+  g_test_add_func ("/views/exchange-log/empty", test_exchange_log_empty);
   g_test_add_func ("/views/live-query", test_live_query);
 
   return g_test_run ();

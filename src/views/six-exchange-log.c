@@ -10,37 +10,32 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "six-conflict-item.h"
 #include "six-display-name.h"
+#include "six-exchange-file-item.h"
 #include "six-exchange-log.h"
 #include "six-import.h"
 #include "six-labels.h"
 #include "six-repository-run.h"
 
-void
-six_exchange_conflict_free (SixExchangeConflict *item)
+struct _SixExchangeLog
 {
-  g_free (item->title);
-  g_free (item->kept);
-  g_free (item->replaced);
-  g_free (item);
-}
+  GObject     parent_instance;
 
-void
-six_exchange_file_item_free (SixExchangeFileItem *item)
-{
-  g_free (item->title);
-  g_free (item->subtitle);
-  g_free (item);
-}
+  GListStore *conflicts;  /* SixConflictItem, newest first */
+  GListStore *files;      /* SixExchangeFileItem, received and exported, newest first */
+};
 
-void
-six_exchange_log_free (SixExchangeLog *summary)
-{
-  g_clear_pointer (&summary->conflicts, g_ptr_array_unref);
-  g_clear_pointer (&summary->files, g_ptr_array_unref);
-  g_clear_pointer (&summary->exports, g_ptr_array_unref);
-  g_free (summary);
-}
+G_DEFINE_FINAL_TYPE (SixExchangeLog, six_exchange_log, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CONFLICTS,
+  PROP_FILES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static char *
 value_text (const SixKind *kind,
@@ -117,7 +112,7 @@ stamped_text (SixDb               *db,
   return g_strdup_printf (_("“%s”, by %s on %s"), text, who, date);
 }
 
-static SixExchangeConflict *
+static SixConflictItem *
 conflict_item_new (SixDb             *db,
                    const SixConflict *conflict)
 {
@@ -125,17 +120,18 @@ conflict_item_new (SixDb             *db,
   const char *field = conflict->field == SIX_CONFLICT_EXTRA_FIELD
                       ? conflict->extra_field : kind->fields[conflict->field].name;
   g_autoptr(SixRecord) record = six_db_get_record (db, kind, conflict->record_id, FALSE, NULL);
-  g_autofree char *title = record != NULL ? six_record_dup_display_name (record)
-                                          : g_strdup (conflict->record_id);
-  SixExchangeConflict *item = g_new0 (SixExchangeConflict, 1);
+  g_autofree char *name = record != NULL ? six_record_dup_display_name (record)
+                                         : g_strdup (conflict->record_id);
+  g_autofree char *title = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *replaced = NULL;
 
-  item->id = conflict->id;
   /* Translators: a record and one of its fields: Lebanon · Status */
-  item->title = g_strdup_printf (_("%s · %s"), title, six_field_label (field));
-  item->kept = stamped_text (db, kind, field, conflict->won_value, &conflict->won_stamp);
-  item->replaced = stamped_text (db, kind, field, conflict->lost_value, &conflict->lost_stamp);
+  title = g_strdup_printf (_("%s · %s"), name, six_field_label (field));
+  kept = stamped_text (db, kind, field, conflict->won_value, &conflict->won_stamp);
+  replaced = stamped_text (db, kind, field, conflict->lost_value, &conflict->lost_stamp);
 
-  return item;
+  return six_conflict_item_new (conflict->id, title, kept, replaced);
 }
 
 /* The log's small JSON object of counts, or %NULL. */
@@ -159,15 +155,15 @@ count_of (JsonObject *counts,
 }
 
 static SixExchangeFileItem *
-file_item_new (const SixExchangeLogEntry *entry)
+received_item_new (const SixExchangeLogEntry *entry)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *date = date_text (entry->at);
   g_autofree char *changes = NULL;
   g_autofree char *sender = NULL;
+  g_autofree char *description = NULL;
   JsonObject *counts = parse_counts (parser, entry->counts);
   SixMergeCounts merged = { 0 };
-  SixExchangeFileItem *item = g_new0 (SixExchangeFileItem, 1);
 
   merged.n_new = count_of (counts, "new");
   merged.n_changed = count_of (counts, "changed");
@@ -175,95 +171,172 @@ file_item_new (const SixExchangeLogEntry *entry)
   merged.n_unchanged = count_of (counts, "unchanged");
   merged.n_conflicts = count_of (counts, "conflicts");
   changes = six_merge_counts_describe (&merged);
-  item->title = g_strdup (entry->file_name != NULL ? entry->file_name : entry->export_id);
-  /* Translators: who sent a file, the day it was imported, and what it changed */
   sender = sender_text (entry->origin_name, entry->origin);
-  item->subtitle = g_strdup_printf (_("From %s, imported on %s · %s"), sender, date, changes);
+  /* Translators: who sent a file, the day it was imported, and what it changed */
+  description = g_strdup_printf (_("From %s, imported on %s · %s"), sender, date, changes);
 
-  return item;
+  return six_exchange_file_item_new (entry->file_name != NULL ? entry->file_name
+                                                              : entry->export_id,
+                                     description, FALSE);
 }
 
 static SixExchangeFileItem *
-export_item_new (const SixExchangeLogEntry *entry)
+exported_item_new (const SixExchangeLogEntry *entry)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *date = date_text (entry->at);
+  g_autofree char *description = NULL;
   JsonObject *counts = parse_counts (parser, entry->counts);
-  SixExchangeFileItem *item = g_new0 (SixExchangeFileItem, 1);
-  guint n_records;
+  guint n_records = count_of (counts, "records");
 
-  n_records = count_of (counts, "records");
-
-  item->title = g_strdup (entry->file_name != NULL ? entry->file_name : entry->export_id);
   /* Translators: the day a file was exported, then how many records it holds */
-  item->subtitle = g_strdup_printf (ngettext ("Exported on %s · %u record",
-                                              "Exported on %s · %u records", n_records),
-                                    date, n_records);
+  description = g_strdup_printf (ngettext ("Exported on %s · %u record",
+                                           "Exported on %s · %u records", n_records),
+                                 date, n_records);
 
-  return item;
+  return six_exchange_file_item_new (entry->file_name != NULL ? entry->file_name
+                                                              : entry->export_id,
+                                     description, TRUE);
 }
 
-static gpointer
-read_log (SixDb         *db,
-          gpointer       user_data,
-          GCancellable  *cancellable,
-          GError       **error)
+static void
+six_exchange_log_dispose (GObject *object)
 {
-  g_autoptr(SixExchangeLog) summary = g_new0 (SixExchangeLog, 1);
+  SixExchangeLog *self = (SixExchangeLog *) object;
+
+  g_clear_object (&self->conflicts);
+  g_clear_object (&self->files);
+
+  G_OBJECT_CLASS (six_exchange_log_parent_class)->dispose (object);
+}
+
+static void
+six_exchange_log_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SixExchangeLog *self = SIX_EXCHANGE_LOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONFLICTS:
+      g_value_set_object (value, self->conflicts);
+      break;
+    case PROP_FILES:
+      g_value_set_object (value, self->files);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+six_exchange_log_class_init (SixExchangeLogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = six_exchange_log_dispose;
+  object_class->get_property = six_exchange_log_get_property;
+
+  /**
+   * SixExchangeLog:conflicts: (type GListModel)
+   *
+   * The values merges replaced, still to review, as #SixConflictItem: newest first.
+   */
+  properties[PROP_CONFLICTS] =
+    g_param_spec_object ("conflicts", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * SixExchangeLog:files: (type GListModel)
+   *
+   * The newest files received and exported, as #SixExchangeFileItem: newest first.
+   */
+  properties[PROP_FILES] =
+    g_param_spec_object ("files", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+six_exchange_log_init (SixExchangeLog *self)
+{
+  self->conflicts = g_list_store_new (SIX_TYPE_CONFLICT_ITEM);
+  self->files = g_list_store_new (SIX_TYPE_EXCHANGE_FILE_ITEM);
+}
+
+/**
+ * six_exchange_log_build:
+ * @n_files: how many of the newest files to read
+ *
+ * Reads the conflicts still to review and the newest files received and exported, on the
+ * repository's thread.
+ *
+ * Returns: (transfer full): the log, or %NULL with @error set
+ */
+SixExchangeLog *
+six_exchange_log_build (SixDb   *db,
+                        guint    n_files,
+                        GError **error)
+{
+  g_autoptr(SixExchangeLog) self = g_object_new (SIX_TYPE_EXCHANGE_LOG, NULL);
   g_autoptr(GPtrArray) conflicts = six_db_list_conflicts (db, FALSE, error);
   g_autoptr(GPtrArray) entries = NULL;
 
   if (conflicts == NULL)
     return NULL;
-  entries = six_db_list_exchanges (db, GPOINTER_TO_UINT (user_data), error);
+  entries = six_db_list_exchanges (db, n_files, error);
   if (entries == NULL)
     return NULL;
 
-  summary->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) six_exchange_conflict_free);
   for (guint i = 0; i < conflicts->len; i++)
-    g_ptr_array_add (summary->conflicts, conflict_item_new (db, conflicts->pdata[i]));
+    {
+      g_autoptr(SixConflictItem) item = conflict_item_new (db, conflicts->pdata[i]);
 
-  summary->files = g_ptr_array_new_with_free_func ((GDestroyNotify) six_exchange_file_item_free);
-  summary->exports = g_ptr_array_new_with_free_func ((GDestroyNotify) six_exchange_file_item_free);
+      g_list_store_append (self->conflicts, item);
+    }
+
   for (guint i = 0; i < entries->len; i++)
     {
       const SixExchangeLogEntry *entry = entries->pdata[i];
+      g_autoptr(SixExchangeFileItem) item = NULL;
 
       if (entry->direction == SIX_EXCHANGE_DIRECTION_IMPORT)
-        g_ptr_array_add (summary->files, file_item_new (entry));
+        item = received_item_new (entry);
       else
-        g_ptr_array_add (summary->exports, export_item_new (entry));
+        item = exported_item_new (entry);
+      g_list_store_append (self->files, item);
     }
 
-  return g_steal_pointer (&summary);
+  return g_steal_pointer (&self);
 }
 
-/**
- * six_exchange_log_read_async:
- * @n_files: how many of the newest files to read
- *
- * Reads the conflicts still to review and the newest files received and exported.
- */
-void
-six_exchange_log_read_async (SixRepository       *repository,
-                             guint                n_files,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+/* Returns: (transfer none): the conflicts still to review, as #SixConflictItem */
+GListModel *
+six_exchange_log_get_conflicts (SixExchangeLog *self)
 {
-  g_return_if_fail (SIX_IS_REPOSITORY (repository));
+  g_return_val_if_fail (SIX_IS_EXCHANGE_LOG (self), NULL);
 
-  six_repository_run_async (repository, read_log, GUINT_TO_POINTER (n_files), NULL,
-                            (GDestroyNotify) six_exchange_log_free, cancellable, callback,
-                            user_data);
+  return G_LIST_MODEL (self->conflicts);
 }
 
-SixExchangeLog *
-six_exchange_log_read_finish (SixRepository  *repository,
-                              GAsyncResult   *result,
-                              GError        **error)
+/* Returns: (transfer none): the files received and exported, as #SixExchangeFileItem */
+GListModel *
+six_exchange_log_get_files (SixExchangeLog *self)
 {
-  return six_repository_run_finish (repository, result, error);
+  g_return_val_if_fail (SIX_IS_EXCHANGE_LOG (self), NULL);
+
+  return G_LIST_MODEL (self->files);
+}
+
+/* No conflict waits, and no file was ever received or exported. */
+gboolean
+six_exchange_log_is_empty (SixExchangeLog *self)
+{
+  g_return_val_if_fail (SIX_IS_EXCHANGE_LOG (self), TRUE);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->conflicts)) == 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (self->files)) == 0;
 }
 
 /* On the repository's thread: for each key, whether this database has the file. */

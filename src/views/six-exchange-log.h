@@ -8,40 +8,23 @@
 #include <gio/gio.h>
 
 #include "six-repository.h"
+#include "six-store-types.h"
 
 G_BEGIN_DECLS
 
-/* A value a merge replaced, kept for review. */
-typedef struct
-{
-  gint64  id;
-  char   *title;     /* "Lebanon · Status" */
-  char   *kept;      /* "“State Party”, by Nadia Haddad on 2026-11-20" */
-  char   *replaced;
-} SixExchangeConflict;
+#define SIX_TYPE_EXCHANGE_LOG (six_exchange_log_get_type ())
 
-/* A file received or exported. */
-typedef struct
-{
-  char *title;      /* the file's name */
-  char *subtitle;   /* who sent it, when, and what it changed */
-} SixExchangeFileItem;
+G_DECLARE_FINAL_TYPE (SixExchangeLog, six_exchange_log, SIX, EXCHANGE_LOG, GObject)
 
-typedef struct
-{
-  GPtrArray *conflicts;  /* SixExchangeConflict */
-  GPtrArray *files;      /* SixExchangeFileItem: received */
-  GPtrArray *exports;    /* SixExchangeFileItem */
-} SixExchangeLog;
+/* Read through six_exchange_log_query_new () (six-queries.h); built on the repository's
+ * thread. */
+SixExchangeLog *six_exchange_log_build            (SixDb                *db,
+                                                   guint                 n_files,
+                                                   GError              **error);
+GListModel     *six_exchange_log_get_conflicts    (SixExchangeLog       *self);
+GListModel     *six_exchange_log_get_files        (SixExchangeLog       *self);
+gboolean        six_exchange_log_is_empty         (SixExchangeLog       *self);
 
-void            six_exchange_log_read_async  (SixRepository        *repository,
-                                              guint                 n_files,
-                                              GCancellable         *cancellable,
-                                              GAsyncReadyCallback   callback,
-                                              gpointer              user_data);
-SixExchangeLog *six_exchange_log_read_finish (SixRepository        *repository,
-                                              GAsyncResult         *result,
-                                              GError              **error);
 /* What tells a file apart, for asking whether this database has it. */
 typedef struct
 {
@@ -50,18 +33,13 @@ typedef struct
   const char *origin;     /* the replica that wrote it */
 } SixExchangeFileKey;
 
-void            six_exchange_log_find_seen_async  (SixRepository       *repository,
-                                                   GArray              *keys,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
-GArray         *six_exchange_log_find_seen_finish (SixRepository       *repository,
-                                                   GAsyncResult        *result,
-                                                   GError             **error);
-void            six_exchange_log_free        (SixExchangeLog       *log);
-void            six_exchange_conflict_free   (SixExchangeConflict  *conflict);
-void            six_exchange_file_item_free  (SixExchangeFileItem  *item);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SixExchangeLog, six_exchange_log_free)
+void            six_exchange_log_find_seen_async  (SixRepository        *repository,
+                                                   GArray               *keys,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+GArray         *six_exchange_log_find_seen_finish (SixRepository        *repository,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
 
 G_END_DECLS

@@ -231,6 +231,17 @@ six_live_query_set_active (SixLiveQuery *self,
     read_again (self);
 }
 
+/* Read again though no kind it reads was written: for what ::changed does not announce (the
+ * exchange log's own rows). Soon if active, with any change just made; else when next made
+ * active. */
+void
+six_live_query_reload (SixLiveQuery *self)
+{
+  g_return_if_fail (SIX_IS_LIVE_QUERY (self));
+
+  on_repository_changed_cb (self);
+}
+
 /* Returns: (transfer none) (nullable): the newest answer, NULL before the first */
 gpointer
 six_live_query_get_snapshot (SixLiveQuery *self)

@@ -18,6 +18,7 @@ void          six_live_query_set_args     (SixLiveQuery       *self,
                                            GVariant           *args);
 void          six_live_query_set_active   (SixLiveQuery       *self,
                                            gboolean            active);
+void          six_live_query_reload       (SixLiveQuery       *self);
 gpointer      six_live_query_get_snapshot (SixLiveQuery       *self);
 const GError *six_live_query_get_error    (SixLiveQuery       *self);
 gboolean      six_live_query_is_loading   (SixLiveQuery       *self);

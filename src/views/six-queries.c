@@ -13,6 +13,7 @@
 #include "six-coalition.h"
 #include "six-country-summary.h"
 #include "six-deadline.h"
+#include "six-exchange-log.h"
 #include "six-overview.h"
 #include "six-profile.h"
 
@@ -141,4 +142,45 @@ six_coalition_query_set_coalition (SixLiveQuery *query,
                                    const char   *coalition_id)
 {
   six_live_query_set_args (query, g_variant_new ("(ms)", coalition_id));
+}
+
+/* A conflict may be on a record of any kind, and is titled by that record's name. */
+static const char * const *
+every_kind (void)
+{
+  static const char **names;
+
+  if (g_once_init_enter (&names))
+    {
+      guint n_kinds;
+      const SixKind *kinds = six_kind_all (&n_kinds);
+      const char **all = g_new0 (const char *, n_kinds + 1);
+
+      for (guint i = 0; i < n_kinds; i++)
+        all[i] = kinds[i].name;
+      g_once_init_leave (&names, all);
+    }
+
+  return names;
+}
+
+/* @args is "u": how many of the newest files to read. */
+static gpointer
+read_exchange_log (SixDb         *db,
+                   gpointer       args,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return six_exchange_log_build (db, g_variant_get_uint32 (args), error);
+}
+
+SixLiveQuery *
+six_exchange_log_query_new (SixRepository *repository,
+                            guint          n_files)
+{
+  SixLiveQuery *query = six_live_query_new (repository, every_kind (), read_exchange_log);
+
+  six_live_query_set_args (query, g_variant_new_uint32 (n_files));
+
+  return query;
 }

@@ -30,4 +30,9 @@ SixLiveQuery *six_coalition_query_new            (SixRepository *repository);
 void          six_coalition_query_set_coalition  (SixLiveQuery  *query,
                                                   const char    *coalition_id);
 
+/* Snapshots: SixExchangeLog, the conflicts still to review and the newest @n_files files
+ * received and exported. A file logged writes no record: six_live_query_reload () then. */
+SixLiveQuery *six_exchange_log_query_new         (SixRepository *repository,
+                                                  guint          n_files);
+
 G_END_DECLS
