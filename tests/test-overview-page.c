@@ -125,13 +125,41 @@ shown_countries (SixCountriesPage *page)
   return ids;
 }
 
+typedef struct
+{
+  SixCountriesPage *page;
+  guint             n_shown;
+} Narrowed;
+
+static gboolean
+countries_narrowed_to (gpointer data)
+{
+  Narrowed *narrowed = data;
+
+  return !six_countries_page_is_updating (narrowed->page) &&
+         g_list_model_get_n_items (six_countries_page_get_shown (narrowed->page)) ==
+         narrowed->n_shown;
+}
+
 static gboolean
 countries_narrowed (gpointer data)
 {
-  SixCountriesPage *page = data;
+  Narrowed narrowed = { data, 9 };
 
-  return !six_countries_page_is_updating (page) &&
-         g_list_model_get_n_items (six_countries_page_get_shown (page)) == 9;
+  return countries_narrowed_to (&narrowed);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+
+  return n;
 }
 
 static gboolean
@@ -234,6 +262,15 @@ pack_body (Fixture *fixture)
                                                                           "only_revealer"))));
   gtk_widget_activate_action (GTK_WIDGET (countries), "countries.show-all", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (six_countries_page_get_shown (countries)), >, 150);
+
+  /* A long list shows its first ten, then a row for all of them where they live. */
+  six_window_show_page (fixture->window, "overview");
+  wait_row (page, "Show all 11 States", NULL);
+  g_assert_cmpuint (count_rows (find_by_id (GTK_WIDGET (page), "states_list")), ==, 11);
+  gtk_widget_activate (find_row_titled (GTK_WIDGET (page), "Show all 11 States"));
+  g_assert_cmpstr (six_window_get_page (fixture->window), ==, "countries");
+  wait_until (countries_narrowed_to, (&(Narrowed) { countries, 11 }));
+  gtk_widget_activate_action (GTK_WIDGET (countries), "countries.show-all", NULL);
 
   /* A contribution answering Lebanon's request moves the figures, without reopening. */
   six_window_show_page (fixture->window, "overview");

@@ -57,6 +57,10 @@ G_DEFINE_FINAL_TYPE (SixOverviewPage, six_overview_page, GTK_TYPE_WIDGET)
 
 static const char * const languages[] = { "en", "fr", "es" };
 
+/* A long list shows this many rows, then one that opens all of them where they live: at
+ * 100 000 records the Overview would otherwise lay out a thousand rows before showing. */
+#define ROWS_SHOWN 10
+
 /* --- reading ----------------------------------------------------------------------------- */
 
 static SixOverview *
@@ -251,7 +255,7 @@ show_states (SixOverviewPage *self,
   if (states->len == 0)
     add_row (self->states_list, _("No State sought assistance in these years"), NULL);
 
-  for (guint i = 0; i < states->len; i++)
+  for (guint i = 0; i < MIN (states->len, ROWS_SHOWN); i++)
     {
       SixOverviewState *state = states->pdata[i];
       g_autoptr(GString) categories = g_string_new (NULL);
@@ -269,6 +273,20 @@ show_states (SixOverviewPage *self,
       /* Translators: what a State asked for, then its requests' coverage */
       subtitle = g_strdup_printf (C_("state", "%s · %s"), categories->str, counts);
       add_record_row (self->states_list, state->name, subtitle, "country", state->country);
+    }
+
+  if (states->len > ROWS_SHOWN)
+    {
+      g_auto(GStrv) ids = six_overview_dup_seeking_states (overview);
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Show all %u State",
+                                                             "Show all %u States",
+                                                             states->len), states->len);
+      g_autofree char *span = describe_span (overview);
+      g_autofree char *filter = g_strdup_printf (_("States that sought assistance in %s"), span);
+
+      add_countries_row (self->states_list, title, NULL, filter,
+                         (const char * const *) ids, NULL, 0);
     }
 }
 
@@ -541,17 +559,32 @@ show_unanswered (SixOverviewPage *self,
       SixOverviewRequest *request = requests->pdata[i];
       g_autofree char *title = NULL;
 
-      if (request->coverage != SIX_COVERAGE_UNANSWERED)
+      if (request->coverage != SIX_COVERAGE_UNANSWERED || n++ >= ROWS_SHOWN)
         continue;
       title = describe_request (request);
       add_record_row (self->unanswered_list, title,
                       six_record_get_string (request->request, "description"), "country",
                       six_record_get_string (request->request, "country"));
-      n++;
     }
 
   if (n == 0)
     add_row (self->unanswered_list, _("Every request of these years has an answer"), NULL);
+
+  if (n > ROWS_SHOWN)
+    {
+      g_auto(GStrv) ids = six_overview_dup_coverage_states (overview, SIX_COVERAGE_UNANSWERED);
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Show all %u unanswered request",
+                                                             "Show all %u unanswered requests",
+                                                             n), n);
+      g_autofree char *span = describe_span (overview);
+      /* Translators: "States with an unanswered request of 2018" */
+      g_autofree char *filter = g_strdup_printf (_("States with an unanswered request of %s"),
+                                                 span);
+
+      add_countries_row (self->unanswered_list, title, NULL, filter,
+                         (const char * const *) ids, NULL, 0);
+    }
 }
 
 static void
@@ -611,6 +644,31 @@ describe_deadline (SixOverview         *overview,
   return six_deadline_describe (deadline->obligation, pending, &today);
 }
 
+/* After the nearest ROWS_SHOWN deadlines: the Countries list narrowed to every State with one. */
+static void
+add_all_deadlines_row (GtkListBox *list,
+                       GPtrArray  *deadlines)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *title = NULL;
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const char *country = six_record_get_string (
+        ((SixOverviewDeadline *) deadlines->pdata[i])->obligation, "country");
+
+      if (country != NULL && g_hash_table_add (seen, (gpointer) country))
+        g_strv_builder_add (builder, country);
+    }
+  ids = g_strv_builder_end (builder);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show all %u deadline",
+                                        "Show all %u deadlines", deadlines->len), deadlines->len);
+  add_countries_row (list, title, NULL, _("States with an open deadline"),
+                         (const char * const *) ids, NULL, 0);
+}
+
 static void
 show_deadlines (SixOverviewPage *self,
                 SixOverview     *overview)
@@ -647,7 +705,7 @@ show_deadlines (SixOverviewPage *self,
                          (const char * const *) ids, &values, MAX (deadlines->len, 1));
     }
 
-  for (guint i = 0; i < deadlines->len; i++)
+  for (guint i = 0; i < MIN (deadlines->len, ROWS_SHOWN); i++)
     {
       SixOverviewDeadline *deadline = deadlines->pdata[i];
       g_autofree char *title = NULL;
@@ -660,6 +718,9 @@ show_deadlines (SixOverviewPage *self,
       add_record_row (self->deadlines_list, title, subtitle, "country",
                       six_record_get_string (deadline->obligation, "country"));
     }
+
+  if (deadlines->len > ROWS_SHOWN)
+    add_all_deadlines_row (self->deadlines_list, deadlines);
 
   {
     g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -692,7 +753,7 @@ show_coalitions (SixOverviewPage *self,
     add_row (self->coalitions_list, _("No coalition yet"),
              _("An affected State can lead a Country Coalition of donors, operators and NGOs."));
 
-  for (guint i = 0; i < coalitions->len; i++)
+  for (guint i = 0; i < MIN (coalitions->len, ROWS_SHOWN); i++)
     {
       SixOverviewCoalition *coalition = coalitions->pdata[i];
       g_autofree char *follow_ups = NULL;
@@ -714,6 +775,21 @@ show_coalitions (SixOverviewPage *self,
                            follow_ups);
       add_record_row (self->coalitions_list, title != NULL ? title : coalition->lead_name,
                       subtitle, "coalition", six_record_get_id (coalition->coalition));
+    }
+
+  if (coalitions->len > ROWS_SHOWN)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Show all %u coalition",
+                                                             "Show all %u coalitions",
+                                                             coalitions->len), coalitions->len);
+      GtkWidget *row = add_row (self->coalitions_list, title, NULL);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "coalitions");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
     }
 }
 
