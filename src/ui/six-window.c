@@ -762,6 +762,8 @@ six_window_set_repository (SixWindow     *self,
     return;
 
   self->repository = g_object_ref (repository);
+  /* The page shown is mapped first, so its reads are queued before the hidden pages'. */
+  gtk_stack_set_visible_child_name (self->body_stack, "pages");
   six_search_page_set_repository (self->search_page, repository);
   six_overview_page_set_repository (self->overview_page, repository);
   six_actions_page_set_repository (self->actions_page, repository);
@@ -769,7 +771,6 @@ six_window_set_repository (SixWindow     *self,
   six_coalitions_page_set_repository (self->coalitions_page, repository);
   six_exchange_page_set_repository (self->exchange_page, repository);
   update_repository_actions (self);
-  gtk_stack_set_visible_child_name (self->body_stack, "pages");
   _six_window_import_queued (self);
   _six_window_watch_database (self);
 
