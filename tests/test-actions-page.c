@@ -257,8 +257,7 @@ open_page (Fixture *fixture)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
                                              "action-plans"));
-  page = SIX_ACTIONS_PAGE (find_descendant (GTK_WIDGET (fixture->window),
-                                            SIX_TYPE_ACTIONS_PAGE));
+  page = SIX_ACTIONS_PAGE (six_window_get_page_widget (fixture->window, "action-plans"));
   g_assert_nonnull (page);
 
   return page;
@@ -536,10 +535,8 @@ static void
 search_opens_body (Fixture *fixture)
 {
   GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
-  SixSearchPage *search = SIX_SEARCH_PAGE (find_descendant (GTK_WIDGET (fixture->window),
-                                                            SIX_TYPE_SEARCH_PAGE));
-  SixActionsPage *page = SIX_ACTIONS_PAGE (find_descendant (GTK_WIDGET (fixture->window),
-                                                            SIX_TYPE_ACTIONS_PAGE));
+  SixSearchPage *search = SIX_SEARCH_PAGE (six_window_get_page_widget (fixture->window, "search"));
+  SixActionsPage *page = SIX_ACTIONS_PAGE (six_window_get_page_widget (fixture->window, "action-plans"));
   GListModel *results = six_search_page_get_results (search);
   guint position = 0;
 

@@ -23,8 +23,7 @@
 static SixCoalitionsPage *
 get_page (Fixture *fixture)
 {
-  return SIX_COALITIONS_PAGE (find_descendant (GTK_WIDGET (fixture->window),
-                                               SIX_TYPE_COALITIONS_PAGE));
+  return SIX_COALITIONS_PAGE (six_window_get_page_widget (fixture->window, "coalitions"));
 }
 
 typedef struct
@@ -331,8 +330,7 @@ static void
 journey_body (Fixture *fixture)
 {
   SixCoalitionsPage *page = get_page (fixture);
-  SixCountriesPage *countries = SIX_COUNTRIES_PAGE (find_descendant (GTK_WIDGET (fixture->window),
-                                                                     SIX_TYPE_COUNTRIES_PAGE));
+  SixCountriesPage *countries = SIX_COUNTRIES_PAGE (six_window_get_page_widget (fixture->window, "countries"));
   SixCountryProfile *profile = six_countries_page_get_profile (countries);
   SixCoalitionAssistant *assistant;
   SixRecordForm *form, *organisation;
@@ -544,10 +542,10 @@ journey_body (Fixture *fixture)
 
   /* A search result opens where it lives: a meeting in its coalition's workspace. */
   {
-    GtkWidget *search = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_SEARCH_PAGE);
+    GtkWidget *search = six_window_get_page_widget (fixture->window, "search");
     SixRecord *meeting = six_coalition_view_find (six_coalitions_page_get_view (page), "meeting",
                                                   meeting_id);
-    GtkWidget *overview = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_OVERVIEW_PAGE);
+    GtkWidget *overview = six_window_get_page_widget (fixture->window, "overview");
     g_autoptr(GVariant) target = NULL;
     const char *kind, *id;
 

@@ -18,8 +18,7 @@ open_page (Fixture *fixture)
 {
   six_window_show_page (fixture->window, "countries");
 
-  return SIX_COUNTRIES_PAGE (find_descendant (GTK_WIDGET (fixture->window),
-                                              SIX_TYPE_COUNTRIES_PAGE));
+  return SIX_COUNTRIES_PAGE (six_window_get_page_widget (fixture->window, "countries"));
 }
 
 static GPtrArray *

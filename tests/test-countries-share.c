@@ -48,8 +48,7 @@ share_body (Fixture *fixture)
   GtkWindow *chooser;
 
   six_window_show_page (fixture->window, "countries");
-  page = SIX_COUNTRIES_PAGE (find_descendant (GTK_WIDGET (fixture->window),
-                                              SIX_TYPE_COUNTRIES_PAGE));
+  page = SIX_COUNTRIES_PAGE (six_window_get_page_widget (fixture->window, "countries"));
   profile = six_countries_page_get_profile (page);
   six_countries_page_open_country (page, "LAO");
   wait_until (profile_shown, profile);
@@ -97,8 +96,7 @@ save_pdf_body (Fixture *fixture)
   g_autoptr(GError) error = NULL;
 
   six_window_show_page (fixture->window, "countries");
-  page = SIX_COUNTRIES_PAGE (find_descendant (GTK_WIDGET (fixture->window),
-                                              SIX_TYPE_COUNTRIES_PAGE));
+  page = SIX_COUNTRIES_PAGE (six_window_get_page_widget (fixture->window, "countries"));
   profile = six_countries_page_get_profile (page);
   six_countries_page_open_country (page, "LAO");
   wait_until (profile_shown, profile);

@@ -155,8 +155,7 @@ static void
 conflict_body (Fixture *fixture)
 {
   SixRepository *repository = six_window_get_repository (fixture->window);
-  SixExchangePage *page = SIX_EXCHANGE_PAGE (find_descendant (GTK_WIDGET (fixture->window),
-                                                              SIX_TYPE_EXCHANGE_PAGE));
+  SixExchangePage *page = SIX_EXCHANGE_PAGE (six_window_get_page_widget (fixture->window, "exchange"));
   GtkWidget *conflicts = find_by_id (GTK_WIDGET (page), "conflicts_view");
   GtkWidget *files = find_by_id (GTK_WIDGET (page), "files_view");
   g_autofree char *dir = g_dir_make_tmp ("six-exchange-page-XXXXXX", NULL);

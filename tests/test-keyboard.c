@@ -231,8 +231,9 @@ show_page (Fixture    *fixture,
            const char *name,
            GType       type)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), type);
+  GtkWidget *page = six_window_get_page_widget (fixture->window, name);
 
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, type));
   six_window_show_page (fixture->window, name);
   wait_until (page_ready, page);
 
@@ -447,7 +448,7 @@ shortcuts_body (Fixture *fixture)
   g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (fixture->app));
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) bound = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *countries = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+  GtkWidget *countries = six_window_get_page_widget (fixture->window, "countries");
 
   g_assert_nonnull (overlay);
   collect_listed (GTK_WIDGET (overlay), shown);

@@ -17,8 +17,7 @@
 static SixOverviewPage *
 get_page (Fixture *fixture)
 {
-  return SIX_OVERVIEW_PAGE (find_descendant (GTK_WIDGET (fixture->window),
-                                             SIX_TYPE_OVERVIEW_PAGE));
+  return SIX_OVERVIEW_PAGE (six_window_get_page_widget (fixture->window, "overview"));
 }
 
 static gboolean
@@ -225,8 +224,7 @@ pack_body (Fixture *fixture)
 {
   SixOverviewPage *page = get_page (fixture);
   SixRepository *repository = six_window_get_repository (fixture->window);
-  SixCountriesPage *countries = SIX_COUNTRIES_PAGE (find_descendant (GTK_WIDGET (fixture->window),
-                                                                     SIX_TYPE_COUNTRIES_PAGE));
+  SixCountriesPage *countries = SIX_COUNTRIES_PAGE (six_window_get_page_widget (fixture->window, "countries"));
   g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *request = NULL;
   g_autofree char *review = review_path ("overview-pack.png");

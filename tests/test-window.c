@@ -12,6 +12,7 @@
 #include "six-entry-row.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
+#include "six-page-slot.h"
 #include "six-preferences-window.h"
 #include "six-record-list.h"
 #include "six-search-page.h"
@@ -52,7 +53,7 @@ profile_of_lao_shown (gpointer page)
 static void
 open_country_body (Fixture *fixture)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+  GtkWidget *page = six_window_get_page_widget (fixture->window, "countries");
 
   g_assert_true (six_window_open_record (fixture->window, "country", "LAO"));
   g_assert_cmpstr (six_window_get_page (fixture->window), ==, "countries");
@@ -103,7 +104,7 @@ only_back_to_sidebar (gpointer window)
 static void
 narrow_body (Fixture *fixture)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+  GtkWidget *page = six_window_get_page_widget (fixture->window, "countries");
   GtkWidget *back;
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 800);
@@ -136,7 +137,7 @@ bolivia_listed (gpointer page)
 static void
 full_names_body (Fixture *fixture)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+  GtkWidget *page = six_window_get_page_widget (fixture->window, "countries");
   GtkWidget *cell;
 
   six_window_show_page (fixture->window, "countries");
@@ -166,7 +167,7 @@ summary_listed (gpointer page)
 static void
 full_summaries_body (Fixture *fixture)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_ACTIONS_PAGE);
+  GtkWidget *page = six_window_get_page_widget (fixture->window, "action-plans");
   GtkWidget *summary;
 
   six_window_show_page (fixture->window, "action-plans");
@@ -181,7 +182,7 @@ full_summaries_body (Fixture *fixture)
 static void
 print_nothing_body (Fixture *fixture)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_COUNTRIES_PAGE);
+  GtkWidget *page = six_window_get_page_widget (fixture->window, "countries");
 
   six_window_show_page (fixture->window, "countries");
   g_assert_true (gtk_widget_activate_action (page, "countries.print", NULL));
@@ -277,7 +278,7 @@ search_body (Fixture *fixture)
 {
   SixRepository *repository = six_window_get_repository (fixture->window);
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
-  GtkWidget *page = find_descendant (GTK_WIDGET (fixture->window), SIX_TYPE_SEARCH_PAGE);
+  GtkWidget *page = six_window_get_page_widget (fixture->window, "search");
   GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
   SearchWait wait = { SIX_SEARCH_PAGE (page), NULL };
   gint64 operation = 0;
@@ -721,6 +722,58 @@ window_loaded (gpointer window)
 }
 
 static gboolean
+page_built (SixWindow  *window,
+            const char *name)
+{
+  GtkWidget *stack = find_by_id (GTK_WIDGET (window), "stack");
+  GtkWidget *slot = gtk_stack_get_child_by_name (GTK_STACK (stack), name);
+
+  return six_page_slot_has_page (SIX_PAGE_SLOT (slot));
+}
+
+/* A window builds the page it shows once its database is open, and each other page when it
+ * is first shown or needed: its first frame waits for no page. A page built late gets the
+ * repository. */
+static void
+lazy_pages_body (Fixture *fixture)
+{
+  SixRepository *repository = six_window_get_repository (fixture->window);
+  SixWindow *window = six_window_new (GTK_APPLICATION (fixture->app));
+  const char * const others[] = { "action-plans", "countries", "coalitions", "exchange",
+                                  "search" };
+
+  /* While the database opens, the window shows that, and no page. */
+  six_window_show_page (window, "overview");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+  g_assert_false (page_built (window, "overview"));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_false (page_built (window, others[i]));
+
+  six_window_set_repository (window, repository);
+  g_assert_true (page_built (window, "overview"));
+  wait_until (window_loaded, window);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_false (page_built (window, others[i]));
+
+  /* Shown: built, and it reads from the window's database. */
+  six_window_show_page (window, "countries");
+  g_assert_true (page_built (window, "countries"));
+  wait_until (window_loaded, window);
+  g_assert_cmpuint (g_list_model_get_n_items (six_countries_page_get_shown (
+                      SIX_COUNTRIES_PAGE (six_window_get_page_widget (window, "countries")))),
+                    >, 150);
+
+  /* Needed to open a record while hidden: built then. */
+  g_assert_false (page_built (window, "coalitions"));
+  g_assert_nonnull (six_window_get_page_widget (window, "coalitions"));
+  g_assert_true (page_built (window, "coalitions"));
+  g_assert_null (six_window_get_page_widget (window, "no-such-page"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 is_loading_stack (GtkWidget     *widget,
                   gconstpointer  data)
 {
@@ -845,6 +898,13 @@ test_loading (Fixture       *fixture,
               gconstpointer  data)
 {
   run_in_app (fixture, loading_body);
+}
+
+static void
+test_lazy_pages (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  run_in_app (fixture, lazy_pages_body);
 }
 
 static void
@@ -1037,6 +1097,8 @@ main (int   argc,
   g_test_add ("/ui/window/opening", Fixture, NULL, fixture_set_up, test_opening,
               fixture_tear_down);
   g_test_add ("/ui/window/loading", Fixture, NULL, fixture_set_up, test_loading,
+              fixture_tear_down);
+  g_test_add ("/ui/window/lazy-pages", Fixture, NULL, fixture_set_up, test_lazy_pages,
               fixture_tear_down);
   g_test_add ("/ui/window/damaged", Fixture, NULL, fixture_set_up, test_damaged,
               fixture_tear_down);

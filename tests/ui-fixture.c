@@ -535,6 +535,12 @@ find_row_titled (GtkWidget  *root,
   return find_matching (root, is_row_titled, title);
 }
 
+static gboolean
+list_loaded (gpointer list)
+{
+  return !six_record_list_is_loading (SIX_RECORD_LIST (list));
+}
+
 SixRecord *
 stored (SixRepository *repository,
         const char    *kind,
@@ -543,6 +549,8 @@ stored (SixRepository *repository,
   GListModel *list = six_repository_list (repository, six_kind_lookup (kind));
   guint position;
 
+  /* A list no page has shown yet may be loading still. */
+  wait_until (list_loaded, list);
   if (!six_record_list_find (SIX_RECORD_LIST (list), id, &position))
     return NULL;
 

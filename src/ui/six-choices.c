@@ -75,6 +75,27 @@ compare_choices (gconstpointer a,
 }
 
 /**
+ * six_choices_preload:
+ *
+ * Starts loading every list a form may offer a choice from (the kinds references point to),
+ * so that a form opened soon after start offers every State and organisation: forms read the
+ * repository's lists as they are when they open.
+ */
+void
+six_choices_preload (SixRepository *repository)
+{
+  guint n_kinds;
+  const SixKind *kinds = six_kind_all (&n_kinds);
+
+  g_return_if_fail (SIX_IS_REPOSITORY (repository));
+
+  for (guint k = 0; k < n_kinds; k++)
+    for (guint f = 0; f < kinds[k].n_fields; f++)
+      for (guint t = 0; kinds[k].fields[f].targets != NULL && kinds[k].fields[f].targets[t]; t++)
+        six_repository_list (repository, six_kind_lookup (kinds[k].fields[f].targets[t]));
+}
+
+/**
  * six_choices_collect:
  * @kind_names: the kinds a reference may name
  * @exclude: (nullable): ids to leave out (the members a coalition has already)

@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 char *six_choice_dup_label (SixRecord          *record);
+void  six_choices_preload  (SixRepository      *repository);
 void  six_choices_collect  (SixRepository      *repository,
                             const char * const *kind_names,
                             GHashTable         *exclude,

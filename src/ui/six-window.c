@@ -11,11 +11,13 @@
 #include "six-window-private.h"
 #include "six-accessible.h"
 #include "six-actions-page.h"
+#include "six-choices.h"
 #include "six-coalitions-page.h"
 #include "six-countries-page.h"
 #include "six-exchange-page.h"
 #include "six-locate.h"
 #include "six-overview-page.h"
+#include "six-page-slot.h"
 #include "six-search-page.h"
 #include "six-tab-stop.h"
 
@@ -35,12 +37,12 @@ struct _SixWindow
   GtkSearchEntry  *search_entry;
   GtkStack        *body_stack;
   GtkStack        *stack;
-  SixSearchPage   *search_page;
-  SixOverviewPage *overview_page;
-  SixActionsPage  *actions_page;
-  SixCountriesPage *countries_page;
-  SixCoalitionsPage *coalitions_page;
-  SixExchangePage *exchange_page;
+  SixPageSlot     *search_slot;
+  SixPageSlot     *overview_slot;
+  SixPageSlot     *actions_slot;
+  SixPageSlot     *countries_slot;
+  SixPageSlot     *coalitions_slot;
+  SixPageSlot     *exchange_slot;
   GtkRevealer     *import_revealer;
   GtkLabel        *import_label;
   GtkProgressBar  *import_progress;
@@ -107,6 +109,12 @@ on_sidebar_list_row_selected_cb (SixWindow     *self,
   if (page != NULL && g_strcmp0 (page, six_window_get_page (self)) != 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page);
 }
+
+/* The pages, built when first asked for (see SixPageSlot). */
+#define SEARCH_PAGE(self) SIX_SEARCH_PAGE (six_page_slot_get_page ((self)->search_slot))
+#define ACTIONS_PAGE(self) SIX_ACTIONS_PAGE (six_page_slot_get_page ((self)->actions_slot))
+#define COUNTRIES_PAGE(self) SIX_COUNTRIES_PAGE (six_page_slot_get_page ((self)->countries_slot))
+#define COALITIONS_PAGE(self) SIX_COALITIONS_PAGE (six_page_slot_get_page ((self)->coalitions_slot))
 
 static AdwLeaflet *
 find_leaflet (GtkWidget *widget)
@@ -187,7 +195,7 @@ on_search_entry_search_changed_cb (SixWindow      *self,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  six_search_page_set_query (self->search_page, text);
+  six_search_page_set_query (SEARCH_PAGE (self), text);
   if (text[0] != '\0' && g_strcmp0 (six_window_get_page (self), "search") != 0)
     six_window_show_page (self, "search");
 }
@@ -203,6 +211,69 @@ on_search_page_record_activated_cb (SixWindow *self,
 
   if (id != NULL && !six_window_open_record (self, kind, id))
     g_debug ("No page shows %s records yet", kind);
+}
+
+/* --- pages ------------------------------------------------------------------------------ */
+
+typedef void (*SetRepositoryFunc) (gpointer page, SixRepository *repository);
+
+/* Every page by the name the stack and the sidebar know it by. */
+static const struct
+{
+  const char        *name;
+  gsize              slot_offset;
+  SetRepositoryFunc  set_repository;
+} page_kinds[] = {
+  { "overview", G_STRUCT_OFFSET (SixWindow, overview_slot),
+    (SetRepositoryFunc) six_overview_page_set_repository },
+  { "action-plans", G_STRUCT_OFFSET (SixWindow, actions_slot),
+    (SetRepositoryFunc) six_actions_page_set_repository },
+  { "countries", G_STRUCT_OFFSET (SixWindow, countries_slot),
+    (SetRepositoryFunc) six_countries_page_set_repository },
+  { "coalitions", G_STRUCT_OFFSET (SixWindow, coalitions_slot),
+    (SetRepositoryFunc) six_coalitions_page_set_repository },
+  { "exchange", G_STRUCT_OFFSET (SixWindow, exchange_slot),
+    (SetRepositoryFunc) six_exchange_page_set_repository },
+  { "search", G_STRUCT_OFFSET (SixWindow, search_slot),
+    (SetRepositoryFunc) six_search_page_set_repository },
+};
+
+static SixPageSlot *
+get_slot (SixWindow  *self,
+          const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_kinds); i++)
+    if (g_strcmp0 (page_kinds[i].name, name) == 0)
+      return G_STRUCT_MEMBER (SixPageSlot *, self, page_kinds[i].slot_offset);
+
+  return NULL;
+}
+
+/* A page just built gets what the others got when the window opened. */
+static void
+on_slot_page_cb (SixWindow   *self,
+                 GParamSpec  *pspec,
+                 SixPageSlot *slot)
+{
+  GtkWidget *page = six_page_slot_get_page (slot);
+  AdwLeaflet *inner = find_leaflet (page);
+
+  if (SIX_IS_SEARCH_PAGE (page))
+    g_signal_connect_object (page, "record-activated",
+                             G_CALLBACK (on_search_page_record_activated_cb), self,
+                             G_CONNECT_SWAPPED);
+  if (inner != NULL)
+    {
+      g_signal_connect_object (inner, "notify::folded", G_CALLBACK (queue_update_back_button),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (inner, "notify::visible-child",
+                               G_CALLBACK (queue_update_back_button), self, G_CONNECT_SWAPPED);
+    }
+
+  if (self->repository != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (page_kinds); i++)
+      if (get_slot (self, page_kinds[i].name) == slot)
+        page_kinds[i].set_repository (page, self->repository);
 }
 
 static void
@@ -248,7 +319,7 @@ show_countries_action (GtkWidget  *widget,
   g_variant_get (parameter, "(&s^a&s)", &title, &ids);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   six_window_show_page (self, "countries");
-  six_countries_page_show_only (self->countries_page, title, ids);
+  six_countries_page_show_only (COUNTRIES_PAGE (self), title, ids);
 }
 
 /* "(ss)": a record's kind and id, shown where it lives. */
@@ -448,7 +519,7 @@ start_coalition_action (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   six_window_show_page (self, "coalitions");
-  six_coalitions_page_start (self->coalitions_page, lead[0] != '\0' ? lead : NULL);
+  six_coalitions_page_start (COALITIONS_PAGE (self), lead[0] != '\0' ? lead : NULL);
 }
 
 /* "s": Send to Members — the coalition's records by email, as the Exchange page sends. */
@@ -630,12 +701,12 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, body_stack);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, SixWindow, search_page);
-  gtk_widget_class_bind_template_child (widget_class, SixWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, SixWindow, actions_page);
-  gtk_widget_class_bind_template_child (widget_class, SixWindow, countries_page);
-  gtk_widget_class_bind_template_child (widget_class, SixWindow, coalitions_page);
-  gtk_widget_class_bind_template_child (widget_class, SixWindow, exchange_page);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, search_slot);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, overview_slot);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, actions_slot);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, countries_slot);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, coalitions_slot);
+  gtk_widget_class_bind_template_child (widget_class, SixWindow, exchange_slot);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, SixWindow, import_progress);
@@ -645,7 +716,7 @@ six_window_class_init (SixWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_page_record_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_slot_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -681,6 +752,7 @@ six_window_class_init (SixWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", sidebar_pages[i]);
 
+  g_type_ensure (SIX_TYPE_PAGE_SLOT);
   g_type_ensure (SIX_TYPE_OVERVIEW_PAGE);
   g_type_ensure (SIX_TYPE_SEARCH_PAGE);
   g_type_ensure (SIX_TYPE_TAB_STOP);
@@ -711,19 +783,6 @@ six_window_init (SixWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
-       page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    {
-      AdwLeaflet *inner = find_leaflet (page);
-
-      if (inner == NULL)
-        continue;
-      g_signal_connect_object (inner, "notify::folded", G_CALLBACK (queue_update_back_button),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (inner, "notify::visible-child",
-                               G_CALLBACK (queue_update_back_button), self, G_CONNECT_SWAPPED);
-    }
   last_page = g_settings_get_string (self->settings, "last-page");
   if (gtk_stack_get_child_by_name (self->stack, last_page) != NULL &&
       g_strcmp0 (last_page, "search") != 0)
@@ -762,14 +821,17 @@ six_window_set_repository (SixWindow     *self,
     return;
 
   self->repository = g_object_ref (repository);
-  /* The page shown is mapped first, so its reads are queued before the hidden pages'. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_kinds); i++)
+    {
+      SixPageSlot *slot = get_slot (self, page_kinds[i].name);
+
+      if (six_page_slot_has_page (slot))
+        page_kinds[i].set_repository (six_page_slot_get_page (slot), repository);
+    }
+  /* The page shown is built now if it was not, and gets the repository as it is; its reads
+   * come first, then the lists forms offer choices from. */
   gtk_stack_set_visible_child_name (self->body_stack, "pages");
-  six_search_page_set_repository (self->search_page, repository);
-  six_overview_page_set_repository (self->overview_page, repository);
-  six_actions_page_set_repository (self->actions_page, repository);
-  six_countries_page_set_repository (self->countries_page, repository);
-  six_coalitions_page_set_repository (self->coalitions_page, repository);
-  six_exchange_page_set_repository (self->exchange_page, repository);
+  six_choices_preload (repository);
   update_repository_actions (self);
   _six_window_import_queued (self);
   _six_window_watch_database (self);
@@ -780,7 +842,8 @@ six_window_set_repository (SixWindow     *self,
 void
 _six_window_exchange_logged (SixWindow *self)
 {
-  six_exchange_page_reload (self->exchange_page);
+  if (six_page_slot_has_page (self->exchange_slot))
+    six_exchange_page_reload (SIX_EXCHANGE_PAGE (six_page_slot_get_page (self->exchange_slot)));
 }
 
 SixRepository *
@@ -822,6 +885,26 @@ six_window_is_loading (SixWindow *self)
 
   /* The opening spinner fades out over the first page: counted until it has gone. */
   return self->repository == NULL || shows_spinner (GTK_WIDGET (self->body_stack));
+}
+
+/**
+ * six_window_get_page_widget:
+ * @name: a page's name, as six_window_show_page () takes it
+ *
+ * Returns: (transfer none) (nullable): the page, built now if it was not yet; %NULL for a
+ *   name no page has
+ */
+GtkWidget *
+six_window_get_page_widget (SixWindow  *self,
+                            const char *name)
+{
+  SixPageSlot *slot;
+
+  g_return_val_if_fail (SIX_IS_WINDOW (self), NULL);
+
+  slot = get_slot (self, name);
+
+  return slot != NULL ? six_page_slot_get_page (slot) : NULL;
 }
 
 const char *
@@ -899,7 +982,7 @@ six_window_open_record (SixWindow  *self,
     {
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       six_window_show_page (self, "action-plans");
-      six_actions_page_open_action (self->actions_page, id);
+      six_actions_page_open_action (ACTIONS_PAGE (self), id);
       return TRUE;
     }
 
@@ -907,7 +990,7 @@ six_window_open_record (SixWindow  *self,
     {
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       six_window_show_page (self, "countries");
-      six_countries_page_open_country (self->countries_page, id);
+      six_countries_page_open_country (COUNTRIES_PAGE (self), id);
       return TRUE;
     }
 
@@ -915,7 +998,7 @@ six_window_open_record (SixWindow  *self,
     {
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       six_window_show_page (self, "coalitions");
-      six_coalitions_page_open_coalition (self->coalitions_page, id);
+      six_coalitions_page_open_coalition (COALITIONS_PAGE (self), id);
       return TRUE;
     }
 

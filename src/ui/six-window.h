@@ -20,6 +20,8 @@ void           six_window_set_repository (SixWindow      *self,
                                           SixRepository  *repository);
 gboolean       six_window_is_loading     (SixWindow      *self);
 const char    *six_window_get_page       (SixWindow      *self);
+GtkWidget     *six_window_get_page_widget (SixWindow     *self,
+                                           const char    *name);
 void           six_window_show_page      (SixWindow      *self,
                                           const char     *page);
 gboolean       six_window_open_record    (SixWindow      *self,
