@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "six-coalition.h"
+#include "six-coalition-item.h"
 #include "six-db.h"
 #include "six-exchange-writer.h"
 #include "six-locate.h"
@@ -212,6 +213,75 @@ test_list (void)
   g_assert_null (six_coalition_view_get_coalition (view));
   g_assert_cmpuint (six_coalition_view_get_members (view)->len, ==, 0);
   g_assert_cmpuint (six_coalition_view_get_needs (view)->len, ==, 0);
+}
+
+/* The list's lines, worded as its rows show them, with what search and filter read. */
+static void
+test_items (void)
+{
+  g_autoptr(SixDb) db = open_fixture ();
+  g_autoptr(SixCoalitionView) view = build (db, NULL);
+  g_autoptr(SixCoalitionView) again = build (db, LBN_COALITION);
+  GListModel *items = six_coalition_view_get_coalitions (view);
+  g_autoptr(SixCoalitionItem) lao = NULL;
+  g_autoptr(SixCoalitionItem) lbn = NULL;
+  g_autoptr(SixCoalitionItem) lbn_again = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *folded = NULL;
+  gboolean overdue = TRUE;
+
+  /* One per summary, in the same order. */
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  g_assert_true (g_list_model_get_item_type (items) == SIX_TYPE_COALITION_ITEM);
+  lao = g_list_model_get_item (items, 0);
+  lbn = g_list_model_get_item (items, 1);
+
+  /* Closed, nobody joined, Lao's clearance deadline, nothing planned. */
+  g_object_get (lao, "title", &title, "subtitle", &subtitle, "status-label", &status,
+                "overdue", &overdue, NULL);
+  g_assert_cmpstr (six_coalition_item_get_id (lao), ==, LAO_COALITION);
+  g_assert_cmpstr (title, ==, "Lao coalition");
+  g_assert_cmpstr (six_coalition_item_get_lead (lao), ==, "LAO");
+  g_assert_cmpstr (six_coalition_item_get_lead_name (lao), ==,
+                   "Lao People's Democratic Republic");
+  g_assert_cmpstr (six_coalition_item_get_status (lao), ==, "closed");
+  g_assert_cmpstr (status, ==, "Closed");
+  g_assert_cmpstr (subtitle, ==,
+                   "Led by Lao People's Democratic Republic · Closed · 0 members\n"
+                   "Deadline 2030-08-01\n"
+                   "No meeting planned\n"
+                   "0 open follow-ups, 0 overdue");
+  g_assert_false (overdue);
+  g_assert_cmpstr (six_coalition_item_get_search_key (lao), ==,
+                   "lao coalition lao people's democratic republic lao");
+
+  /* Active, four members, Lebanon's clearance deadline, the meeting on 20 December next;
+   * of four follow-ups, one done and one cancelled, the one due 1 November is overdue. */
+  g_assert_cmpstr (six_coalition_item_get_id (lbn), ==, LBN_COALITION);
+  g_assert_cmpstr (six_coalition_item_get_title (lbn), ==, "Country Coalition for Lebanon");
+  g_assert_cmpstr (six_coalition_item_get_lead_name (lbn), ==, "Lebanon");
+  g_assert_cmpstr (six_coalition_item_get_status (lbn), ==, "active");
+  g_assert_cmpstr (six_coalition_item_get_status_label (lbn), ==, "Active");
+  g_assert_cmpstr (six_coalition_item_get_subtitle (lbn), ==,
+                   "Led by Lebanon · Active · 4 members\n"
+                   "Deadline 2026-05-01\n"
+                   "Next meeting 2026-12-20\n"
+                   "2 open follow-ups, 1 overdue");
+  g_assert_true (six_coalition_item_get_overdue (lbn));
+  g_assert_cmpstr (six_coalition_item_get_search_key (lbn), ==,
+                   "country coalition for lebanon lebanon lbn");
+
+  /* Read again with a workspace, the list is the same: the page keeps its rows. */
+  lbn_again = g_list_model_get_item (six_coalition_view_get_coalitions (again), 1);
+  g_assert_true (lbn_again != lbn);
+  g_assert_true (six_coalition_item_equal (lbn, lbn_again));
+  g_assert_false (six_coalition_item_equal (lao, lbn));
+
+  /* Searches are folded as the keys are: accents and case aside. */
+  folded = six_coalition_item_fold ("Côte d’Ivoire LIBAN");
+  g_assert_cmpstr (folded, ==, "cote d'ivoire liban");
 }
 
 static void
@@ -553,6 +623,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/views/coalition/list", test_list);
+  g_test_add_func ("/views/coalition/items", test_items);
   g_test_add_func ("/views/coalition/members-and-deadlines", test_members_and_deadlines);
   g_test_add_func ("/views/coalition/needs", test_needs);
   g_test_add_func ("/views/coalition/meetings-and-follow-ups", test_meetings_and_follow_ups);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "six-coalition-assistant.h"
+#include "six-coalition-row.h"
 #include "six-coalitions-page-private.h"
 #include "six-countries-page.h"
 #include "six-overview-page.h"
@@ -244,23 +245,40 @@ assert_brief (Fixture           *fixture,
   g_test_message ("Kept for review: %s", path);
 }
 
-static guint
-count_shown_rows (GtkListBox *list)
+/* The coalitions the list shows: its rows on screen, each holding one. */
+static GPtrArray *
+listed_rows (GtkWidget *page)
 {
-  guint n = 0;
+  GtkWidget *list = find_by_id (page, "list_view");
+  GPtrArray *rows = g_ptr_array_new ();
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (gtk_widget_get_child_visible (row))
-      n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
 
-  return n;
+      if (SIX_IS_COALITION_ROW (row) && gtk_widget_get_mapped (row) &&
+          six_coalition_row_get_coalition (SIX_COALITION_ROW (row)) != NULL)
+        g_ptr_array_add (rows, row);
+    }
+
+  return rows;
 }
 
 static gboolean
-list_settled (gpointer list)
+list_settled (gpointer page)
 {
-  return count_shown_rows (list) == 1;
+  g_autoptr(GPtrArray) rows = listed_rows (page);
+
+  return rows->len == 1;
+}
+
+static gboolean
+label_holds (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
 }
 
 static gboolean
@@ -311,6 +329,13 @@ overview_lists (gpointer overview)
 }
 
 static gboolean
+list_shown (gpointer page)
+{
+  return adw_leaflet_get_visible_child (ADW_LEAFLET (find_by_id (page, "leaflet"))) ==
+         find_by_id (page, "list_pane");
+}
+
+static gboolean
 folded (gpointer page)
 {
   return adw_leaflet_get_folded (ADW_LEAFLET (find_by_id (page, "leaflet")));
@@ -340,8 +365,9 @@ journey_body (Fixture *fixture)
   g_autofree char *meeting_label = NULL;
   g_autofree char *next_month = date_from_today (30);
   g_autofree char *last_week = date_from_today (-7);
+  g_autofree char *next_meeting = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
   GtkWidget *row, *button, *check;
-  GtkListBox *list;
   GPtrArray *upcoming;
 
   /* No coalition yet: the page says what one is, and offers to start one. */
@@ -526,14 +552,31 @@ journey_body (Fixture *fixture)
   g_assert_true (gtk_widget_get_sensitive (find_matching (GTK_WIDGET (page), has_action_name,
                                                           "coalitions.send")));
 
-  /* The list: searched by lead State, filtered by status. */
-  list = GTK_LIST_BOX (find_by_id (GTK_WIDGET (page), "list_box"));
-  wait_until (list_settled, list);
+  /* The list: the coalition by its title, with its lead, status, members, next meeting and
+   * follow-ups under it, marked for the overdue one, named for screen readers by its title,
+   * and selected as the one shown. */
+  wait_until (list_settled, page);
+  listed = listed_rows (GTK_WIDGET (page));
+  row = g_ptr_array_index (listed, 0);
+  next_meeting = g_strdup_printf ("Next meeting %s", next_month);
+  g_assert_nonnull (find_matching (row, label_holds, "Country Coalition for Lebanon"));
+  g_assert_nonnull (find_matching (row, label_holds, "Led by Lebanon · Active · 3 members"));
+  g_assert_nonnull (find_matching (row, label_holds, next_meeting));
+  g_assert_nonnull (find_matching (row, label_holds, "1 open follow-up, 1 overdue"));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (row), "overdue"));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     "Country Coalition for Lebanon"));
+  g_assert_true (gtk_widget_get_state_flags (gtk_widget_get_parent (row)) &
+                 GTK_STATE_FLAG_SELECTED);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* Searched by lead State, filtered by status. */
   gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (page), "search_entry")), "liban");
   wait_stack (page, "list_stack", "no-match");
   gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (page), "search_entry")), "leban");
   wait_stack (page, "list_stack", "list");
-  g_assert_cmpuint (count_shown_rows (list), ==, 1);
+  wait_until (list_settled, page);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "status_dropdown")), 3);
   wait_stack (page, "list_stack", "no-match");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "status_dropdown")), 2);
@@ -578,6 +621,16 @@ journey_body (Fixture *fixture)
   g_free (png);
   png = review_path ("coalitions-narrow.png");
   save_widget_png (GTK_WIDGET (fixture->window), png);
+
+  /* Back to the list: its row opens the workspace again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "coalitions.show-list", NULL));
+  wait_until (list_shown, page);
+  g_assert_true (gtk_widget_activate_action (find_by_id (GTK_WIDGET (page), "list_view"),
+                                             "list.activate-item", "u", 0));
+  g_assert_true (adw_leaflet_get_visible_child (ADW_LEAFLET (find_by_id (GTK_WIDGET (page),
+                                                                         "leaflet"))) ==
+                 find_by_id (GTK_WIDGET (page), "detail_pane"));
+  g_assert_cmpstr (six_coalitions_page_get_coalition_id (page), ==, coalition_id);
 }
 
 static void

@@ -20,6 +20,8 @@
 #include "six-choices.h"
 #include "six-coalition-assistant.h"
 #include "six-coalition-brief.h"
+#include "six-coalition-item.h"
+#include "six-coalition-row.h"
 #include "six-deadline.h"
 #include "six-file-saver.h"
 #include "six-labels.h"
@@ -27,6 +29,7 @@
 #include "six-queries.h"
 #include "six-record-form.h"
 #include "six-rows.h"
+#include "six-tab-stop.h"
 
 struct _SixCoalitionsPage
 {
@@ -37,8 +40,9 @@ struct _SixCoalitionsPage
   AdwLeaflet          *leaflet;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *status_dropdown;
-  GtkStack            *list_stack;
-  GtkListBox          *list_box;
+  GtkSingleSelection  *selection;
+  GListStore          *coalitions;
+  GtkStringFilter     *search_filter;
   GtkWidget           *detail_pane;
   GtkStack            *detail_stack;
   AdwPreferencesPage  *workspace_page;
@@ -58,7 +62,6 @@ struct _SixCoalitionsPage
   SixRepository       *repository;
   SixLiveQuery        *query;
   char                *coalition_id;  /* the coalition opened, or NULL */
-  char                *search;        /* the search text, folded */
   GPtrArray           *rows;          /* the workspace's rows, to take out again */
 };
 
@@ -796,137 +799,113 @@ describe_follow_ups (guint n_open,
 
 /* --- the list ---------------------------------------------------------------------------- */
 
-static gboolean
-filter_row (GtkListBoxRow *row,
-            gpointer       user_data)
-{
-  SixCoalitionsPage *self = user_data;
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-  const char *status = selected < G_N_ELEMENTS (statuses) ? statuses[selected] : NULL;
-  const char *text = g_object_get_data (G_OBJECT (row), "search");
-
-  if (status != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (row), "status"), status) != 0)
-    return FALSE;
-
-  return self->search == NULL || self->search[0] == '\0' ||
-         (text != NULL && strstr (text, self->search) != NULL);
-}
-
-/* Accents and case aside, "Liban" finds "liban", "Lebanon" finds "LEBANON". */
+/* The status filter's search: the stored status chosen, or NULL for any. */
 static char *
-fold (const char *text)
+status_chosen_cb (gpointer page,
+                  guint    selected)
 {
-  g_autofree char *ascii = g_str_to_ascii (text != NULL ? text : "", "C");
-
-  return g_ascii_strdown (ascii, -1);
+  return g_strdup (selected < G_N_ELEMENTS (statuses) ? statuses[selected] : NULL);
 }
 
-static void
-update_list_stack (SixCoalitionsPage *self)
+static char *
+list_or_no_match_cb (gpointer page,
+                     guint    n_shown)
 {
-  gboolean any = FALSE;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && filter_row (GTK_LIST_BOX_ROW (row), self))
-      any = TRUE;
-
-  gtk_stack_set_visible_child_name (self->list_stack, any ? "list" : "no-match");
+  return g_strdup (n_shown > 0 ? "list" : "no-match");
 }
 
-static void
-on_filter_changed_cb (SixCoalitionsPage *self)
-{
-  g_free (self->search);
-  self->search = fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_list_box_invalidate_filter (self->list_box);
-  update_list_stack (self);
-}
-
-static GtkWidget *
-new_summary_row (SixCoalitionSummary *summary)
-{
-  SixRecord *coalition = summary->coalition;
-  const char *status = six_record_value_label (coalition, "status");
-  g_autofree char *members = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member",
-                                                           "%u members", summary->n_members),
-                                              summary->n_members);
-  /* Translators: the State that leads a coalition, "Led by Lebanon" */
-  g_autofree char *led = g_strdup_printf (_("Led by %s"), summary->lead_name);
-  g_autofree char *first = join_details (led, status, members);
-  g_autofree char *deadline = NULL;
-  g_autofree char *meeting = NULL;
-  g_autofree char *second = NULL;
-  g_autofree char *follow_ups = describe_follow_ups (summary->n_open, summary->n_overdue);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *search = NULL;
-  GtkWidget *row;
-
-  if (summary->nearest_obligation != NULL)
-    /* Translators: the lead State's nearest deadline, "Deadline 2026-05-01" */
-    deadline = g_strdup_printf (_("Deadline %s"),
-                                six_obligation_get_deadline (summary->nearest_obligation));
-  meeting = summary->next_meeting != NULL
-    /* Translators: the date of a coalition's next meeting */
-    ? g_strdup_printf (_("Next meeting %s"),
-                       six_record_get_string (summary->next_meeting, "held_on"))
-    : g_strdup (_("No meeting planned"));
-  /* A line each: the list stays narrow beside the workspace. */
-  second = deadline != NULL ? g_strjoin ("\n", deadline, meeting, NULL) : g_strdup (meeting);
-  subtitle = g_strjoin ("\n", first, second, follow_ups, NULL);
-
-  row = new_row (six_record_get_string (coalition, "title"), subtitle);
-  gtk_widget_set_name (row, six_record_get_id (coalition));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  /* Overdue follow-ups mark the row, as they do in the workspace. */
-  if (summary->n_overdue > 0)
-    gtk_widget_add_css_class (row, "overdue");
-
-  search = g_strjoin (" ", six_record_get_string (coalition, "title") ?: "", summary->lead_name,
-                      six_record_get_string (coalition, "lead") ?: "", NULL);
-  g_object_set_data_full (G_OBJECT (row), "search", fold (search), g_free);
-  g_object_set_data_full (G_OBJECT (row), "status",
-                          g_strdup (six_record_get_string (coalition, "status")), g_free);
-
-  return row;
-}
-
+/* The selection follows the coalition opened, when the filters show it. */
 static void
 select_listed (SixCoalitionsPage *self)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), self->coalition_id) == 0)
-      {
-        gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
-        return;
-      }
+  GListModel *shown = G_LIST_MODEL (self->selection);
 
-  gtk_list_box_unselect_all (self->list_box);
+  for (guint i = 0; self->coalition_id != NULL && i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(SixCoalitionItem) item = g_list_model_get_item (shown, i);
+
+      if (g_str_equal (six_coalition_item_get_id (item), self->coalition_id))
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+/* Replaces only the stretch between the unchanged head and tail: an edit, or another
+ * coalition opened (the list read again the same), leaves the rows, scroll and selection. */
 static void
 show_list (SixCoalitionsPage *self,
            SixCoalitionView  *view)
 {
-  GPtrArray *summaries = six_coalition_view_get_summaries (view);
-  GtkWidget *child;
+  GListModel *old = G_LIST_MODEL (self->coalitions);
+  GListModel *new = six_coalition_view_get_coalitions (view);
+  guint n_old = g_list_model_get_n_items (old);
+  guint n_new = g_list_model_get_n_items (new);
+  guint head = 0, tail = 0;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  for (; head < n_old && head < n_new; head++)
+    {
+      g_autoptr(SixCoalitionItem) a = g_list_model_get_item (old, head);
+      g_autoptr(SixCoalitionItem) b = g_list_model_get_item (new, head);
 
-  for (guint i = 0; i < summaries->len; i++)
-    gtk_list_box_append (self->list_box, new_summary_row (summaries->pdata[i]));
+      if (!six_coalition_item_equal (a, b))
+        break;
+    }
 
-  select_listed (self);
-  update_list_stack (self);
+  for (; tail < n_old - head && tail < n_new - head; tail++)
+    {
+      g_autoptr(SixCoalitionItem) a = g_list_model_get_item (old, n_old - 1 - tail);
+      g_autoptr(SixCoalitionItem) b = g_list_model_get_item (new, n_new - 1 - tail);
+
+      if (!six_coalition_item_equal (a, b))
+        break;
+    }
+
+  if (head == n_old && head == n_new)
+    return;
+
+  for (guint i = head; i < n_new - tail; i++)
+    g_ptr_array_add (added, g_list_model_get_item (new, i));
+  g_list_store_splice (self->coalitions, head, n_old - head - tail, added->pdata, added->len);
 }
 
 static void
-on_list_box_row_activated_cb (SixCoalitionsPage *self,
-                              GtkListBoxRow     *row)
+on_search_entry_search_changed_cb (SixCoalitionsPage *self)
 {
-  six_coalitions_page_open_coalition (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *folded = six_coalition_item_fold (text);
+
+  gtk_string_filter_set_search (self->search_filter, folded);
+}
+
+/* A coalition filtered out and back loses its selection: it is chosen again. */
+static void
+on_shown_items_changed_cb (SixCoalitionsPage *self)
+{
+  select_listed (self);
+}
+
+/* GTK 4.8 selects the row under the pointer in a single-click list: once the pointer
+ * leaves, the selection shows the coalition opened again. */
+static void
+on_list_view_leave_cb (SixCoalitionsPage *self)
+{
+  select_listed (self);
+}
+
+static void
+on_list_view_activate_cb (SixCoalitionsPage *self,
+                          guint              position)
+{
+  g_autoptr(SixCoalitionItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                            position);
+
+  if (item != NULL)
+    six_coalitions_page_open_coalition (self, six_coalition_item_get_id (item));
 }
 
 /* --- the workspace ----------------------------------------------------------------------- */
@@ -1385,6 +1364,8 @@ show (SixCoalitionsPage *self)
     }
 
   update_actions (self);
+  show_list (self, view);
+  select_listed (self);
   if (six_coalition_view_get_summaries (view)->len == 0)
     {
       six_rows_clear (self->rows);
@@ -1393,7 +1374,6 @@ show (SixCoalitionsPage *self)
     }
 
   gtk_stack_set_visible_child_name (self->stack, "coalitions");
-  show_list (self, view);
 
   /* While another coalition is read, the one shown stays; one gone shows nothing. */
   if (self->coalition_id != NULL &&
@@ -1460,7 +1440,6 @@ six_coalitions_page_finalize (GObject *object)
   SixCoalitionsPage *self = (SixCoalitionsPage *) object;
 
   g_free (self->coalition_id);
-  g_free (self->search);
 
   G_OBJECT_CLASS (six_coalitions_page_parent_class)->finalize (object);
 }
@@ -1482,8 +1461,9 @@ six_coalitions_page_class_init (SixCoalitionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, coalitions);
+  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, search_filter);
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, workspace_page);
@@ -1498,8 +1478,12 @@ six_coalitions_page_class_init (SixCoalitionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, upcoming_group);
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, past_group);
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, notes_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_or_no_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_shown_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "coalitions.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "coalitions.show-list", NULL, show_list_action);
@@ -1527,6 +1511,10 @@ six_coalitions_page_class_init (SixCoalitionsPageClass *klass)
                                    print_brief_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (SIX_TYPE_TAB_STOP);
+  g_type_ensure (SIX_TYPE_COALITION_ITEM);
+  g_type_ensure (SIX_TYPE_COALITION_ROW);
 }
 
 static void
@@ -1535,7 +1523,6 @@ six_coalitions_page_init (SixCoalitionsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
-  gtk_list_box_set_filter_func (self->list_box, filter_row, self, NULL);
   update_actions (self);
 }
 

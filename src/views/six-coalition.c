@@ -13,6 +13,7 @@
 
 #include "six-coalition.h"
 
+#include "six-coalition-item.h"
 #include "six-db.h"
 #include "six-deadline.h"
 #include "six-iso-codes.h"
@@ -27,6 +28,7 @@ struct _SixCoalitionView
 
   GDate                today;
   GPtrArray           *summaries;    /* SixCoalitionSummary, by lead name then title */
+  GListStore          *coalitions;   /* SixCoalitionItem: @summaries, worded for the list */
   char                *id;           /* the coalition opened, or NULL */
   SixCoalitionSummary *summary;      /* borrowed from @summaries: the one opened, or NULL */
   SixRecord           *lead;         /* the lead State's country record, or NULL */
@@ -426,6 +428,90 @@ build_summaries (Tables *tables)
   g_ptr_array_sort (summaries, compare_summaries);
 
   return summaries;
+}
+
+/* The parts given, " · " between them; missing (NULL or empty) parts are left out. */
+static char *
+join_details (const char * const *parts,
+              guint               n_parts)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n_parts; i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", parts[i]);
+
+  return g_string_free (out, FALSE);
+}
+
+/* "Led by Lebanon · Active · 4 members" */
+static char *
+describe_lead (SixCoalitionSummary *summary)
+{
+  g_autofree char *members = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member",
+                                                           "%u members", summary->n_members),
+                                              summary->n_members);
+  /* Translators: the State that leads a coalition, "Led by Lebanon" */
+  g_autofree char *led = g_strdup_printf (_("Led by %s"), summary->lead_name);
+  const char *parts[] = { led, six_record_value_label (summary->coalition, "status"), members };
+
+  return join_details (parts, G_N_ELEMENTS (parts));
+}
+
+/* "Deadline 2026-05-01", then "Next meeting 2026-03-02": a line each, as the list stays
+ * narrow beside the workspace. */
+static char *
+describe_dates (SixCoalitionSummary *summary)
+{
+  g_autofree char *deadline = NULL;
+  g_autofree char *meeting = NULL;
+
+  if (summary->nearest_obligation != NULL)
+    /* Translators: the lead State's nearest deadline, "Deadline 2026-05-01" */
+    deadline = g_strdup_printf (_("Deadline %s"),
+                                six_obligation_get_deadline (summary->nearest_obligation));
+  meeting = summary->next_meeting != NULL
+    /* Translators: the date of a coalition's next meeting */
+    ? g_strdup_printf (_("Next meeting %s"),
+                       six_record_get_string (summary->next_meeting, "held_on"))
+    : g_strdup (_("No meeting planned"));
+
+  return deadline != NULL ? g_strjoin ("\n", deadline, meeting, NULL) : g_steal_pointer (&meeting);
+}
+
+static SixCoalitionItem *
+new_item (SixCoalitionSummary *summary)
+{
+  SixRecord *coalition = summary->coalition;
+  g_autofree char *lead = describe_lead (summary);
+  g_autofree char *dates = describe_dates (summary);
+  g_autofree char *follow_ups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u open follow-up, %u overdue",
+                                                              "%u open follow-ups, %u overdue",
+                                                              summary->n_open),
+                                                 summary->n_open, summary->n_overdue);
+  g_autofree char *subtitle = g_strjoin ("\n", lead, dates, follow_ups, NULL);
+
+  return six_coalition_item_new (six_record_get_id (coalition),
+                                 six_record_get_string (coalition, "title"),
+                                 six_record_get_string (coalition, "lead"),
+                                 summary->lead_name,
+                                 six_record_get_string (coalition, "status"),
+                                 six_record_value_label (coalition, "status"),
+                                 subtitle, summary->n_overdue > 0);
+}
+
+static GListStore *
+build_items (GPtrArray *summaries)
+{
+  GListStore *items = g_list_store_new (SIX_TYPE_COALITION_ITEM);
+  g_autoptr(GPtrArray) made = g_ptr_array_new_full (summaries->len, g_object_unref);
+
+  for (guint i = 0; i < summaries->len; i++)
+    g_ptr_array_add (made, new_item (summaries->pdata[i]));
+  g_list_store_splice (items, 0, 0, made->pdata, made->len);
+
+  return items;
 }
 
 /* --- one coalition's workspace ---------------------------------------------------------- */
@@ -866,6 +952,7 @@ six_coalition_view_finalize (GObject *object)
   SixCoalitionView *self = (SixCoalitionView *) object;
 
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
+  g_clear_object (&self->coalitions);
   g_clear_pointer (&self->id, g_free);
   g_clear_object (&self->lead);
   g_clear_pointer (&self->members, g_ptr_array_unref);
@@ -934,6 +1021,7 @@ six_coalition_view_build (SixDb        *db,
   self = g_object_new (SIX_TYPE_COALITION_VIEW, NULL);
   self->today = *today;
   self->summaries = build_summaries (&tables);
+  self->coalitions = build_items (self->summaries);
 
   for (guint i = 0; coalition_id != NULL && i < self->summaries->len; i++)
     {
@@ -980,6 +1068,20 @@ six_coalition_view_get_summaries (SixCoalitionView *self)
   g_return_val_if_fail (SIX_IS_COALITION_VIEW (self), NULL);
 
   return self->summaries;
+}
+
+/**
+ * six_coalition_view_get_coalitions:
+ *
+ * Returns: (transfer none): the summaries as the list shows them, as #SixCoalitionItem, in
+ *   the same order
+ */
+GListModel *
+six_coalition_view_get_coalitions (SixCoalitionView *self)
+{
+  g_return_val_if_fail (SIX_IS_COALITION_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->coalitions);
 }
 
 /* The coalition whose workspace was read, or NULL: none asked, or none such is live. */

@@ -81,6 +81,7 @@ SixCoalitionView    *six_coalition_view_build           (SixDb            *db,
 void                 six_coalition_view_get_today       (SixCoalitionView *self,
                                                          GDate            *today);
 GPtrArray           *six_coalition_view_get_summaries   (SixCoalitionView *self);
+GListModel          *six_coalition_view_get_coalitions  (SixCoalitionView *self);
 const char          *six_coalition_view_get_id          (SixCoalitionView *self);
 SixCoalitionSummary *six_coalition_view_get_summary     (SixCoalitionView *self);
 SixRecord           *six_coalition_view_get_coalition   (SixCoalitionView *self);
