@@ -3148,7 +3148,7 @@ test_backup_killed (void)
       write_bytes (broken, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) / 2);
       write_bytes (journal, "", 0);
     }
-  stale_part = g_build_filename (backups, ".article-six-backup-999999999-abcdef.part", NULL);
+  stale_part = g_build_filename (backups, ".article-six-backup.a6-part-999999999-abcdef12", NULL);
   write_bytes (stale_part, "half", 4);
 
   latest = six_db_find_latest_backup (path);

@@ -11,12 +11,12 @@
 #include "six-db.h"
 #include "six-exchange-output.h"
 #include "six-exchange-private.h"
+#include "six-part-file.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -649,11 +649,6 @@ narrow_mode (GFile         *destination,
                                       G_FILE_QUERY_INFO_NONE, cancellable, error);
 }
 
-/* Our own part files are ".<name>" PART_MARK "<pid>-XXXXXX" beside the destination. */
-#define PART_MARK ".a6-part-"
-/* GIO's temporary files live only while a write runs; an hour-old one was abandoned. */
-#define STALE_GIO_SECONDS (60 * 60)
-
 /* The process's umask, read without setting it (umask () would, for every thread). */
 static mode_t
 current_umask (void)
@@ -668,47 +663,6 @@ current_umask (void)
     return (mode_t) (mask & 0777);
 
   return 022;
-}
-
-static gboolean
-is_stale_part (const char    *name,
-               const GStatBuf *info)
-{
-  const char *mark = strstr (name, PART_MARK);
-  gint64 pid;
-
-  if (g_str_has_prefix (name, ".goutputstream-"))
-    return (gint64) info->st_mtime < g_get_real_time () / G_USEC_PER_SEC - STALE_GIO_SECONDS;
-
-  if (name[0] != '.' || mark == NULL)
-    return FALSE;
-
-  pid = g_ascii_strtoll (mark + strlen (PART_MARK), NULL, 10);
-
-  return pid > 0 && pid <= G_MAXINT && kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
-}
-
-/* An export killed half way leaves its part file, with every record it held: removed the
- * next time a file is saved in that folder. */
-static void
-remove_stale_parts (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      GStatBuf info;
-
-      if (name[0] != '.')
-        continue;
-
-      path = g_build_filename (dir, name, NULL);
-      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_uid == getuid () &&
-          is_stale_part (name, &info))
-        g_unlink (path);
-    }
 }
 
 static gboolean
@@ -758,14 +712,10 @@ save_local (SixExchangeFile  *file,
   g_autofree char *part = NULL;
   GStatBuf replaced;
   mode_t mode;
-  int fd;
 
-  remove_stale_parts (dir);
-
-  /* Short enough for any file system's name limit, whatever the destination's name. */
-  part = g_strdup_printf ("%s/.%.100s" PART_MARK "%d-XXXXXX", dir, base, (int) getpid ());
-  fd = g_mkstemp_full (part, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
+  six_part_files_sweep (dir);
+  part = six_part_file_create (dir, base);
+  if (part == NULL)
     {
       int saved_errno = errno;
 
@@ -773,7 +723,6 @@ save_local (SixExchangeFile  *file,
                    _("%s: cannot create the file: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
-  close (fd);
 
   mode = restricted ? 0600 : (0666 & ~current_umask ()) & 0755;
   if (g_stat (path, &replaced) == 0)

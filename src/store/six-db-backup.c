@@ -8,12 +8,12 @@
 
 #include "six-db.h"
 #include "six-db-private.h"
+#include "six-part-file.h"
 
 #include <glib/gi18n.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -272,29 +272,6 @@ sanitize_reason (const char *reason)
   return g_string_free (safe, FALSE);
 }
 
-#define PART_PREFIX ".article-six-backup-"
-#define PART_SUFFIX ".part"
-
-/* A backup is written under a hidden name of its own, 0600 before SQLite writes personal
- * data into it; only a checked copy gets a backup's name. */
-static char *
-create_part_file (const char  *dir,
-                  GError     **error)
-{
-  g_autofree char *name = g_strdup_printf (PART_PREFIX "%d-XXXXXX" PART_SUFFIX, (int) getpid ());
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      io_error (error, errno, path, "cannot create the backup");
-      return NULL;
-    }
-  close (fd);
-
-  return g_steal_pointer (&path);
-}
-
 static void
 remove_with_journal (const char *path)
 {
@@ -303,31 +280,6 @@ remove_with_journal (const char *path)
   if (g_unlink (path) != 0 && errno != ENOENT)
     g_debug ("Cannot remove %s: %s", path, g_strerror (errno));
   g_unlink (journal);
-}
-
-/* Part files of processes that are gone: a backup killed half way. */
-static void
-remove_stale_parts (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      gint64 pid;
-
-      if (!g_str_has_prefix (name, PART_PREFIX) ||
-          (!g_str_has_suffix (name, PART_SUFFIX) && !g_str_has_suffix (name, "-journal")))
-        continue;
-
-      pid = g_ascii_strtoll (name + strlen (PART_PREFIX), NULL, 10);
-      if (pid > 0 && pid <= G_MAXINT && (kill ((pid_t) pid, 0) == 0 || errno != ESRCH))
-        continue;
-
-      path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
 }
 
 /* Gives the checked @part its backup name, never replacing another backup. */
@@ -472,10 +424,15 @@ six_db_backup (SixDb       *db,
       return NULL;
     }
 
-  remove_stale_parts (dir);
-  part = create_part_file (dir, error);
+  /* Written under a hidden name of its own, 0600 before SQLite writes personal data into it;
+   * only a checked copy gets a backup's name. */
+  six_part_files_sweep (dir);
+  part = six_part_file_create (dir, "article-six-backup");
   if (part == NULL)
-    return NULL;
+    {
+      io_error (error, errno, dir, "cannot create the backup");
+      return NULL;
+    }
 
   /* The copy has every page of the database, so a damaged index shows in the copy too. */
   if (!copy_database (db, part, error) || !check_backup (part, &check_error))
