@@ -476,6 +476,60 @@ test_import_read_off_database_thread (void)
   gate_clear (&gate);
 }
 
+/* Signals, on the repository's thread, that every job queued before it has run. */
+static gpointer
+open_gate (SixDb         *db,
+           gpointer       user_data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Gate *gate = user_data;
+
+  g_mutex_lock (&gate->mutex);
+  gate->reached = TRUE;
+  gate->reader = g_thread_self ();
+  g_cond_broadcast (&gate->cond);
+  g_mutex_unlock (&gate->mutex);
+
+  return g_strdup ("counted");
+}
+
+/* Progress is queued to the caller's context even while the caller's thread is busy and does
+ * not hold that context: it is never run on the repository's thread (on_progress checks). */
+static void
+test_import_progress_queued (void)
+{
+  g_autoptr(SixRepository) repository = open_repository ();
+  g_autoptr(GFile) holdings = data_file (HOLDINGS_FILE);
+  g_autoptr(SixExchangeFile) planned = NULL;
+  Gate gate;
+  Run run = { 0 };
+  Query query = { "country" };
+
+  run_import (repository, holdings, NULL, TRUE, &run);
+  g_assert_no_error (run.error);
+  planned = g_object_ref (run.outcome->exchange);
+
+  /* Applied from the plan, so nothing waits on this thread before the repository merges; the
+   * thread then blocks, without iterating, until the merge has run. */
+  gate_init (&gate);
+  start_import (repository, holdings, planned, FALSE, NULL, &run);
+  query.done = FALSE;
+  six_repository_run_async (repository, open_gate, &gate, NULL, g_free, NULL, counted_cb,
+                            &query);
+  gate_wait_reached (&gate);
+  g_assert_cmpuint (run.n_reports, ==, 0);
+
+  spin_until (&run.done);
+  spin_until (&query.done);
+  g_assert_no_error (run.error);
+  g_assert_cmpuint (run.n_reports, >, 0);
+  g_assert_cmpuint (run.outcome->result->counts.n_new, >, 0);
+
+  run_clear (&run);
+  gate_clear (&gate);
+}
+
 /* An import cancelled while its file is read stops there and writes nothing. */
 static void
 test_import_cancelled_while_reading (void)
@@ -518,6 +572,8 @@ main (int   argc,
   g_test_add_func ("/views/exchange-jobs/import/not-held", test_import_not_held);
   g_test_add_func ("/views/exchange-jobs/import/read-off-database-thread",
                    test_import_read_off_database_thread);
+  g_test_add_func ("/views/exchange-jobs/import/progress-queued",
+                   test_import_progress_queued);
   g_test_add_func ("/views/exchange-jobs/import/cancelled-while-reading",
                    test_import_cancelled_while_reading);
 

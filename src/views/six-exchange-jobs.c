@@ -80,11 +80,16 @@ report_progress (double   fraction,
 {
   ImportRun *run = user_data;
   Report *report = g_new0 (Report, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   report->run = import_run_ref (run);
   report->fraction = fraction;
-  g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, report_cb, report,
-                              (GDestroyNotify) report_free);
+  /* Always queued: g_main_context_invoke () would run it here, on this thread, whenever the
+   * caller's thread happens not to hold its context. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, report_cb, report, (GDestroyNotify) report_free);
+  g_source_set_static_name (source, "[six] import progress");
+  g_source_attach (source, run->context);
 }
 
 void
