@@ -1045,6 +1045,192 @@ test_records_list_stamps (void)
     }
 }
 
+/* A request of @country, in @year, with @status (NULL: none). */
+static void
+create_request (SixDb      *db,
+                const char *id,
+                const char *country,
+                int         year,
+                const char *status)
+{
+  SixEdit *edit = six_edit_new (kind ("assistance_request"), id);
+
+  six_edit_set_string (edit, "category", "other");
+  six_edit_set_string (edit, "country", country);
+  six_edit_set_int (edit, "year", year);
+  if (status != NULL)
+    six_edit_set_string (edit, "status", status);
+  apply_one (db, "Add request", edit);
+}
+
+static void
+create_contribution (SixDb      *db,
+                     const char *id,
+                     const char *request,
+                     int         year)
+{
+  SixEdit *edit = six_edit_new (kind ("contribution"), id);
+
+  six_edit_set_string (edit, "donor", "AAA");
+  six_edit_set_string (edit, "recipient", "BBB");
+  six_edit_set_string (edit, "category", "other");
+  if (request != NULL)
+    six_edit_set_string (edit, "request", request);
+  if (year != 0)
+    six_edit_set_int (edit, "year", year);
+  apply_one (db, "Add contribution", edit);
+}
+
+/* The ids of @records, joined by spaces. */
+static char *
+join_ids (GPtrArray *records)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", six_record_get_id (records->pdata[i]));
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static char *
+select_ids (SixDb          *db,
+            const char     *kind_name,
+            const SixMatch *matches,
+            guint           n_matches)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = six_db_select_records (db, kind (kind_name), matches, n_matches,
+                                                        &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autoptr(SixRecord) stored = get_record (db, kind_name, six_record_get_id (records->pdata[i]));
+
+      g_assert_true (six_record_equal_values (records->pdata[i], stored));
+    }
+
+  return join_ids (records);
+}
+
+static int
+compare_texts (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "value:count" per row, sorted, unset values as "-". */
+static char *
+tally (SixDb              *db,
+       const char         *kind_name,
+       const char * const *by,
+       const SixMatch     *matches,
+       guint               n_matches)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = six_db_tally_records (db, kind (kind_name), by, matches, n_matches,
+                                                    &error);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SixTally *row = rows->pdata[i];
+      g_autofree char *value = row->values[0] == NULL ? g_strdup ("-")
+                               : g_variant_is_of_type (row->values[0], G_VARIANT_TYPE_INT64)
+                               ? g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  g_variant_get_int64 (row->values[0]))
+                               : g_variant_dup_string (row->values[0], NULL);
+
+      g_assert_cmpuint (row->n_values, ==, g_strv_length ((char **) by));
+      g_ptr_array_add (texts, g_strdup_printf ("%s:%" G_GINT64_FORMAT, value, row->count));
+    }
+  g_ptr_array_sort (texts, compare_texts);
+  g_ptr_array_add (texts, NULL);
+
+  return g_strjoinv (" ", (char **) texts->pdata);
+}
+
+/* Selections read only the live records their conditions name, unset values never compare,
+ * and the store's counts agree with them. */
+static void
+test_records_select (void)
+{
+  g_autoptr(SixDb) db = open_memory ();
+  g_autoptr(GVariant) y2018 = g_variant_ref_sink (g_variant_new_int64 (2018));
+  g_autoptr(GVariant) y2019 = g_variant_ref_sink (g_variant_new_int64 (2019));
+  static const char * const withdrawn[] = { "withdrawn", NULL };
+  static const char * const open[] = { "open", NULL };
+  static const char * const by_year[] = { "year", NULL };
+  static const char * const by_country[] = { "country", NULL };
+  const SixMatch from_2019[] = { { .field = "year", .op = SIX_MATCH_AT_LEAST, .bound = y2019 } };
+  const SixMatch to_2018[] = { { .field = "year", .op = SIX_MATCH_AT_MOST, .bound = y2018 } };
+  const SixMatch before_2019[] = { { .field = "year", .op = SIX_MATCH_BELOW, .bound = y2019 } };
+  const SixMatch dated[] = { { .field = "year", .op = SIX_MATCH_SET } };
+  const SixMatch undated[] = { { .field = "year", .op = SIX_MATCH_UNSET } };
+  const SixMatch needs[] = { { .field = "status", .op = SIX_MATCH_NONE_OF, .values = withdrawn } };
+  const SixMatch open_ones[] = { { .field = "status", .op = SIX_MATCH_ONE_OF, .values = open } };
+  const SixMatch recent_needs[] = { from_2019[0], needs[0] };
+  const SixMatch answering[] = {
+    { .field = "request", .op = SIX_MATCH_REFERS_TO, .target = kind ("assistance_request"),
+      .target_matches = recent_needs, .n_target_matches = G_N_ELEMENTS (recent_needs) },
+  };
+  g_autofree char *ids = NULL;
+
+  create_country (db, "AAA", "Aland");
+  create_country (db, "BBB", "Bland");
+  create_request (db, "R1", "AAA", 2018, "open");
+  create_request (db, "R2", "AAA", 2019, "withdrawn");
+  create_request (db, "R3", "BBB", 2019, NULL);
+  create_request (db, "R4", "BBB", 2017, "open");
+  create_request (db, "R5", "BBB", 2019, "open");
+  {
+    SixEdit *edit = six_edit_new (kind ("assistance_request"), "R5");
+
+    six_edit_delete (edit);
+    apply_one (db, "Delete", edit);
+  }
+  create_contribution (db, "C1", "R1", 2020);
+  create_contribution (db, "C2", "R3", 0);
+  create_contribution (db, "C3", NULL, 2019);
+  create_contribution (db, "C4", "R2", 2019);
+
+#define CHECK_SELECT(kind_name, matches, expected) \
+  G_STMT_START { \
+    g_autofree char *got_ = select_ids (db, kind_name, matches, G_N_ELEMENTS (matches)); \
+    g_assert_cmpstr (got_, ==, expected); \
+  } G_STMT_END
+
+  ids = select_ids (db, "assistance_request", NULL, 0);
+  g_assert_cmpstr (ids, ==, "R1 R2 R3 R4");
+  CHECK_SELECT ("assistance_request", from_2019, "R2 R3");
+  CHECK_SELECT ("assistance_request", to_2018, "R1 R4");
+  CHECK_SELECT ("assistance_request", before_2019, "R1 R4");
+  CHECK_SELECT ("contribution", dated, "C1 C3 C4");
+  CHECK_SELECT ("contribution", undated, "C2");
+  CHECK_SELECT ("assistance_request", needs, "R1 R3 R4");
+  CHECK_SELECT ("assistance_request", open_ones, "R1 R4");
+  CHECK_SELECT ("assistance_request", recent_needs, "R3");
+  CHECK_SELECT ("contribution", answering, "C2");
+  /* A selection used once is the same the second time: its bounds are the caller's. */
+  CHECK_SELECT ("contribution", answering, "C2");
+#undef CHECK_SELECT
+
+  {
+    g_autofree char *years = tally (db, "assistance_request", by_year, needs, G_N_ELEMENTS (needs));
+    g_autofree char *states = tally (db, "assistance_request", by_country, NULL, 0);
+    g_autofree char *dated_years = tally (db, "contribution", by_year, dated, G_N_ELEMENTS (dated));
+    g_autofree char *all_years = tally (db, "contribution", by_year, NULL, 0);
+
+    g_assert_cmpstr (years, ==, "2017:1 2018:1 2019:1");
+    g_assert_cmpstr (states, ==, "AAA:2 BBB:2");
+    g_assert_cmpstr (dated_years, ==, "2019:2 2020:1");
+    g_assert_cmpstr (all_years, ==, "-:1 2019:2 2020:1");
+  }
+}
+
 /* Refused edits are mapped to our error domain and write nothing at all. */
 static void
 test_records_errors (void)
@@ -3488,6 +3674,7 @@ main (int   argc,
   g_test_add_func ("/store/db/records/clocks-unknown-field", test_records_clocks_unknown_field);
   g_test_add_func ("/store/db/records/statement-cache", test_records_statement_cache);
   g_test_add_func ("/store/db/records/list-stamps", test_records_list_stamps);
+  g_test_add_func ("/store/db/records/select", test_records_select);
   g_test_add_func ("/store/db/records/errors", test_records_errors);
   g_test_add_func ("/store/db/records/constraint", test_records_constraint);
   g_test_add_func ("/store/db/records/put-field", test_records_put_field);

@@ -28,6 +28,7 @@ typedef enum
 /* SQL text built once per kind from the static descriptors; names never come from data. */
 typedef struct
 {
+  char  *columns;       /* id, then every field in descriptor order, quoted */
   char  *select_one;    /* id, every field … WHERE id = ?1 */
   char  *select_all;    /* … ORDER BY id */
   char  *select_live;   /* … WHERE deleted = 0 ORDER BY id */
@@ -117,6 +118,10 @@ void           _six_db_bind_value             (SixStmt             *stmt,
                                                int                  index,
                                                const SixField      *field,
                                                GVariant            *value);
+GPtrArray     *_six_db_read_rows              (SixDb               *db,
+                                               const SixKind       *kind,
+                                               SixStmt             *stmt,
+                                               GError             **error);
 gboolean       _six_db_column_value           (SixStmt             *stmt,
                                                int                  column,
                                                const SixField      *field,

@@ -1335,6 +1335,42 @@ six_db_get_record (SixDb          *db,
   return record;
 }
 
+/* Every row @stmt steps to, as records without stamps: its columns are the id, then every
+ * field of @kind in descriptor order (SixKindSql.columns). */
+GPtrArray *
+_six_db_read_rows (SixDb          *db,
+                   const SixKind  *kind,
+                   SixStmt        *stmt,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(SharedValues) shared = { NULL };
+  int rc;
+
+  shared_values_init (&shared);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GVariant **values = g_new0 (GVariant *, kind->n_fields);
+
+      if (!read_values (stmt, kind, &shared, values, error))
+        {
+          g_free (values);
+          return NULL;
+        }
+      g_ptr_array_add (records, six_record_new_take (kind,
+                                                     (const char *) sqlite3_column_text (stmt, 0),
+                                                     values, NULL, NULL));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _six_db_fail (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
 /* Records ordered by id; with stamps, the clock rows are merged in one ordered scan. */
 GPtrArray *
 six_db_list_records (SixDb          *db,
@@ -1354,8 +1390,8 @@ six_db_list_records (SixDb          *db,
   g_autoptr(SixStmt) extra_rows = NULL;
   g_autoptr(GPtrArray) unknown = NULL;
   StampReader reader = { NULL, NULL, NULL, NULL };
-  int clock_rc = SQLITE_DONE;
-  int extra_rc = SQLITE_DONE;
+  int clock_rc;
+  int extra_rc;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -1363,37 +1399,36 @@ six_db_list_records (SixDb          *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   sql = _six_db_kind_sql (db, kind);
-  records = g_ptr_array_new_with_free_func (g_object_unref);
-  values = g_new0 (GVariant *, kind->n_fields);
-  shared_values_init (&shared);
-
   stmt = _six_db_prepare (db, include_deleted ? sql->select_all : sql->select_live, error);
   if (stmt == NULL)
     return NULL;
 
-  if (with_stamps)
-    {
-      vvs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                   (GDestroyNotify) six_version_vector_unref);
-      reader.vvs = vvs;
-      stamps = g_new0 (SixFieldStamp, kind->n_fields);
-      clocks = _six_db_prepare (db,
-        "SELECT id, field, vv, hlc_wall, hlc_counter, hlc_replica, source "
-        "FROM clock WHERE kind = ?1 ORDER BY id", error);
-      if (clocks == NULL)
-        return NULL;
-      _six_db_bind_text (clocks, 1, kind->name);
-      clock_rc = sqlite3_step (clocks);
+  if (!with_stamps)
+    return _six_db_read_rows (db, kind, stmt, error);
 
-      unknown = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
-      reader.unknown = unknown;
-      extra_rows = _six_db_prepare (db,
-        "SELECT id, field, json FROM extra_field WHERE kind = ?1 ORDER BY id, field", error);
-      if (extra_rows == NULL)
-        return NULL;
-      _six_db_bind_text (extra_rows, 1, kind->name);
-      extra_rc = sqlite3_step (extra_rows);
-    }
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  values = g_new0 (GVariant *, kind->n_fields);
+  stamps = g_new0 (SixFieldStamp, kind->n_fields);
+  shared_values_init (&shared);
+  vvs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                               (GDestroyNotify) six_version_vector_unref);
+  reader.vvs = vvs;
+  clocks = _six_db_prepare (db,
+    "SELECT id, field, vv, hlc_wall, hlc_counter, hlc_replica, source "
+    "FROM clock WHERE kind = ?1 ORDER BY id", error);
+  if (clocks == NULL)
+    return NULL;
+  _six_db_bind_text (clocks, 1, kind->name);
+  clock_rc = sqlite3_step (clocks);
+
+  unknown = g_ptr_array_new_with_free_func ((GDestroyNotify) six_extra_field_free);
+  reader.unknown = unknown;
+  extra_rows = _six_db_prepare (db,
+    "SELECT id, field, json FROM extra_field WHERE kind = ?1 ORDER BY id, field", error);
+  if (extra_rows == NULL)
+    return NULL;
+  _six_db_bind_text (extra_rows, 1, kind->name);
+  extra_rc = sqlite3_step (extra_rows);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1403,42 +1438,38 @@ six_db_list_records (SixDb          *db,
       if (!read_values (stmt, kind, &shared, values, error))
         return NULL;
 
-      if (with_stamps)
+      /* Both scans are in id order (BINARY collation, like strcmp on UTF-8). */
+      while (clock_rc == SQLITE_ROW)
         {
-          /* Both scans are in id order (BINARY collation, like strcmp on UTF-8). */
-          while (clock_rc == SQLITE_ROW)
-            {
-              int cmp = strcmp ((const char *) sqlite3_column_text (clocks, 0), id);
+          int cmp = strcmp ((const char *) sqlite3_column_text (clocks, 0), id);
 
-              if (cmp > 0)
-                break;
-              if (cmp == 0 &&
-                  !read_stamp (db, &reader, clocks, 1, kind, id, stamps, error))
-                {
-                  clear_values (values, kind->n_fields);
-                  clear_stamps (stamps, kind->n_fields);
-                  return NULL;
-                }
-              clock_rc = sqlite3_step (clocks);
-            }
-
-          if (!list_extras (db, &reader, extra_rows, &extra_rc, kind, id, &extras, error))
+          if (cmp > 0)
+            break;
+          if (cmp == 0 &&
+              !read_stamp (db, &reader, clocks, 1, kind, id, stamps, error))
             {
               clear_values (values, kind->n_fields);
               clear_stamps (stamps, kind->n_fields);
               return NULL;
             }
-
-          /* Clocks of unknown fields without a value: history only, already read. */
-          g_ptr_array_set_size (unknown, 0);
+          clock_rc = sqlite3_step (clocks);
         }
+
+      if (!list_extras (db, &reader, extra_rows, &extra_rc, kind, id, &extras, error))
+        {
+          clear_values (values, kind->n_fields);
+          clear_stamps (stamps, kind->n_fields);
+          return NULL;
+        }
+
+      /* Clocks of unknown fields without a value: history only, already read. */
+      g_ptr_array_set_size (unknown, 0);
 
       g_ptr_array_add (records, six_record_new_take (kind, id, g_steal_pointer (&values),
                                                      g_steal_pointer (&stamps),
                                                      g_steal_pointer (&extras)));
       values = g_new0 (GVariant *, kind->n_fields);
-      if (with_stamps)
-        stamps = g_new0 (SixFieldStamp, kind->n_fields);
+      stamps = g_new0 (SixFieldStamp, kind->n_fields);
     }
 
   if (rc != SQLITE_DONE)

@@ -219,6 +219,7 @@ build_kind_sql (SixKindSql    *sql,
   for (guint i = 0; i < kind->n_fields; i++)
     g_string_append_printf (columns, ", \"%s\"", kind->fields[i].name);
 
+  sql->columns = g_strdup (columns->str);
   sql->select_one = g_strdup_printf ("SELECT %s FROM \"%s\" WHERE id = ?1",
                                      columns->str, kind->name);
   sql->select_all = g_strdup_printf ("SELECT %s FROM \"%s\" ORDER BY id",
@@ -260,6 +261,7 @@ build_kind_sql (SixKindSql    *sql,
 static void
 clear_kind_sql (SixKindSql *sql)
 {
+  g_free (sql->columns);
   g_free (sql->select_one);
   g_free (sql->select_all);
   g_free (sql->select_live);

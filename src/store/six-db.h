@@ -91,6 +91,56 @@ GPtrArray  *six_db_list_referring        (SixDb             *db,
                                           const char        *value,
                                           GError           **error);
 
+/* A condition on one field of the records a selection reads; a selection's conditions all
+ * hold. An unset value never compares, and is none of any values. */
+typedef enum
+{
+  SIX_MATCH_AT_LEAST,   /* ≥ @bound */
+  SIX_MATCH_AT_MOST,    /* ≤ @bound */
+  SIX_MATCH_BELOW,      /* < @bound */
+  SIX_MATCH_SET,        /* has a value */
+  SIX_MATCH_UNSET,      /* has none */
+  SIX_MATCH_ONE_OF,     /* one of @values */
+  SIX_MATCH_NONE_OF,    /* unset, or none of @values */
+  SIX_MATCH_REFERS_TO,  /* the id of a live @target record that @target_matches select */
+} SixMatchOp;
+
+typedef struct _SixMatch SixMatch;
+
+struct _SixMatch
+{
+  const char          *field;
+  SixMatchOp           op;
+  GVariant            *bound;           /* an int64 or a string, as the field holds; the
+                                         * caller's reference, not floating */
+  const char * const  *values;          /* NULL-terminated */
+  const SixKind       *target;
+  const SixMatch      *target_matches;
+  guint                n_target_matches;
+};
+
+/* Records counted by the values of some fields: one row per combination held. */
+typedef struct
+{
+  GVariant **values;   /* one per field counted by; NULL where unset */
+  guint      n_values;
+  gint64     count;
+} SixTally;
+
+void        six_tally_free               (SixTally          *tally);
+
+GPtrArray  *six_db_select_records        (SixDb             *db,
+                                          const SixKind     *kind,
+                                          const SixMatch    *matches,
+                                          guint              n_matches,
+                                          GError           **error);
+GPtrArray  *six_db_tally_records         (SixDb             *db,
+                                          const SixKind     *kind,
+                                          const char * const *by,
+                                          const SixMatch    *matches,
+                                          guint              n_matches,
+                                          GError           **error);
+
 /* Local edits: validated, stamped with our clock, journaled as one operation in one
  * transaction. Returns the operation id, or 0 with @error set. */
 gint64      six_db_apply_edits           (SixDb             *db,

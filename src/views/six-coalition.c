@@ -46,7 +46,10 @@ G_DEFINE_FINAL_TYPE (SixCoalitionView, six_coalition_view, G_TYPE_OBJECT)
 
 /* --- the shared rules ------------------------------------------------------------------- */
 
-/* Open: neither done nor cancelled. */
+/* What no longer waits for anyone: the one rule both six_activity_is_open () and the
+ * store's counts of open follow-ups (a SixMatch NONE_OF these) apply. */
+const char * const six_activity_closed_statuses[] = { "done", "cancelled", NULL };
+
 gboolean
 six_activity_is_open (SixRecord *activity)
 {
@@ -56,7 +59,7 @@ six_activity_is_open (SixRecord *activity)
 
   status = six_record_get_string (activity, "status");
 
-  return g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "cancelled") != 0;
+  return status == NULL || !g_strv_contains (six_activity_closed_statuses, status);
 }
 
 static SixCoalitionAgenda *

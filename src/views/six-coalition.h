@@ -110,6 +110,8 @@ typedef struct
 } SixCoalitionAgenda;
 
 /* The rules every reader of coalitions applies: the overview and the reports too. */
+extern const char * const six_activity_closed_statuses[];
+
 gboolean                  six_activity_is_open        (SixRecord   *activity);
 GHashTable               *six_coalition_agendas_new   (GPtrArray   *meetings,
                                                        GPtrArray   *activities,

@@ -36,20 +36,26 @@ struct _SixOverview
 
 G_DEFINE_FINAL_TYPE (SixOverview, six_overview, G_TYPE_OBJECT)
 
-/* Everything the overview reads, listed once on the repository's thread. */
+/* What the overview reads on the repository's thread: whole tables where they are small,
+ * the span's rows of the large ones, and the store's counts for the rest. */
 typedef struct
 {
-  GHashTable *countries;      /* id → SixRecord */
-  GHashTable *organisations;  /* id → SixRecord */
-  GPtrArray  *requests;
-  GPtrArray  *contributions;
+  GHashTable *countries;       /* id → SixRecord */
+  GHashTable *organisations;   /* id → SixRecord */
   GPtrArray  *reports;
   GPtrArray  *obligations;
   GPtrArray  *extensions;
   GPtrArray  *coalitions;
-  GPtrArray  *meetings;
-  GPtrArray  *activities;
-  GPtrArray  *all;            /* owns every list above */
+  GPtrArray  *meetings;        /* coalitions' meetings from today on */
+  GPtrArray  *request_years;   /* SixTally: requests, by year */
+  GPtrArray  *contribution_years;  /* SixTally: contributions, by year */
+  GPtrArray  *needs_by_year;   /* SixTally: needs, by year and State */
+  GPtrArray  *open_follow_ups;     /* SixTally: open activities, by coalition */
+  GPtrArray  *overdue_follow_ups;  /* SixTally: of those, due before today */
+  GPtrArray  *requests;        /* the span's needs */
+  GPtrArray  *contributions;   /* the contributions of the span's years */
+  GPtrArray  *responses;       /* the contributions answering the span's needs */
+  GPtrArray  *all;             /* owns every list above */
 } Tables;
 
 static void
@@ -62,18 +68,52 @@ tables_clear (Tables *tables)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tables, tables_clear)
 
+/* A need: an assistance request not withdrawn. */
+static const char * const withdrawn[] = { "withdrawn", NULL };
+
+static GPtrArray *
+hold (Tables    *tables,
+      GPtrArray *list)
+{
+  if (list != NULL)
+    g_ptr_array_add (tables->all, list);
+
+  return list;
+}
+
 static GPtrArray *
 list_kind (SixDb       *db,
            Tables      *tables,
            const char  *kind_name,
            GError     **error)
 {
-  GPtrArray *records = six_db_list_records (db, six_kind_lookup (kind_name), FALSE, FALSE, error);
+  return hold (tables, six_db_list_records (db, six_kind_lookup (kind_name), FALSE, FALSE,
+                                            error));
+}
 
-  if (records != NULL)
-    g_ptr_array_add (tables->all, records);
+static GPtrArray *
+select_kind (SixDb          *db,
+             Tables         *tables,
+             const char     *kind_name,
+             const SixMatch *matches,
+             guint           n_matches,
+             GError        **error)
+{
+  return hold (tables, six_db_select_records (db, six_kind_lookup (kind_name), matches,
+                                              n_matches, error));
+}
 
-  return records;
+static GPtrArray *
+tally_kind (SixDb               *db,
+            Tables              *tables,
+            const char          *kind_name,
+            const char * const  *by,
+            const SixMatch      *matches,
+            guint                n_matches,
+            GError             **error)
+{
+  return hold (tables, six_db_tally_records (db, six_kind_lookup (kind_name), by, matches,
+                                             n_matches, error));
 }
 
 static GHashTable *
@@ -88,30 +128,114 @@ index_by_id (GPtrArray *records)
   return index;
 }
 
+/* The year counts of the trend: the store adds up the large tables. */
 static gboolean
-read_tables (SixDb   *db,
-             Tables  *tables,
-             GError **error)
+read_years (SixDb   *db,
+            Tables  *tables,
+            GError **error)
+{
+  static const char * const by_year[] = { "year", NULL };
+  static const char * const by_year_and_state[] = { "year", "country", NULL };
+  static const SixMatch dated[] = { { .field = "year", .op = SIX_MATCH_SET } };
+  static const SixMatch dated_needs[] = {
+    { .field = "year", .op = SIX_MATCH_SET },
+    { .field = "status", .op = SIX_MATCH_NONE_OF, .values = withdrawn },
+  };
+
+  return (tables->request_years = tally_kind (db, tables, "assistance_request", by_year, dated,
+                                              G_N_ELEMENTS (dated), error)) != NULL &&
+         (tables->contribution_years = tally_kind (db, tables, "contribution", by_year, dated,
+                                                   G_N_ELEMENTS (dated), error)) != NULL &&
+         (tables->needs_by_year = tally_kind (db, tables, "assistance_request",
+                                              by_year_and_state, dated_needs,
+                                              G_N_ELEMENTS (dated_needs), error)) != NULL;
+}
+
+/* Coalitions' meetings to come and open follow-ups, as of @today ("YYYY-MM-DD"). */
+static gboolean
+read_agendas (SixDb       *db,
+              Tables      *tables,
+              const char  *today,
+              GError     **error)
+{
+  static const char * const by_coalition[] = { "coalition", NULL };
+  g_autoptr(GVariant) day = g_variant_ref_sink (g_variant_new_string (today));
+  const SixMatch coming[] = {
+    { .field = "coalition", .op = SIX_MATCH_SET },
+    { .field = "held_on", .op = SIX_MATCH_AT_LEAST, .bound = day },
+  };
+  const SixMatch open[] = {
+    { .field = "coalition", .op = SIX_MATCH_SET },
+    { .field = "status", .op = SIX_MATCH_NONE_OF, .values = six_activity_closed_statuses },
+  };
+  const SixMatch overdue[] = {
+    open[0], open[1],
+    { .field = "due_on", .op = SIX_MATCH_BELOW, .bound = day },
+  };
+
+  return (tables->meetings = select_kind (db, tables, "meeting", coming, G_N_ELEMENTS (coming),
+                                          error)) != NULL &&
+         (tables->open_follow_ups = tally_kind (db, tables, "activity", by_coalition, open,
+                                                G_N_ELEMENTS (open), error)) != NULL &&
+         (tables->overdue_follow_ups = tally_kind (db, tables, "activity", by_coalition,
+                                                   overdue, G_N_ELEMENTS (overdue),
+                                                   error)) != NULL;
+}
+
+/* Everything but the span's rows, which wait for the span to be known. */
+static gboolean
+read_tables (SixDb       *db,
+             Tables      *tables,
+             const char  *today,
+             GError     **error)
 {
   GPtrArray *countries, *organisations;
 
   tables->all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   if ((countries = list_kind (db, tables, "country", error)) == NULL ||
       (organisations = list_kind (db, tables, "organisation", error)) == NULL ||
-      (tables->requests = list_kind (db, tables, "assistance_request", error)) == NULL ||
-      (tables->contributions = list_kind (db, tables, "contribution", error)) == NULL ||
       (tables->reports = list_kind (db, tables, "article7_report", error)) == NULL ||
       (tables->obligations = list_kind (db, tables, "obligation", error)) == NULL ||
       (tables->extensions = list_kind (db, tables, "extension_request", error)) == NULL ||
       (tables->coalitions = list_kind (db, tables, "coalition", error)) == NULL ||
-      (tables->meetings = list_kind (db, tables, "meeting", error)) == NULL ||
-      (tables->activities = list_kind (db, tables, "activity", error)) == NULL)
+      !read_years (db, tables, error) ||
+      !read_agendas (db, tables, today, error))
     return FALSE;
 
   tables->countries = index_by_id (countries);
   tables->organisations = index_by_id (organisations);
 
   return TRUE;
+}
+
+/* The span's needs, the contributions of its years and those answering its needs. */
+static gboolean
+read_span (SixDb   *db,
+           Tables  *tables,
+           int      first,
+           int      last,
+           GError **error)
+{
+  g_autoptr(GVariant) from = g_variant_ref_sink (g_variant_new_int64 (first));
+  g_autoptr(GVariant) to = g_variant_ref_sink (g_variant_new_int64 (last));
+  const SixMatch needs[] = {
+    { .field = "year", .op = SIX_MATCH_AT_LEAST, .bound = from },
+    { .field = "year", .op = SIX_MATCH_AT_MOST, .bound = to },
+    { .field = "status", .op = SIX_MATCH_NONE_OF, .values = withdrawn },
+  };
+  const SixMatch of_years[] = { needs[0], needs[1] };
+  const SixMatch answering[] = {
+    { .field = "request", .op = SIX_MATCH_REFERS_TO,
+      .target = six_kind_lookup ("assistance_request"),
+      .target_matches = needs, .n_target_matches = G_N_ELEMENTS (needs) },
+  };
+
+  return (tables->requests = select_kind (db, tables, "assistance_request", needs,
+                                          G_N_ELEMENTS (needs), error)) != NULL &&
+         (tables->contributions = select_kind (db, tables, "contribution", of_years,
+                                               G_N_ELEMENTS (of_years), error)) != NULL &&
+         (tables->responses = select_kind (db, tables, "contribution", answering,
+                                           G_N_ELEMENTS (answering), error)) != NULL;
 }
 
 static char *
@@ -331,21 +455,10 @@ has_year (SixRecord *record,
   return TRUE;
 }
 
-static gboolean
-is_need (SixRecord *request)
+static int
+tally_year (SixTally *tally)
 {
-  return g_strcmp0 (six_record_get_string (request, "status"), "withdrawn") != 0;
-}
-
-static void
-add_years (GHashTable *years,
-           GPtrArray  *records)
-{
-  int year;
-
-  for (guint i = 0; i < records->len; i++)
-    if (has_year (records->pdata[i], &year))
-      g_hash_table_add (years, GINT_TO_POINTER (year));
+  return (int) g_variant_get_int64 (tally->values[0]);
 }
 
 static int
@@ -365,16 +478,20 @@ collect_years (Tables *tables)
   GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
   GHashTableIter iter;
   gpointer key;
+  int year;
 
-  add_years (set, tables->requests);
-  add_years (set, tables->contributions);
-  add_years (set, tables->reports);
+  for (guint i = 0; i < tables->request_years->len; i++)
+    g_hash_table_add (set, GINT_TO_POINTER (tally_year (tables->request_years->pdata[i])));
+  for (guint i = 0; i < tables->contribution_years->len; i++)
+    g_hash_table_add (set, GINT_TO_POINTER (tally_year (tables->contribution_years->pdata[i])));
+  for (guint i = 0; i < tables->reports->len; i++)
+    if (has_year (tables->reports->pdata[i], &year))
+      g_hash_table_add (set, GINT_TO_POINTER (year));
 
   g_hash_table_iter_init (&iter, set);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      int year = GPOINTER_TO_INT (key);
-
+      year = GPOINTER_TO_INT (key);
       g_array_append_val (years, year);
     }
   g_array_sort (years, compare_ints);
@@ -397,7 +514,7 @@ collect_seeking (Tables *tables,
       const char *country = six_record_get_string (request, "country");
       guint bits;
 
-      if (!has_year (request, &year) || year < first || year > last || !is_need (request))
+      if (country == NULL)
         continue;
       bits = GPOINTER_TO_UINT (g_hash_table_lookup (seeking, country));
       bits |= 1u << category_index (six_record_get_string (request, "category"));
@@ -412,7 +529,7 @@ collect_seeking (Tables *tables,
       GVariant *categories = six_record_get_value (report, "categories");
       guint bits;
 
-      if (!has_year (report, &year) || year < first || year > last ||
+      if (country == NULL || !has_year (report, &year) || year < first || year > last ||
           !six_record_get_boolean (report, "requested_assistance"))
         continue;
       bits = GPOINTER_TO_UINT (g_hash_table_lookup (seeking, country));
@@ -438,9 +555,13 @@ count_reporting (Tables *tables,
   int year;
 
   for (guint i = 0; i < tables->reports->len; i++)
-    if (has_year (tables->reports->pdata[i], &year) && year >= first && year <= last)
-      g_hash_table_add (reporting,
-                        (gpointer) six_record_get_string (tables->reports->pdata[i], "country"));
+    {
+      const char *country = six_record_get_string (tables->reports->pdata[i], "country");
+
+      if (country != NULL && has_year (tables->reports->pdata[i], &year) && year >= first &&
+          year <= last)
+        g_hash_table_add (reporting, (gpointer) country);
+    }
 
   return g_hash_table_size (reporting);
 }
@@ -459,18 +580,8 @@ year_tally_clear (YearTally *tally)
   g_hash_table_unref (tally->reporting);
 }
 
-/* The tally of @record's year, or NULL when it has none or one outside @years. */
-static YearTally *
-tally_of (GHashTable *tallies,
-          SixRecord  *record)
-{
-  int year;
-
-  return has_year (record, &year) ? g_hash_table_lookup (tallies, GINT_TO_POINTER (year)) : NULL;
-}
-
-/* Year by year, by the rules of collect_seeking () and count_reporting (): one pass over each
- * table, not one per year. */
+/* Year by year, by the rules of collect_seeking () and count_reporting (), from the store's
+ * counts of the large tables and one pass over the reports. */
 static GArray *
 build_trend (Tables *tables,
              GArray *years)
@@ -479,6 +590,7 @@ build_trend (Tables *tables,
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, TRUE, sizeof (YearTally), years->len);
   g_autoptr(GHashTable) tallies = g_hash_table_new (NULL, NULL);
   YearTally *tally;
+  int year;
 
   g_array_set_clear_func (rows, (GDestroyNotify) year_tally_clear);
   g_array_set_size (rows, years->len);
@@ -490,27 +602,36 @@ build_trend (Tables *tables,
       g_hash_table_insert (tallies, GINT_TO_POINTER (g_array_index (years, int, i)), tally);
     }
 
-  for (guint i = 0; i < tables->requests->len; i++)
-    if (is_need (tables->requests->pdata[i]) &&
-        (tally = tally_of (tallies, tables->requests->pdata[i])) != NULL)
-      g_hash_table_add (tally->seeking,
-                        (gpointer) six_record_get_string (tables->requests->pdata[i], "country"));
+  for (guint i = 0; i < tables->needs_by_year->len; i++)
+    {
+      SixTally *needs = tables->needs_by_year->pdata[i];
+
+      if (needs->values[1] != NULL &&
+          (tally = g_hash_table_lookup (tallies, GINT_TO_POINTER (tally_year (needs)))) != NULL)
+        g_hash_table_add (tally->seeking, (gpointer) g_variant_get_string (needs->values[1], NULL));
+    }
 
   for (guint i = 0; i < tables->reports->len; i++)
     {
       SixRecord *report = tables->reports->pdata[i];
       const char *country = six_record_get_string (report, "country");
 
-      if ((tally = tally_of (tallies, report)) == NULL)
+      if (country == NULL || !has_year (report, &year) ||
+          (tally = g_hash_table_lookup (tallies, GINT_TO_POINTER (year))) == NULL)
         continue;
       g_hash_table_add (tally->reporting, (gpointer) country);
       if (six_record_get_boolean (report, "requested_assistance"))
         g_hash_table_add (tally->seeking, (gpointer) country);
     }
 
-  for (guint i = 0; i < tables->contributions->len; i++)
-    if ((tally = tally_of (tallies, tables->contributions->pdata[i])) != NULL)
-      tally->n_contributions++;
+  for (guint i = 0; i < tables->contribution_years->len; i++)
+    {
+      SixTally *contributions = tables->contribution_years->pdata[i];
+
+      tally = g_hash_table_lookup (tallies, GINT_TO_POINTER (tally_year (contributions)));
+      if (tally != NULL)
+        tally->n_contributions += (guint) contributions->count;
+    }
 
   for (guint i = 0; i < years->len; i++)
     {
@@ -606,9 +727,9 @@ group_responses (Tables *tables)
   GHashTable *responses = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                  (GDestroyNotify) g_ptr_array_unref);
 
-  for (guint i = 0; i < tables->contributions->len; i++)
+  for (guint i = 0; i < tables->responses->len; i++)
     {
-      SixRecord *contribution = tables->contributions->pdata[i];
+      SixRecord *contribution = tables->responses->pdata[i];
       const char *request = six_record_get_string (contribution, "request");
       GPtrArray *list;
 
@@ -626,22 +747,16 @@ group_responses (Tables *tables)
 }
 
 static GPtrArray *
-build_requests (Tables *tables,
-                int     first,
-                int     last)
+build_requests (Tables *tables)
 {
   g_autoptr(GHashTable) responses = group_responses (tables);
   GPtrArray *requests = g_ptr_array_new_with_free_func ((GDestroyNotify) request_free);
-  int year;
 
   for (guint i = 0; i < tables->requests->len; i++)
     {
       SixRecord *record = tables->requests->pdata[i];
       GPtrArray *answers = g_hash_table_lookup (responses, six_record_get_id (record));
       SixOverviewRequest *request;
-
-      if (!has_year (record, &year) || year < first || year > last || !is_need (record))
-        continue;
 
       request = g_new0 (SixOverviewRequest, 1);
       request->request = g_object_ref (record);
@@ -768,64 +883,48 @@ compare_totals (gconstpointer a,
   return g_strcmp0 (ta->currency, tb->currency);
 }
 
-/* A contribution belongs to the span by its year, or by the year of the request it answers. */
-static gboolean
-in_span (GHashTable *requests_in_span,
-         SixRecord  *contribution,
-         int         first,
-         int         last)
+static void
+add_to_totals (GHashTable *by_key,
+               GPtrArray  *totals,
+               SixRecord  *contribution)
 {
-  const char *request = six_record_get_string (contribution, "request");
-  int year;
+  const char *status = six_record_get_string (contribution, "status");
+  const char *currency = six_record_get_string (contribution, "currency");
+  g_autofree char *key = NULL;
+  SixOverviewTotal *total;
+  gint64 amount;
 
-  if (has_year (contribution, &year))
-    return year >= first && year <= last;
+  if (!six_amount_parse (six_record_get_string (contribution, "amount"), &amount))
+    currency = NULL, amount = 0;
 
-  return request != NULL && g_hash_table_contains (requests_in_span, request);
+  key = g_strdup_printf ("%s\x1f%s", status ?: "", currency ?: "");
+  if ((total = g_hash_table_lookup (by_key, key)) == NULL)
+    {
+      total = g_new0 (SixOverviewTotal, 1);
+      total->status = g_strdup (status);
+      total->currency = g_strdup (currency);
+      g_hash_table_insert (by_key, g_steal_pointer (&key), total);
+      g_ptr_array_add (totals, total);
+    }
+  total->n_contributions++;
+  add_recipient (total, six_record_get_string (contribution, "recipient"));
+  if (__builtin_add_overflow (total->total, amount, &total->total))
+    total->overflow = TRUE;
 }
 
+/* A contribution belongs to the span by its year, or, without one, by the year of the need
+ * it answers. */
 static GPtrArray *
-build_totals (Tables    *tables,
-              GPtrArray *requests,
-              int        first,
-              int        last)
+build_totals (Tables *tables)
 {
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) requests_in_span = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *totals = g_ptr_array_new_with_free_func ((GDestroyNotify) total_free);
 
-  for (guint i = 0; i < requests->len; i++)
-    g_hash_table_add (requests_in_span,
-                      (gpointer) six_record_get_id (((SixOverviewRequest *) requests->pdata[i])->request));
-
   for (guint i = 0; i < tables->contributions->len; i++)
-    {
-      SixRecord *contribution = tables->contributions->pdata[i];
-      const char *status = six_record_get_string (contribution, "status");
-      const char *currency = six_record_get_string (contribution, "currency");
-      g_autofree char *key = NULL;
-      SixOverviewTotal *total;
-      gint64 amount;
-
-      if (!in_span (requests_in_span, contribution, first, last))
-        continue;
-      if (!six_amount_parse (six_record_get_string (contribution, "amount"), &amount))
-        currency = NULL, amount = 0;
-
-      key = g_strdup_printf ("%s\x1f%s", status ?: "", currency ?: "");
-      if ((total = g_hash_table_lookup (by_key, key)) == NULL)
-        {
-          total = g_new0 (SixOverviewTotal, 1);
-          total->status = g_strdup (status);
-          total->currency = g_strdup (currency);
-          g_hash_table_insert (by_key, g_steal_pointer (&key), total);
-          g_ptr_array_add (totals, total);
-        }
-      total->n_contributions++;
-      add_recipient (total, six_record_get_string (contribution, "recipient"));
-      if (__builtin_add_overflow (total->total, amount, &total->total))
-        total->overflow = TRUE;
-    }
+    add_to_totals (by_key, totals, tables->contributions->pdata[i]);
+  for (guint i = 0; i < tables->responses->len; i++)
+    if (six_record_get_value (tables->responses->pdata[i], "year") == NULL)
+      add_to_totals (by_key, totals, tables->responses->pdata[i]);
   g_ptr_array_sort (totals, compare_totals);
 
   return totals;
@@ -1012,31 +1111,52 @@ compare_coalitions (gconstpointer a,
                                       six_record_get_id (cb->coalition));
 }
 
+/* coalition id → its count in @tallies (by coalition) */
+static GHashTable *
+index_counts (GPtrArray *tallies)
+{
+  GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      SixTally *tally = tallies->pdata[i];
+
+      g_hash_table_insert (counts, (gpointer) g_variant_get_string (tally->values[0], NULL),
+                           GUINT_TO_POINTER ((guint) tally->count));
+    }
+
+  return counts;
+}
+
 static GPtrArray *
 build_coalitions (Tables     *tables,
                   const char *today)
 {
   GPtrArray *coalitions = g_ptr_array_new_with_free_func ((GDestroyNotify) coalition_free);
-  g_autoptr(GHashTable) agendas = six_coalition_agendas_new (tables->meetings,
-                                                             tables->activities, today);
+  g_autoptr(GPtrArray) no_follow_ups = g_ptr_array_new ();
+  g_autoptr(GHashTable) agendas = six_coalition_agendas_new (tables->meetings, no_follow_ups,
+                                                             today);
+  g_autoptr(GHashTable) open = index_counts (tables->open_follow_ups);
+  g_autoptr(GHashTable) overdue = index_counts (tables->overdue_follow_ups);
 
   for (guint i = 0; i < tables->coalitions->len; i++)
     {
       SixRecord *record = tables->coalitions->pdata[i];
+      const char *id = six_record_get_id (record);
       const SixCoalitionAgenda *agenda;
       SixOverviewCoalition *coalition;
 
       if (g_strcmp0 (six_record_get_string (record, "status"), "closed") == 0)
         continue;
 
-      agenda = six_coalition_agenda_lookup (agendas, six_record_get_id (record));
+      agenda = six_coalition_agenda_lookup (agendas, id);
       coalition = g_new0 (SixOverviewCoalition, 1);
       coalition->coalition = g_object_ref (record);
       coalition->lead_name = dup_party_name (tables, six_record_get_string (record, "lead"));
       coalition->next_meeting = agenda->next_meeting != NULL
                                 ? g_object_ref (agenda->next_meeting) : NULL;
-      coalition->n_open = agenda->n_open;
-      coalition->n_overdue = agenda->n_overdue;
+      coalition->n_open = GPOINTER_TO_UINT (g_hash_table_lookup (open, id));
+      coalition->n_overdue = GPOINTER_TO_UINT (g_hash_table_lookup (overdue, id));
       g_ptr_array_add (coalitions, coalition);
     }
   g_ptr_array_sort (coalitions, compare_coalitions);
@@ -1099,29 +1219,31 @@ six_overview_build (SixDb        *db,
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!read_tables (db, &tables, error))
+  g_snprintf (today_text, sizeof today_text, "%04d-%02d-%02d", g_date_get_year (today),
+              g_date_get_month (today), g_date_get_day (today));
+  if (!read_tables (db, &tables, today_text, error))
     return NULL;
 
-  self = g_object_new (SIX_TYPE_OVERVIEW, NULL);
   years = collect_years (&tables);
   if (first_year == 0)
     first_year = years->len > 0 ? g_array_index (years, int, years->len - 1)
                                 : (int) g_date_get_year (today);
   if (last_year < first_year)
     last_year = first_year;
+  if (!read_span (db, &tables, first_year, last_year, error))
+    return NULL;
 
+  self = g_object_new (SIX_TYPE_OVERVIEW, NULL);
   self->today = *today;
   self->first_year = first_year;
   self->last_year = last_year;
   self->report_year = g_date_get_year (today);
-  g_snprintf (today_text, sizeof today_text, "%04d-%02d-%02d", g_date_get_year (today),
-              g_date_get_month (today), g_date_get_day (today));
 
   self->years = build_trend (&tables, years);
   self->n_reporting = count_reporting (&tables, first_year, last_year);
-  self->requests = build_requests (&tables, first_year, last_year);
+  self->requests = build_requests (&tables);
   self->states = build_states (&tables, self->requests, first_year, last_year);
-  self->totals = build_totals (&tables, self->requests, first_year, last_year);
+  self->totals = build_totals (&tables);
   self->deadlines = build_deadlines (&tables, today);
   self->missing_reports = build_missing_reports (&tables, self->report_year);
   self->coalitions = build_coalitions (&tables, today_text);
