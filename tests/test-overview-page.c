@@ -11,6 +11,7 @@
 #include "six-countries-page.h"
 #include "six-chart-bar.h"
 #include "six-country-entry.h"
+#include "six-figure-row.h"
 #include "six-overview-page-private.h"
 #include "ui-fixture.h"
 
@@ -37,6 +38,58 @@ typedef struct
   const char *subtitle;
 } RowWait;
 
+static void
+collect_groups (GtkWidget *widget,
+                GPtrArray *groups)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    {
+      g_ptr_array_add (groups, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_groups (child, groups);
+}
+
+/* The page's sections fill in from the top: the groups shown are the first ones, the one at
+ * the top among them, and none shows below one still hidden. Returns whether all show. */
+static gboolean
+check_filled_from_top (SixOverviewPage *page)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  gboolean hidden_above = FALSE;
+
+  collect_groups (GTK_WIDGET (page), groups);
+  g_assert_cmpuint (groups->len, >, 5);
+  g_assert_true (gtk_widget_get_visible (groups->pdata[0]));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      gboolean visible = gtk_widget_get_visible (groups->pdata[i]);
+
+      g_assert_false (visible && hidden_above);
+      hidden_above |= !visible;
+    }
+
+  return !hidden_above;
+}
+
+static gboolean
+spinner_turns (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_SPINNER (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_spinner_get_spinning (GTK_SPINNER (widget));
+}
+
+static gboolean
+filled (gpointer data)
+{
+  return check_filled_from_top (data) && find_matching (data, spinner_turns, NULL) == NULL;
+}
+
 /* A row titled so, with that subtitle (NULL: any). */
 static gboolean
 row_shows (gpointer data)
@@ -46,7 +99,7 @@ row_shows (gpointer data)
 
   return row != NULL &&
          (wait->subtitle == NULL ||
-          g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), wait->subtitle) == 0);
+          g_strcmp0 (six_figure_row_get_subtitle (SIX_FIGURE_ROW (row)), wait->subtitle) == 0);
 }
 
 #define wait_row(root, title, subtitle) \
@@ -234,6 +287,10 @@ pack_body (Fixture *fixture)
   /* The Overview is what opens, and it shows the latest year holding requests. */
   g_assert_cmpstr (six_window_get_page (fixture->window), ==, "overview");
   wait_until (overview_shown, page);
+  /* Shown from the top, then the sections below fill in, one a frame, and the spinner
+   * under them stops. */
+  check_filled_from_top (page);
+  wait_until (filled, page);
   wait_row (page, "11 States sought assistance in 2018", "of 11 with a recorded Article 7 report");
   wait_row (page, "Victim assistance", "9 States · 0 answered, 0 partly, 9 unanswered");
   wait_row (page, "Stockpile destruction", "1 State · 0 answered, 0 partly, 1 unanswered");
@@ -244,6 +301,19 @@ pack_body (Fixture *fixture)
 
   /* A bar is drawing only: the row that holds it is what a screen reader names. */
   row = find_row_titled (GTK_WIDGET (page), "Victim assistance");
+  {
+    g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 "Victim assistance");
+    g_autofree char *description =
+      gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          "9 States · 0 answered, 0 partly, 9 unanswered");
+
+    /* A screen reader names the row by its title and reads its figures after. */
+    g_assert_null (label);
+    g_assert_null (description);
+  }
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (find_descendant (row, SIX_TYPE_CHART_BAR))),
                    ==, GTK_ACCESSIBLE_ROLE_PRESENTATION);
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));

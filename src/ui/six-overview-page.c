@@ -13,6 +13,7 @@
 
 #include "six-chart-bar.h"
 #include "six-deadline.h"
+#include "six-figure-row.h"
 #include "six-file-saver.h"
 #include "six-labels.h"
 #include "six-live-query.h"
@@ -45,12 +46,16 @@ struct _SixOverviewPage
   GtkListBox    *coalitions_list;
   GtkDropDown   *language_dropdown;
   GtkLabel      *progress_label;
+  GtkSpinner    *filling_spinner;
 
   /* Owned */
   GSettings     *settings;   /* the conversion currency and rates the user entered */
   SixLiveQuery  *query;
   GArray        *years;      /* int: the drop-downs' choices, oldest first */
   gboolean       updating;   /* the drop-downs are being filled, not chosen */
+  guint          fill_id;    /* tick callback: the sections still to show, one a frame */
+  gint64         fill_after; /* the frame that shows the first sections: filling starts after */
+  guint          n_filled;   /* sections shown of the overview being shown */
 };
 
 G_DEFINE_FINAL_TYPE (SixOverviewPage, six_overview_page, GTK_TYPE_WIDGET)
@@ -85,12 +90,8 @@ add_row (GtkListBox *list,
          const char *title,
          const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = six_figure_row_new (title, subtitle);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_append (list, row);
 
   return row;
@@ -103,8 +104,7 @@ add_bar (GtkWidget            *row,
 {
   GtkWidget *bar = six_chart_bar_new (values, max);
 
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+  six_figure_row_add_suffix (SIX_FIGURE_ROW (row), bar);
 }
 
 /* A row that opens the Countries list narrowed to @ids, titled @filter_title; with its bar
@@ -119,18 +119,13 @@ add_countries_row (GtkListBox           *list,
                    double                max)
 {
   GtkWidget *row = add_row (list, title, subtitle);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
   if (values != NULL)
     add_bar (row, values, max);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
 
-  /* A figure of none opens nothing, but keeps its place in the column of arrows. */
+  /* A figure of none opens nothing. */
   if (ids == NULL || ids[0] == NULL)
-    {
-      gtk_widget_set_opacity (arrow, 0);
-      return row;
-    }
+    return row;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   /* The target first: an action name without its target is a mismatch GTK warns about. */
@@ -154,7 +149,6 @@ add_record_row (GtkListBox *list,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", kind_name, id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   return row;
 }
@@ -198,9 +192,9 @@ coverage_values (const guint *coverage)
 
 static void
 show_seeking (SixOverviewPage *self,
-              SixOverview     *overview,
-              const char      *span)
+              SixOverview     *overview)
 {
+  g_autofree char *span = describe_span (overview);
   guint n = six_overview_get_states (overview)->len;
   guint n_reporting = six_overview_get_n_reporting (overview);
   g_auto(GStrv) ids = six_overview_dup_seeking_states (overview);
@@ -292,9 +286,9 @@ show_states (SixOverviewPage *self,
 
 static void
 show_responses (SixOverviewPage *self,
-                SixOverview     *overview,
-                const char      *span)
+                SixOverview     *overview)
 {
+  g_autofree char *span = describe_span (overview);
   static const struct { SixCoverage coverage; const char *label; } kinds[] = {
     { SIX_COVERAGE_ANSWERED, N_("Answered") },
     { SIX_COVERAGE_PARTLY, N_("Partly answered") },
@@ -558,13 +552,16 @@ show_unanswered (SixOverviewPage *self,
     {
       SixOverviewRequest *request = requests->pdata[i];
       g_autofree char *title = NULL;
+      GtkWidget *row;
 
       if (request->coverage != SIX_COVERAGE_UNANSWERED || n++ >= ROWS_SHOWN)
         continue;
       title = describe_request (request);
-      add_record_row (self->unanswered_list, title,
-                      six_record_get_string (request->request, "description"), "country",
-                      six_record_get_string (request->request, "country"));
+      row = add_record_row (self->unanswered_list, title,
+                            six_record_get_string (request->request, "description"), "country",
+                            six_record_get_string (request->request, "country"));
+      /* A request's description is free text: two lines, and the whole in its tooltip. */
+      six_figure_row_set_subtitle_lines (SIX_FIGURE_ROW (row), 2);
     }
 
   if (n == 0)
@@ -621,8 +618,6 @@ show_trend (SixOverviewPage *self,
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", year->year);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "overview.show-year");
       add_bar (row, &values, max);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
 
   if (years->len == 0)
@@ -785,8 +780,6 @@ show_coalitions (SixOverviewPage *self,
                                                              coalitions->len), coalitions->len);
       GtkWidget *row = add_row (self->coalitions_list, title, NULL);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "coalitions");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
@@ -862,11 +855,97 @@ show_years (SixOverviewPage *self,
 }
 
 static void
+show_contributions (SixOverviewPage *self,
+                    SixOverview     *overview)
+{
+  show_totals (self, overview);
+  show_converted (self, overview);
+  show_rates (self, overview);
+}
+
+/* The page's groups, top to bottom, each with a widget of its own to find it by. The first
+ * FIRST_SECTIONS fill the first frame; the others follow, one a frame, so that the figures at
+ * the top show without waiting for everything below them to be laid out. */
+typedef void (*ShowSection) (SixOverviewPage *self,
+                             SixOverview     *overview);
+
+static const struct
+{
+  ShowSection show;
+  gsize       widget;  /* the offset of a template widget within the group */
+} sections[] = {
+  { show_seeking, G_STRUCT_OFFSET (SixOverviewPage, seeking_list) },
+  { show_states, G_STRUCT_OFFSET (SixOverviewPage, states_list) },
+  { show_responses, G_STRUCT_OFFSET (SixOverviewPage, coverage_list) },
+  { show_contributions, G_STRUCT_OFFSET (SixOverviewPage, totals_list) },
+  { show_unanswered, G_STRUCT_OFFSET (SixOverviewPage, unanswered_list) },
+  { show_trend, G_STRUCT_OFFSET (SixOverviewPage, trend_list) },
+  { show_deadlines, G_STRUCT_OFFSET (SixOverviewPage, deadlines_list) },
+  { show_coalitions, G_STRUCT_OFFSET (SixOverviewPage, coalitions_list) },
+  { show_progress, G_STRUCT_OFFSET (SixOverviewPage, progress_label) },
+};
+
+#define FIRST_SECTIONS 1
+
+static GtkWidget *
+get_section_group (SixOverviewPage *self,
+                   guint            section)
+{
+  GtkWidget *widget = G_STRUCT_MEMBER (GtkWidget *, self, sections[section].widget);
+
+  return gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP);
+}
+
+static void
+fill_section (SixOverviewPage *self,
+              SixOverview     *overview)
+{
+  guint section = self->n_filled++;
+
+  sections[section].show (self, overview);
+  gtk_widget_set_visible (get_section_group (self, section), TRUE);
+}
+
+static void
+stop_filling (SixOverviewPage *self)
+{
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+  self->fill_id = 0;
+  gtk_spinner_stop (self->filling_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->filling_spinner), FALSE);
+}
+
+static gboolean
+fill_next_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  SixOverviewPage *self = SIX_OVERVIEW_PAGE (widget);
+  SixOverview *overview = get_overview (self);
+
+  if (gdk_frame_clock_get_frame_counter (frame_clock) <= self->fill_after)
+    return G_SOURCE_CONTINUE;
+
+  if (overview != NULL && self->n_filled < G_N_ELEMENTS (sections))
+    fill_section (self, overview);
+
+  if (overview != NULL && self->n_filled < G_N_ELEMENTS (sections))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_id = 0;
+  stop_filling (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 show_overview (SixOverviewPage *self)
 {
   SixOverview *overview = get_overview (self);
-  g_autofree char *span = NULL;
+  GdkFrameClock *clock;
 
+  stop_filling (self);
   if (overview == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -880,20 +959,21 @@ show_overview (SixOverviewPage *self)
       return;
     }
 
-  span = describe_span (overview);
+  /* What the last overview showed below the first sections stays hidden until redrawn. */
+  for (guint i = FIRST_SECTIONS; i < G_N_ELEMENTS (sections); i++)
+    gtk_widget_set_visible (get_section_group (self, i), FALSE);
+
   show_years (self, overview);
-  show_seeking (self, overview, span);
-  show_states (self, overview);
-  show_responses (self, overview, span);
-  show_totals (self, overview);
-  show_converted (self, overview);
-  show_rates (self, overview);
-  show_unanswered (self, overview);
-  show_trend (self, overview);
-  show_deadlines (self, overview);
-  show_coalitions (self, overview);
-  show_progress (self, overview);
+  self->n_filled = 0;
+  while (self->n_filled < FIRST_SECTIONS)
+    fill_section (self, overview);
   gtk_stack_set_visible_child_name (self->stack, "overview");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filling_spinner), TRUE);
+  gtk_spinner_start (self->filling_spinner);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  self->fill_after = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) + 1 : 0;
+  self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_next_cb, NULL, NULL);
 }
 
 static void
@@ -1150,6 +1230,9 @@ six_overview_page_dispose (GObject *object)
 {
   SixOverviewPage *self = (SixOverviewPage *) object;
 
+  if (self->fill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
+  self->fill_id = 0;
   g_clear_object (&self->query);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_OVERVIEW_PAGE);
@@ -1197,6 +1280,7 @@ six_overview_page_class_init (SixOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, coalitions_list);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, filling_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_span_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
 

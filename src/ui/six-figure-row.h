@@ -1,0 +1,25 @@
+/* six-figure-row.h — a row of the Overview: a title, the figures under it, what it opens
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SIX_TYPE_FIGURE_ROW (six_figure_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (SixFigureRow, six_figure_row, SIX, FIGURE_ROW, AdwPreferencesRow)
+
+GtkWidget  *six_figure_row_new              (const char   *title,
+                                             const char   *subtitle);
+const char *six_figure_row_get_subtitle     (SixFigureRow *self);
+void        six_figure_row_set_subtitle     (SixFigureRow *self,
+                                             const char   *subtitle);
+void        six_figure_row_set_subtitle_lines (SixFigureRow *self,
+                                             int           lines);
+void        six_figure_row_add_suffix       (SixFigureRow *self,
+                                             GtkWidget    *widget);
+
+G_END_DECLS
