@@ -393,8 +393,10 @@ six_application_activate (GApplication *app)
     gtk_window_present (GTK_WINDOW (window));
   else if (!self->opening && self->repository == NULL)
     {
-      present_window (self);
+      /* The database opens on the repository's thread while the window is built here; the
+       * window still shows first, as the opening is reported from the main loop. */
       open_database (self);
+      present_window (self);
     }
 }
 

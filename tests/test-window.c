@@ -731,9 +731,15 @@ page_built (SixWindow  *window,
   return six_page_slot_has_page (SIX_PAGE_SLOT (slot));
 }
 
-/* A window builds the page it shows once its database is open, and each other page when it
- * is first shown or needed: its first frame waits for no page. A page built late gets the
- * repository. */
+static gboolean
+overview_built (gpointer window)
+{
+  return page_built (window, "overview");
+}
+
+/* A window builds the page it shows once its database is open and it has drawn its first
+ * frame, which waits for no page; and each other page when it is first shown or needed. A
+ * page built late gets the repository. */
 static void
 lazy_pages_body (Fixture *fixture)
 {
@@ -750,9 +756,11 @@ lazy_pages_body (Fixture *fixture)
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     g_assert_false (page_built (window, others[i]));
 
+  g_assert_false (six_window_shows_content (window));
   six_window_set_repository (window, repository);
-  g_assert_true (page_built (window, "overview"));
+  wait_until (overview_built, window);
   wait_until (window_loaded, window);
+  g_assert_true (six_window_shows_content (window));
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     g_assert_false (page_built (window, others[i]));
 

@@ -55,6 +55,7 @@ struct _SixWindow
   guint            n_importing;
   guint            pulse_id;
   guint            back_button_id;
+  gboolean         drawn;      /* the window has drawn its first frame */
 };
 
 G_DEFINE_FINAL_TYPE (SixWindow, six_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -595,6 +596,39 @@ six_window_constructed (GObject *object)
   update_repository_actions (self);
 }
 
+/* The page shown is built now if it was not, and gets the repository as it is: its reads
+ * come first, then the lists forms offer choices from. */
+static void
+show_pages (SixWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->body_stack, "pages");
+  six_window_get_page_widget (self, six_window_get_page (self));
+  six_choices_preload (self->repository);
+}
+
+/* The first frame shows the window and that the database is opening, as soon as it can: a
+ * page built now waits for it. */
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   SixWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_after_paint_cb, self);
+  self->drawn = TRUE;
+  if (self->repository != NULL)
+    show_pages (self);
+}
+
+static void
+six_window_realize (GtkWidget *widget)
+{
+  SixWindow *self = SIX_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (six_window_parent_class)->realize (widget);
+  if (!self->drawn)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_after_paint_cb), self, 0);
+}
+
 static void
 six_window_dispose (GObject *object)
 {
@@ -678,6 +712,7 @@ six_window_class_init (SixWindowClass *klass)
   object_class->get_property = six_window_get_property;
   object_class->set_property = six_window_set_property;
 
+  widget_class->realize = six_window_realize;
   window_class->close_request = six_window_close_request;
 
   properties[PROP_REPOSITORY] =
@@ -828,10 +863,9 @@ six_window_set_repository (SixWindow     *self,
       if (six_page_slot_has_page (slot))
         page_kinds[i].set_repository (six_page_slot_get_page (slot), repository);
     }
-  /* The page shown is built now if it was not, and gets the repository as it is; its reads
-   * come first, then the lists forms offer choices from. */
-  gtk_stack_set_visible_child_name (self->body_stack, "pages");
-  six_choices_preload (repository);
+  /* A window never realized draws nothing to wait for. */
+  if (self->drawn || !gtk_widget_get_realized (GTK_WIDGET (self)))
+    show_pages (self);
   update_repository_actions (self);
   _six_window_import_queued (self);
   _six_window_watch_database (self);
@@ -872,11 +906,48 @@ shows_spinner (GtkWidget *widget)
   return FALSE;
 }
 
+/* A page shows a child named "loading" while it reads what it shows. */
+static gboolean
+shows_loading_child (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  if (GTK_IS_STACK (widget) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (widget)), "loading") == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_loading_child (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * six_window_shows_content:
+ *
+ * Whether the page shown has drawn what it read, its figures at the top: the window is usable.
+ * The rest of a long page may still be filling in below; six_window_is_loading () says when
+ * all of it is there.
+ */
+gboolean
+six_window_shows_content (SixWindow *self)
+{
+  g_return_val_if_fail (SIX_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->body_stack), "pages") == 0 &&
+         !shows_loading_child (GTK_WIDGET (self->body_stack));
+}
+
 /**
  * six_window_is_loading:
  *
- * Whether the page shown is still reading what it shows: the database is not open yet, or a
- * spinner turns on the page (every page shows one while it loads).
+ * Whether the page shown is still reading or drawing what it shows: the database is not open
+ * yet, or a spinner turns on the page (every page shows one while it loads, and the Overview
+ * one below its last section while the others fill in).
  */
 gboolean
 six_window_is_loading (SixWindow *self)

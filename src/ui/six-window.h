@@ -19,6 +19,7 @@ SixRepository *six_window_get_repository (SixWindow      *self);
 void           six_window_set_repository (SixWindow      *self,
                                           SixRepository  *repository);
 gboolean       six_window_is_loading     (SixWindow      *self);
+gboolean       six_window_shows_content  (SixWindow      *self);
 const char    *six_window_get_page       (SixWindow      *self);
 GtkWidget     *six_window_get_page_widget (SixWindow     *self,
                                            const char    *name);
