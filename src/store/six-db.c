@@ -132,6 +132,20 @@ _six_db_step_done (SixDb    *db,
   return TRUE;
 }
 
+/**
+ * six_db_interrupt:
+ *
+ * From any thread, while the connection is open: the statement running on it stops with an
+ * error, and the transaction it was part of is rolled back.
+ */
+void
+six_db_interrupt (SixDb *db)
+{
+  g_return_if_fail (db != NULL);
+
+  sqlite3_interrupt (db->handle);
+}
+
 gboolean
 _six_db_exec (SixDb       *db,
               const char  *sql,

@@ -36,6 +36,7 @@ SixDb      *six_db_open_full             (const char        *path,
                                           const char        *replica_id,
                                           GError           **error);
 void        six_db_close                 (SixDb             *db);
+void        six_db_interrupt             (SixDb             *db);
 const char *six_db_get_path              (SixDb             *db);
 const char *six_db_get_replica_id        (SixDb             *db);
 int         six_db_get_schema_version    (SixDb             *db);

@@ -32,6 +32,8 @@ typedef struct
   GMutex        mutex;    /* guards Job.finished of synchronous jobs */
   GCond         cond;
   SixDb        *db;       /* opened, used and closed by the worker thread alone */
+  GMutex        running_mutex;  /* guards running */
+  gpointer      running;  /* the Job the worker runs, or NULL */
   gint64        data_version;  /* the worker's: what other processes had written when read */
 } Worker;
 
@@ -50,6 +52,7 @@ struct _Job
   GDestroyNotify     result_free;
   GCancellable      *cancellable;
   gboolean           opens;     /* opens the connection, so runs without one */
+  gboolean           reads;     /* only reads: closing the repository may cut it short */
 
   /* Delivery: a task, a done function, or a thread waiting on Worker.cond */
   GTask             *task;
@@ -83,6 +86,7 @@ struct _SixRepository
   char       *replica_id;
   Worker     *worker;
   GThread    *thread;  /* NULL once closed */
+  GCancellable *closing;  /* cancelled by closing: the lists' loads still to run */
   GHashTable *lists;   /* kind name → SixRecordList */
 };
 
@@ -237,6 +241,7 @@ worker_new (void)
   worker->context = g_main_context_ref_thread_default ();
   g_mutex_init (&worker->mutex);
   g_cond_init (&worker->cond);
+  g_mutex_init (&worker->running_mutex);
 
   return worker;
 }
@@ -251,6 +256,7 @@ worker_free (Worker *worker)
   g_main_context_unref (worker->context);
   g_mutex_clear (&worker->mutex);
   g_cond_clear (&worker->cond);
+  g_mutex_clear (&worker->running_mutex);
   g_free (worker);
 }
 
@@ -415,11 +421,19 @@ run_job (Worker *worker,
 {
   if (g_atomic_int_compare_and_exchange (&job->state, JOB_PENDING, JOB_RUNNING))
     {
+      g_mutex_lock (&worker->running_mutex);
+      worker->running = job;
+      g_mutex_unlock (&worker->running_mutex);
+
       if (worker->db == NULL && !job->opens)
         g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CLOSED,
                              _("The database is not open"));
       else
         job->result = job->func (worker->db, job->data, job->cancellable, &job->error);
+
+      g_mutex_lock (&worker->running_mutex);
+      worker->running = NULL;
+      g_mutex_unlock (&worker->running_mutex);
 
       if (job->error != NULL && job->result != NULL)
         {
@@ -662,8 +676,9 @@ queue_list_load (SixRepository *self,
   Job *job;
 
   job = job_new (self, load_records, (gpointer) kind, NULL,
-                 (GDestroyNotify) g_ptr_array_unref, NULL);
+                 (GDestroyNotify) g_ptr_array_unref, self->closing);
   job->done = load_records_done;
+  job->reads = TRUE;
   queue_job (self, job);
 }
 
@@ -947,6 +962,7 @@ six_repository_finalize (GObject *object)
   SixRepository *self = (SixRepository *)object;
 
   g_clear_pointer (&self->worker, worker_free);
+  g_clear_object (&self->closing);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->replica_id, g_free);
 
@@ -1043,6 +1059,7 @@ static void
 six_repository_init (SixRepository *self)
 {
   self->worker = worker_new ();
+  self->closing = g_cancellable_new ();
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
 }
 
@@ -1155,12 +1172,23 @@ void
 six_repository_close (SixRepository *self)
 {
   GThread *thread;
+  Job *running;
 
   g_return_if_fail (SIX_IS_REPOSITORY (self));
 
   thread = g_steal_pointer (&self->thread);
   if (thread == NULL)
     return;
+
+  /* What would only be read for lists nobody will look at again is not waited for: the
+   * loads still queued are called off, and the one running is cut short. Writes run to their
+   * end, in order. */
+  g_cancellable_cancel (self->closing);
+  g_mutex_lock (&self->worker->running_mutex);
+  running = self->worker->running;
+  if (running != NULL && running->reads && self->worker->db != NULL)
+    six_db_interrupt (self->worker->db);
+  g_mutex_unlock (&self->worker->running_mutex);
 
   g_async_queue_push (self->worker->queue, &stop_job);
   g_thread_join (thread);
