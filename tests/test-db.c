@@ -1106,7 +1106,8 @@ select_ids (SixDb          *db,
   g_assert_no_error (error);
   for (guint i = 0; i < records->len; i++)
     {
-      g_autoptr(SixRecord) stored = get_record (db, kind_name, six_record_get_id (records->pdata[i]));
+      g_autoptr(SixRecord) stored = get_record (db, kind_name,
+                                                six_record_get_id (records->pdata[i]));
 
       g_assert_true (six_record_equal_values (records->pdata[i], stored));
     }
@@ -2947,6 +2948,15 @@ test_files_migrate_v2 (void)
   db = open_db (path);
   g_assert_cmpint (six_db_get_schema_version (db), ==, six_db_get_latest_version ());
   g_assert_cmpint (count_rows (db, "extra_field"), ==, 0);
+
+  /* Migration 6: the indexes that answer the Overview's counts alone, the follow-ups' one in
+   * place of the index on their coalition only. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) "
+                                  "FROM pragma_index_info ('assistance_request_year')"), ==, 4);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_index_info ('contribution_year')"),
+                   ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_index_info ('activity_coalition')"),
+                   ==, 4);
 
   action = get_record (db, "action", "lap:39");
   g_assert_cmpuint (g_variant_n_children (six_record_get_value (action, "related")), ==, 1);
