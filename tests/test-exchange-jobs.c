@@ -8,6 +8,7 @@
 #include "six-exchange-jobs.h"
 #include "six-exchange-reader.h"
 #include "six-repository-run.h"
+#include "test-gate.h"
 
 #include <gio/gio.h>
 
@@ -178,15 +179,6 @@ run_query (SixRepository *repository,
 
 /* --- a file whose reading waits at a gate the test opens ---------------------------------- */
 
-typedef struct
-{
-  GMutex    mutex;
-  GCond     cond;
-  gboolean  reached;  /* the reading thread waits at the gate */
-  gboolean  open;
-  GThread  *reader;   /* the thread that reads the file */
-} Gate;
-
 #define TEST_TYPE_GATED_FILE (test_gated_file_get_type ())
 
 G_DECLARE_FINAL_TYPE (TestGatedFile, test_gated_file, TEST, GATED_FILE, GObject)
@@ -197,7 +189,7 @@ struct _TestGatedFile
   GObject  parent_instance;
 
   GFile   *inner;
-  Gate    *gate;
+  TestGate *gate;
 };
 
 static void test_gated_file_iface_init (GFileIface *iface);
@@ -205,8 +197,8 @@ static void test_gated_file_iface_init (GFileIface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (TestGatedFile, test_gated_file, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_FILE, test_gated_file_iface_init))
 
-static GFile *gated_file_new (GFile *inner,
-                              Gate  *gate);
+static GFile *gated_file_new (GFile    *inner,
+                              TestGate *gate);
 
 static GFile *
 gated_file_dup (GFile *file)
@@ -277,15 +269,8 @@ gated_file_read (GFile         *file,
                  GError       **error)
 {
   TestGatedFile *self = TEST_GATED_FILE (file);
-  Gate *gate = self->gate;
 
-  g_mutex_lock (&gate->mutex);
-  gate->reader = g_thread_self ();
-  gate->reached = TRUE;
-  g_cond_broadcast (&gate->cond);
-  while (!gate->open)
-    g_cond_wait (&gate->cond, &gate->mutex);
-  g_mutex_unlock (&gate->mutex);
+  test_gate_pass (self->gate);
 
   return g_file_read (self->inner, cancellable, error);
 }
@@ -325,8 +310,8 @@ test_gated_file_init (TestGatedFile *self)
 }
 
 static GFile *
-gated_file_new (GFile *inner,
-                Gate  *gate)
+gated_file_new (GFile    *inner,
+                TestGate *gate)
 {
   TestGatedFile *self = g_object_new (TEST_TYPE_GATED_FILE, NULL);
 
@@ -334,49 +319,6 @@ gated_file_new (GFile *inner,
   self->gate = gate;
 
   return G_FILE (self);
-}
-
-static void
-gate_init (Gate *gate)
-{
-  g_mutex_init (&gate->mutex);
-  g_cond_init (&gate->cond);
-  gate->reached = FALSE;
-  gate->open = FALSE;
-  gate->reader = NULL;
-}
-
-static void
-gate_clear (Gate *gate)
-{
-  g_mutex_clear (&gate->mutex);
-  g_cond_clear (&gate->cond);
-}
-
-/* Blocks until a thread waits at the gate, and returns that thread. */
-static GThread *
-gate_wait_reached (Gate *gate)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_TIME_SPAN_SECOND;
-  GThread *reader;
-
-  g_mutex_lock (&gate->mutex);
-  while (!gate->reached)
-    if (!g_cond_wait_until (&gate->cond, &gate->mutex, deadline))
-      g_error ("nothing read the file after %d seconds", WAIT_TIMEOUT_S);
-  reader = gate->reader;
-  g_mutex_unlock (&gate->mutex);
-
-  return reader;
-}
-
-static void
-gate_open (Gate *gate)
-{
-  g_mutex_lock (&gate->mutex);
-  gate->open = TRUE;
-  g_cond_broadcast (&gate->cond);
-  g_mutex_unlock (&gate->mutex);
 }
 
 /* --- tests -------------------------------------------------------------------------------- */
@@ -449,17 +391,17 @@ test_import_read_off_database_thread (void)
   g_autoptr(GFile) holdings = data_file (HOLDINGS_FILE);
   g_autoptr(GFile) gated = NULL;
   GThread *reader;
-  Gate gate;
+  TestGate gate;
   Run run = { 0 };
   Query before = { "country" };
   Query during = { "country" };
 
-  gate_init (&gate);
+  test_gate_init (&gate);
   gated = gated_file_new (holdings, &gate);
   run_query (repository, &before);
 
   start_import (repository, gated, NULL, TRUE, NULL, &run);
-  reader = gate_wait_reached (&gate);
+  reader = test_gate_wait_reached (&gate);
   g_assert_true (reader != before.thread);
   g_assert_true (reader != main_thread);
 
@@ -467,29 +409,23 @@ test_import_read_off_database_thread (void)
   g_assert_true (during.thread == before.thread);
   g_assert_false (run.done);
 
-  gate_open (&gate);
+  test_gate_open (&gate);
   spin_until (&run.done);
   g_assert_no_error (run.error);
   g_assert_cmpuint (run.outcome->result->counts.n_new, >, 0);
 
   run_clear (&run);
-  gate_clear (&gate);
+  test_gate_clear (&gate);
 }
 
 /* Signals, on the repository's thread, that every job queued before it has run. */
 static gpointer
-open_gate (SixDb         *db,
-           gpointer       user_data,
-           GCancellable  *cancellable,
-           GError       **error)
+reach_gate (SixDb         *db,
+            gpointer       user_data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  Gate *gate = user_data;
-
-  g_mutex_lock (&gate->mutex);
-  gate->reached = TRUE;
-  gate->reader = g_thread_self ();
-  g_cond_broadcast (&gate->cond);
-  g_mutex_unlock (&gate->mutex);
+  test_gate_reach (user_data);
 
   return g_strdup ("counted");
 }
@@ -502,7 +438,7 @@ test_import_progress_queued (void)
   g_autoptr(SixRepository) repository = open_repository ();
   g_autoptr(GFile) holdings = data_file (HOLDINGS_FILE);
   g_autoptr(SixExchangeFile) planned = NULL;
-  Gate gate;
+  TestGate gate;
   Run run = { 0 };
   Query query = { "country" };
 
@@ -512,12 +448,12 @@ test_import_progress_queued (void)
 
   /* Applied from the plan, so nothing waits on this thread before the repository merges; the
    * thread then blocks, without iterating, until the merge has run. */
-  gate_init (&gate);
+  test_gate_init (&gate);
   start_import (repository, holdings, planned, FALSE, NULL, &run);
   query.done = FALSE;
-  six_repository_run_async (repository, open_gate, &gate, NULL, g_free, NULL, counted_cb,
+  six_repository_run_async (repository, reach_gate, &gate, NULL, g_free, NULL, counted_cb,
                             &query);
-  gate_wait_reached (&gate);
+  test_gate_wait_reached (&gate);
   g_assert_cmpuint (run.n_reports, ==, 0);
 
   spin_until (&run.done);
@@ -527,7 +463,7 @@ test_import_progress_queued (void)
   g_assert_cmpuint (run.outcome->result->counts.n_new, >, 0);
 
   run_clear (&run);
-  gate_clear (&gate);
+  test_gate_clear (&gate);
 }
 
 /* An import cancelled while its file is read stops there and writes nothing. */
@@ -538,17 +474,17 @@ test_import_cancelled_while_reading (void)
   g_autoptr(GFile) holdings = data_file (HOLDINGS_FILE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GFile) gated = NULL;
-  Gate gate;
+  TestGate gate;
   Run run = { 0 };
   Query query = { "country" };
 
-  gate_init (&gate);
+  test_gate_init (&gate);
   gated = gated_file_new (holdings, &gate);
 
   start_import (repository, gated, NULL, FALSE, cancellable, &run);
-  gate_wait_reached (&gate);
+  test_gate_wait_reached (&gate);
   g_cancellable_cancel (cancellable);
-  gate_open (&gate);
+  test_gate_open (&gate);
   spin_until (&run.done);
 
   g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -557,7 +493,7 @@ test_import_cancelled_while_reading (void)
   g_assert_cmpint (query.n_records, ==, 0);
 
   run_clear (&run);
-  gate_clear (&gate);
+  test_gate_clear (&gate);
 }
 
 int

@@ -6,6 +6,7 @@
 
 #include "six-repository.h"
 #include "six-repository-run.h"
+#include "test-gate.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -1413,12 +1414,10 @@ test_errors (Fixture       *f,
   list_watch_clear (&watch);
 }
 
+/* The worker held at a gate, and what it saw of its job's cancellable once let through. */
 typedef struct
 {
-  GMutex   mutex;
-  GCond    cond;
-  gboolean entered;
-  gboolean open;
+  TestGate gate;
   gboolean saw_cancel;
 } Gate;
 
@@ -1431,36 +1430,10 @@ wait_at_gate (SixDb         *db,
 {
   Gate *gate = user_data;
 
-  g_mutex_lock (&gate->mutex);
-  gate->entered = TRUE;
-  g_cond_broadcast (&gate->cond);
-  while (!gate->open)
-    g_cond_wait (&gate->cond, &gate->mutex);
+  test_gate_pass (&gate->gate);
   gate->saw_cancel = g_cancellable_is_cancelled (cancellable);
-  g_mutex_unlock (&gate->mutex);
 
   return g_strdup ("passed");
-}
-
-static void
-gate_wait_entered (Gate *gate)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_TIME_SPAN_SECOND;
-
-  g_mutex_lock (&gate->mutex);
-  while (!gate->entered)
-    g_assert_true (g_cond_wait_until (&gate->cond, &gate->mutex, deadline));
-  gate->entered = FALSE;
-  g_mutex_unlock (&gate->mutex);
-}
-
-static void
-gate_open (Gate *gate)
-{
-  g_mutex_lock (&gate->mutex);
-  gate->open = TRUE;
-  g_cond_broadcast (&gate->cond);
-  g_mutex_unlock (&gate->mutex);
 }
 
 /* A search whose query is replaced after it ran, before its answer is read: the answer comes
@@ -1477,8 +1450,7 @@ test_search_superseded (Fixture       *f,
   g_autoptr(GPtrArray) hits = NULL;
   Gate gate = { 0 };
 
-  g_mutex_init (&gate.mutex);
-  g_cond_init (&gate.cond);
+  test_gate_init (&gate.gate);
   apply_ok (f, "Add", edits_new (country_new ("LBN", "Lebanon"), NULL));
 
   /* The worker reaching the gate has run the search, whose answer waits in the main loop. */
@@ -1486,17 +1458,16 @@ test_search_superseded (Fixture       *f,
                                store_result_cb, &result);
   six_repository_run_async (f->repository, wait_at_gate, &gate, NULL, g_free, NULL,
                             store_result_cb, &gate_result);
-  gate_wait_entered (&gate);
+  test_gate_wait_reached (&gate.gate);
   g_cancellable_cancel (cancellable);
   wait_result (&result);
   hits = six_repository_search_finish (f->repository, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (hits);
 
-  gate_open (&gate);
+  test_gate_open (&gate.gate);
   wait_result (&gate_result);
-  g_mutex_clear (&gate.mutex);
-  g_cond_clear (&gate.cond);
+  test_gate_clear (&gate.gate);
 }
 
 static void
@@ -1512,8 +1483,7 @@ test_cancel (Fixture       *f,
   g_autofree char *passed = NULL;
   Gate gate = { 0 };
 
-  g_mutex_init (&gate.mutex);
-  g_cond_init (&gate.cond);
+  test_gate_init (&gate.gate);
 
   /* Already cancelled: refused without a trip to the worker. */
   g_cancellable_cancel (cancellable);
@@ -1530,7 +1500,7 @@ test_cancel (Fixture       *f,
   /* Queued behind a busy worker: answered at once, and never run. */
   six_repository_run_async (f->repository, wait_at_gate, &gate, NULL, g_free, running,
                             store_result_cb, &gate_result);
-  gate_wait_entered (&gate);
+  test_gate_wait_reached (&gate.gate);
   apply_start (f, "Add",
                edits_new (country_new ("LBN", "Lebanon"), NULL),
                cancellable, store_result_cb, &result);
@@ -1543,7 +1513,7 @@ test_cancel (Fixture       *f,
 
   /* Cancelling a job that has begun: it ends, and its own outcome is reported. */
   g_cancellable_cancel (running);
-  gate_open (&gate);
+  test_gate_open (&gate.gate);
   wait_result (&gate_result);
   passed = six_repository_run_finish (f->repository, gate_result, &error);
   g_assert_no_error (error);
@@ -1556,8 +1526,7 @@ test_cancel (Fixture       *f,
   g_assert_null (record);
   g_assert_error (error, SIX_STORE_ERROR, SIX_STORE_ERROR_NOT_FOUND);
 
-  g_mutex_clear (&gate.mutex);
-  g_cond_clear (&gate.cond);
+  test_gate_clear (&gate.gate);
 }
 
 static void
