@@ -889,38 +889,34 @@ six_window_get_repository (SixWindow *self)
 }
 
 static gboolean
-shows_spinner (GtkWidget *widget)
+is_turning_spinner (GtkWidget *widget)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  if (GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_spinner (child))
-      return TRUE;
-
-  return FALSE;
+  return GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget));
 }
 
 /* A page shows a child named "loading" while it reads what it shows. */
 static gboolean
-shows_loading_child (GtkWidget *widget)
+is_loading_stack (GtkWidget *widget)
+{
+  return GTK_IS_STACK (widget) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (widget)), "loading") == 0;
+}
+
+/* Whether @widget or a widget under it is on screen and matches. */
+static gboolean
+shows (GtkWidget *widget,
+       gboolean (*match) (GtkWidget *widget))
 {
   if (!gtk_widget_get_mapped (widget))
     return FALSE;
 
-  if (GTK_IS_STACK (widget) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (widget)), "loading") == 0)
+  if (match (widget))
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (shows_loading_child (child))
+    if (shows (child, match))
       return TRUE;
 
   return FALSE;
@@ -939,7 +935,7 @@ six_window_shows_content (SixWindow *self)
   g_return_val_if_fail (SIX_IS_WINDOW (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->body_stack), "pages") == 0 &&
-         !shows_loading_child (GTK_WIDGET (self->body_stack));
+         !shows (GTK_WIDGET (self->body_stack), is_loading_stack);
 }
 
 /**
@@ -955,7 +951,7 @@ six_window_is_loading (SixWindow *self)
   g_return_val_if_fail (SIX_IS_WINDOW (self), FALSE);
 
   /* The opening spinner fades out over the first page: counted until it has gone. */
-  return self->repository == NULL || shows_spinner (GTK_WIDGET (self->body_stack));
+  return self->repository == NULL || shows (GTK_WIDGET (self->body_stack), is_turning_spinner);
 }
 
 /**
