@@ -6,6 +6,7 @@
 
 #include "six-edit.h"
 #include "six-kind.h"
+#include "six-labels.h"
 #include "six-record.h"
 
 #include <string.h>
@@ -596,6 +597,23 @@ test_date_span (void)
     }
 }
 
+/* Every field has words to name it: a conflict or a form never shows a column's name. */
+static void
+test_field_labels (void)
+{
+  guint n_kinds;
+  const SixKind *kinds = six_kind_all (&n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    for (guint f = 0; f < kinds[k].n_fields; f++)
+      {
+        const char *name = kinds[k].fields[f].name;
+
+        if (g_strcmp0 (six_field_label (name), name) == 0)
+          g_error ("%s.%s has no label", kinds[k].name, name);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/model/kind/categories", test_categories);
   g_test_add_func ("/model/kind/edit", test_edit);
   g_test_add_func ("/model/record/take", test_record_take);
+  g_test_add_func ("/model/kind/field-labels", test_field_labels);
 
   return g_test_run ();
 }

@@ -472,11 +472,13 @@ test_exchange_log (void)
   edit = six_edit_new (six_kind_lookup ("country"), "LBN");
   six_edit_set_string (edit, "name", "Lebanon");
   six_edit_set_string (edit, "status", "party");
+  six_edit_set_string (edit, "confidence", "low");
   g_ptr_array_add (edits, edit);
   operation = six_db_apply_edits (db, "Lebanon", edits, &error);
   g_assert_no_error (error);
   g_assert_cmpint (operation, >, 0);
 
+  add_conflict (db, operation, "confidence", "high", NADIA, NOV_19_NOON);
   add_conflict (db, operation, "name", "Lebanese Republic", NADIA, NOV_19_NOON);
   add_conflict (db, operation, "status", "signatory", UNNAMED, NOV_19_NOON);
   log_file (db, SIX_EXCHANGE_DIRECTION_IMPORT, "nadia.a6.json", NADIA, "Nadia Haddad",
@@ -492,13 +494,17 @@ test_exchange_log (void)
   /* Newest first: the status, then the name. */
   conflicts = six_exchange_log_get_conflicts (log);
   g_assert_true (g_list_model_get_item_type (conflicts) == SIX_TYPE_CONFLICT_ITEM);
-  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 3);
   assert_conflict (conflicts, 0, "Lebanon · Status",
                    "“State Party”, by you on 2026-11-20",
                    "“Signatory”, by someone who gave no name (abcdef01…) on 2026-11-19");
   assert_conflict (conflicts, 1, "Lebanon · Name",
                    "“Lebanon”, by you on 2026-11-20",
                    "“Lebanese Republic”, by Nadia Haddad on 2026-11-19");
+  /* Every field and enumerated value in words, never its code. */
+  assert_conflict (conflicts, 2, "Lebanon · Confidence",
+                   "“Low confidence”, by you on 2026-11-20",
+                   "“High confidence”, by Nadia Haddad on 2026-11-19");
 
   /* Received and exported in one list, newest first: a page tells them apart. */
   files = six_exchange_log_get_files (log);
@@ -516,7 +522,7 @@ test_exchange_log (void)
   newest = six_exchange_log_build (db, 1, &error);
   g_assert_no_error (error);
   conflicts = six_exchange_log_get_conflicts (newest);
-  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 2);
   assert_conflict (conflicts, 0, "Lebanon · Name",
                    "“Lebanon”, by you on 2026-11-20",
                    "“Lebanese Republic”, by Nadia Haddad on 2026-11-19");
