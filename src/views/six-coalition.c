@@ -62,6 +62,13 @@ six_activity_is_open (SixRecord *activity)
   return status == NULL || !g_strv_contains (six_activity_closed_statuses, status);
 }
 
+static void
+agenda_free (SixCoalitionAgenda *agenda)
+{
+  g_clear_object (&agenda->next_meeting);
+  g_free (agenda);
+}
+
 static SixCoalitionAgenda *
 agenda_of (GHashTable *agendas,
            const char *coalition_id)
@@ -71,65 +78,97 @@ agenda_of (GHashTable *agendas,
   if (agenda == NULL)
     {
       agenda = g_new0 (SixCoalitionAgenda, 1);
-      g_hash_table_insert (agendas, (gpointer) coalition_id, agenda);
+      g_hash_table_insert (agendas, g_strdup (coalition_id), agenda);
     }
 
   return agenda;
 }
 
+/* Each tally row counted by coalition: its count, added to the agenda's @member. */
+static void
+add_counts (GHashTable *agendas,
+            GPtrArray  *tallies,
+            gsize       member)
+{
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      const SixTally *tally = tallies->pdata[i];
+      SixCoalitionAgenda *agenda;
+
+      if (tally->values[0] == NULL)
+        continue;
+      agenda = agenda_of (agendas, g_variant_get_string (tally->values[0], NULL));
+      G_STRUCT_MEMBER (guint, agenda, member) = (guint) tally->count;
+    }
+}
+
 /**
- * six_coalition_agendas_new:
- * @meetings: (element-type SixRecord): `meeting` records, of any coalition
- * @activities: (element-type SixRecord): `activity` records, of any coalition
+ * six_coalition_agendas_read:
+ * @db: the store, on the repository's thread
  * @today: "YYYY-MM-DD"
  *
- * Every coalition's next meeting and follow-ups, in one pass over each list (not one per
- * coalition: with thousands of coalitions that was most of the Overview's time).
+ * Every coalition's next meeting and its open and overdue follow-ups: the meetings to come,
+ * and the store's counts of activities by coalition (never every activity). The Overview and
+ * the Coalitions page both read them here.
  *
- * Returns: (transfer full): coalition id → #SixCoalitionAgenda; keys and meetings are
- *   borrowed from the records, which must outlive it
+ * Returns: (transfer full): coalition id → #SixCoalitionAgenda, or %NULL with @error set
  */
 GHashTable *
-six_coalition_agendas_new (GPtrArray  *meetings,
-                           GPtrArray  *activities,
-                           const char *today)
+six_coalition_agendas_read (SixDb       *db,
+                            const char  *today,
+                            GError     **error)
 {
-  GHashTable *agendas = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  static const char * const by_coalition[] = { "coalition", NULL };
+  g_autoptr(GVariant) day = NULL;
+  g_autoptr(GHashTable) agendas = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GPtrArray) open_counts = NULL;
+  g_autoptr(GPtrArray) overdue_counts = NULL;
 
-  g_return_val_if_fail (meetings != NULL && activities != NULL, agendas);
-  g_return_val_if_fail (today != NULL, agendas);
+  g_return_val_if_fail (db != NULL && today != NULL, NULL);
 
+  day = g_variant_ref_sink (g_variant_new_string (today));
+  {
+    const SixMatch coming[] = {
+      { .field = "coalition", .op = SIX_MATCH_SET },
+      { .field = "held_on", .op = SIX_MATCH_AT_LEAST, .bound = day },
+    };
+    const SixMatch open[] = {
+      { .field = "coalition", .op = SIX_MATCH_SET },
+      { .field = "status", .op = SIX_MATCH_NONE_OF, .values = six_activity_closed_statuses },
+    };
+    const SixMatch overdue[] = {
+      open[0], open[1],
+      { .field = "due_on", .op = SIX_MATCH_BELOW, .bound = day },
+    };
+    const SixKind *activity = six_kind_lookup ("activity");
+
+    if ((meetings = six_db_select_records (db, six_kind_lookup ("meeting"), coming,
+                                           G_N_ELEMENTS (coming), error)) == NULL ||
+        (open_counts = six_db_tally_records (db, activity, by_coalition, open,
+                                             G_N_ELEMENTS (open), error)) == NULL ||
+        (overdue_counts = six_db_tally_records (db, activity, by_coalition, overdue,
+                                                G_N_ELEMENTS (overdue), error)) == NULL)
+      return NULL;
+  }
+
+  agendas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) agenda_free);
   for (guint m = 0; m < meetings->len; m++)
     {
       SixRecord *meeting = meetings->pdata[m];
-      const char *coalition = six_record_get_string (meeting, "coalition");
+      SixCoalitionAgenda *agenda = agenda_of (agendas,
+                                              six_record_get_string (meeting, "coalition"));
       const char *held_on = six_record_get_string (meeting, "held_on");
-      SixCoalitionAgenda *agenda;
 
-      if (coalition == NULL || held_on == NULL || strcmp (held_on, today) < 0)
-        continue;
-      agenda = agenda_of (agendas, coalition);
       if (agenda->next_meeting == NULL ||
           strcmp (held_on, six_record_get_string (agenda->next_meeting, "held_on")) < 0)
-        agenda->next_meeting = meeting;
+        g_set_object (&agenda->next_meeting, meeting);
     }
+  add_counts (agendas, open_counts, G_STRUCT_OFFSET (SixCoalitionAgenda, n_open));
+  add_counts (agendas, overdue_counts, G_STRUCT_OFFSET (SixCoalitionAgenda, n_overdue));
 
-  for (guint a = 0; a < activities->len; a++)
-    {
-      SixRecord *activity = activities->pdata[a];
-      const char *coalition = six_record_get_string (activity, "coalition");
-      const char *due_on = six_record_get_string (activity, "due_on");
-      SixCoalitionAgenda *agenda;
-
-      if (coalition == NULL || !six_activity_is_open (activity))
-        continue;
-      agenda = agenda_of (agendas, coalition);
-      agenda->n_open++;
-      if (due_on != NULL && strcmp (due_on, today) < 0)
-        agenda->n_overdue++;
-    }
-
-  return agendas;
+  return g_steal_pointer (&agendas);
 }
 
 /* Returns: (transfer none): @coalition_id's agenda; an empty one if nothing is planned */
@@ -223,6 +262,7 @@ typedef struct
   GPtrArray  *meetings;
   GPtrArray  *activities;
   GPtrArray  *obligations;
+  GHashTable *agendas;  /* coalition id → SixCoalitionAgenda */
   GHashTable *parties;  /* id → SixRecord (country, organisation or contact), or the id
                          * itself when no such record is held */
 } Tables;
@@ -235,6 +275,7 @@ tables_clear (Tables *tables)
   g_clear_pointer (&tables->meetings, g_ptr_array_unref);
   g_clear_pointer (&tables->activities, g_ptr_array_unref);
   g_clear_pointer (&tables->obligations, g_ptr_array_unref);
+  g_clear_pointer (&tables->agendas, g_hash_table_unref);
   g_clear_pointer (&tables->parties, g_hash_table_unref);
 }
 
@@ -246,9 +287,30 @@ new_records (void)
   return g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* @coalition_id's own rows of @kind_name; none when no workspace is shown. */
+static GPtrArray *
+select_own (SixDb       *db,
+            const char  *kind_name,
+            const char  *coalition_id,
+            GError     **error)
+{
+  const char * const ids[] = { coalition_id, NULL };
+  const SixMatch own[] = {
+    { .field = "coalition", .op = SIX_MATCH_ONE_OF, .values = ids },
+  };
+
+  if (coalition_id == NULL)
+    return new_records ();
+
+  return six_db_select_records (db, six_kind_lookup (kind_name), own, G_N_ELEMENTS (own),
+                                error);
+}
+
+/* The list's rows, and the meetings and follow-ups of @coalition_id's workspace alone. */
 static gboolean
-read_tables (Tables  *tables,
-             GError **error)
+read_tables (Tables      *tables,
+             const char  *coalition_id,
+             GError     **error)
 {
   SixDb *db = tables->db;
 
@@ -258,12 +320,11 @@ read_tables (Tables  *tables,
                                                     TRUE, error)) != NULL &&
          (tables->members = six_db_list_records (db, six_kind_lookup ("coalition_member"),
                                                  FALSE, FALSE, error)) != NULL &&
-         (tables->meetings = six_db_list_records (db, six_kind_lookup ("meeting"), FALSE,
-                                                  FALSE, error)) != NULL &&
-         (tables->activities = six_db_list_records (db, six_kind_lookup ("activity"), FALSE,
-                                                    FALSE, error)) != NULL &&
+         (tables->meetings = select_own (db, "meeting", coalition_id, error)) != NULL &&
+         (tables->activities = select_own (db, "activity", coalition_id, error)) != NULL &&
          (tables->obligations = six_db_list_records (db, six_kind_lookup ("obligation"), FALSE,
-                                                     FALSE, error)) != NULL;
+                                                     FALSE, error)) != NULL &&
+         (tables->agendas = six_coalition_agendas_read (db, tables->today, error)) != NULL;
 }
 
 /* A member, donor, owner or lead: a country, an organisation or a contact, read once. */
@@ -402,8 +463,6 @@ static GPtrArray *
 build_summaries (Tables *tables)
 {
   GPtrArray *summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_free);
-  g_autoptr(GHashTable) agendas = six_coalition_agendas_new (tables->meetings,
-                                                             tables->activities, tables->today);
   g_autoptr(GHashTable) obligations = group_by (tables->obligations, "country");
   g_autoptr(GHashTable) members = group_by (tables->members, "coalition");
 
@@ -414,7 +473,7 @@ build_summaries (Tables *tables)
       const char *lead = six_record_get_string (coalition, "lead");
       GPtrArray *own = lead != NULL ? g_hash_table_lookup (obligations, lead) : NULL;
       GPtrArray *joined = g_hash_table_lookup (members, id);
-      const SixCoalitionAgenda *agenda = six_coalition_agenda_lookup (agendas, id);
+      const SixCoalitionAgenda *agenda = six_coalition_agenda_lookup (tables->agendas, id);
       SixCoalitionSummary *summary = g_new0 (SixCoalitionSummary, 1);
       SixRecord *nearest = own != NULL ? six_obligation_pick_nearest (own) : NULL;
 
@@ -1018,7 +1077,7 @@ six_coalition_view_build (SixDb        *db,
               g_date_get_month (today), g_date_get_day (today));
   tables.db = db;
   tables.today = today_text;
-  if (!read_tables (&tables, error))
+  if (!read_tables (&tables, coalition_id, error))
     return NULL;
 
   self = g_object_new (SIX_TYPE_COALITION_VIEW, NULL);

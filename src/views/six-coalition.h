@@ -104,7 +104,7 @@ SixRecord           *six_coalition_view_find            (SixCoalitionView *self,
 /* What comes next for one coalition. */
 typedef struct
 {
-  SixRecord *next_meeting;  /* borrowed: the first held on or after today, or NULL */
+  SixRecord *next_meeting;  /* the first held on or after today, or NULL */
   guint      n_open;        /* follow-ups neither done nor cancelled */
   guint      n_overdue;     /* of those, due before today */
 } SixCoalitionAgenda;
@@ -113,9 +113,9 @@ typedef struct
 extern const char * const six_activity_closed_statuses[];
 
 gboolean                  six_activity_is_open        (SixRecord   *activity);
-GHashTable               *six_coalition_agendas_new   (GPtrArray   *meetings,
-                                                       GPtrArray   *activities,
-                                                       const char  *today);
+GHashTable               *six_coalition_agendas_read  (SixDb       *db,
+                                                       const char  *today,
+                                                       GError     **error);
 const SixCoalitionAgenda *six_coalition_agenda_lookup (GHashTable  *agendas,
                                                        const char  *coalition_id);
 char       *six_coalition_resolve            (SixDb       *db,

@@ -46,12 +46,10 @@ typedef struct
   GPtrArray  *obligations;
   GPtrArray  *extensions;
   GPtrArray  *coalitions;
-  GPtrArray  *meetings;        /* coalitions' meetings from today on */
   GPtrArray  *request_years;   /* SixTally: requests, by year */
   GPtrArray  *contribution_years;  /* SixTally: contributions, by year */
   GPtrArray  *needs_by_year;   /* SixTally: needs, by year and State */
-  GPtrArray  *open_follow_ups;     /* SixTally: open activities, by coalition */
-  GPtrArray  *overdue_follow_ups;  /* SixTally: of those, due before today */
+  GHashTable *agendas;         /* coalition id → SixCoalitionAgenda */
   GPtrArray  *requests;        /* the span's needs */
   GPtrArray  *contributions;   /* the contributions of the span's years */
   GPtrArray  *responses;       /* the contributions answering the span's needs */
@@ -63,6 +61,7 @@ tables_clear (Tables *tables)
 {
   g_clear_pointer (&tables->countries, g_hash_table_unref);
   g_clear_pointer (&tables->organisations, g_hash_table_unref);
+  g_clear_pointer (&tables->agendas, g_hash_table_unref);
   g_clear_pointer (&tables->all, g_ptr_array_unref);
 }
 
@@ -151,37 +150,6 @@ read_years (SixDb   *db,
                                               G_N_ELEMENTS (dated_needs), error)) != NULL;
 }
 
-/* Coalitions' meetings to come and open follow-ups, as of @today ("YYYY-MM-DD"). */
-static gboolean
-read_agendas (SixDb       *db,
-              Tables      *tables,
-              const char  *today,
-              GError     **error)
-{
-  static const char * const by_coalition[] = { "coalition", NULL };
-  g_autoptr(GVariant) day = g_variant_ref_sink (g_variant_new_string (today));
-  const SixMatch coming[] = {
-    { .field = "coalition", .op = SIX_MATCH_SET },
-    { .field = "held_on", .op = SIX_MATCH_AT_LEAST, .bound = day },
-  };
-  const SixMatch open[] = {
-    { .field = "coalition", .op = SIX_MATCH_SET },
-    { .field = "status", .op = SIX_MATCH_NONE_OF, .values = six_activity_closed_statuses },
-  };
-  const SixMatch overdue[] = {
-    open[0], open[1],
-    { .field = "due_on", .op = SIX_MATCH_BELOW, .bound = day },
-  };
-
-  return (tables->meetings = select_kind (db, tables, "meeting", coming, G_N_ELEMENTS (coming),
-                                          error)) != NULL &&
-         (tables->open_follow_ups = tally_kind (db, tables, "activity", by_coalition, open,
-                                                G_N_ELEMENTS (open), error)) != NULL &&
-         (tables->overdue_follow_ups = tally_kind (db, tables, "activity", by_coalition,
-                                                   overdue, G_N_ELEMENTS (overdue),
-                                                   error)) != NULL;
-}
-
 /* Everything but the span's rows, which wait for the span to be known. */
 static gboolean
 read_tables (SixDb       *db,
@@ -199,7 +167,7 @@ read_tables (SixDb       *db,
       (tables->extensions = list_kind (db, tables, "extension_request", error)) == NULL ||
       (tables->coalitions = list_kind (db, tables, "coalition", error)) == NULL ||
       !read_years (db, tables, error) ||
-      !read_agendas (db, tables, today, error))
+      (tables->agendas = six_coalition_agendas_read (db, today, error)) == NULL)
     return FALSE;
 
   tables->countries = index_by_id (countries);
@@ -1111,33 +1079,10 @@ compare_coalitions (gconstpointer a,
                                       six_record_get_id (cb->coalition));
 }
 
-/* coalition id → its count in @tallies (by coalition) */
-static GHashTable *
-index_counts (GPtrArray *tallies)
-{
-  GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < tallies->len; i++)
-    {
-      SixTally *tally = tallies->pdata[i];
-
-      g_hash_table_insert (counts, (gpointer) g_variant_get_string (tally->values[0], NULL),
-                           GUINT_TO_POINTER ((guint) tally->count));
-    }
-
-  return counts;
-}
-
 static GPtrArray *
-build_coalitions (Tables     *tables,
-                  const char *today)
+build_coalitions (Tables *tables)
 {
   GPtrArray *coalitions = g_ptr_array_new_with_free_func ((GDestroyNotify) coalition_free);
-  g_autoptr(GPtrArray) no_follow_ups = g_ptr_array_new ();
-  g_autoptr(GHashTable) agendas = six_coalition_agendas_new (tables->meetings, no_follow_ups,
-                                                             today);
-  g_autoptr(GHashTable) open = index_counts (tables->open_follow_ups);
-  g_autoptr(GHashTable) overdue = index_counts (tables->overdue_follow_ups);
 
   for (guint i = 0; i < tables->coalitions->len; i++)
     {
@@ -1149,14 +1094,14 @@ build_coalitions (Tables     *tables,
       if (g_strcmp0 (six_record_get_string (record, "status"), "closed") == 0)
         continue;
 
-      agenda = six_coalition_agenda_lookup (agendas, id);
+      agenda = six_coalition_agenda_lookup (tables->agendas, id);
       coalition = g_new0 (SixOverviewCoalition, 1);
       coalition->coalition = g_object_ref (record);
       coalition->lead_name = dup_party_name (tables, six_record_get_string (record, "lead"));
       coalition->next_meeting = agenda->next_meeting != NULL
                                 ? g_object_ref (agenda->next_meeting) : NULL;
-      coalition->n_open = GPOINTER_TO_UINT (g_hash_table_lookup (open, id));
-      coalition->n_overdue = GPOINTER_TO_UINT (g_hash_table_lookup (overdue, id));
+      coalition->n_open = agenda->n_open;
+      coalition->n_overdue = agenda->n_overdue;
       g_ptr_array_add (coalitions, coalition);
     }
   g_ptr_array_sort (coalitions, compare_coalitions);
@@ -1246,7 +1191,7 @@ six_overview_build (SixDb        *db,
   self->totals = build_totals (&tables);
   self->deadlines = build_deadlines (&tables, today);
   self->missing_reports = build_missing_reports (&tables, self->report_year);
-  self->coalitions = build_coalitions (&tables, today_text);
+  self->coalitions = build_coalitions (&tables);
 
   return g_steal_pointer (&self);
 }
