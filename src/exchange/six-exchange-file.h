@@ -39,7 +39,9 @@ typedef enum
 #define SIX_EXCHANGE_FORMAT        "article-six"
 #define SIX_EXCHANGE_VERSION_MAJOR 1
 #define SIX_EXCHANGE_VERSION_MINOR 4
-#define SIX_EXCHANGE_MAX_SIZE      (G_GINT64_CONSTANT (512) * 1024 * 1024)
+/* The largest file, written or read: one limit for both, so every export imports again. A
+ * whole-database export of a million records is about 1.2 GB. */
+#define SIX_EXCHANGE_MAX_SIZE      (G_GINT64_CONSTANT (4) * 1024 * 1024 * 1024)
 #define SIX_EXCHANGE_MAX_DEPTH     32
 
 typedef enum

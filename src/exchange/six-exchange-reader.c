@@ -2202,6 +2202,13 @@ is_blank (const char *data,
   return TRUE;
 }
 
+/* The limit, in what this machine can address. */
+static gsize
+size_limit (void)
+{
+  return (gsize) MIN (SIX_EXCHANGE_MAX_SIZE, (gint64) G_MAXSSIZE);
+}
+
 /**
  * six_exchange_read_bytes_full:
  * @bytes: the file's content
@@ -2236,7 +2243,7 @@ six_exchange_read_bytes_full (GBytes                       *bytes,
   Scanner s = { 0 };
   Reader r = { 0 };
   const char *end;
-  gsize max_size;
+  gsize limit;
   gboolean ok;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -2245,12 +2252,12 @@ six_exchange_read_bytes_full (GBytes                       *bytes,
   r.name = display_name != NULL ? display_name : UNNAMED;
   r.options = options != NULL ? options : &defaults;
   r.data = g_bytes_get_data (bytes, &r.len);
-  max_size = r.options->max_size > 0 ? r.options->max_size : (gsize) SIX_EXCHANGE_MAX_SIZE;
+  limit = r.options->max_size > 0 ? r.options->max_size : size_limit ();
 
-  if (r.len > max_size)
+  if (r.len > limit)
     {
       size_text = g_format_size (r.len);
-      limit_text = g_format_size (max_size);
+      limit_text = g_format_size (limit);
       fail (&r, error, SIX_EXCHANGE_ERROR_TOO_LARGE, NULL,
             _("the file is %s, over the limit of %s"), size_text, limit_text);
       return NULL;
@@ -2356,14 +2363,36 @@ static void
 set_too_large (GError     **error,
                const char  *name)
 {
-  g_autofree char *limit_text = g_format_size (SIX_EXCHANGE_MAX_SIZE);
+  g_autofree char *limit_text = g_format_size (size_limit ());
 
   _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_TOO_LARGE, name, NULL,
                            _("the file is over the limit of %s"), limit_text);
 }
 
+static gboolean
+grow (guint8      **data,
+      gsize         size,
+      const char   *name,
+      GError      **error)
+{
+  g_autofree char *size_text = NULL;
+  guint8 *grown = g_try_realloc (*data, size);
+
+  if (grown != NULL)
+    {
+      *data = grown;
+      return TRUE;
+    }
+
+  size_text = g_format_size (size);
+  _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_TOO_LARGE, name, NULL,
+                           _("there is not enough memory to read a file of %s"), size_text);
+  return FALSE;
+}
+
 /* Reads at most the size limit and one byte more, counting what actually arrives: the size
- * a file reports may be wrong (a file still growing, /proc), so it is only a first guess. */
+ * a file reports may be wrong (a file still growing, /proc), so it is only a first guess.
+ * Memory that runs out is an error, not an abort. */
 static GBytes *
 read_bounded (GInputStream  *stream,
               goffset        size_hint,
@@ -2371,12 +2400,15 @@ read_bounded (GInputStream  *stream,
               GCancellable  *cancellable,
               GError       **error)
 {
-  gsize limit = (gsize) SIX_EXCHANGE_MAX_SIZE;
+  gsize limit = size_limit ();
   /* One byte more than the file should hold, so the end is seen without growing. */
   gsize allocated = (gsize) CLAMP (size_hint + 1, 4096, (goffset) limit + 1);
-  g_autofree guint8 *data = g_malloc (allocated);
+  g_autofree guint8 *data = NULL;
   gsize filled = 0;
   gssize n;
+
+  if (!grow (&data, allocated, name, error))
+    return NULL;
 
   while ((n = g_input_stream_read (stream, data + filled, allocated - filled, cancellable,
                                    error)) > 0)
@@ -2391,7 +2423,8 @@ read_bounded (GInputStream  *stream,
       if (filled == allocated)
         {
           allocated = MIN (allocated + allocated / 2, limit + 1);
-          data = g_realloc (data, allocated);
+          if (!grow (&data, allocated, name, error))
+            return NULL;
         }
     }
 
@@ -2466,7 +2499,7 @@ six_exchange_read_file_full (GFile                         *file,
       return NULL;
     }
 
-  if (g_file_info_get_size (info) > SIX_EXCHANGE_MAX_SIZE)
+  if (g_file_info_get_size (info) > (goffset) size_limit ())
     {
       set_too_large (error, name);
       return NULL;
