@@ -206,10 +206,15 @@ show_seeking (SixOverviewPage *self,
   clear_list (self->seeking_list);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u State sought assistance in %s",
                                         "%u States sought assistance in %s", n), n, span);
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "of %u with a recorded Article 7 report",
-                                           "of %u with a recorded Article 7 report",
-                                           n_reporting), n_reporting);
+  if (n_reporting == 0)
+    /* Translators: "No Article 7 report recorded for 2026" */
+    subtitle = g_strdup_printf (_("No Article 7 report recorded for %s"), span);
+  else
+    /* Translators: "150 States with an Article 7 report for 2026" */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u State with an Article 7 report for %s",
+                                             "%u States with an Article 7 report for %s",
+                                             n_reporting), n_reporting, span);
   filter = g_strdup_printf (_("States that sought assistance in %s"), span);
   add_countries_row (self->seeking_list, title, subtitle, filter, (const char * const *) ids,
                      NULL, 0);
