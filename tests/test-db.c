@@ -2949,6 +2949,19 @@ test_files_migrate_v2 (void)
   g_assert_cmpint (six_db_get_schema_version (db), ==, six_db_get_latest_version ());
   g_assert_cmpint (count_rows (db, "extra_field"), ==, 0);
 
+  /* Migration 4: which operation restored a conflict; 5: format 1.3's fields. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info ('conflict') "
+                                  "WHERE name = 'restored_by'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info ('coalition_member') "
+                                  "WHERE name IN ('since', 'until', 'contact')"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info ('meeting') "
+                                  "WHERE name IN ('agenda', 'attendees')"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info ('activity') "
+                                  "WHERE name IN ('meeting', 'request')"), ==, 2);
+  g_assert_cmpint (count_rows (db, "conflict"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM conflict WHERE restored_by IS NULL"), ==,
+                   1);
+
   /* Migration 6: the indexes that answer the Overview's counts alone, the follow-ups' one in
    * place of the index on their coalition only. */
   g_assert_cmpint (query_int (db, "SELECT count(*) "
