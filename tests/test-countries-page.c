@@ -423,6 +423,17 @@ profile_body (Fixture *fixture)
   save_widget_png (GTK_WIDGET (fixture->window), png);
   g_test_message ("Kept for review: %s", png);
 
+  /* The profile's foot: contributions, coalitions, contacts and notes. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_first_child (find_by_id (GTK_WIDGET (profile), "page"));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    g_autofree char *end_png = review_path ("countries-lao-end.png");
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    save_widget_png (GTK_WIDGET (fixture->window), end_png);
+    g_test_message ("Kept for review: %s", end_png);
+  }
+
   /* Edited: the form opens on the contribution's own donor and request, and saving a new
    * amount keeps them. */
   {
@@ -431,7 +442,7 @@ profile_body (Fixture *fixture)
     AdwComboRow *donor;
     AdwComboRow *request;
 
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), "profile.edit-record",
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), "record.edit",
                                                "(ss)", "contribution", id));
     wait_until (has_toplevel, GSIZE_TO_POINTER (SIX_TYPE_RECORD_FORM));
     form = SIX_RECORD_FORM (find_toplevel (SIX_TYPE_RECORD_FORM));
@@ -451,7 +462,7 @@ profile_body (Fixture *fixture)
     g_assert_nonnull (six_record_get_string (given, "request"));
 
     /* Removed again, for what follows. */
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), "profile.remove-record",
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), "record.remove",
                                                "(ss)", "contribution", id));
     wait_counts (profile, requests, 0);
   }
@@ -580,7 +591,7 @@ edit_body (Fixture *fixture)
                                    six_record_get_int (request, "year", 0),
                                    six_record_value_label (request, "category"));
   g_assert_nonnull (find_row_titled (GTK_WIDGET (profile), request_title));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), "profile.remove-record",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), "record.remove",
                                              "(ss)", "assistance_request", request_id));
   wait_row (profile, request_title, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));

@@ -6,6 +6,7 @@
 
 #include "six-db.h"
 #include "six-exchange-writer.h"
+#include "six-fact.h"
 #include "six-iso-codes.h"
 #include "six-labels.h"
 #include "six-overview.h"
@@ -618,6 +619,97 @@ test_names_in (void)
 }
 
 /* Sharing a profile: the State and what hangs on it, at the level chosen, and nothing else. */
+/* The profile worded line by line: what each section of its page shows and acts on. */
+static SixFact *
+nth_fact (GListModel *facts,
+          guint       n)
+{
+  SixFact *fact = g_list_model_get_item (facts, n);
+
+  g_object_unref (fact);  /* the model holds it */
+
+  return fact;
+}
+
+static void
+test_facts (void)
+{
+  g_autoptr(SixProfile) lao = load ("LAO");
+  g_autoptr(SixProfile) norway = load ("NOR");
+  const char *replica = six_db_get_replica_id (get_db ());
+  g_autoptr(GListModel) dates = NULL;
+  g_autoptr(GListModel) obligations = NULL;
+  g_autoptr(GListModel) contributions = NULL;
+  g_autoptr(GListModel) coalitions = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GListModel) none = NULL;
+  SixFact *fact;
+  const char *kind_name, *id;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 7, G_DATE_DECEMBER, 2026);
+
+  /* Status and dates: the fields in words, who set them on hover; nothing to remove. */
+  dates = six_profile_dup_facts (lao, SIX_PROFILE_DATES, replica, &today);
+  g_assert_cmpuint (g_list_model_get_n_items (dates), ==, 4);
+  fact = nth_fact (dates, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Status");
+  g_assert_cmpstr (six_fact_get_subtitle (fact), ==, "State Party");
+  g_assert_true (g_str_has_prefix (six_fact_get_tooltip (fact), "Changed by the reference pack on "));
+  g_assert_null (six_fact_get_target (fact));
+
+  /* An obligation folds out its dates and extensions, and can be edited but not removed. */
+  obligations = six_profile_dup_facts (lao, SIX_PROFILE_OBLIGATIONS, replica, &today);
+  g_assert_cmpuint (g_list_model_get_n_items (obligations), ==, 2);
+  fact = nth_fact (obligations, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Article 4 — Clearance");
+  g_variant_get (six_fact_get_target (fact), "(&s&s)", &kind_name, &id);
+  g_assert_cmpstr (kind_name, ==, "obligation");
+  g_assert_cmpstr (id, ==, "LAO:art4");
+  g_assert_false (six_fact_get_removable (fact));
+  g_assert_cmpuint (g_list_model_get_n_items (six_fact_get_details (fact)), ==,
+                    5 + six_profile_get_extensions (lao, "LAO:art4")->len);
+  g_assert_cmpstr (six_fact_get_title (nth_fact (six_fact_get_details (fact), 1)), ==,
+                   "Current Deadline");
+  g_assert_cmpstr (six_fact_get_subtitle (nth_fact (six_fact_get_details (fact), 1)), ==,
+                   "2025-08-01");
+
+  /* A contribution from its donor, with the user's edit said to be theirs. */
+  contributions = six_profile_dup_facts (lao, SIX_PROFILE_CONTRIBUTIONS, replica, &today);
+  g_assert_cmpuint (g_list_model_get_n_items (contributions), ==, 1);
+  fact = nth_fact (contributions, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "From Norway · Survey and clearance");
+  g_assert_cmpstr (six_fact_get_subtitle (fact), ==,
+                   "1,250,000 EUR · Financial · Disbursed · 2025");
+  g_assert_true (g_str_has_prefix (six_fact_get_tooltip (fact), "Changed by you on "));
+  g_assert_true (six_fact_get_removable (fact));
+  g_assert_null (six_fact_get_action_name (fact));
+
+  /* A coalition opens in its workspace. */
+  coalitions = six_profile_dup_facts (lao, SIX_PROFILE_COALITIONS, replica, &today);
+  g_assert_cmpuint (g_list_model_get_n_items (coalitions), ==, 1);
+  fact = nth_fact (coalitions, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Lao PDR Country Coalition");
+  g_assert_cmpstr (six_fact_get_subtitle (fact), ==, "Norway (Donor)");
+  g_assert_cmpstr (six_fact_get_action_name (fact), ==, "win.open-record");
+  g_variant_get (six_fact_get_action_target (fact), "(&s&s)", &kind_name, &id);
+  g_assert_cmpstr (kind_name, ==, "coalition");
+
+  /* Notes say who may see them. */
+  notes = six_profile_dup_facts (lao, SIX_PROFILE_NOTES, replica, &today);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
+  g_assert_cmpstr (six_fact_get_subtitle (nth_fact (notes, 0)), ==, "Private");
+  g_assert_cmpstr (six_fact_get_subtitle (nth_fact (notes, 1)), ==, "Public");
+
+  /* An empty section says so, in a line that acts on nothing. */
+  none = six_profile_dup_facts (norway, SIX_PROFILE_REPORTS, replica, &today);
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 1);
+  g_assert_true (six_fact_get_placeholder (nth_fact (none, 0)));
+  g_assert_cmpstr (six_fact_get_title (nth_fact (none, 0)), ==, "No Article 7 report is recorded.");
+  g_assert_null (six_fact_get_target (nth_fact (none, 0)));
+}
+
 static void
 test_share (void)
 {
@@ -669,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/profile/deadline-state", test_deadline_state);
   g_test_add_func ("/profile/names-in", test_names_in);
   g_test_add_func ("/profile/share", test_share);
+  g_test_add_func ("/profile/facts", test_facts);
   g_test_add_func ("/profile/pdf/lao", test_pdf_lao);
   g_test_add_func ("/profile/pdf/levels", test_pdf_levels);
   g_test_add_func ("/profile/pdf/varied-states", test_pdf_varied_states);

@@ -20,7 +20,7 @@
 #include "six-overview.h"
 #include "six-profile-document.h"
 #include "six-record-form.h"
-#include "six-rows.h"
+#include "six-fact-row.h"
 
 struct _SixCountryProfile
 {
@@ -32,20 +32,19 @@ struct _SixCountryProfile
   GtkLabel            *name_label;
   GtkLabel            *status_label;
   GtkWidget           *unverified_badge;
-  AdwPreferencesGroup *dates_group;
-  AdwPreferencesGroup *obligations_group;
-  AdwPreferencesGroup *reports_group;
-  AdwPreferencesGroup *requests_group;
-  AdwPreferencesGroup *contributions_group;
-  AdwPreferencesGroup *coalitions_group;
-  AdwPreferencesGroup *contacts_group;
-  AdwPreferencesGroup *notes_group;
+  GtkListBox          *dates_list;
+  GtkListBox          *obligations_list;
+  GtkListBox          *reports_list;
+  GtkListBox          *requests_list;
+  GtkListBox          *contributions_list;
+  GtkListBox          *coalitions_list;
+  GtkListBox          *contacts_list;
+  GtkListBox          *notes_list;
 
   /* Owned */
   SixRepository       *repository;
   char                *country_id;
   SixProfile          *profile;
-  GPtrArray           *rows;        /* every row added to a group, to take out again */
   SixLiveQuery        *query;       /* the profile of the State shown, with every stamp */
 };
 
@@ -134,14 +133,6 @@ offer_parties (SixCountryProfile *self,
   six_record_form_set_choices (form, "donor", ids, labels);
 }
 
-/* A request by its year and category: "2018 · Survey and clearance". */
-static char *
-describe_request (SixRecord *request)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT " · %s", six_record_get_int (request, "year", 0),
-                          six_record_value_label (request, "category"));
-}
-
 /* This State's requests: what a contribution may answer. */
 static void
 offer_requests (SixCountryProfile *self,
@@ -156,7 +147,7 @@ offer_requests (SixCountryProfile *self,
       SixRecord *request = requests->pdata[i];
 
       g_ptr_array_add (ids, g_strdup (six_record_get_id (request)));
-      g_ptr_array_add (labels, describe_request (request));
+      g_ptr_array_add (labels, six_profile_describe_request (request));
     }
   six_record_form_set_choices (form, "request", ids, labels);
 }
@@ -477,114 +468,6 @@ send_action (GtkWidget  *widget,
 
 /* --- showing ------------------------------------------------------------------------- */
 
-static const char *
-describe_writer (SixCountryProfile *self,
-                 const char        *replica)
-{
-  if (g_strcmp0 (replica, "reference") == 0)
-    return _("the reference pack");
-  if (g_strcmp0 (replica, six_repository_get_replica_id (self->repository)) == 0)
-    return _("you");
-
-  return replica;
-}
-
-/* "Changed by you on 2026-11-23 · Source: Art. 7 report 2023": who, when, on what authority. */
-static char *
-describe_provenance (SixCountryProfile *self,
-                     SixRecord         *record,
-                     const char        *field)
-{
-  int nth = six_kind_field_index (six_record_get_kind (record), field);
-  const SixFieldStamp *stamp = nth >= 0 ? six_record_get_nth_stamp (record, (guint) nth) : NULL;
-  g_autoptr(GDateTime) time = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *changed = NULL;
-
-  if (stamp == NULL || stamp->hlc.replica == NULL)
-    return NULL;
-
-  time = g_date_time_new_from_unix_utc (stamp->hlc.wall / 1000);
-  date = time != NULL ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("?");
-  /* Translators: who last changed a value, and when: "Changed by you on 2026-11-23" */
-  changed = g_strdup_printf (_("Changed by %s on %s"), describe_writer (self, stamp->hlc.replica),
-                             date);
-  if (stamp->source == NULL)
-    return g_steal_pointer (&changed);
-
-  /* Translators: provenance and source of a value */
-  return g_strdup_printf (_("%s · Source: %s"), changed, stamp->source);
-}
-
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "—");
-
-  return row;
-}
-
-/* A row for one field of @record, its provenance on hover. */
-static GtkWidget *
-new_fact_row (SixCountryProfile *self,
-              const char        *title,
-              const char        *value,
-              SixRecord         *record,
-              const char        *field)
-{
-  GtkWidget *row = new_row (title, value);
-  g_autofree char *provenance = describe_provenance (self, record, field);
-
-  gtk_widget_set_tooltip_text (row, provenance);
-
-  return row;
-}
-
-static void
-add_record_buttons (GtkWidget *row,
-                    SixRecord *record,
-                    gboolean   removable)
-{
-  GVariant *target = g_variant_new ("(ss)", six_record_get_kind_name (record),
-                                    six_record_get_id (record));
-  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  /* Translators: the accessible name of a row's edit button; %s is the row's title. */
-  g_autofree char *edit_name = g_strdup_printf (_("Edit %s"), title);
-  /* Translators: the accessible name of a row's remove button; %s is the row's title. */
-  g_autofree char *remove_name = g_strdup_printf (_("Remove %s"), title);
-  GtkWidget *remove;
-
-  g_variant_ref_sink (target);
-  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_set_tooltip_text (edit, _("Edit"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  edit_name, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "profile.edit-record");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), target);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-
-  if (removable)
-    {
-      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      remove_name, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "profile.remove-record");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), target);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-    }
-  g_variant_unref (target);
-}
-
 static void
 show_header (SixCountryProfile *self)
 {
@@ -602,350 +485,69 @@ show_header (SixCountryProfile *self)
   gtk_widget_set_visible (self->unverified_badge, unverified);
 }
 
-static void
-show_dates (SixCountryProfile *self)
+/* The coalitions this State is in, then the line that starts one for it. */
+static GListModel *
+add_start_coalition (SixCountryProfile *self,
+                     GListModel        *coalitions)
 {
-  SixRecord *country = six_profile_get_country (self->profile);
-  const char * const fields[] = {
-    "status", "signed_on", "instrument_on", "entry_into_force", "withdrawn_on", NULL
-  };
+  g_autofree char *name = six_profile_dup_name (self->profile);
+  /* Translators: a button on a State's profile, "Start a Coalition for Lebanon" */
+  g_autofree char *title = g_strdup_printf (_("Start a Coalition for %s"), name);
+  g_autoptr(SixFact) start = six_fact_new (title, NULL);
+  g_autoptr(GListStore) own = g_list_store_new (SIX_TYPE_FACT);
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
 
-  for (guint i = 0; fields[i] != NULL; i++)
-    {
-      /* Words for an enumeration's value; other values as they are. */
-      const char *value = six_record_value_label (country, fields[i]);
-      const char *title = six_field_label (fields[i]);
+  six_fact_set_icon_name (start, "list-add-symbolic");
+  six_fact_set_action (start, "profile.start-coalition", NULL);
+  g_list_store_append (own, start);
+  g_list_store_append (parts, coalitions);
+  g_list_store_append (parts, own);
 
-      if (g_strcmp0 (fields[i], "withdrawn_on") == 0 && value == NULL)
-        continue;
-      if (g_strcmp0 (fields[i], "instrument_on") == 0 &&
-          six_record_get_string (country, "instrument") != NULL)
-        title = six_record_value_label (country, "instrument");
-
-      six_rows_add (self->rows, self->dates_group, new_fact_row (self, title, value, country, fields[i]));
-    }
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
 }
 
-static GtkWidget *
-new_extension_row (SixCountryProfile *self,
-                   SixRecord         *extension)
-{
-  g_autofree char *subtitle = NULL;
-  const char *until = six_record_get_string (extension, "granted_until") ?:
-                      six_record_get_string (extension, "requested_until");
+/* Each section's list, in the order of SixProfileSection. */
+static const gsize section_lists[] = {
+  G_STRUCT_OFFSET (SixCountryProfile, dates_list),
+  G_STRUCT_OFFSET (SixCountryProfile, obligations_list),
+  G_STRUCT_OFFSET (SixCountryProfile, reports_list),
+  G_STRUCT_OFFSET (SixCountryProfile, requests_list),
+  G_STRUCT_OFFSET (SixCountryProfile, contributions_list),
+  G_STRUCT_OFFSET (SixCountryProfile, coalitions_list),
+  G_STRUCT_OFFSET (SixCountryProfile, contacts_list),
+  G_STRUCT_OFFSET (SixCountryProfile, notes_list),
+};
 
-  /* Translators: an extension request: its decision and the deadline it asked for or got */
-  subtitle = g_strdup_printf (_("%s · until %s"),
-                              six_record_value_label (extension, "decision") ?: "—",
-                              until != NULL ? until : "—");
+G_STATIC_ASSERT (G_N_ELEMENTS (section_lists) == SIX_PROFILE_N_SECTIONS);
 
-  return new_fact_row (self, _("Extension request"), subtitle, extension, "decision");
-}
-
-static GtkWidget *
-new_unverified_badge (void)
-{
-  GtkWidget *badge = gtk_label_new (_("Unverified"));
-
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (badge, _("This reference fact has not been confirmed yet"));
-  gtk_widget_add_css_class (badge, "badge");
-  gtk_widget_add_css_class (badge, "unverified");
-
-  return badge;
-}
-
-static void
-show_obligations (SixCountryProfile *self)
-{
-  GPtrArray *obligations = six_profile_get_obligations (self->profile);
-  GDate today;
-
-  six_date_get_today (&today);
-  if (obligations->len == 0)
-    six_rows_add_placeholder (self->rows, self->obligations_group,
-                   _("No obligation under Article 3, 4 or 5 is recorded."));
-
-  for (guint i = 0; i < obligations->len; i++)
-    {
-      SixRecord *obligation = obligations->pdata[i];
-      GPtrArray *extensions = six_profile_get_extensions (self->profile,
-                                                          six_record_get_id (obligation));
-      GtkWidget *row = adw_expander_row_new ();
-      g_autofree char *left = six_deadline_describe (obligation, extensions, &today);
-      const char * const fields[] = {
-        "original_deadline", "current_deadline", "status", "completed_on", "notes", NULL
-      };
-      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-      const char *title = six_record_value_label (obligation, "article");
-      g_autofree char *edit_name = g_strdup_printf (_("Edit %s"), title);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), left);
-      gtk_widget_add_css_class (edit, "flat");
-      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (edit, _("Edit"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      edit_name, -1);
-      /* The expander itself is read by its title, as its header row is. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      title, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "profile.edit-record");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "(ss)", "obligation",
-                                        six_record_get_id (obligation));
-      /* Actions go in from the end: the badge stands before the edit button. */
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), edit);
-      if (six_record_get_value (obligation, "verified") != NULL &&
-          !six_record_get_boolean (obligation, "verified"))
-        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), new_unverified_badge ());
-
-      for (guint f = 0; fields[f] != NULL; f++)
-        {
-          const char *value = six_record_value_label (obligation, fields[f]);
-
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                    new_fact_row (self, six_field_label (fields[f]), value,
-                                                  obligation, fields[f]));
-        }
-      for (guint e = 0; e < extensions->len; e++)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                  new_extension_row (self, extensions->pdata[e]));
-
-      six_rows_add (self->rows, self->obligations_group, row);
-    }
-}
-
-static char *
-describe_categories (GVariant *categories)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree const char **items = categories != NULL ? g_variant_get_strv (categories, NULL) : NULL;
-
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "",
-                            six_value_label (NULL, "category", items[i]));
-
-  return g_strdup (out->str);
-}
-
-static void
-show_reports (SixCountryProfile *self)
-{
-  GPtrArray *reports = six_profile_get_reports (self->profile);
-
-  if (reports->len == 0)
-    six_rows_add_placeholder (self->rows, self->reports_group, _("No Article 7 report is recorded."));
-
-  for (guint i = 0; i < reports->len; i++)
-    {
-      SixRecord *report = reports->pdata[i];
-      g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                               six_record_get_int (report, "year", 0));
-      g_autofree char *categories = describe_categories (six_record_get_value (report, "categories"));
-      const char *submitted = six_record_get_string (report, "submitted_on");
-      g_autofree char *subtitle = NULL;
-
-      subtitle = g_strdup_printf ("%s · %s%s%s",
-                                  submitted != NULL ? submitted : _("Submission date not recorded"),
-                                  six_record_get_boolean (report, "requested_assistance")
-                                  ? _("Assistance requested") : _("No assistance requested"),
-                                  categories[0] != '\0' ? ": " : "", categories);
-      six_rows_add (self->rows, self->reports_group,
-              new_fact_row (self, year, subtitle, report, "submitted_on"));
-    }
-}
-
-/* The parts given, " · " between them; missing (NULL or empty) parts are left out. */
-static char *
-join_parts (const char * const *parts,
-            guint               n_parts)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < n_parts; i++)
-    if (parts[i] != NULL && *parts[i] != '\0')
-      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", parts[i]);
-
-  return g_string_free (out, FALSE);
-}
-
-#define join_details(...) \
-  join_parts ((const char * const []) { __VA_ARGS__ }, \
-              sizeof ((const char * const []) { __VA_ARGS__ }) / sizeof (const char *))
-
-/* "Source: Art. 7 report 2023, Form I", or NULL when the value cites none. */
-static char *
-describe_source (SixRecord  *record,
-                 const char *field)
-{
-  int nth = six_kind_field_index (six_record_get_kind (record), field);
-  const SixFieldStamp *stamp = nth >= 0 ? six_record_get_nth_stamp (record, (guint) nth) : NULL;
-
-  if (stamp == NULL || stamp->source == NULL)
-    return NULL;
-
-  /* Translators: where a value comes from */
-  return g_strdup_printf (_("Source: %s"), stamp->source);
-}
-
-/* "Answers 2018 · Survey and clearance": the request a contribution meets, if it names one. */
-static char *
-describe_answered (SixCountryProfile *self,
-                   SixRecord         *contribution)
-{
-  const char *id = six_record_get_string (contribution, "request");
-  SixRecord *request = id != NULL ? six_profile_find (self->profile, "assistance_request", id)
-                                  : NULL;
-  g_autofree char *described = request != NULL ? describe_request (request) : NULL;
-
-  /* Translators: the request for assistance a contribution answers */
-  return described != NULL ? g_strdup_printf (_("Answers %s"), described) : NULL;
-}
-
-static void
-show_requests (SixCountryProfile *self)
-{
-  GPtrArray *requests = six_profile_get_requests (self->profile);
-
-  if (requests->len == 0)
-    six_rows_add_placeholder (self->rows, self->requests_group, _("No request for assistance is recorded."));
-
-  for (guint i = 0; i < requests->len; i++)
-    {
-      SixRecord *request = requests->pdata[i];
-      g_autofree char *title = describe_request (request);
-      g_autofree char *amount = six_record_dup_amount (request);
-      g_autofree char *source = describe_source (request, "description");
-      g_autofree char *subtitle = join_details (six_record_get_string (request, "description"),
-                                                six_record_value_label (request, "status"),
-                                                amount, source);
-      GtkWidget *row = new_fact_row (self, title, subtitle, request, "description");
-
-      add_record_buttons (row, request, TRUE);
-      six_rows_add (self->rows, self->requests_group, row);
-    }
-}
-
-static void
-show_contributions_of (SixCountryProfile *self,
-                       GPtrArray         *contributions,
-                       gboolean           received)
-{
-  for (guint i = 0; i < contributions->len; i++)
-    {
-      SixRecord *contribution = contributions->pdata[i];
-      g_autofree char *party = six_profile_dup_party_name (self->profile,
-                                                           six_record_get_string (contribution, received ? "donor" : "recipient"));
-      /* Translators: a contribution's donor, or its recipient */
-      g_autofree char *who = g_strdup_printf (received ? _("From %s") : _("To %s"), party);
-      g_autofree char *title = join_details (who, six_record_value_label (contribution, "category"));
-      g_autofree char *amount = six_record_dup_amount (contribution);
-      g_autofree char *year = six_record_get_value (contribution, "year") != NULL
-        ? g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0)) : NULL;
-      g_autofree char *answers = describe_answered (self, contribution);
-      g_autofree char *subtitle = join_details (amount,
-                                                six_record_value_label (contribution, "kind"),
-                                                six_record_value_label (contribution, "status"),
-                                                year, answers);
-      GtkWidget *row = new_fact_row (self, title, subtitle, contribution, "status");
-
-      add_record_buttons (row, contribution, TRUE);
-      six_rows_add (self->rows, self->contributions_group, row);
-    }
-}
-
-static void
-show_coalitions (SixCountryProfile *self)
-{
-  GPtrArray *coalitions = six_profile_get_coalitions (self->profile);
-
-  if (coalitions->len == 0)
-    six_rows_add_placeholder (self->rows, self->coalitions_group, _("Not in a coalition."));
-
-  for (guint i = 0; i < coalitions->len; i++)
-    {
-      SixRecord *coalition = coalitions->pdata[i];
-      g_autofree char *partners = six_profile_dup_partners (self->profile, coalition);
-      GtkWidget *row = new_fact_row (self, six_record_get_string (coalition, "title"), partners,
-                                     coalition, "title");
-
-      /* A coalition opens in its workspace. */
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", "coalition",
-                                        six_record_get_id (coalition));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      six_rows_add (self->rows, self->coalitions_group, row);
-    }
-
-  {
-    g_autofree char *name = six_profile_dup_name (self->profile);
-    /* Translators: a button on a State's profile, "Start a Coalition for Lebanon" */
-    g_autofree char *title = g_strdup_printf (_("Start a Coalition for %s"), name);
-    GtkWidget *row = adw_action_row_new ();
-
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                               gtk_image_new_from_icon_name ("list-add-symbolic"));
-    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "profile.start-coalition");
-    six_rows_add (self->rows, self->coalitions_group, row);
-  }
-}
-
-static void
-show_people_and_notes (SixCountryProfile *self)
-{
-  GPtrArray *contacts = six_profile_get_contacts (self->profile);
-  GPtrArray *notes = six_profile_get_notes (self->profile);
-
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      SixRecord *contact = contacts->pdata[i];
-      g_autofree char *subtitle = join_details (six_record_get_string (contact, "role"),
-                                                six_record_get_string (contact, "email"),
-                                                six_record_get_string (contact, "phone"));
-      GtkWidget *row = new_fact_row (self, six_record_get_string (contact, "name"), subtitle,
-                                     contact, "name");
-
-      add_record_buttons (row, contact, TRUE);
-      six_rows_add (self->rows, self->contacts_group, row);
-    }
-
-  for (guint i = 0; i < notes->len; i++)
-    {
-      SixRecord *note = notes->pdata[i];
-      GtkWidget *row = new_fact_row (self, six_record_get_string (note, "text"),
-                                     six_value_label (NULL, "visibility",
-                                                      six_visibility_to_string (six_record_get_visibility (note))),
-                                     note, "text");
-
-      add_record_buttons (row, note, TRUE);
-      six_rows_add (self->rows, self->notes_group, row);
-    }
-}
-
+/* Every section's rows bound to the view's lines; a section with none shows no list. */
 static void
 show_profile (SixCountryProfile *self)
 {
-  six_rows_clear (self->rows);
+  const char *replica = six_repository_get_replica_id (self->repository);
+  GDate today;
+
   gtk_stack_set_visible_child_name (self->stack, self->profile != NULL ? "profile" : "missing");
   if (self->profile == NULL)
     return;
 
   show_header (self);
-  show_dates (self);
-  show_obligations (self);
-  show_reports (self);
-  show_requests (self);
-  show_contributions_of (self, six_profile_get_received (self->profile), TRUE);
-  show_contributions_of (self, six_profile_get_provided (self->profile), FALSE);
-  if (six_profile_get_received (self->profile)->len + six_profile_get_provided (self->profile)->len == 0)
-    six_rows_add_placeholder (self->rows, self->contributions_group, _("No contribution is recorded."));
-  show_coalitions (self);
-  show_people_and_notes (self);
+  six_date_get_today (&today);
+  for (guint i = 0; i < SIX_PROFILE_N_SECTIONS; i++)
+    {
+      GtkListBox *list = G_STRUCT_MEMBER (GtkListBox *, self, section_lists[i]);
+      g_autoptr(GListModel) facts = six_profile_dup_facts (self->profile, i, replica, &today);
+
+      if (i == SIX_PROFILE_COALITIONS)
+        {
+          GListModel *coalitions = g_steal_pointer (&facts);
+
+          facts = add_start_coalition (self, coalitions);
+          g_object_unref (coalitions);
+        }
+      gtk_list_box_bind_model (list, facts, six_fact_row_create, NULL, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (list), g_list_model_get_n_items (facts) > 0);
+    }
 }
 
 /* The query reads the State shown, and nothing while none is. */
@@ -978,7 +580,6 @@ six_country_profile_dispose (GObject *object)
   SixCountryProfile *self = (SixCountryProfile *) object;
 
   g_clear_object (&self->query);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->profile);
   g_clear_object (&self->repository);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_COUNTRY_PROFILE);
@@ -1012,14 +613,14 @@ six_country_profile_class_init (SixCountryProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, name_label);
   gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, status_label);
   gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, unverified_badge);
-  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, dates_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, obligations_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, reports_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, requests_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, contributions_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, coalitions_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, contacts_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, dates_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, obligations_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, reports_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, requests_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, contributions_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, coalitions_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, contacts_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCountryProfile, notes_list);
 
   gtk_widget_class_install_action (widget_class, "profile.add-request", NULL, add_record_action);
   gtk_widget_class_install_action (widget_class, "profile.add-contribution", NULL,
@@ -1028,9 +629,9 @@ six_country_profile_class_init (SixCountryProfileClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.add-note", NULL, add_record_action);
   gtk_widget_class_install_action (widget_class, "profile.edit-country", NULL,
                                    edit_country_action);
-  gtk_widget_class_install_action (widget_class, "profile.edit-record", "(ss)",
+  gtk_widget_class_install_action (widget_class, "record.edit", "(ss)",
                                    edit_record_action);
-  gtk_widget_class_install_action (widget_class, "profile.remove-record", "(ss)",
+  gtk_widget_class_install_action (widget_class, "record.remove", "(ss)",
                                    remove_record_action);
   gtk_widget_class_install_action (widget_class, "profile.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "profile.share", NULL, share_action);
@@ -1046,7 +647,6 @@ six_country_profile_init (SixCountryProfile *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* A new State is read from its name down (libadwaita 1.2 has no call for it). */

@@ -16,6 +16,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SixProfile, six_profile, SIX, PROFILE, GObject)
 
+/* The sections of a profile page, top to bottom. */
+typedef enum
+{
+  SIX_PROFILE_DATES,
+  SIX_PROFILE_OBLIGATIONS,
+  SIX_PROFILE_REPORTS,
+  SIX_PROFILE_REQUESTS,
+  SIX_PROFILE_CONTRIBUTIONS,
+  SIX_PROFILE_COALITIONS,
+  SIX_PROFILE_CONTACTS,
+  SIX_PROFILE_NOTES,
+  SIX_PROFILE_N_SECTIONS
+} SixProfileSection;
+
 SixProfile *six_profile_load                 (SixDb               *db,
                                               const char          *country_id,
                                               GError             **error);
@@ -43,5 +57,12 @@ SixRecord  *six_profile_find                 (SixProfile          *self,
                                               const char          *kind_name,
                                               const char          *id);
 char       *six_party_dup_name               (SixRecord           *party);
+
+/* six-profile-facts.c: the profile as its page shows it */
+GListModel *six_profile_dup_facts            (SixProfile          *self,
+                                              SixProfileSection    section,
+                                              const char          *local_replica,
+                                              const GDate         *today);
+char       *six_profile_describe_request     (SixRecord           *request);
 
 G_END_DECLS

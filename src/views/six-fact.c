@@ -1,0 +1,453 @@
+/* six-fact.c — one line of a page, worded by a view: what a row shows and what it acts on
+ *
+ * A view words its facts where it reads them (the store's thread, or lazily on the main
+ * thread), in the user's language; a page binds rows to them and adds no words of its own.
+ * A fact is filled in by the view that makes it, and read only once handed out: it never
+ * changes, so its properties are never notified.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "six-fact"
+
+#include "config.h"
+
+#include "six-fact.h"
+
+struct _SixFact
+{
+  GObject     parent_instance;
+
+  char       *title;
+  char       *subtitle;
+  char       *tooltip;      /* who changed it, when, on what source */
+  char       *icon_name;    /* shown before the title */
+  char       *name;         /* what "Edit %s" calls it; the title unless set */
+  GVariant   *target;       /* "(ss)": the record it shows, to edit or remove; or NULL */
+  gboolean    removable;
+  char       *action_name;  /* what activating the row does, or NULL: it opens nothing */
+  GVariant   *action_target;
+  gboolean    placeholder;  /* a dimmed line saying that a section is empty */
+  gboolean    unverified;   /* a reference fact no one has confirmed yet */
+  char       *badge;
+  char       *badge_style;
+  GListStore *details;      /* SixFact: the lines it folds out, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (SixFact, six_fact, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_TOOLTIP,
+  PROP_ICON_NAME,
+  PROP_HAS_ICON,
+  PROP_NAME,
+  PROP_TARGET,
+  PROP_EDITABLE,
+  PROP_REMOVABLE,
+  PROP_ACTION_NAME,
+  PROP_ACTION_TARGET,
+  PROP_ACTIVATABLE,
+  PROP_PLACEHOLDER,
+  PROP_UNVERIFIED,
+  PROP_BADGE,
+  PROP_BADGE_CLASSES,
+  PROP_HAS_BADGE,
+  PROP_DETAILS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+six_fact_finalize (GObject *object)
+{
+  SixFact *self = (SixFact *) object;
+
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->tooltip);
+  g_free (self->icon_name);
+  g_free (self->name);
+  g_clear_pointer (&self->target, g_variant_unref);
+  g_free (self->action_name);
+  g_clear_pointer (&self->action_target, g_variant_unref);
+  g_free (self->badge);
+  g_free (self->badge_style);
+  g_clear_object (&self->details);
+
+  G_OBJECT_CLASS (six_fact_parent_class)->finalize (object);
+}
+
+static char **
+dup_badge_classes (SixFact *self)
+{
+  const char *classes[] = { "badge", self->badge_style, NULL };
+
+  return g_strdupv ((char **) classes);
+}
+
+static void
+six_fact_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  SixFact *self = SIX_FACT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    case PROP_TOOLTIP:
+      g_value_set_string (value, self->tooltip);
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, self->icon_name);
+      break;
+    case PROP_HAS_ICON:
+      g_value_set_boolean (value, self->icon_name != NULL);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, six_fact_get_name (self));
+      break;
+    case PROP_TARGET:
+      g_value_set_variant (value, self->target);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->target != NULL);
+      break;
+    case PROP_REMOVABLE:
+      g_value_set_boolean (value, self->removable);
+      break;
+    case PROP_ACTION_NAME:
+      g_value_set_string (value, self->action_name);
+      break;
+    case PROP_ACTION_TARGET:
+      g_value_set_variant (value, self->action_target);
+      break;
+    case PROP_ACTIVATABLE:
+      g_value_set_boolean (value, self->action_name != NULL);
+      break;
+    case PROP_PLACEHOLDER:
+      g_value_set_boolean (value, self->placeholder);
+      break;
+    case PROP_UNVERIFIED:
+      g_value_set_boolean (value, self->unverified);
+      break;
+    case PROP_BADGE:
+      g_value_set_string (value, self->badge);
+      break;
+    case PROP_BADGE_CLASSES:
+      g_value_take_boxed (value, dup_badge_classes (self));
+      break;
+    case PROP_HAS_BADGE:
+      g_value_set_boolean (value, self->badge != NULL);
+      break;
+    case PROP_DETAILS:
+      g_value_set_object (value, self->details);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+boolean_property (const char *name)
+{
+  return g_param_spec_boolean (name, NULL, NULL, FALSE,
+                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+six_fact_class_init (SixFactClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = six_fact_finalize;
+  object_class->get_property = six_fact_get_property;
+
+  properties[PROP_TITLE] = string_property ("title");
+  properties[PROP_SUBTITLE] = string_property ("subtitle");
+  properties[PROP_TOOLTIP] = string_property ("tooltip");
+  properties[PROP_ICON_NAME] = string_property ("icon-name");
+  properties[PROP_HAS_ICON] = boolean_property ("has-icon");
+  properties[PROP_NAME] = string_property ("name");
+  properties[PROP_TARGET] = g_param_spec_variant ("target", NULL, NULL, G_VARIANT_TYPE ("(ss)"),
+                                                  NULL, G_PARAM_READABLE |
+                                                  G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] = boolean_property ("editable");
+  properties[PROP_REMOVABLE] = boolean_property ("removable");
+  properties[PROP_ACTION_NAME] = string_property ("action-name");
+  properties[PROP_ACTION_TARGET] = g_param_spec_variant ("action-target", NULL, NULL,
+                                                         G_VARIANT_TYPE_ANY, NULL,
+                                                         G_PARAM_READABLE |
+                                                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVATABLE] = boolean_property ("activatable");
+  properties[PROP_PLACEHOLDER] = boolean_property ("placeholder");
+  properties[PROP_UNVERIFIED] = boolean_property ("unverified");
+  properties[PROP_BADGE] = string_property ("badge");
+  properties[PROP_BADGE_CLASSES] = g_param_spec_boxed ("badge-classes", NULL, NULL, G_TYPE_STRV,
+                                                       G_PARAM_READABLE |
+                                                       G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_BADGE] = boolean_property ("has-badge");
+  properties[PROP_DETAILS] = g_param_spec_object ("details", NULL, NULL, G_TYPE_LIST_MODEL,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+six_fact_init (SixFact *self)
+{
+}
+
+/**
+ * six_fact_new:
+ * @subtitle: (nullable): the figures or details under the title
+ *
+ * Returns: (transfer full): a line that shows @title, and acts on nothing yet
+ */
+SixFact *
+six_fact_new (const char *title,
+              const char *subtitle)
+{
+  SixFact *self;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  self = g_object_new (SIX_TYPE_FACT, NULL);
+  self->title = g_strdup (title);
+  self->subtitle = subtitle != NULL && subtitle[0] != '\0' ? g_strdup (subtitle) : NULL;
+
+  return self;
+}
+
+/* Returns: (transfer full): a dimmed line that says why a section is empty */
+SixFact *
+six_fact_new_placeholder (const char *text)
+{
+  SixFact *self = six_fact_new (text, NULL);
+
+  self->placeholder = TRUE;
+
+  return self;
+}
+
+void
+six_fact_set_tooltip (SixFact    *self,
+                      const char *tooltip)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+
+  g_free (self->tooltip);
+  self->tooltip = g_strdup (tooltip);
+}
+
+void
+six_fact_set_icon_name (SixFact    *self,
+                        const char *icon_name)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+
+  g_free (self->icon_name);
+  self->icon_name = g_strdup (icon_name);
+}
+
+/* The line shows @record: it can be edited, and removed if @removable. */
+void
+six_fact_set_record (SixFact   *self,
+                     SixRecord *record,
+                     gboolean   removable)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+  g_return_if_fail (SIX_IS_RECORD (record));
+
+  g_clear_pointer (&self->target, g_variant_unref);
+  self->target = g_variant_ref_sink (g_variant_new ("(ss)", six_record_get_kind_name (record),
+                                                    six_record_get_id (record)));
+  self->removable = removable;
+}
+
+/* What the line's buttons call it ("Edit Norway"), when its title says more than a name. */
+void
+six_fact_set_name (SixFact    *self,
+                   const char *name)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+}
+
+/* Activating the line activates @action_name with @target (nullable, floating taken). */
+void
+six_fact_set_action (SixFact    *self,
+                     const char *action_name,
+                     GVariant   *target)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+  g_return_if_fail (action_name != NULL);
+
+  g_free (self->action_name);
+  self->action_name = g_strdup (action_name);
+  g_clear_pointer (&self->action_target, g_variant_unref);
+  self->action_target = target != NULL ? g_variant_ref_sink (target) : NULL;
+}
+
+/* Activating the line opens a record where the window shows it (win.open-record). */
+void
+six_fact_set_opens_record (SixFact    *self,
+                           const char *kind_name,
+                           const char *id)
+{
+  g_return_if_fail (kind_name != NULL && id != NULL);
+
+  six_fact_set_action (self, "win.open-record", g_variant_new ("(ss)", kind_name, id));
+}
+
+void
+six_fact_set_unverified (SixFact  *self,
+                         gboolean  unverified)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+
+  self->unverified = unverified;
+}
+
+/* A word beside the title ("Overdue"), styled by @style ("error", "warning"; nullable). */
+void
+six_fact_set_badge (SixFact    *self,
+                    const char *text,
+                    const char *style)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+
+  g_free (self->badge);
+  self->badge = g_strdup (text);
+  g_free (self->badge_style);
+  self->badge_style = g_strdup (style);
+}
+
+/* A line the fact folds out, in order. */
+void
+six_fact_add_detail (SixFact *self,
+                     SixFact *detail)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+  g_return_if_fail (SIX_IS_FACT (detail));
+
+  if (self->details == NULL)
+    self->details = g_list_store_new (SIX_TYPE_FACT);
+  g_list_store_append (self->details, detail);
+}
+
+const char *
+six_fact_get_title (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->title;
+}
+
+const char *
+six_fact_get_subtitle (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->subtitle;
+}
+
+const char *
+six_fact_get_tooltip (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->tooltip;
+}
+
+const char *
+six_fact_get_name (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->name != NULL ? self->name : self->title;
+}
+
+/* Returns: (transfer none) (nullable): "(ss)", the kind and id of the record shown */
+GVariant *
+six_fact_get_target (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->target;
+}
+
+gboolean
+six_fact_get_removable (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), FALSE);
+
+  return self->removable;
+}
+
+const char *
+six_fact_get_action_name (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->action_name;
+}
+
+/* Returns: (transfer none) (nullable) */
+GVariant *
+six_fact_get_action_target (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->action_target;
+}
+
+gboolean
+six_fact_get_placeholder (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), FALSE);
+
+  return self->placeholder;
+}
+
+gboolean
+six_fact_get_unverified (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), FALSE);
+
+  return self->unverified;
+}
+
+const char *
+six_fact_get_badge (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->badge;
+}
+
+/* Returns: (transfer none) (nullable): the SixFact lines it folds out */
+GListModel *
+six_fact_get_details (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->details != NULL ? G_LIST_MODEL (self->details) : NULL;
+}
