@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "six-coalition.h"
+#include "six-fact.h"
 #include "six-coalition-item.h"
 #include "six-db.h"
 #include "six-exchange-writer.h"
@@ -616,6 +617,130 @@ test_send_to_members (void)
   g_assert_false (holds (file, "coalition", LAO_COALITION));
 }
 
+static SixFact *
+nth_fact (GListModel *facts,
+          guint       n)
+{
+  SixFact *fact = g_list_model_get_item (facts, n);
+
+  g_object_unref (fact);  /* the model holds it */
+
+  return fact;
+}
+
+static const char *
+target_id (GVariant *target)
+{
+  const char *id;
+
+  g_assert_nonnull (target);
+  g_variant_get (target, "(&s&s)", NULL, &id);
+
+  return id;
+}
+
+/* The workspace worded line by line: what each section of its page shows and acts on. */
+static void
+test_facts (void)
+{
+  g_autoptr(SixDb) db = open_fixture ();
+  g_autoptr(SixCoalitionView) list = build (db, NULL);
+  g_autoptr(SixCoalitionView) view = build (db, LBN_COALITION);
+  g_autoptr(GListModel) glance = six_coalition_view_dup_facts (view, SIX_COALITION_GLANCE);
+  g_autoptr(GListModel) needs = six_coalition_view_dup_facts (view, SIX_COALITION_NEEDS);
+  g_autoptr(GListModel) members = six_coalition_view_dup_facts (view, SIX_COALITION_MEMBERS);
+  g_autoptr(GListModel) follow_ups = six_coalition_view_dup_facts (view,
+                                                                   SIX_COALITION_FOLLOW_UPS);
+  g_autoptr(GListModel) past = six_coalition_view_dup_facts (view, SIX_COALITION_PAST);
+  g_autoptr(GListModel) notes = six_coalition_view_dup_facts (view, SIX_COALITION_NOTES);
+  g_autoptr(GListModel) none = six_coalition_view_dup_facts (list, SIX_COALITION_GLANCE);
+  SixFact *fact;
+
+  /* The list alone words no workspace. */
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+
+  /* At a glance: the lead's profile one click away, the next meeting, the follow-ups. */
+  g_assert_cmpuint (g_list_model_get_n_items (glance), ==, 3);
+  fact = nth_fact (glance, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Lebanon");
+  g_assert_cmpstr (six_fact_get_action_name (fact), ==, "win.open-record");
+  g_assert_cmpstr (target_id (six_fact_get_action_target (fact)), ==, "LBN");
+  g_assert_cmpstr (six_fact_get_title (nth_fact (glance, 1)), ==, "Next meeting: Before the MSP");
+  g_assert_cmpstr (six_fact_get_subtitle (nth_fact (glance, 1)), ==, "2026-12-20 · Geneva");
+  g_assert_cmpstr (six_fact_get_title (nth_fact (glance, 2)), ==,
+                   "2 open follow-ups, 1 overdue");
+  g_assert_cmpstr (six_fact_get_badge (nth_fact (glance, 2)), ==, "Overdue");
+
+  /* Needs fold out what answers them; one nothing answers is marked; then what was given
+   * within the coalition answering none. */
+  g_assert_cmpuint (g_list_model_get_n_items (needs), ==, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      fact = nth_fact (needs, i);
+      if (g_strcmp0 (six_fact_get_badge (fact), "Unanswered") == 0)
+        {
+          g_assert_cmpstr (six_fact_get_style (fact), ==, "unanswered");
+          g_assert_null (six_fact_get_details (fact));
+        }
+      else if (g_strcmp0 (six_fact_get_badge (fact), "Partly answered") == 0)
+        {
+          GListModel *answers = six_fact_get_details (fact);
+
+          g_assert_cmpstr (six_fact_get_title (fact), ==, "2023 · Victim assistance");
+          g_assert_cmpuint (g_list_model_get_n_items (answers), ==, 2);
+          g_assert_cmpstr (six_fact_get_title (nth_fact (answers, 0)), ==, "Norway");
+          g_assert_true (six_fact_get_removable (nth_fact (answers, 0)));
+        }
+      else
+        g_assert_cmpstr (six_fact_get_badge (fact), ==, "Answered");
+    }
+  fact = nth_fact (needs, 3);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Norway · National implementation");
+  g_assert_cmpstr (target_id (six_fact_get_target (fact)), ==,
+                   "0c0c0000-0000-4000-8000-000000000004");
+
+  /* An organisation member edits its own record too (the private member shows here). */
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      fact = nth_fact (members, i);
+      if (g_strcmp0 (six_fact_get_title (fact), "Mines Advisory Group") == 0)
+        {
+          g_assert_cmpstr (target_id (six_fact_get_also_target (fact)), ==,
+                           "0a9a0000-0000-4000-8000-000000000001");
+          g_assert_cmpstr (six_fact_get_also_label (fact), ==,
+                           "Edit Organisation Mines Advisory Group");
+        }
+      else
+        g_assert_null (six_fact_get_also_target (fact));
+    }
+
+  /* Follow-ups are ticked done; the overdue one is marked, the closed ones dimmed. */
+  g_assert_cmpuint (g_list_model_get_n_items (follow_ups), ==, 4);
+  fact = nth_fact (follow_ups, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Send the survey plan");
+  g_assert_true (six_fact_get_checkable (fact));
+  g_assert_false (six_fact_get_done (fact));
+  g_assert_cmpstr (six_fact_get_style (fact), ==, "overdue");
+  fact = nth_fact (follow_ups, 3);
+  g_assert_true (six_fact_get_done (fact));
+  g_assert_cmpstr (six_fact_get_style (fact), ==, "dim-label");
+
+  /* A meeting held: its minutes on a line of their own. */
+  g_assert_cmpuint (g_list_model_get_n_items (past), ==, 1);
+  g_assert_cmpstr (six_fact_get_subtitle (nth_fact (past, 0)), ==,
+                   "2026-06-01\nMinutes: Norway sends the survey plan");
+
+  /* Notes are named "Note" on their buttons. */
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  g_assert_cmpstr (six_fact_get_name (nth_fact (notes, 0)), ==, "Note");
+  g_assert_cmpstr (six_fact_get_subtitle (nth_fact (notes, 0)), ==, "Private");
+
+  /* Every record a button names is one the workspace finds, the organisation too. */
+  g_assert_nonnull (six_coalition_view_find (view, "organisation",
+                                             "0a9a0000-0000-4000-8000-000000000001"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/views/coalition/resolve", test_resolve);
   g_test_add_func ("/views/coalition/locate", test_locate);
   g_test_add_func ("/views/coalition/send-to-members", test_send_to_members);
+  g_test_add_func ("/views/coalition/facts", test_facts);
 
   return g_test_run ();
 }

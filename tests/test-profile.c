@@ -656,7 +656,8 @@ test_facts (void)
   fact = nth_fact (dates, 0);
   g_assert_cmpstr (six_fact_get_title (fact), ==, "Status");
   g_assert_cmpstr (six_fact_get_subtitle (fact), ==, "State Party");
-  g_assert_true (g_str_has_prefix (six_fact_get_tooltip (fact), "Changed by the reference pack on "));
+  g_assert_true (g_str_has_prefix (six_fact_get_tooltip (fact),
+                                   "Changed by the reference pack on "));
   g_assert_null (six_fact_get_target (fact));
 
   /* An obligation folds out its dates and extensions, and can be edited but not removed. */

@@ -26,9 +26,10 @@
 #include "six-file-saver.h"
 #include "six-labels.h"
 #include "six-live-query.h"
+#include "six-profile.h"
 #include "six-queries.h"
 #include "six-record-form.h"
-#include "six-rows.h"
+#include "six-fact-row.h"
 #include "six-tab-stop.h"
 
 struct _SixCoalitionsPage
@@ -49,20 +50,20 @@ struct _SixCoalitionsPage
   GtkLabel            *heading_label;
   GtkLabel            *details_label;
   GtkLabel            *about_label;
-  AdwPreferencesGroup *glance_group;
+  GtkListBox          *glance_list;
   AdwPreferencesGroup *obligations_group;
-  AdwPreferencesGroup *needs_group;
-  AdwPreferencesGroup *members_group;
-  AdwPreferencesGroup *follow_ups_group;
-  AdwPreferencesGroup *upcoming_group;
-  AdwPreferencesGroup *past_group;
-  AdwPreferencesGroup *notes_group;
+  GtkListBox          *obligations_list;
+  GtkListBox          *needs_list;
+  GtkListBox          *members_list;
+  GtkListBox          *follow_ups_list;
+  GtkListBox          *upcoming_list;
+  GtkListBox          *past_list;
+  GtkListBox          *notes_list;
 
   /* Owned */
   SixRepository       *repository;
   SixLiveQuery        *query;
   char                *coalition_id;  /* the coalition opened, or NULL */
-  GPtrArray           *rows;          /* the workspace's rows, to take out again */
 };
 
 G_DEFINE_FINAL_TYPE (SixCoalitionsPage, six_coalitions_page, GTK_TYPE_WIDGET)
@@ -124,28 +125,6 @@ find_form (const char *kind_name)
 }
 
 /* --- reading ----------------------------------------------------------------------------- */
-
-/* The parts given, @separator between them; missing (NULL or empty) parts are left out. */
-static char *
-join_parts (const char         *separator,
-            const char * const *parts,
-            guint               n_parts)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < n_parts; i++)
-    if (parts[i] != NULL && *parts[i] != '\0')
-      g_string_append_printf (out, "%s%s", out->len > 0 ? separator : "", parts[i]);
-
-  return g_string_free (out, FALSE);
-}
-
-#define join_with(separator, ...) \
-  join_parts ((separator), (const char * const []) { __VA_ARGS__ }, \
-              sizeof ((const char * const []) { __VA_ARGS__ }) / sizeof (const char *))
-/* "Donor · Since 2024-09-01"; one under the other: a row's lines. */
-#define join_details(...) join_with (" · ", __VA_ARGS__)
-#define join_lines(...) join_with ("\n", __VA_ARGS__)
 
 static SixCoalitionView *
 get_view (SixCoalitionsPage *self)
@@ -244,15 +223,6 @@ offer_members (SixCoalitionsPage *self,
   six_record_form_set_choices (form, field, ids, labels);
 }
 
-/* A request by its year and category: "2023 · Victim assistance". */
-static char *
-describe_request (SixRecord *request)
-{
-  /* Translators: a request for assistance, its year and category: "2023 · Victim assistance" */
-  return g_strdup_printf (_("%d · %s"), (int) six_record_get_int (request, "year", 0),
-                          six_record_value_label (request, "category"));
-}
-
 /* The lead's needs: what a contribution may answer. */
 static void
 offer_needs (SixCoalitionsPage *self,
@@ -267,7 +237,7 @@ offer_needs (SixCoalitionsPage *self,
       SixRecord *request = ((SixCoalitionNeed *) needs->pdata[i])->request;
 
       g_ptr_array_add (ids, g_strdup (six_record_get_id (request)));
-      g_ptr_array_add (labels, describe_request (request));
+      g_ptr_array_add (labels, six_profile_describe_request (request));
     }
   six_record_form_set_choices (form, "request", ids, labels);
 }
@@ -425,7 +395,7 @@ offer_meetings (SixCoalitionsPage *self,
         const char *held_on = six_record_get_string (meeting, "held_on");
 
         g_ptr_array_add (ids, g_strdup (six_record_get_id (meeting)));
-        g_ptr_array_add (labels, join_details (six_record_get_string (meeting, "title"),
+        g_ptr_array_add (labels, six_join_details (six_record_get_string (meeting, "title"),
                                                held_on));
       }
   six_record_form_set_choices (form, "meeting", ids, labels);
@@ -559,33 +529,6 @@ edit_coalition_action (GtkWidget  *widget,
     open_form (self, "coalition", get_coalition (self));
 }
 
-/* "s": an organisation among the members, edited where it is named. */
-static void
-edit_organisation_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  SixCoalitionsPage *self = SIX_COALITIONS_PAGE (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  GPtrArray *members;
-
-  if (get_coalition (self) == NULL)
-    return;
-
-  members = six_coalition_view_get_members (get_view (self));
-  for (guint i = 0; i < members->len; i++)
-    {
-      SixCoalitionMember *member = members->pdata[i];
-
-      if (member->party != NULL && g_strcmp0 (six_record_get_id (member->party), id) == 0 &&
-          g_strcmp0 (six_record_get_kind_name (member->party), "organisation") == 0)
-        {
-          open_form (self, "organisation", member->party);
-          return;
-        }
-    }
-}
-
 static void
 remove_record_action (GtkWidget  *widget,
                       const char *action_name,
@@ -696,106 +639,6 @@ print_brief_action (GtkWidget  *widget,
 }
 
 /* --- rows -------------------------------------------------------------------------------- */
-
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "—");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL && subtitle[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  return row;
-}
-
-/* A row that opens a record where it is shown (the lead's profile, an obligation in it). */
-static void
-make_opening (GtkWidget  *row,
-              const char *kind_name,
-              const char *id)
-{
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", kind_name, id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-}
-
-static GtkWidget *
-new_badge (const char *text,
-           const char *style)
-{
-  GtkWidget *badge = gtk_label_new (text);
-
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "badge");
-  gtk_widget_add_css_class (badge, style);
-
-  return badge;
-}
-
-static GtkWidget *
-new_icon_button (const char *icon,
-                 const char *label,
-                 const char *action,
-                 GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-
-  return button;
-}
-
-/* Edit and Remove buttons, named after what they act on ("Edit Norway"). */
-static void
-add_record_buttons (GtkWidget  *row,
-                    SixRecord  *record,
-                    const char *name)
-{
-  g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new ("(ss)",
-                                                                  six_record_get_kind_name (record),
-                                                                  six_record_get_id (record)));
-  g_autofree char *edit = g_strdup_printf (_("Edit %s"), name);
-  g_autofree char *remove = g_strdup_printf (_("Remove %s"), name);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             new_icon_button ("document-edit-symbolic", edit,
-                                              "coalitions.edit-record", target));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             new_icon_button ("user-trash-symbolic", remove,
-                                              "coalitions.remove-record", target));
-}
-
-static char *
-describe_amount (SixRecord *record)
-{
-  gint64 amount;
-
-  if (!six_amount_parse (six_record_get_string (record, "amount"), &amount))
-    return NULL;
-
-  return six_amount_format (amount, six_record_get_string (record, "currency"));
-}
-
-/* "2 open follow-ups, 1 overdue" */
-static char *
-describe_follow_ups (guint n_open,
-                     guint n_overdue)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open follow-up, %u overdue",
-                                       "%u open follow-ups, %u overdue", n_open),
-                          n_open, n_overdue);
-}
 
 /* --- the list ---------------------------------------------------------------------------- */
 
@@ -922,7 +765,7 @@ show_header (SixCoalitionsPage *self,
                                                   : NULL;
   g_autofree char *articles = six_coalition_dup_focus (coalition);
   g_autofree char *focus = articles[0] != '\0' ? g_strdup_printf (_("Focus: %s"), articles) : NULL;
-  g_autofree char *subtitle = join_details (led, six_record_value_label (coalition, "status"),
+  g_autofree char *subtitle = six_join_details (led, six_record_value_label (coalition, "status"),
                                             started, focus);
   const char *description = six_record_get_string (coalition, "description");
 
@@ -932,390 +775,32 @@ show_header (SixCoalitionsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->about_label), description != NULL);
 }
 
+/* Each section's list, in the order of SixCoalitionSection. */
+static const gsize section_lists[] = {
+  G_STRUCT_OFFSET (SixCoalitionsPage, glance_list),
+  G_STRUCT_OFFSET (SixCoalitionsPage, obligations_list),
+  G_STRUCT_OFFSET (SixCoalitionsPage, needs_list),
+  G_STRUCT_OFFSET (SixCoalitionsPage, members_list),
+  G_STRUCT_OFFSET (SixCoalitionsPage, follow_ups_list),
+  G_STRUCT_OFFSET (SixCoalitionsPage, upcoming_list),
+  G_STRUCT_OFFSET (SixCoalitionsPage, past_list),
+  G_STRUCT_OFFSET (SixCoalitionsPage, notes_list),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (section_lists) == SIX_COALITION_N_SECTIONS);
+
+/* Every section's rows bound to the view's lines (none when no workspace is read); a section
+ * with none shows no list. */
 static void
-show_glance (SixCoalitionsPage *self,
-             SixCoalitionView  *view)
+show_sections (SixCoalitionsPage *self,
+               SixCoalitionView  *view)
 {
-  SixCoalitionSummary *summary = six_coalition_view_get_summary (view);
-  SixRecord *coalition = summary->coalition;
-  GPtrArray *upcoming = six_coalition_view_get_upcoming (view);
-  SixRecord *next = upcoming->len > 0 ? upcoming->pdata[0] : NULL;
-  g_autofree char *follow_ups = describe_follow_ups (summary->n_open, summary->n_overdue);
-  GtkWidget *row;
-
-  /* The lead State's profile, one click away. */
-  row = new_row (summary->lead_name, _("Lead State — open its profile"));
-  if (six_coalition_view_get_lead (view) != NULL)
-    make_opening (row, "country", six_record_get_string (coalition, "lead"));
-  six_rows_add (self->rows, self->glance_group, row);
-
-  if (next != NULL)
+  for (guint i = 0; i < SIX_COALITION_N_SECTIONS; i++)
     {
-      g_autofree char *title = g_strdup_printf (_("Next meeting: %s"),
-                                                six_record_get_string (next, "title"));
-      const char *held_on = six_record_get_string (next, "held_on");
-      g_autofree char *when = join_details (held_on != NULL ? held_on : _("Date not set"),
-                                            six_record_get_string (next, "place"));
+      GtkListBox *list = G_STRUCT_MEMBER (GtkListBox *, self, section_lists[i]);
+      g_autoptr(GListModel) facts = six_coalition_view_dup_facts (view, i);
 
-      six_rows_add (self->rows, self->glance_group, new_row (title, when));
-    }
-  else
-    six_rows_add (self->rows, self->glance_group, new_row (_("No meeting planned"), NULL));
-
-  row = new_row (follow_ups, NULL);
-  if (summary->n_overdue > 0)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_badge (_("Overdue"), "overdue"));
-  six_rows_add (self->rows, self->glance_group, row);
-}
-
-/* The last extension granted, "Extended until 2026-05-01"; a pending request is the
- * deadline's status already. */
-static char *
-describe_extension (SixCoalitionObligation *obligation)
-{
-  const char *until;
-
-  for (guint i = obligation->extensions->len; i > 0; i--)
-    if ((until = six_record_get_string (obligation->extensions->pdata[i - 1],
-                                        "granted_until")) != NULL)
-      /* Translators: the deadline an extension granted, "Extended until 2026-05-01" */
-      return g_strdup_printf (_("Extended until %s"), until);
-
-  return NULL;
-}
-
-static void
-show_obligations (SixCoalitionsPage *self,
-                  SixCoalitionView  *view)
-{
-  GPtrArray *obligations = six_coalition_view_get_obligations (view);
-  g_autofree char *title = NULL;
-  GDate today;
-
-  six_coalition_view_get_today (view, &today);
-  /* Translators: a heading, "Obligations and Deadlines of Lebanon" */
-  title = g_strdup_printf (_("Obligations and Deadlines of %s"),
-                           six_coalition_view_get_lead_name (view));
-  adw_preferences_group_set_title (self->obligations_group, title);
-
-  if (obligations->len == 0)
-    six_rows_add_placeholder (self->rows, self->obligations_group,
-                              _("No obligation under Article 3, 4 or 5 is recorded."));
-
-  for (guint i = 0; i < obligations->len; i++)
-    {
-      SixCoalitionObligation *obligation = obligations->pdata[i];
-      SixRecord *record = obligation->obligation;
-      const char *due = six_obligation_get_deadline (record);
-      g_autofree char *deadline = due != NULL && six_obligation_is_open (record)
-                                  ? g_strdup_printf (_("Deadline %s"), due) : NULL;
-      g_autofree char *left = six_deadline_describe (record, obligation->extensions, &today);
-      g_autofree char *extension = describe_extension (obligation);
-      g_autofree char *subtitle = join_details (deadline, left, extension);
-      GtkWidget *row = new_row (six_record_value_label (record, "article"), subtitle);
-
-      if (six_deadline_assess (record, obligation->extensions, &today) ==
-          SIX_DEADLINE_STATE_PASSED)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_badge (_("Passed"), "overdue"));
-      make_opening (row, "obligation", six_record_get_id (record));
-      six_rows_add (self->rows, self->obligations_group, row);
-    }
-}
-
-static const char *
-coverage_label (SixCoverage coverage)
-{
-  switch (coverage)
-    {
-    case SIX_COVERAGE_ANSWERED:
-      return _("Answered");
-    case SIX_COVERAGE_PARTLY:
-      return _("Partly answered");
-    case SIX_COVERAGE_UNANSWERED:
-    default:
-      return _("Unanswered");
-    }
-}
-
-static void
-show_needs (SixCoalitionsPage *self,
-            SixCoalitionView  *view)
-{
-  static const char * const styles[] = { "answered", "partly", "unanswered" };
-  GPtrArray *needs = six_coalition_view_get_needs (view);
-  GPtrArray *commitments = six_coalition_view_get_commitments (view);
-
-  if (needs->len == 0 && commitments->len == 0)
-    {
-      g_autofree char *text = g_strdup_printf (_("No request for assistance from %s is recorded."),
-                                               six_coalition_view_get_lead_name (view));
-
-      six_rows_add_placeholder (self->rows, self->needs_group, text);
-    }
-
-  for (guint i = 0; i < needs->len; i++)
-    {
-      SixCoalitionNeed *need = needs->pdata[i];
-      g_autofree char *title = describe_request (need->request);
-      g_autofree char *asked_amount = describe_amount (need->request);
-      g_autofree char *given_amounts = six_amount_sums_describe (need->sums);
-      /* Translators: what a request asked for, "Asked 1,000 EUR" */
-      g_autofree char *asked = asked_amount != NULL ? g_strdup_printf (_("Asked %s"), asked_amount)
-                                                    : NULL;
-      /* Translators: what the contributions answering a request add up to, per currency */
-      g_autofree char *given = given_amounts[0] != '\0'
-                               ? g_strdup_printf (_("Given %s"), given_amounts)
-                               : need->responses->len > 0
-                               ? NULL : g_strdup (_("Nothing given yet"));
-      const char *description = six_record_get_string (need->request, "description");
-      g_autofree char *subtitle = join_details (description, asked, given);
-      GtkWidget *badge = new_badge (coverage_label (need->coverage), styles[need->coverage]);
-      GtkWidget *row;
-
-      /* What answers a need is listed under it; a need nothing answers is one line. */
-      if (need->responses->len == 0)
-        {
-          row = new_row (title, subtitle);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-        }
-      else
-        {
-          row = adw_expander_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-          adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
-        }
-      if (need->coverage == SIX_COVERAGE_UNANSWERED)
-        gtk_widget_add_css_class (row, "unanswered");
-
-      for (guint r = 0; r < need->responses->len; r++)
-        {
-          SixRecord *response = need->responses->pdata[r];
-          g_autofree char *amount = describe_amount (response);
-          g_autofree char *details = join_details (six_record_value_label (response, "status"),
-                                                   six_record_value_label (response, "kind"),
-                                                   amount);
-          GtkWidget *answer = new_row (need->donor_names->pdata[r], details);
-
-          add_record_buttons (answer, response, need->donor_names->pdata[r]);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), answer);
-        }
-      six_rows_add (self->rows, self->needs_group, row);
-    }
-
-  for (guint i = 0; i < commitments->len; i++)
-    {
-      SixCoalitionCommitment *commitment = commitments->pdata[i];
-      SixRecord *contribution = commitment->contribution;
-      g_autofree char *amount = describe_amount (contribution);
-      g_autofree char *title = join_details (commitment->donor_name,
-                                             six_record_value_label (contribution, "category"));
-      const char *description = six_record_get_string (contribution, "description");
-      g_autofree char *subtitle = join_details (six_record_value_label (contribution, "status"),
-                                                six_record_value_label (contribution, "kind"),
-                                                amount, description);
-      GtkWidget *row = new_row (title, subtitle);
-
-      add_record_buttons (row, contribution, commitment->donor_name);
-      six_rows_add (self->rows, self->needs_group, row);
-    }
-}
-
-/* When a member joined and left: "Since 2024-03-01", "2024-03-01 to 2025-06-30". */
-static char *
-describe_tenure (SixRecord *member)
-{
-  const char *since = six_record_get_string (member, "since");
-  const char *until = six_record_get_string (member, "until");
-
-  if (since != NULL && until != NULL)
-    /* Translators: when a coalition member joined and left, "2024-03-01 to 2025-06-30" */
-    return g_strdup_printf (_("%s to %s"), since, until);
-  if (since != NULL)
-    /* Translators: when a coalition member joined, "Since 2024-03-01" */
-    return g_strdup_printf (_("Since %s"), since);
-  if (until != NULL)
-    /* Translators: when a coalition member left, "Until 2025-06-30" */
-    return g_strdup_printf (_("Until %s"), until);
-
-  return NULL;
-}
-
-static void
-show_members (SixCoalitionsPage *self,
-              SixCoalitionView  *view)
-{
-  GPtrArray *members = six_coalition_view_get_members (view);
-
-  if (members->len == 0)
-    six_rows_add_placeholder (self->rows, self->members_group, _("No member has joined yet."));
-
-  for (guint i = 0; i < members->len; i++)
-    {
-      SixCoalitionMember *member = members->pdata[i];
-      gboolean organisation = member->party != NULL &&
-                              g_strcmp0 (six_record_get_kind_name (member->party),
-                                         "organisation") == 0;
-      const char *role = six_record_value_label (member->member, "role");
-      const char *kind = organisation ? six_record_value_label (member->party, "kind") : NULL;
-      const char *acronym = organisation ? six_record_get_string (member->party, "acronym") : NULL;
-      g_autofree char *tenure = describe_tenure (member->member);
-      /* Translators: a coalition member's contact person, "Contact: Samir Haddad" */
-      g_autofree char *contact = member->contact_name != NULL
-                                 ? g_strdup_printf (_("Contact: %s"), member->contact_name)
-                                 : NULL;
-      /* "Operator · MAG"; an organisation's kind only where it says more than the role. */
-      g_autofree char *subtitle = join_details (role, g_strcmp0 (kind, role) != 0 ? kind : NULL,
-                                                acronym, tenure, contact);
-      GtkWidget *row = new_row (member->name, subtitle);
-
-      if (organisation)
-        {
-          g_autofree char *label = g_strdup_printf (_("Edit Organisation %s"), member->name);
-          GVariant *target = g_variant_new_string (six_record_get_id (member->party));
-
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     new_icon_button ("contact-new-symbolic", label,
-                                                      "coalitions.edit-organisation", target));
-        }
-      add_record_buttons (row, member->member, member->name);
-      six_rows_add (self->rows, self->members_group, row);
-    }
-}
-
-static void
-on_done_toggled_cb (GtkCheckButton    *check,
-                    SixCoalitionsPage *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (check), "activity");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "coalitions.mark-done", "(sb)", id,
-                              gtk_check_button_get_active (check));
-}
-
-static void
-show_follow_ups (SixCoalitionsPage *self,
-                 SixCoalitionView  *view)
-{
-  GPtrArray *follow_ups = six_coalition_view_get_follow_ups (view);
-
-  if (follow_ups->len == 0)
-    six_rows_add_placeholder (self->rows, self->follow_ups_group,
-                              _("Nothing agreed to follow up yet."));
-
-  for (guint i = 0; i < follow_ups->len; i++)
-    {
-      SixCoalitionFollowUp *follow_up = follow_ups->pdata[i];
-      SixRecord *activity = follow_up->activity;
-      const char *due_on = six_record_get_string (activity, "due_on");
-      const char *title = six_record_get_string (activity, "title");
-      /* Translators: when a follow-up is due, "Due 2026-11-01" */
-      g_autofree char *due = due_on != NULL ? g_strdup_printf (_("Due %s"), due_on) : NULL;
-      g_autoptr(GString) actions = g_string_new (NULL);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *from = NULL;
-      g_autofree char *serves = NULL;
-      g_autofree char *done_label = g_strdup_printf (_("Done: %s"), title);
-      GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *row;
-
-      for (guint a = 0; a < follow_up->actions->len; a++)
-        {
-          g_autofree char *heading = six_action_heading (follow_up->actions->pdata[a]);
-
-          g_string_append_printf (actions, "%s%s", actions->len > 0 ? ", " : "", heading);
-        }
-      if (follow_up->meeting != NULL)
-        /* Translators: the meeting a follow-up was agreed at, "From: Coalition meeting, June" */
-        from = g_strdup_printf (_("From: %s"), six_record_get_string (follow_up->meeting, "title"));
-      if (follow_up->request != NULL)
-        {
-          g_autofree char *request = describe_request (follow_up->request);
-
-          /* Translators: the request a follow-up serves, "For: 2018 · Victim assistance" */
-          serves = g_strdup_printf (_("For: %s"), request);
-        }
-      subtitle = join_details (due, follow_up->owner_name,
-                               six_record_value_label (activity, "status"), actions->str, from,
-                               serves);
-      row = new_row (title, subtitle);
-
-      /* Marking one done is one click, undone from the toast. */
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !follow_up->open);
-      gtk_widget_set_tooltip_text (check, _("Mark as done"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      done_label, -1);
-      g_object_set_data_full (G_OBJECT (check), "activity",
-                              g_strdup (six_record_get_id (activity)), g_free);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (on_done_toggled_cb), self, 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-
-      if (follow_up->overdue)
-        {
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_badge (_("Overdue"), "overdue"));
-          gtk_widget_add_css_class (row, "overdue");
-        }
-      if (!follow_up->open)
-        gtk_widget_add_css_class (row, "dim-label");
-      add_record_buttons (row, activity, title);
-      six_rows_add (self->rows, self->follow_ups_group, row);
-    }
-}
-
-static void
-show_meetings_of (SixCoalitionsPage   *self,
-                  GPtrArray           *meetings,
-                  AdwPreferencesGroup *group,
-                  const char          *none)
-{
-  if (meetings->len == 0)
-    six_rows_add_placeholder (self->rows, group, none);
-
-  for (guint i = 0; i < meetings->len; i++)
-    {
-      SixRecord *meeting = meetings->pdata[i];
-      const char *title = six_record_get_string (meeting, "title");
-      const char *agenda = six_record_get_string (meeting, "agenda");
-      const char *outcomes = six_record_get_string (meeting, "outcomes");
-      const char *held_on = six_record_get_string (meeting, "held_on");
-      g_autofree char *when = join_details (held_on != NULL ? held_on : _("Date not set"),
-                                            six_record_get_string (meeting, "place"),
-                                            six_record_value_label (meeting, "kind"));
-      /* Translators: a meeting's agenda, "Agenda: the survey plan" */
-      g_autofree char *agenda_line = agenda != NULL ? g_strdup_printf (_("Agenda: %s"), agenda)
-                                                    : NULL;
-      g_autofree char *attendees = six_coalition_view_dup_attendees (get_view (self), meeting);
-      /* Translators: the members who attend a meeting, "Attendees: Norway, MAG" */
-      g_autofree char *attendees_line = attendees != NULL
-                                        ? g_strdup_printf (_("Attendees: %s"), attendees) : NULL;
-      /* Translators: a meeting's minutes, "Minutes: the plan was agreed" */
-      g_autofree char *minutes_line = outcomes != NULL
-                                      ? g_strdup_printf (_("Minutes: %s"), outcomes) : NULL;
-      g_autofree char *subtitle = join_lines (when, attendees_line, agenda_line, minutes_line);
-      GtkWidget *row = new_row (title, subtitle);
-
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 5);
-      add_record_buttons (row, meeting, title);
-      six_rows_add (self->rows, group, row);
-    }
-}
-
-static void
-show_notes (SixCoalitionsPage *self,
-            SixCoalitionView  *view)
-{
-  GPtrArray *notes = six_coalition_view_get_notes (view);
-
-  for (guint i = 0; i < notes->len; i++)
-    {
-      SixRecord *note = notes->pdata[i];
-      const char *visibility = six_visibility_to_string (six_record_get_visibility (note));
-      GtkWidget *row = new_row (six_record_get_string (note, "text"),
-                                six_value_label (NULL, "visibility", visibility));
-
-      add_record_buttons (row, note, _("Note"));
-      six_rows_add (self->rows, self->notes_group, row);
+      six_fact_row_bind_list (list, facts);
     }
 }
 
@@ -1338,18 +823,13 @@ static void
 show_workspace (SixCoalitionsPage *self,
                 SixCoalitionView  *view)
 {
-  six_rows_clear (self->rows);
+  /* Translators: a heading, "Obligations and Deadlines of Lebanon" */
+  g_autofree char *title = g_strdup_printf (_("Obligations and Deadlines of %s"),
+                                            six_coalition_view_get_lead_name (view));
+
   show_header (self, view);
-  show_glance (self, view);
-  show_obligations (self, view);
-  show_needs (self, view);
-  show_members (self, view);
-  show_follow_ups (self, view);
-  show_meetings_of (self, six_coalition_view_get_upcoming (view), self->upcoming_group,
-                    _("No meeting planned."));
-  show_meetings_of (self, six_coalition_view_get_past (view), self->past_group,
-                    _("No meeting held yet."));
-  show_notes (self, view);
+  adw_preferences_group_set_title (self->obligations_group, title);
+  show_sections (self, view);
 }
 
 static void
@@ -1368,7 +848,7 @@ show (SixCoalitionsPage *self)
   select_listed (self);
   if (six_coalition_view_get_summaries (view)->len == 0)
     {
-      six_rows_clear (self->rows);
+      show_sections (self, view);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -1388,7 +868,7 @@ show (SixCoalitionsPage *self)
     }
   else
     {
-      six_rows_clear (self->rows);
+      show_sections (self, view);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
     }
 }
@@ -1426,7 +906,6 @@ six_coalitions_page_dispose (GObject *object)
 {
   SixCoalitionsPage *self = (SixCoalitionsPage *) object;
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->query);
   g_clear_object (&self->repository);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_COALITIONS_PAGE);
@@ -1470,14 +949,15 @@ six_coalitions_page_class_init (SixCoalitionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, about_label);
-  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, glance_group);
+  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, glance_list);
   gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, obligations_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, needs_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, members_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, follow_ups_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, upcoming_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, past_group);
-  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, obligations_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, needs_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, members_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, follow_ups_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, upcoming_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, past_list);
+  gtk_widget_class_bind_template_child (widget_class, SixCoalitionsPage, notes_list);
   gtk_widget_class_bind_template_callback (widget_class, status_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_or_no_match_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
@@ -1498,13 +978,11 @@ six_coalitions_page_class_init (SixCoalitionsPageClass *klass)
                                    add_record_action);
   gtk_widget_class_install_action (widget_class, "coalitions.new-organisation", NULL,
                                    add_record_action);
-  gtk_widget_class_install_action (widget_class, "coalitions.edit-record", "(ss)",
+  gtk_widget_class_install_action (widget_class, "record.edit", "(ss)",
                                    edit_record_action);
-  gtk_widget_class_install_action (widget_class, "coalitions.remove-record", "(ss)",
+  gtk_widget_class_install_action (widget_class, "record.remove", "(ss)",
                                    remove_record_action);
-  gtk_widget_class_install_action (widget_class, "coalitions.edit-organisation", "s",
-                                   edit_organisation_action);
-  gtk_widget_class_install_action (widget_class, "coalitions.mark-done", "(sb)",
+  gtk_widget_class_install_action (widget_class, "record.mark-done", "(sb)",
                                    mark_done_action);
   gtk_widget_class_install_action (widget_class, "coalitions.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "coalitions.print-brief", NULL,
@@ -1522,7 +1000,6 @@ six_coalitions_page_init (SixCoalitionsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   update_actions (self);
 }
 

@@ -545,8 +545,7 @@ show_profile (SixCountryProfile *self)
           facts = add_start_coalition (self, coalitions);
           g_object_unref (coalitions);
         }
-      gtk_list_box_bind_model (list, facts, six_fact_row_create, NULL, NULL);
-      gtk_widget_set_visible (GTK_WIDGET (list), g_list_model_get_n_items (facts) > 0);
+      six_fact_row_bind_list (list, facts);
     }
 }
 

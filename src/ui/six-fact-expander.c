@@ -21,6 +21,7 @@ struct _SixFactExpander
   SixFact        *fact;
 
   /* Template widgets */
+  GtkWidget      *badge;
   GtkWidget      *unverified_badge;
   GtkWidget      *edit_button;
 };
@@ -51,6 +52,12 @@ set_fact (SixFactExpander *self,
   g_object_bind_property (fact, "subtitle", self, "subtitle", G_BINDING_SYNC_CREATE);
   g_object_bind_property (fact, "unverified", self->unverified_badge, "visible",
                           G_BINDING_SYNC_CREATE);
+  g_object_bind_property (fact, "badge", self->badge, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (fact, "has-badge", self->badge, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (fact, "badge-classes", self->badge, "css-classes",
+                          G_BINDING_SYNC_CREATE);
+  if (six_fact_get_style (fact) != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), six_fact_get_style (fact));
   g_object_bind_property (fact, "editable", self->edit_button, "visible",
                           G_BINDING_SYNC_CREATE);
   /* The expander itself is read by its title, as its header row is. */
@@ -136,6 +143,7 @@ six_fact_expander_class_init (SixFactExpanderClass *klass)
   g_type_ensure (SIX_TYPE_FACT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/six-fact-expander.ui");
+  gtk_widget_class_bind_template_child (widget_class, SixFactExpander, badge);
   gtk_widget_class_bind_template_child (widget_class, SixFactExpander, unverified_badge);
   gtk_widget_class_bind_template_child (widget_class, SixFactExpander, edit_button);
 }

@@ -18,6 +18,8 @@ GtkWidget *six_fact_row_new      (SixFact  *fact);
 SixFact   *six_fact_row_get_fact (SixFactRow *self);
 GtkWidget *six_fact_row_create   (gpointer  item,
                                   gpointer  user_data);
+void       six_fact_row_bind_list (GtkListBox *list,
+                                   GListModel *facts);
 
 void      _six_fact_set_actionable (GtkActionable *actionable,
                                     const char    *action_name,

@@ -16,6 +16,7 @@
 #include "six-coalition-item.h"
 #include "six-db.h"
 #include "six-deadline.h"
+#include "six-fact.h"
 #include "six-iso-codes.h"
 #include "six-labels.h"
 
@@ -169,6 +170,16 @@ six_coalition_agendas_read (SixDb       *db,
   add_counts (agendas, overdue_counts, G_STRUCT_OFFSET (SixCoalitionAgenda, n_overdue));
 
   return g_steal_pointer (&agendas);
+}
+
+/* "2 open follow-ups, 1 overdue" */
+char *
+six_coalition_describe_follow_ups (guint n_open,
+                                   guint n_overdue)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open follow-up, %u overdue",
+                                       "%u open follow-ups, %u overdue", n_open),
+                          n_open, n_overdue);
 }
 
 /* Returns: (transfer none): @coalition_id's agenda; an empty one if nothing is planned */
@@ -492,20 +503,6 @@ build_summaries (Tables *tables)
   return summaries;
 }
 
-/* The parts given, " · " between them; missing (NULL or empty) parts are left out. */
-static char *
-join_details (const char * const *parts,
-              guint               n_parts)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < n_parts; i++)
-    if (parts[i] != NULL && *parts[i] != '\0')
-      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", parts[i]);
-
-  return g_string_free (out, FALSE);
-}
-
 /* "Led by Lebanon · Active · 4 members" */
 static char *
 describe_lead (SixCoalitionSummary *summary)
@@ -515,9 +512,8 @@ describe_lead (SixCoalitionSummary *summary)
                                               summary->n_members);
   /* Translators: the State that leads a coalition, "Led by Lebanon" */
   g_autofree char *led = g_strdup_printf (_("Led by %s"), summary->lead_name);
-  const char *parts[] = { led, six_record_value_label (summary->coalition, "status"), members };
 
-  return join_details (parts, G_N_ELEMENTS (parts));
+  return six_join_details (led, six_record_value_label (summary->coalition, "status"), members);
 }
 
 /* "Deadline 2026-05-01", then "Next meeting 2026-03-02": a line each, as the list stays
@@ -547,11 +543,8 @@ new_item (SixCoalitionSummary *summary)
   SixRecord *coalition = summary->coalition;
   g_autofree char *lead = describe_lead (summary);
   g_autofree char *dates = describe_dates (summary);
-  g_autofree char *follow_ups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "%u open follow-up, %u overdue",
-                                                              "%u open follow-ups, %u overdue",
-                                                              summary->n_open),
-                                                 summary->n_open, summary->n_overdue);
+  g_autofree char *follow_ups = six_coalition_describe_follow_ups (summary->n_open,
+                                                                   summary->n_overdue);
   g_autofree char *subtitle = g_strjoin ("\n", lead, dates, follow_ups, NULL);
 
   return six_coalition_item_new (six_record_get_id (coalition),
@@ -1239,7 +1232,13 @@ six_coalition_view_find (SixCoalitionView *self,
   all = g_ptr_array_new ();
   g_ptr_array_add (all, self->summary->coalition);
   for (guint i = 0; i < self->members->len; i++)
-    g_ptr_array_add (all, ((SixCoalitionMember *) self->members->pdata[i])->member);
+    {
+      SixCoalitionMember *member = self->members->pdata[i];
+
+      g_ptr_array_add (all, member->member);
+      if (member->party != NULL)
+        g_ptr_array_add (all, member->party);
+    }
   for (guint i = 0; i < self->obligations->len; i++)
     g_ptr_array_add (all, ((SixCoalitionObligation *) self->obligations->pdata[i])->obligation);
   for (guint i = 0; i < self->needs->len; i++)

@@ -118,6 +118,26 @@ GHashTable               *six_coalition_agendas_read  (SixDb       *db,
                                                        GError     **error);
 const SixCoalitionAgenda *six_coalition_agenda_lookup (GHashTable  *agendas,
                                                        const char  *coalition_id);
+char                     *six_coalition_describe_follow_ups (guint  n_open,
+                                                             guint  n_overdue);
+
+/* The sections of a coalition's workspace, top to bottom. */
+typedef enum
+{
+  SIX_COALITION_GLANCE,
+  SIX_COALITION_OBLIGATIONS,
+  SIX_COALITION_NEEDS,
+  SIX_COALITION_MEMBERS,
+  SIX_COALITION_FOLLOW_UPS,
+  SIX_COALITION_UPCOMING,
+  SIX_COALITION_PAST,
+  SIX_COALITION_NOTES,
+  SIX_COALITION_N_SECTIONS
+} SixCoalitionSection;
+
+/* six-coalition-facts.c: the workspace as its page shows it */
+GListModel               *six_coalition_view_dup_facts (SixCoalitionView    *self,
+                                                        SixCoalitionSection  section);
 char       *six_coalition_resolve            (SixDb       *db,
                                               const char  *text,
                                               GError     **error);

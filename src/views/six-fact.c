@@ -30,6 +30,12 @@ struct _SixFact
   gboolean    unverified;   /* a reference fact no one has confirmed yet */
   char       *badge;
   char       *badge_style;
+  char       *style;        /* a style class of the whole line: "overdue", "dim-label" */
+  gboolean    checkable;    /* it can be ticked done (record.mark-done) */
+  gboolean    done;
+  GVariant   *also_target;  /* "(ss)": a second record its line edits, or NULL */
+  char       *also_label;   /* what that button is called: "Edit Organisation MAG" */
+  int         subtitle_lines;
   GListStore *details;      /* SixFact: the lines it folds out, or NULL */
 };
 
@@ -54,6 +60,11 @@ enum {
   PROP_BADGE,
   PROP_BADGE_CLASSES,
   PROP_HAS_BADGE,
+  PROP_CHECKABLE,
+  PROP_DONE,
+  PROP_ALSO_TARGET,
+  PROP_HAS_ALSO,
+  PROP_SUBTITLE_LINES,
   PROP_DETAILS,
   N_PROPS
 };
@@ -75,6 +86,9 @@ six_fact_finalize (GObject *object)
   g_clear_pointer (&self->action_target, g_variant_unref);
   g_free (self->badge);
   g_free (self->badge_style);
+  g_free (self->style);
+  g_clear_pointer (&self->also_target, g_variant_unref);
+  g_free (self->also_label);
   g_clear_object (&self->details);
 
   G_OBJECT_CLASS (six_fact_parent_class)->finalize (object);
@@ -149,6 +163,21 @@ six_fact_get_property (GObject    *object,
     case PROP_HAS_BADGE:
       g_value_set_boolean (value, self->badge != NULL);
       break;
+    case PROP_CHECKABLE:
+      g_value_set_boolean (value, self->checkable);
+      break;
+    case PROP_DONE:
+      g_value_set_boolean (value, self->done);
+      break;
+    case PROP_ALSO_TARGET:
+      g_value_set_variant (value, self->also_target);
+      break;
+    case PROP_HAS_ALSO:
+      g_value_set_boolean (value, self->also_target != NULL);
+      break;
+    case PROP_SUBTITLE_LINES:
+      g_value_set_int (value, self->subtitle_lines);
+      break;
     case PROP_DETAILS:
       g_value_set_object (value, self->details);
       break;
@@ -202,6 +231,16 @@ six_fact_class_init (SixFactClass *klass)
                                                        G_PARAM_READABLE |
                                                        G_PARAM_STATIC_STRINGS);
   properties[PROP_HAS_BADGE] = boolean_property ("has-badge");
+  properties[PROP_CHECKABLE] = boolean_property ("checkable");
+  properties[PROP_DONE] = boolean_property ("done");
+  properties[PROP_ALSO_TARGET] = g_param_spec_variant ("also-target", NULL, NULL,
+                                                       G_VARIANT_TYPE ("(ss)"), NULL,
+                                                       G_PARAM_READABLE |
+                                                       G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_ALSO] = boolean_property ("has-also");
+  properties[PROP_SUBTITLE_LINES] = g_param_spec_int ("subtitle-lines", NULL, NULL, 0, G_MAXINT,
+                                                      0, G_PARAM_READABLE |
+                                                      G_PARAM_STATIC_STRINGS);
   properties[PROP_DETAILS] = g_param_spec_object ("details", NULL, NULL, G_TYPE_LIST_MODEL,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
@@ -241,6 +280,7 @@ six_fact_new_placeholder (const char *text)
   SixFact *self = six_fact_new (text, NULL);
 
   self->placeholder = TRUE;
+  self->style = g_strdup ("dim-label");
 
   return self;
 }
@@ -326,7 +366,7 @@ six_fact_set_unverified (SixFact  *self,
   self->unverified = unverified;
 }
 
-/* A word beside the title ("Overdue"), styled by @style ("error", "warning"; nullable). */
+/* A word beside the title ("Overdue"), styled by @style ("overdue", "answered"; nullable). */
 void
 six_fact_set_badge (SixFact    *self,
                     const char *text,
@@ -338,6 +378,58 @@ six_fact_set_badge (SixFact    *self,
   self->badge = g_strdup (text);
   g_free (self->badge_style);
   self->badge_style = g_strdup (style);
+}
+
+/* A style class of the whole line ("overdue", "unanswered", "dim-label"), or NULL. */
+void
+six_fact_set_style (SixFact    *self,
+                    const char *style)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+
+  g_free (self->style);
+  self->style = g_strdup (style);
+}
+
+/* The line can be ticked done, and is if @done: record.mark-done, "(sb)", with its record's
+ * id and the state ticked. */
+void
+six_fact_set_done (SixFact  *self,
+                   gboolean  done)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+
+  self->checkable = TRUE;
+  self->done = done;
+}
+
+/* A second record the line edits, by a button called @label: a member's organisation. */
+void
+six_fact_set_also_edits (SixFact    *self,
+                         SixRecord  *record,
+                         const char *label)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+  g_return_if_fail (SIX_IS_RECORD (record));
+  g_return_if_fail (label != NULL);
+
+  g_clear_pointer (&self->also_target, g_variant_unref);
+  self->also_target = g_variant_ref_sink (g_variant_new ("(ss)",
+                                                         six_record_get_kind_name (record),
+                                                         six_record_get_id (record)));
+  g_free (self->also_label);
+  self->also_label = g_strdup (label);
+}
+
+/* At most @lines of the subtitle show; 0 (the default) for all of them. */
+void
+six_fact_set_subtitle_lines (SixFact *self,
+                             int      lines)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+  g_return_if_fail (lines >= 0);
+
+  self->subtitle_lines = lines;
 }
 
 /* A line the fact folds out, in order. */
@@ -443,6 +535,47 @@ six_fact_get_badge (SixFact *self)
   return self->badge;
 }
 
+const char *
+six_fact_get_style (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->style;
+}
+
+gboolean
+six_fact_get_checkable (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), FALSE);
+
+  return self->checkable;
+}
+
+gboolean
+six_fact_get_done (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), FALSE);
+
+  return self->done;
+}
+
+/* Returns: (transfer none) (nullable): "(ss)", the second record the line edits */
+GVariant *
+six_fact_get_also_target (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->also_target;
+}
+
+const char *
+six_fact_get_also_label (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->also_label;
+}
+
 /* Returns: (transfer none) (nullable): the SixFact lines it folds out */
 GListModel *
 six_fact_get_details (SixFact *self)
@@ -450,4 +583,18 @@ six_fact_get_details (SixFact *self)
   g_return_val_if_fail (SIX_IS_FACT (self), NULL);
 
   return self->details != NULL ? G_LIST_MODEL (self->details) : NULL;
+}
+
+char *
+six_join_parts (const char         *separator,
+                const char * const *parts,
+                guint               n_parts)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n_parts; i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? separator : "", parts[i]);
+
+  return g_string_free (out, FALSE);
 }

@@ -38,6 +38,15 @@ void        six_fact_set_unverified     (SixFact    *self,
 void        six_fact_set_badge          (SixFact    *self,
                                          const char *text,
                                          const char *style);
+void        six_fact_set_style          (SixFact    *self,
+                                         const char *style);
+void        six_fact_set_done           (SixFact    *self,
+                                         gboolean    done);
+void        six_fact_set_also_edits     (SixFact    *self,
+                                         SixRecord  *record,
+                                         const char *label);
+void        six_fact_set_subtitle_lines (SixFact    *self,
+                                         int         lines);
 void        six_fact_add_detail         (SixFact    *self,
                                          SixFact    *detail);
 
@@ -52,6 +61,23 @@ GVariant   *six_fact_get_action_target  (SixFact    *self);
 gboolean    six_fact_get_placeholder    (SixFact    *self);
 gboolean    six_fact_get_unverified     (SixFact    *self);
 const char *six_fact_get_badge          (SixFact    *self);
+const char *six_fact_get_style          (SixFact    *self);
+gboolean    six_fact_get_checkable      (SixFact    *self);
+gboolean    six_fact_get_done           (SixFact    *self);
+GVariant   *six_fact_get_also_target    (SixFact    *self);
+const char *six_fact_get_also_label     (SixFact    *self);
 GListModel *six_fact_get_details        (SixFact    *self);
+
+/* The parts given, @separator between them; missing (NULL or empty) parts are left out. */
+char       *six_join_parts              (const char         *separator,
+                                         const char * const *parts,
+                                         guint               n_parts);
+
+#define six_join_with(separator, ...) \
+  six_join_parts ((separator), (const char * const []) { __VA_ARGS__ }, \
+                  sizeof ((const char * const []) { __VA_ARGS__ }) / sizeof (const char *))
+/* "Donor · Since 2024-09-01"; one under the other: a row's lines. */
+#define six_join_details(...) six_join_with (" · ", __VA_ARGS__)
+#define six_join_lines(...) six_join_with ("\n", __VA_ARGS__)
 
 G_END_DECLS

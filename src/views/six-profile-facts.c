@@ -95,24 +95,6 @@ add_placeholder (Facts      *facts,
   add (facts, six_fact_new_placeholder (text));
 }
 
-/* The parts given, " · " between them; missing (NULL or empty) parts are left out. */
-static char *
-join_parts (const char * const *parts,
-            guint               n_parts)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < n_parts; i++)
-    if (parts[i] != NULL && *parts[i] != '\0')
-      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", parts[i]);
-
-  return g_string_free (out, FALSE);
-}
-
-#define join_details(...) \
-  join_parts ((const char * const []) { __VA_ARGS__ }, \
-              sizeof ((const char * const []) { __VA_ARGS__ }) / sizeof (const char *))
-
 static gboolean
 is_unverified (SixRecord *record)
 {
@@ -273,7 +255,7 @@ add_requests (Facts *facts)
       g_autofree char *title = six_profile_describe_request (request);
       g_autofree char *amount = six_record_dup_amount (request);
       g_autofree char *source = describe_source (request, "description");
-      g_autofree char *subtitle = join_details (six_record_get_string (request, "description"),
+      g_autofree char *subtitle = six_join_details (six_record_get_string (request, "description"),
                                                 six_record_value_label (request, "status"),
                                                 amount, source);
       SixFact *fact = new_fact (facts, title, subtitle, request, "description");
@@ -310,14 +292,14 @@ add_contributions_of (Facts     *facts,
       g_autofree char *party = six_profile_dup_party_name (facts->profile, party_id);
       /* Translators: a contribution's donor, or its recipient */
       g_autofree char *who = g_strdup_printf (received ? _("From %s") : _("To %s"), party);
-      g_autofree char *title = join_details (who,
+      g_autofree char *title = six_join_details (who,
                                              six_record_value_label (contribution, "category"));
       g_autofree char *amount = six_record_dup_amount (contribution);
       g_autofree char *year = six_record_get_value (contribution, "year") != NULL
         ? g_strdup_printf ("%" G_GINT64_FORMAT, six_record_get_int (contribution, "year", 0))
         : NULL;
       g_autofree char *answers = describe_answered (facts, contribution);
-      g_autofree char *subtitle = join_details (amount,
+      g_autofree char *subtitle = six_join_details (amount,
                                                 six_record_value_label (contribution, "kind"),
                                                 six_record_value_label (contribution, "status"),
                                                 year, answers);
@@ -369,7 +351,7 @@ add_contacts (Facts *facts)
   for (guint i = 0; i < contacts->len; i++)
     {
       SixRecord *contact = contacts->pdata[i];
-      g_autofree char *subtitle = join_details (six_record_get_string (contact, "role"),
+      g_autofree char *subtitle = six_join_details (six_record_get_string (contact, "role"),
                                                 six_record_get_string (contact, "email"),
                                                 six_record_get_string (contact, "phone"));
       SixFact *fact = new_fact (facts, six_record_get_string (contact, "name"), subtitle,
@@ -434,12 +416,13 @@ six_profile_dup_facts (SixProfile        *self,
   return G_LIST_MODEL (facts.facts);
 }
 
-/* A request by its year and category: "2018 · Survey and clearance". */
+/* A request by its year and category, as every page names one: "2018 · Survey and clearance". */
 char *
 six_profile_describe_request (SixRecord *request)
 {
   g_return_val_if_fail (SIX_IS_RECORD (request), NULL);
 
-  return g_strdup_printf ("%" G_GINT64_FORMAT " · %s", six_record_get_int (request, "year", 0),
+  /* Translators: a request for assistance, its year and category: "2023 · Victim assistance" */
+  return g_strdup_printf (_("%d · %s"), (int) six_record_get_int (request, "year", 0),
                           six_record_value_label (request, "category"));
 }
