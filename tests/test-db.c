@@ -3005,6 +3005,79 @@ test_files_migrate_v2 (void)
   remove_tree (dir);
 }
 
+/* A file of each later version (made by that version's store,
+ * tests/data/make-schema-past.sh) keeps its data and its history, and gains every later step. */
+static void
+test_files_migrate_past (gconstpointer data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autofree char *name = g_strdup_printf ("schema-v%d.db", version);
+  g_autofree char *fixture = g_build_filename (TEST_DATA_DIR, name, NULL);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article-six.db", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixRecord) lebanon = NULL;
+  g_autoptr(SixRecord) contribution = NULL;
+  g_autoptr(SixRecord) action = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) operations = NULL;
+  g_autofree char *undone_name = NULL;
+  SixDb *db;
+
+  write_bytes (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  {
+    sqlite3 *handle = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, version);
+    sqlite3_finalize (stmt);
+    sqlite3_close (handle);
+  }
+
+  db = open_db (path);
+  g_assert_cmpint (six_db_get_schema_version (db), ==, six_db_get_latest_version ());
+
+  lebanon = get_record (db, "country", "LBN");
+  g_assert_cmpstr (six_record_get_string (lebanon, "name"), ==, "Lebanese Republic");
+  contribution = get_record (db, "contribution", fixture_contribution);
+  g_assert_cmpstr (six_record_get_string (contribution, "amount"), ==, "250000.50");
+  g_assert_cmpstr (six_record_get_string (contribution, "coalition"), ==, fixture_coalition);
+  action = get_record (db, "action", "lap:39");
+  g_assert_cmpuint (g_variant_n_children (six_record_get_value (action, "related")), ==, 1);
+  g_assert_cmpint (six_db_count_records (db, kind ("country"), FALSE), ==, 2);
+
+  conflicts = six_db_list_conflicts (db, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  operations = six_db_list_operations (db, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (operations->len, ==, 2);
+
+  /* Every step after the file's own: format 1.3's fields (5), the Overview's indexes (6). */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info ('coalition_member') "
+                                  "WHERE name IN ('since', 'until', 'contact')"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info ('activity') "
+                                  "WHERE name IN ('meeting', 'request')"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) "
+                                  "FROM pragma_index_info ('assistance_request_year')"), ==, 4);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_index_info ('activity_coalition')"),
+                   ==, 4);
+
+  /* History made by the old version can be undone by this one. */
+  g_assert_cmpint (six_db_undo (db, 0, &error), >, 0);
+  g_assert_no_error (error);
+  undone_name = get_string (db, "country", "LBN", "name");
+  g_assert_cmpstr (undone_name, ==, "Lebanon");
+
+  six_db_close (db);
+  remove_tree (dir);
+}
+
 /* A record not held here whose first write is a field of a newer version gets its row, and
  * undoing the write tombstones it like any record the operation created. */
 static void
@@ -3731,6 +3804,12 @@ main (int   argc,
   g_test_add_func ("/store/db/files/foreign", test_files_foreign);
   g_test_add_func ("/store/db/files/migrate-v1", test_files_migrate_v1);
   g_test_add_func ("/store/db/files/migrate-v2", test_files_migrate_v2);
+  for (int version = 3; version <= six_db_get_latest_version (); version++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/store/db/files/migrate-v%d", version);
+
+      g_test_add_data_func (test_path, GINT_TO_POINTER (version), test_files_migrate_past);
+    }
   g_test_add_func ("/store/db/files/kill", test_files_kill);
   g_test_add_func ("/store/db/locked-message", test_locked_message);
   g_test_add_func ("/store/db/backup/rotate", test_backup_rotate);
