@@ -2822,6 +2822,35 @@ make_fixture (const char *path)
   return 0;
 }
 
+/* The first column of the first row of @sql on the file at @path, read as it is: opened
+ * read-only, before the store touches it. */
+static char *
+read_file_text (const char *path,
+                const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+
+  return text;
+}
+
+static gint64
+read_file_int (const char *path,
+               const char *sql)
+{
+  g_autofree char *text = read_file_text (path, sql);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
 static void
 test_files_migrate_v1 (void)
 {
@@ -2843,24 +2872,8 @@ test_files_migrate_v1 (void)
   write_bytes (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   /* Who wrote the fixture, read before our code touches the file. */
-  {
-    sqlite3 *handle = NULL;
-    sqlite3_stmt *stmt = NULL;
-
-    g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_prepare_v2 (handle,
-                                         "SELECT value FROM meta WHERE key = 'replica_id'", -1,
-                                         &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    replica = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    sqlite3_finalize (stmt);
-    g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL),
-                     ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-    sqlite3_finalize (stmt);
-    sqlite3_close (handle);
-  }
+  replica = read_file_text (path, "SELECT value FROM meta WHERE key = 'replica_id'");
+  g_assert_cmpint (read_file_int (path, "PRAGMA user_version"), ==, 1);
 
   db = open_db (path);
   g_assert_cmpint (six_db_get_schema_version (db), ==, six_db_get_latest_version ());
@@ -3026,18 +3039,7 @@ test_files_migrate_past (gconstpointer data)
   SixDb *db;
 
   write_bytes (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  {
-    sqlite3 *handle = NULL;
-    sqlite3_stmt *stmt = NULL;
-
-    g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL), ==,
-                     SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, version);
-    sqlite3_finalize (stmt);
-    sqlite3_close (handle);
-  }
+  g_assert_cmpint (read_file_int (path, "PRAGMA user_version"), ==, version);
 
   db = open_db (path);
   g_assert_cmpint (six_db_get_schema_version (db), ==, six_db_get_latest_version ());

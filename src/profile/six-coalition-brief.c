@@ -231,21 +231,6 @@ draw_obligations (Page *page)
   six_page_draw_table (&page->base, fractions, rows, G_MAXUINT);
 }
 
-static const char *
-describe_coverage (SixCoverage coverage)
-{
-  switch (coverage)
-    {
-    case SIX_COVERAGE_ANSWERED:
-      return _("Answered");
-    case SIX_COVERAGE_PARTLY:
-      return _("Partly answered");
-    case SIX_COVERAGE_UNANSWERED:
-    default:
-      return _("Unanswered");
-    }
-}
-
 /* "Norway, MAG": each donor once. */
 static char *
 describe_donors (GPtrArray *names)
@@ -297,11 +282,11 @@ draw_needs (Page *page)
       /* What still needs a partner stands out. */
       if (need->coverage == SIX_COVERAGE_UNANSWERED)
         add_strong_row (rows, 6, year, six_record_value_label (need->request, "category"), asked,
-                        given[0] != '\0' ? given : NULL, describe_coverage (need->coverage),
+                        given[0] != '\0' ? given : NULL, six_coverage_label (need->coverage),
                         donors[0] != '\0' ? donors : NULL);
       else
         six_page_add_row (rows, 6, year, six_record_value_label (need->request, "category"), asked,
-                          given[0] != '\0' ? given : NULL, describe_coverage (need->coverage),
+                          given[0] != '\0' ? given : NULL, six_coverage_label (need->coverage),
                           donors[0] != '\0' ? donors : NULL);
     }
   for (guint i = 0; i < commitments->len; i++)

@@ -294,10 +294,8 @@ show_responses (SixOverviewPage *self,
                 SixOverview     *overview)
 {
   g_autofree char *span = describe_span (overview);
-  static const struct { SixCoverage coverage; const char *label; } kinds[] = {
-    { SIX_COVERAGE_ANSWERED, N_("Answered") },
-    { SIX_COVERAGE_PARTLY, N_("Partly answered") },
-    { SIX_COVERAGE_UNANSWERED, N_("Unanswered") },
+  static const SixCoverage kinds[] = {
+    SIX_COVERAGE_ANSWERED, SIX_COVERAGE_PARTLY, SIX_COVERAGE_UNANSWERED
   };
   static const SixChartSegment segments[] = {
     SIX_CHART_SEGMENT_ANSWERED, SIX_CHART_SEGMENT_PARTLY, SIX_CHART_SEGMENT_UNANSWERED
@@ -311,18 +309,18 @@ show_responses (SixOverviewPage *self,
   clear_list (self->coverage_list);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      g_auto(GStrv) ids = six_overview_dup_coverage_states (overview, kinds[k].coverage);
+      g_auto(GStrv) ids = six_overview_dup_coverage_states (overview, kinds[k]);
       g_autofree char *figures = NULL;
       /* Translators: "States with requests of 2018: Partly answered" */
       g_autofree char *filter = g_strdup_printf (_("States with requests of %s: %s"), span,
-                                                 _(kinds[k].label));
+                                                 six_coverage_label (kinds[k]));
       SixChartValues values = { .kinds = { segments[k] }, .n_segments = 1 };
 
-      values.values[0] = counts[kinds[k].coverage];
+      values.values[0] = counts[kinds[k]];
       figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests",
-                                              counts[kinds[k].coverage]),
-                                 counts[kinds[k].coverage]);
-      add_countries_row (self->coverage_list, _(kinds[k].label), figures, filter,
+                                              counts[kinds[k]]),
+                                 counts[kinds[k]]);
+      add_countries_row (self->coverage_list, six_coverage_label (kinds[k]), figures, filter,
                          (const char * const *) ids, &values, MAX (requests->len, 1));
     }
 }

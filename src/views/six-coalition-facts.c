@@ -133,21 +133,6 @@ add_obligations (SixCoalitionView *view,
     }
 }
 
-static const char *
-coverage_label (SixCoverage coverage)
-{
-  switch (coverage)
-    {
-    case SIX_COVERAGE_ANSWERED:
-      return _("Answered");
-    case SIX_COVERAGE_PARTLY:
-      return _("Partly answered");
-    case SIX_COVERAGE_UNANSWERED:
-    default:
-      return _("Unanswered");
-    }
-}
-
 /* A need, how far it is answered, and the contributions answering it folded out. */
 static SixFact *
 new_need_fact (SixCoalitionNeed *need)
@@ -169,7 +154,7 @@ new_need_fact (SixCoalitionNeed *need)
                                                 asked, given);
   SixFact *fact = six_fact_new (title, subtitle);
 
-  six_fact_set_badge (fact, coverage_label (need->coverage), styles[need->coverage]);
+  six_fact_set_badge (fact, six_coverage_label (need->coverage), styles[need->coverage]);
   if (need->coverage == SIX_COVERAGE_UNANSWERED)
     six_fact_set_style (fact, "unanswered");
 

@@ -666,6 +666,22 @@ six_coverage_assess (SixRecord *request,
   return SIX_COVERAGE_PARTLY;
 }
 
+/* How far a request is answered, in words: "Partly answered". */
+const char *
+six_coverage_label (SixCoverage coverage)
+{
+  switch (coverage)
+    {
+    case SIX_COVERAGE_ANSWERED:
+      return _("Answered");
+    case SIX_COVERAGE_PARTLY:
+      return _("Partly answered");
+    case SIX_COVERAGE_UNANSWERED:
+    default:
+      return _("Unanswered");
+    }
+}
+
 static int
 compare_requests (gconstpointer a,
                   gconstpointer b)

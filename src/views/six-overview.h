@@ -157,6 +157,7 @@ SixOverviewDeadline *six_overview_deadline_new (SixRecord   *obligation,
 void         six_overview_deadline_free        (SixOverviewDeadline *deadline);
 int          six_overview_compare_deadlines    (gconstpointer a,
                                                 gconstpointer b);
+const char  *six_coverage_label                (SixCoverage   coverage);
 SixCoverage  six_coverage_assess               (SixRecord    *request,
                                                 GPtrArray    *responses);
 GPtrArray   *six_overview_convert_totals       (SixOverview  *self,
