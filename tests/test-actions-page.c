@@ -175,13 +175,34 @@ row_titled (gpointer data)
   return find_row_titled (wait->root, wait->title) != NULL;
 }
 
-/* Clicks the button a row carries (the detail's rows carry one: remove). */
+/* The first button @widget shows, itself or within. */
+static GtkWidget *
+find_shown_button (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_shown_button (child);
+
+      if (button != NULL)
+        return button;
+    }
+
+  return NULL;
+}
+
+/* Clicks the one button @title's row shows (its Remove). */
 static void
 click_row_button (GtkWidget  *root,
                   const char *title)
 {
   GtkWidget *row = find_row_titled (root, title);
-  GtkWidget *button = row != NULL ? find_descendant (row, GTK_TYPE_BUTTON) : NULL;
+  GtkWidget *button = row != NULL ? find_shown_button (row) : NULL;
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
@@ -480,6 +501,16 @@ detail_body (Fixture *fixture)
     g_assert_true (g_variant_equal (target, expected));
   }
 
+  /* The detail's foot, for review: related actions, then the linked records. */
+  {
+    GtkWidget *scroller = find_by_id (GTK_WIDGET (detail), "scroller");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    g_autofree char *png = review_path ("action-detail-links.png");
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    save_widget_png (GTK_WIDGET (fixture->window), png);
+  }
+
   /* … its button unlinks it; Undo links it again. */
   click_row_button (GTK_WIDGET (detail), "Lebanon");
   wait_field (repository, "action_tracking", "lap:38", "links", NULL);
@@ -493,7 +524,7 @@ detail_body (Fixture *fixture)
   wait_field (repository, "action_tracking", "lap:38", "notes", "Raised with the donors' group");
 
   /* A related action opens in its place; removing the pair edits both sides. */
-  g_signal_emit_by_name (find_row_titled (GTK_WIDGET (detail), "DAP Action 5.2"), "activated");
+  g_assert_true (gtk_widget_activate (find_row_titled (GTK_WIDGET (detail), "DAP Action 5.2")));
   g_assert_cmpstr (six_action_detail_get_action_id (detail), ==, "dap:5.2");
   wait_until (row_titled, &lap_38_row);
   click_row_button (GTK_WIDGET (detail), "LAP Action 38");

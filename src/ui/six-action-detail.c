@@ -18,7 +18,7 @@
 #include "six-display-name.h"
 #include "six-entry-row.h"
 #include "six-labels.h"
-#include "six-rows.h"
+#include "six-fact-row.h"
 #include "six-link-dialog.h"
 
 static const char * const tracking_statuses[] = {
@@ -51,15 +51,14 @@ struct _SixActionDetail
   AdwActionRow        *source_row;
   AdwComboRow         *status_row;
   SixEntryRow         *notes_row;
-  AdwPreferencesGroup *related_group;
-  AdwPreferencesGroup *links_group;
+  GtkListBox          *related_list;
+  GtkListBox          *links_list;
 
   /* Owned */
   SixRepository       *repository;
   char                *action_id;
   SixRecord           *shown_action;    /* the snapshots last drawn */
   SixRecord           *shown_tracking;
-  GPtrArray           *rows;            /* rows added to the two groups */
   GCancellable        *cancellable;
   guint                refresh_id;
   gboolean             updating;
@@ -331,119 +330,108 @@ add_link_action (GtkWidget  *widget,
                   G_CALLBACK (on_link_chosen_cb));
 }
 
+/* "s": another action, shown in this detail's place (its related actions open so). */
 static void
-on_related_row_activated_cb (SixActionDetail *self,
-                             AdwActionRow    *row)
+open_action_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  g_signal_emit (self, signals[OPEN_ACTION], 0, g_object_get_data (G_OBJECT (row), "id"));
+  g_signal_emit (widget, signals[OPEN_ACTION], 0, g_variant_get_string (parameter, NULL));
 }
 
+/* "s": an action no longer related to this one, on either side. */
 static void
-on_remove_related_clicked_cb (SixActionDetail *self,
-                              GtkButton       *button)
+remove_related_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  set_related (self, g_object_get_data (G_OBJECT (button), "id"), FALSE);
+  set_related (SIX_ACTION_DETAIL (widget), g_variant_get_string (parameter, NULL), FALSE);
 }
 
+/* "(ss)": a record no longer linked to this action. */
 static void
-on_remove_link_clicked_cb (SixActionDetail *self,
-                           GtkButton       *button)
+remove_link_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  set_linked (self, g_object_get_data (G_OBJECT (button), "record"), FALSE);
+  SixActionDetail *self = SIX_ACTION_DETAIL (widget);
+  const char *kind_name, *id;
+  g_autoptr(SixRecord) record = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &kind_name, &id);
+  record = find_record (self, kind_name, id);
+  if (record != NULL)
+    set_linked (self, record, FALSE);
 }
 
 /* --- drawing ------------------------------------------------------------------------- */
 
-static GtkWidget *
-remove_button (SixActionDetail *self,
-               const char      *tooltip,
-               GCallback        clicked)
+static void
+add_fact (GListStore *facts,
+          SixFact    *fact)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect_object (button, "clicked", clicked, self, G_CONNECT_SWAPPED);
-
-  return button;
+  g_list_store_append (facts, fact);
+  g_object_unref (fact);
 }
 
-static void
-draw_related (SixActionDetail *self,
-              SixRecord       *action)
+/* The actions of the other plan related to @action, either side naming the other. */
+static GListModel *
+dup_related_facts (SixActionDetail *self,
+                   SixRecord       *action)
 {
   GListModel *actions = list_of (self, "action");
-  guint shown = 0;
+  GListStore *facts = g_list_store_new (SIX_TYPE_FACT);
 
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
       g_autoptr(SixRecord) other = g_list_model_get_item (actions, i);
       const char *other_id = six_record_get_id (other);
       g_autofree char *heading = NULL;
-      GtkWidget *row, *button;
+      SixFact *fact;
 
       if (!six_record_set_has (action, "related", other_id) &&
           !six_record_set_has (other, "related", self->action_id))
         continue;
 
       heading = six_action_heading (other);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heading);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), six_action_get_caption (other));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "id", g_strdup (other_id), g_free);
-      g_signal_connect_object (row, "activated", G_CALLBACK (on_related_row_activated_cb),
-                               self, G_CONNECT_SWAPPED);
-      button = remove_button (self, _("Remove Related Action"),
-                              G_CALLBACK (on_remove_related_clicked_cb));
-      g_object_set_data_full (G_OBJECT (button), "id", g_strdup (other_id), g_free);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      six_rows_add (self->rows, self->related_group, row);
-      shown++;
+      fact = six_fact_new (heading, six_action_get_caption (other));
+      six_fact_set_action (fact, "detail.open-action", g_variant_new_string (other_id));
+      six_fact_set_unlink (fact, "detail.remove-related", g_variant_new_string (other_id),
+                           _("Remove Related Action"));
+      add_fact (facts, fact);
     }
 
-  if (shown == 0)
-    six_rows_add_placeholder (self->rows, self->related_group, _("No related actions"));
+  if (g_list_model_get_n_items (G_LIST_MODEL (facts)) == 0)
+    add_fact (facts, six_fact_new_placeholder (_("No related actions")));
+
+  return G_LIST_MODEL (facts);
 }
 
-static void
-draw_link (SixActionDetail *self,
-           SixRecord       *record)
+/* A linked record opens where it lives. */
+static SixFact *
+new_link_fact (SixRecord *record)
 {
   g_autofree char *name = six_record_dup_display_name (record);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button;
+  const char *kind_name = six_record_get_kind_name (record);
+  const char *id = six_record_get_id (record);
+  SixFact *fact = six_fact_new (name, six_kind_label (kind_name));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               six_kind_label (six_record_get_kind_name (record)));
-  /* A linked record opens where it lives. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
-                                    six_record_get_kind_name (record),
-                                    six_record_get_id (record));
-  button = remove_button (self, _("Remove Link"), G_CALLBACK (on_remove_link_clicked_cb));
-  g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (record), g_object_unref);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  six_rows_add (self->rows, self->links_group, row);
+  six_fact_set_opens_record (fact, kind_name, id);
+  six_fact_set_unlink (fact, "detail.remove-link", g_variant_new ("(ss)", kind_name, id),
+                       _("Remove Link"));
+
+  return fact;
 }
 
-static void
-draw_links (SixActionDetail *self,
-            SixRecord       *tracking)
+/* The records @tracking links to the action, then the activities that name it themselves. */
+static GListModel *
+dup_link_facts (SixActionDetail *self,
+                SixRecord       *tracking)
 {
   GVariant *links = tracking != NULL ? six_record_get_value (tracking, "links") : NULL;
   g_autofree const char **ids = links != NULL ? g_variant_get_strv (links, NULL) : NULL;
   GListModel *activities = list_of (self, "activity");
-  guint shown = 0;
+  GListStore *facts = g_list_store_new (SIX_TYPE_FACT);
 
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     for (guint k = 0; linkable_kinds[k] != NULL; k++)
@@ -452,8 +440,7 @@ draw_links (SixActionDetail *self,
 
         if (record != NULL)
           {
-            draw_link (self, record);
-            shown++;
+            add_fact (facts, new_link_fact (record));
             break;
           }
       }
@@ -466,14 +453,13 @@ draw_links (SixActionDetail *self,
       if (six_record_set_has (activity, "actions", self->action_id) &&
           !(tracking != NULL && six_record_set_has (tracking, "links",
                                                     six_record_get_id (activity))))
-        {
-          draw_link (self, activity);
-          shown++;
-        }
+        add_fact (facts, new_link_fact (activity));
     }
 
-  if (shown == 0)
-    six_rows_add_placeholder (self->rows, self->links_group, _("Nothing linked yet"));
+  if (g_list_model_get_n_items (G_LIST_MODEL (facts)) == 0)
+    add_fact (facts, six_fact_new_placeholder (_("Nothing linked yet")));
+
+  return G_LIST_MODEL (facts);
 }
 
 /* Replace a row's text only when the stored value changed, or another action is shown. */
@@ -555,9 +541,13 @@ draw (SixActionDetail *self,
   adw_combo_row_set_selected (self->status_row, selected);
   self->updating = FALSE;
 
-  six_rows_clear (self->rows);
-  draw_related (self, action);
-  draw_links (self, tracking);
+  {
+    g_autoptr(GListModel) related = dup_related_facts (self, action);
+    g_autoptr(GListModel) linked = dup_link_facts (self, tracking);
+
+    six_fact_row_bind_list (self->related_list, related);
+    six_fact_row_bind_list (self->links_list, linked);
+  }
 
   /* The source sits in the stamps, which the lists do not carry. */
   if (self->shown_action != action)
@@ -626,7 +616,6 @@ six_action_detail_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   /* The lists' handlers go with us: they were connected with g_signal_connect_object (). */
   g_clear_object (&self->repository);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_ACTION_DETAIL);
   g_clear_object (&self->shown_action);
   g_clear_object (&self->shown_tracking);
@@ -721,8 +710,8 @@ six_action_detail_class_init (SixActionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixActionDetail, source_row);
   gtk_widget_class_bind_template_child (widget_class, SixActionDetail, status_row);
   gtk_widget_class_bind_template_child (widget_class, SixActionDetail, notes_row);
-  gtk_widget_class_bind_template_child (widget_class, SixActionDetail, related_group);
-  gtk_widget_class_bind_template_child (widget_class, SixActionDetail, links_group);
+  gtk_widget_class_bind_template_child (widget_class, SixActionDetail, related_list);
+  gtk_widget_class_bind_template_child (widget_class, SixActionDetail, links_list);
   gtk_widget_class_bind_template_callback (widget_class, on_text_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_row_selected_cb);
 
@@ -731,6 +720,11 @@ six_action_detail_class_init (SixActionDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.add-related", NULL,
                                    add_related_action);
   gtk_widget_class_install_action (widget_class, "detail.add-link", NULL, add_link_action);
+  gtk_widget_class_install_action (widget_class, "detail.open-action", "s", open_action_action);
+  gtk_widget_class_install_action (widget_class, "detail.remove-related", "s",
+                                   remove_related_action);
+  gtk_widget_class_install_action (widget_class, "detail.remove-link", "(ss)",
+                                   remove_link_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -744,7 +738,6 @@ six_action_detail_init (SixActionDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; tracking_statuses[i] != NULL; i++)
     gtk_string_list_append (statuses, six_tracking_status_label (tracking_statuses[i]));
   self->updating = TRUE;

@@ -51,8 +51,10 @@ name_buttons (SixFactRow *self)
   const char *name = six_fact_get_name (self->fact);
   /* Translators: the accessible name of a row's edit button; %s is what the row shows. */
   g_autofree char *edit = g_strdup_printf (_("Edit %s"), name);
+  const char *remove_label = six_fact_get_remove_label (self->fact);
   /* Translators: the accessible name of a row's remove button; %s is what the row shows. */
-  g_autofree char *remove = g_strdup_printf (_("Remove %s"), name);
+  g_autofree char *remove = remove_label == NULL ? g_strdup_printf (_("Remove %s"), name)
+                                                 : g_strdup (remove_label);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, edit, -1);
@@ -135,8 +137,14 @@ set_fact (SixFactRow *self,
 
   target = six_fact_get_target (fact);
   _six_fact_set_actionable (GTK_ACTIONABLE (self->edit_button), "record.edit", target);
-  _six_fact_set_actionable (GTK_ACTIONABLE (self->remove_button), "record.remove",
-                            six_fact_get_removable (fact) ? target : NULL);
+  set_actionable (GTK_ACTIONABLE (self->remove_button), six_fact_get_remove_action (fact),
+                  six_fact_get_remove_target (fact), FALSE);
+  /* A link taken away leaves both records: a minus, not a bin. */
+  if (six_fact_get_remove_label (fact) != NULL)
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (self->remove_button), "list-remove-symbolic");
+      gtk_widget_set_tooltip_text (self->remove_button, six_fact_get_remove_label (fact));
+    }
   _six_fact_set_actionable (GTK_ACTIONABLE (self->also_button), "record.edit",
                             six_fact_get_also_target (fact));
   set_actionable (GTK_ACTIONABLE (self), six_fact_get_action_name (fact),

@@ -22,8 +22,10 @@ struct _SixFact
   char       *tooltip;      /* who changed it, when, on what source */
   char       *icon_name;    /* shown before the title */
   char       *name;         /* what "Edit %s" calls it; the title unless set */
-  GVariant   *target;       /* "(ss)": the record it shows, to edit or remove; or NULL */
-  gboolean    removable;
+  GVariant   *target;       /* "(ss)": the record it shows, to edit; or NULL */
+  char       *remove_action;  /* what its Remove button activates, or NULL: no button */
+  GVariant   *remove_target;
+  char       *remove_label;   /* an unlink button's name; NULL: "Remove %s" with the name */
   char       *action_name;  /* what activating the row does, or NULL: it opens nothing */
   GVariant   *action_target;
   gboolean    placeholder;  /* a dimmed line saying that a section is empty */
@@ -82,6 +84,9 @@ six_fact_finalize (GObject *object)
   g_free (self->icon_name);
   g_free (self->name);
   g_clear_pointer (&self->target, g_variant_unref);
+  g_free (self->remove_action);
+  g_clear_pointer (&self->remove_target, g_variant_unref);
+  g_free (self->remove_label);
   g_free (self->action_name);
   g_clear_pointer (&self->action_target, g_variant_unref);
   g_free (self->badge);
@@ -137,7 +142,7 @@ six_fact_get_property (GObject    *object,
       g_value_set_boolean (value, self->target != NULL);
       break;
     case PROP_REMOVABLE:
-      g_value_set_boolean (value, self->removable);
+      g_value_set_boolean (value, self->remove_action != NULL);
       break;
     case PROP_ACTION_NAME:
       g_value_set_string (value, self->action_name);
@@ -305,7 +310,24 @@ six_fact_set_icon_name (SixFact    *self,
   self->icon_name = g_strdup (icon_name);
 }
 
-/* The line shows @record: it can be edited, and removed if @removable. */
+static void
+set_remove (SixFact    *self,
+            const char *action_name,
+            GVariant   *target,
+            const char *label)
+{
+  if (target != NULL)
+    g_variant_ref_sink (target);
+  g_free (self->remove_action);
+  self->remove_action = g_strdup (action_name);
+  g_clear_pointer (&self->remove_target, g_variant_unref);
+  self->remove_target = target;
+  g_free (self->remove_label);
+  self->remove_label = g_strdup (label);
+}
+
+/* The line shows @record: it can be edited (record.edit), and removed (record.remove) if
+ * @removable. */
 void
 six_fact_set_record (SixFact   *self,
                      SixRecord *record,
@@ -317,7 +339,23 @@ six_fact_set_record (SixFact   *self,
   g_clear_pointer (&self->target, g_variant_unref);
   self->target = g_variant_ref_sink (g_variant_new ("(ss)", six_record_get_kind_name (record),
                                                     six_record_get_id (record)));
-  self->removable = removable;
+  if (removable)
+    set_remove (self, "record.remove", self->target, NULL);
+}
+
+/* The line stands for a link (an action related to another, a record linked to it), not a
+ * record: its Remove button, called @label, takes the link away by activating @action_name
+ * with @target (floating taken), and leaves both records. */
+void
+six_fact_set_unlink (SixFact    *self,
+                     const char *action_name,
+                     GVariant   *target,
+                     const char *label)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+  g_return_if_fail (action_name != NULL && target != NULL && label != NULL);
+
+  set_remove (self, action_name, target, label);
 }
 
 /* What the line's buttons call it ("Edit Norway"), when its title says more than a name. */
@@ -491,7 +529,33 @@ six_fact_get_removable (SixFact *self)
 {
   g_return_val_if_fail (SIX_IS_FACT (self), FALSE);
 
-  return self->removable;
+  return self->remove_action != NULL;
+}
+
+const char *
+six_fact_get_remove_action (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->remove_action;
+}
+
+/* Returns: (transfer none) (nullable) */
+GVariant *
+six_fact_get_remove_target (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->remove_target;
+}
+
+/* Returns: (nullable): the unlink button's name; %NULL for a record's Remove button */
+const char *
+six_fact_get_remove_label (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  return self->remove_label;
 }
 
 const char *

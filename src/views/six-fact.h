@@ -25,6 +25,10 @@ void        six_fact_set_icon_name      (SixFact    *self,
 void        six_fact_set_record         (SixFact    *self,
                                          SixRecord  *record,
                                          gboolean    removable);
+void        six_fact_set_unlink         (SixFact    *self,
+                                         const char *action_name,
+                                         GVariant   *target,
+                                         const char *label);
 void        six_fact_set_name           (SixFact    *self,
                                          const char *name);
 void        six_fact_set_action         (SixFact    *self,
@@ -56,6 +60,9 @@ const char *six_fact_get_tooltip        (SixFact    *self);
 const char *six_fact_get_name           (SixFact    *self);
 GVariant   *six_fact_get_target         (SixFact    *self);
 gboolean    six_fact_get_removable      (SixFact    *self);
+const char *six_fact_get_remove_action  (SixFact    *self);
+GVariant   *six_fact_get_remove_target  (SixFact    *self);
+const char *six_fact_get_remove_label   (SixFact    *self);
 const char *six_fact_get_action_name    (SixFact    *self);
 GVariant   *six_fact_get_action_target  (SixFact    *self);
 gboolean    six_fact_get_placeholder    (SixFact    *self);
