@@ -255,15 +255,24 @@ python3 - "$data/good/lbn-public.a6.json" "$tmp/large.a6.json" <<'PY'
 import copy, hashlib, json, sys
 head, _, _ = open(sys.argv[1]).read().partition('  "records": [\n')
 records = json.load(open(sys.argv[1]))['records']
-org = next(i for i, r in enumerate(records) if r['kind'] == 'organisation')
-for n in range(10000, 0, -1):
-    extra = copy.deepcopy(records[org])
-    extra['id'] = '00000000-0000-4000-8001-%012d' % n
-    extra['values']['name'] = 'Organisation %d ' % n + 'x' * 61000
-    records.insert(org + 1, extra)
-text = head + '  "records": [\n' + ',\n'.join(json.dumps(r) for r in records) + '\n  ],\n'
-digest = hashlib.sha256(text.encode()).hexdigest()
-open(sys.argv[2], 'w').write(text + '  "checksum": "sha256:%s"\n}\n' % digest)
+out, digest = open(sys.argv[2], 'w'), hashlib.sha256()
+def put(text):
+    out.write(text)
+    digest.update(text.encode())
+def lines():
+    for record in records:
+        yield record
+        if record['kind'] == 'organisation':
+            for n in range(1, 10001):
+                extra = copy.deepcopy(record)
+                extra['id'] = '00000000-0000-4000-8001-%012d' % n
+                extra['values']['name'] = 'Organisation %d ' % n + 'x' * 61000
+                yield extra
+put(head + '  "records": [\n')
+for i, record in enumerate(lines()):
+    put((',\n' if i else '') + json.dumps(record))
+put('\n  ],\n')
+out.write('  "checksum": "sha256:%s"\n}\n' % digest.hexdigest())
 PY
 [ "$(stat -c %s "$tmp/large.a6.json")" -gt 536870912 ] && check ok "the file is over 512 MiB" \
   || check fail "the large file's size"

@@ -644,17 +644,36 @@ static void
 test_facts (void)
 {
   g_autoptr(SixDb) db = open_fixture ();
-  g_autoptr(SixCoalitionView) list = build (db, NULL);
-  g_autoptr(SixCoalitionView) view = build (db, LBN_COALITION);
-  g_autoptr(GListModel) glance = six_coalition_view_dup_facts (view, SIX_COALITION_GLANCE);
-  g_autoptr(GListModel) needs = six_coalition_view_dup_facts (view, SIX_COALITION_NEEDS);
-  g_autoptr(GListModel) members = six_coalition_view_dup_facts (view, SIX_COALITION_MEMBERS);
-  g_autoptr(GListModel) follow_ups = six_coalition_view_dup_facts (view,
-                                                                   SIX_COALITION_FOLLOW_UPS);
-  g_autoptr(GListModel) past = six_coalition_view_dup_facts (view, SIX_COALITION_PAST);
-  g_autoptr(GListModel) notes = six_coalition_view_dup_facts (view, SIX_COALITION_NOTES);
-  g_autoptr(GListModel) none = six_coalition_view_dup_facts (list, SIX_COALITION_GLANCE);
+  g_autoptr(SixCoalitionView) list = NULL;
+  g_autoptr(SixCoalitionView) view = NULL;
+  g_autoptr(GListModel) glance = NULL;
+  g_autoptr(GListModel) obligations = NULL;
+  g_autoptr(GListModel) needs = NULL;
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GListModel) follow_ups = NULL;
+  g_autoptr(GListModel) upcoming = NULL;
+  g_autoptr(GListModel) past = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GListModel) none = NULL;
   SixFact *fact;
+
+  /* A follow-up agreed at a meeting of no coalition (a bilateral a file brought). */
+  put (db, "meeting", "0d0d0000-0000-4000-8000-000000000009", "title", "Bilateral in Beirut",
+       "held_on", "2026-05-01", NULL);
+  put (db, "activity", "0f0f0000-0000-4000-8000-000000000002", "title", "Draft the budget",
+       "due_on", "2027-02-01", "status", "planned", "coalition", LBN_COALITION,
+       "meeting", "0d0d0000-0000-4000-8000-000000000009", NULL);
+  list = build (db, NULL);
+  view = build (db, LBN_COALITION);
+  glance = six_coalition_view_dup_facts (view, SIX_COALITION_GLANCE);
+  obligations = six_coalition_view_dup_facts (view, SIX_COALITION_OBLIGATIONS);
+  needs = six_coalition_view_dup_facts (view, SIX_COALITION_NEEDS);
+  members = six_coalition_view_dup_facts (view, SIX_COALITION_MEMBERS);
+  follow_ups = six_coalition_view_dup_facts (view, SIX_COALITION_FOLLOW_UPS);
+  upcoming = six_coalition_view_dup_facts (view, SIX_COALITION_UPCOMING);
+  past = six_coalition_view_dup_facts (view, SIX_COALITION_PAST);
+  notes = six_coalition_view_dup_facts (view, SIX_COALITION_NOTES);
+  none = six_coalition_view_dup_facts (list, SIX_COALITION_GLANCE);
 
   /* The list alone words no workspace. */
   g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
@@ -671,29 +690,23 @@ test_facts (void)
                    "2 open follow-ups, 1 overdue");
   g_assert_cmpstr (six_fact_get_badge (nth_fact (glance, 2)), ==, "Overdue");
 
-  /* Needs fold out what answers them; one nothing answers is marked; then what was given
-   * within the coalition answering none. */
+  /* Needs fold out what answers them, the unanswered first; then what was given within the
+   * coalition answering none. */
   g_assert_cmpuint (g_list_model_get_n_items (needs), ==, 4);
-  for (guint i = 0; i < 3; i++)
-    {
-      fact = nth_fact (needs, i);
-      if (g_strcmp0 (six_fact_get_badge (fact), "Unanswered") == 0)
-        {
-          g_assert_cmpstr (six_fact_get_style (fact), ==, "unanswered");
-          g_assert_null (six_fact_get_details (fact));
-        }
-      else if (g_strcmp0 (six_fact_get_badge (fact), "Partly answered") == 0)
-        {
-          GListModel *answers = six_fact_get_details (fact);
-
-          g_assert_cmpstr (six_fact_get_title (fact), ==, "2023 · Victim assistance");
-          g_assert_cmpuint (g_list_model_get_n_items (answers), ==, 2);
-          g_assert_cmpstr (six_fact_get_title (nth_fact (answers, 0)), ==, "Norway");
-          g_assert_true (six_fact_get_removable (nth_fact (answers, 0)));
-        }
-      else
-        g_assert_cmpstr (six_fact_get_badge (fact), ==, "Answered");
-    }
+  fact = nth_fact (needs, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "2022 · Risk education");
+  g_assert_cmpstr (six_fact_get_badge (fact), ==, "Unanswered");
+  g_assert_cmpstr (six_fact_get_style (fact), ==, "unanswered");
+  g_assert_cmpstr (six_fact_get_subtitle (fact), ==, "Nothing given yet");
+  g_assert_null (six_fact_get_details (fact));
+  fact = nth_fact (needs, 1);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "2023 · Victim assistance");
+  g_assert_cmpstr (six_fact_get_badge (fact), ==, "Partly answered");
+  g_assert_null (six_fact_get_style (fact));
+  g_assert_cmpuint (g_list_model_get_n_items (six_fact_get_details (fact)), ==, 2);
+  g_assert_cmpstr (six_fact_get_title (nth_fact (six_fact_get_details (fact), 0)), ==, "Norway");
+  g_assert_true (six_fact_get_removable (nth_fact (six_fact_get_details (fact), 0)));
+  g_assert_cmpstr (six_fact_get_badge (nth_fact (needs, 2)), ==, "Answered");
   fact = nth_fact (needs, 3);
   g_assert_cmpstr (six_fact_get_title (fact), ==, "Norway · National implementation");
   g_assert_cmpstr (target_id (six_fact_get_target (fact)), ==,
@@ -725,6 +738,18 @@ test_facts (void)
   fact = nth_fact (follow_ups, 3);
   g_assert_true (six_fact_get_done (fact));
   g_assert_cmpstr (six_fact_get_style (fact), ==, "dim-label");
+
+  /* A follow-up agreed at a meeting of no coalition still says where it came from. */
+  g_assert_nonnull (strstr (six_fact_get_subtitle (nth_fact (follow_ups, 1)),
+                            "From: Bilateral in Beirut"));
+
+  /* The lead's obligations open in its profile; a deadline passed is marked. */
+  g_assert_cmpuint (g_list_model_get_n_items (obligations), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (six_fact_get_action_name (nth_fact (obligations, i)), ==,
+                     "win.open-record");
+  g_assert_cmpuint (g_list_model_get_n_items (upcoming), ==, 3);
+  g_assert_cmpint (six_fact_get_subtitle_lines (nth_fact (upcoming, 0)), ==, 5);
 
   /* A meeting held: its minutes on a line of their own. */
   g_assert_cmpuint (g_list_model_get_n_items (past), ==, 1);

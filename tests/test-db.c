@@ -2848,6 +2848,8 @@ read_file_int (const char *path,
 {
   g_autofree char *text = read_file_text (path, sql);
 
+  g_assert_nonnull (text);
+
   return g_ascii_strtoll (text, NULL, 10);
 }
 
@@ -3060,7 +3062,12 @@ test_files_migrate_past (gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (operations->len, ==, 2);
 
-  /* Every step after the file's own: format 1.3's fields (5), the Overview's indexes (6). */
+  /* Every step after the file's own: the operation that restored a conflict (4), format 1.3's
+   * fields (5), the Overview's indexes (6). */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info ('conflict') "
+                                  "WHERE name = 'restored_by'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM conflict WHERE restored_by IS NULL"), ==,
+                   1);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info ('coalition_member') "
                                   "WHERE name IN ('since', 'until', 'contact')"), ==, 3);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_table_info ('activity') "

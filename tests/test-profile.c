@@ -618,8 +618,6 @@ test_names_in (void)
   g_assert_null (six_iso_codes_get_name_in ("ZZZ", "fr"));
 }
 
-/* Sharing a profile: the State and what hangs on it, at the level chosen, and nothing else. */
-/* The profile worded line by line: what each section of its page shows and acts on. */
 static SixFact *
 nth_fact (GListModel *facts,
           guint       n)
@@ -631,6 +629,7 @@ nth_fact (GListModel *facts,
   return fact;
 }
 
+/* The profile worded line by line: what each section of its page shows and acts on. */
 static void
 test_facts (void)
 {
@@ -642,6 +641,8 @@ test_facts (void)
   g_autoptr(GListModel) contributions = NULL;
   g_autoptr(GListModel) coalitions = NULL;
   g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GListModel) requests = NULL;
+  g_autoptr(GListModel) contacts = NULL;
   g_autoptr(GListModel) none = NULL;
   SixFact *fact;
   const char *kind_name, *id;
@@ -669,8 +670,10 @@ test_facts (void)
   g_assert_cmpstr (kind_name, ==, "obligation");
   g_assert_cmpstr (id, ==, "LAO:art4");
   g_assert_false (six_fact_get_removable (fact));
-  g_assert_cmpuint (g_list_model_get_n_items (six_fact_get_details (fact)), ==,
-                    5 + six_profile_get_extensions (lao, "LAO:art4")->len);
+  /* Its five dates and fields, then the pack's two extension requests. */
+  g_assert_cmpuint (g_list_model_get_n_items (six_fact_get_details (fact)), ==, 7);
+  g_assert_cmpstr (six_fact_get_title (nth_fact (six_fact_get_details (fact), 5)), ==,
+                   "Extension request");
   g_assert_cmpstr (six_fact_get_title (nth_fact (six_fact_get_details (fact), 1)), ==,
                    "Current Deadline");
   g_assert_cmpstr (six_fact_get_subtitle (nth_fact (six_fact_get_details (fact), 1)), ==,
@@ -697,6 +700,22 @@ test_facts (void)
   g_variant_get (six_fact_get_action_target (fact), "(&s&s)", &kind_name, &id);
   g_assert_cmpstr (kind_name, ==, "coalition");
 
+  /* Requests and contacts are the user's records, to edit and remove. */
+  requests = six_profile_dup_facts (lao, SIX_PROFILE_REQUESTS, replica, &today);
+  g_assert_cmpuint (g_list_model_get_n_items (requests), ==,
+                    six_profile_get_requests (lao)->len);
+  for (guint i = 0; i < g_list_model_get_n_items (requests); i++)
+    {
+      g_assert_nonnull (six_fact_get_target (nth_fact (requests, i)));
+      g_assert_true (six_fact_get_removable (nth_fact (requests, i)));
+    }
+  contacts = six_profile_dup_facts (lao, SIX_PROFILE_CONTACTS, replica, &today);
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 1);
+  fact = nth_fact (contacts, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Khamphao Sisouk");
+  g_assert_cmpstr (six_fact_get_subtitle (fact), ==, "khamphao@example.org");
+  g_assert_cmpstr (six_fact_get_remove_action (fact), ==, "record.remove");
+
   /* Notes say who may see them. */
   notes = six_profile_dup_facts (lao, SIX_PROFILE_NOTES, replica, &today);
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
@@ -711,6 +730,7 @@ test_facts (void)
   g_assert_null (six_fact_get_target (nth_fact (none, 0)));
 }
 
+/* Sharing a profile: the State and what hangs on it, at the level chosen, and nothing else. */
 static void
 test_share (void)
 {

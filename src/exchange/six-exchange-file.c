@@ -193,6 +193,18 @@ six_exchange_file_init (SixExchangeFile *self)
   self->outside = g_ptr_array_new_with_free_func ((GDestroyNotify) outside_reference_free);
 }
 
+/**
+ * six_exchange_size_limit:
+ *
+ * The largest file written or read, one limit for both so that every export imports again:
+ * SIX_EXCHANGE_MAX_SIZE, or what this machine can address in one buffer if that is less.
+ */
+gsize
+six_exchange_size_limit (void)
+{
+  return (gsize) MIN (SIX_EXCHANGE_MAX_SIZE, (gint64) G_MAXSSIZE);
+}
+
 /* An empty file of the current version: scope all, level public, no records. */
 SixExchangeFile *
 six_exchange_file_new (void)

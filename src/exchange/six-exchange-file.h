@@ -39,8 +39,8 @@ typedef enum
 #define SIX_EXCHANGE_FORMAT        "article-six"
 #define SIX_EXCHANGE_VERSION_MAJOR 1
 #define SIX_EXCHANGE_VERSION_MINOR 4
-/* The largest file, written or read: one limit for both, so every export imports again. A
- * whole-database export of a million records is about 1.2 GB. */
+/* The largest file, written or read (six_exchange_size_limit ()): one limit for both, so every
+ * export imports again. A whole-database export of a million records is about 1.2 GB. */
 #define SIX_EXCHANGE_MAX_SIZE      (G_GINT64_CONSTANT (4) * 1024 * 1024 * 1024)
 #define SIX_EXCHANGE_MAX_DEPTH     32
 
@@ -81,6 +81,7 @@ G_DECLARE_FINAL_TYPE (SixExchangeFile, six_exchange_file, SIX, EXCHANGE_FILE, GO
 
 GQuark                six_exchange_error_quark             (void);
 
+gsize                 six_exchange_size_limit              (void);
 SixExchangeFile      *six_exchange_file_new                (void);
 gboolean              six_exchange_file_get_shipped        (SixExchangeFile      *self);
 void                  six_exchange_file_set_shipped        (SixExchangeFile      *self,

@@ -2202,13 +2202,6 @@ is_blank (const char *data,
   return TRUE;
 }
 
-/* The limit, in what this machine can address. */
-static gsize
-size_limit (void)
-{
-  return (gsize) MIN (SIX_EXCHANGE_MAX_SIZE, (gint64) G_MAXSSIZE);
-}
-
 /**
  * six_exchange_read_bytes_full:
  * @bytes: the file's content
@@ -2252,7 +2245,7 @@ six_exchange_read_bytes_full (GBytes                       *bytes,
   r.name = display_name != NULL ? display_name : UNNAMED;
   r.options = options != NULL ? options : &defaults;
   r.data = g_bytes_get_data (bytes, &r.len);
-  limit = r.options->max_size > 0 ? r.options->max_size : size_limit ();
+  limit = r.options->max_size > 0 ? r.options->max_size : six_exchange_size_limit ();
 
   if (r.len > limit)
     {
@@ -2363,7 +2356,7 @@ static void
 set_too_large (GError     **error,
                const char  *name)
 {
-  g_autofree char *limit_text = g_format_size (size_limit ());
+  g_autofree char *limit_text = g_format_size (six_exchange_size_limit ());
 
   _six_exchange_set_error (error, SIX_EXCHANGE_ERROR_TOO_LARGE, name, NULL,
                            _("the file is over the limit of %s"), limit_text);
@@ -2400,7 +2393,7 @@ read_bounded (GInputStream  *stream,
               GCancellable  *cancellable,
               GError       **error)
 {
-  gsize limit = size_limit ();
+  gsize limit = six_exchange_size_limit ();
   /* One byte more than the file should hold, so the end is seen without growing. */
   gsize allocated = (gsize) CLAMP (size_hint + 1, 4096, (goffset) limit + 1);
   g_autofree guint8 *data = NULL;
@@ -2410,7 +2403,9 @@ read_bounded (GInputStream  *stream,
   if (!grow (&data, allocated, name, error))
     return NULL;
 
-  while ((n = g_input_stream_read (stream, data + filled, allocated - filled, cancellable,
+  /* A read asks for at most G_MAXSSIZE bytes, which the limit plus one may pass. */
+  while ((n = g_input_stream_read (stream, data + filled,
+                                   MIN (allocated - filled, (gsize) G_MAXSSIZE), cancellable,
                                    error)) > 0)
     {
       filled += (gsize) n;
@@ -2453,7 +2448,7 @@ six_exchange_read_file (GFile         *file,
 /**
  * six_exchange_read_file_full:
  * @options: (nullable): as for six_exchange_read_bytes_full (); its size limit is not used
- *   (a file is never read past SIX_EXCHANGE_MAX_SIZE)
+ *   (a file is never read past six_exchange_size_limit ())
  *
  * Loads and reads @file. Only a regular file is read (a pipe would block, a device never
  * end), and never more than the size limit, whatever size the file reports.
@@ -2499,7 +2494,7 @@ six_exchange_read_file_full (GFile                         *file,
       return NULL;
     }
 
-  if (g_file_info_get_size (info) > (goffset) size_limit ())
+  if (g_file_info_get_size (info) > (goffset) six_exchange_size_limit ())
     {
       set_too_large (error, name);
       return NULL;

@@ -458,7 +458,7 @@ sorted_records (SixExchangeFile  *file,
  * The bytes are hashed and written on another thread while the next ones are printed, a
  * few megabytes at a time, whatever the size of the file.
  *
- * A file larger than import accepts (SIX_EXCHANGE_MAX_SIZE) is not finished: the error is
+ * A file larger than import accepts (six_exchange_size_limit ()) is not finished: the error is
  * %SIX_EXCHANGE_ERROR_TOO_LARGE, so no one is sent a file they cannot read.
  *
  * Returns: %FALSE with @error set when @file cannot be written validly or @stream fails;
@@ -470,7 +470,7 @@ six_exchange_write_file_to_stream (SixExchangeFile  *file,
                                    GCancellable     *cancellable,
                                    GError          **error)
 {
-  return six_exchange_write_file_to_stream_full (file, stream, SIX_EXCHANGE_MAX_SIZE,
+  return six_exchange_write_file_to_stream_full (file, stream, six_exchange_size_limit (),
                                                  cancellable, error);
 }
 

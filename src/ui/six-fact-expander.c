@@ -63,6 +63,7 @@ set_fact (SixFactExpander *self,
   /* The expander itself is read by its title, as its header row is. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
+  gtk_widget_set_tooltip_text (self->edit_button, edit);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, edit, -1);
   _six_fact_set_actionable (GTK_ACTIONABLE (self->edit_button), "record.edit",

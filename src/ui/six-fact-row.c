@@ -56,8 +56,10 @@ name_buttons (SixFactRow *self)
   g_autofree char *remove = remove_label == NULL ? g_strdup_printf (_("Remove %s"), name)
                                                  : g_strdup (remove_label);
 
+  gtk_widget_set_tooltip_text (self->edit_button, edit);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, edit, -1);
+  gtk_widget_set_tooltip_text (self->remove_button, remove);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
   gtk_widget_set_tooltip_text (self->also_button, six_fact_get_also_label (self->fact));
@@ -141,10 +143,7 @@ set_fact (SixFactRow *self,
                   six_fact_get_remove_target (fact), FALSE);
   /* A link taken away leaves both records: a minus, not a bin. */
   if (six_fact_get_remove_label (fact) != NULL)
-    {
-      gtk_button_set_icon_name (GTK_BUTTON (self->remove_button), "list-remove-symbolic");
-      gtk_widget_set_tooltip_text (self->remove_button, six_fact_get_remove_label (fact));
-    }
+    gtk_button_set_icon_name (GTK_BUTTON (self->remove_button), "list-remove-symbolic");
   _six_fact_set_actionable (GTK_ACTIONABLE (self->also_button), "record.edit",
                             six_fact_get_also_target (fact));
   set_actionable (GTK_ACTIONABLE (self), six_fact_get_action_name (fact),

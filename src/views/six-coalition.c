@@ -900,31 +900,32 @@ compare_follow_ups (gconstpointer a,
   return strcmp (six_record_get_id (fa->activity), six_record_get_id (fb->activity));
 }
 
-/* The record of @records with @id, referenced; NULL if none. */
+/* A live record of @kind_name a follow-up names; NULL when this database does not hold it. */
 static SixRecord *
-find_by_id (GPtrArray  *records,
-            const char *id)
+read_live (Tables     *tables,
+           const char *kind_name,
+           const char *id)
 {
-  for (guint i = 0; id != NULL && i < records->len; i++)
-    if (strcmp (six_record_get_id (records->pdata[i]), id) == 0)
-      return g_object_ref (records->pdata[i]);
-
-  return NULL;
-}
-
-/* A request a follow-up serves; NULL when this database does not hold it. */
-static SixRecord *
-read_request (Tables     *tables,
-              const char *id)
-{
-  g_autoptr(SixRecord) request = NULL;
+  g_autoptr(SixRecord) record = NULL;
 
   if (id == NULL)
     return NULL;
-  request = six_db_get_record (tables->db, six_kind_lookup ("assistance_request"), id, FALSE,
-                               NULL);
+  record = six_db_get_record (tables->db, six_kind_lookup (kind_name), id, FALSE, NULL);
 
-  return request != NULL && !six_record_is_deleted (request) ? g_steal_pointer (&request) : NULL;
+  return record != NULL && !six_record_is_deleted (record) ? g_steal_pointer (&record) : NULL;
+}
+
+/* The meeting a follow-up was agreed at: one of the coalition's, read already, or any other
+ * (another coalition's, or one of no coalition, as a file may bring). */
+static SixRecord *
+find_meeting (Tables     *tables,
+              const char *id)
+{
+  for (guint i = 0; id != NULL && i < tables->meetings->len; i++)
+    if (strcmp (six_record_get_id (tables->meetings->pdata[i]), id) == 0)
+      return g_object_ref (tables->meetings->pdata[i]);
+
+  return read_live (tables, "meeting", id);
 }
 
 static gboolean
@@ -950,9 +951,9 @@ build_follow_ups (SixCoalitionView  *self,
       follow_up->open = six_activity_is_open (activity);
       follow_up->overdue = follow_up->open && due_on != NULL && strcmp (due_on, tables->today) < 0;
       follow_up->actions = new_records ();
-      follow_up->meeting = find_by_id (tables->meetings,
-                                       six_record_get_string (activity, "meeting"));
-      follow_up->request = read_request (tables, six_record_get_string (activity, "request"));
+      follow_up->meeting = find_meeting (tables, six_record_get_string (activity, "meeting"));
+      follow_up->request = read_live (tables, "assistance_request",
+                                      six_record_get_string (activity, "request"));
       g_ptr_array_add (self->follow_ups, follow_up);
 
       if (actions != NULL)

@@ -623,6 +623,14 @@ six_fact_get_done (SixFact *self)
   return self->done;
 }
 
+int
+six_fact_get_subtitle_lines (SixFact *self)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), 0);
+
+  return self->subtitle_lines;
+}
+
 /* Returns: (transfer none) (nullable): "(ss)", the second record the line edits */
 GVariant *
 six_fact_get_also_target (SixFact *self)

@@ -71,6 +71,7 @@ const char *six_fact_get_badge          (SixFact    *self);
 const char *six_fact_get_style          (SixFact    *self);
 gboolean    six_fact_get_checkable      (SixFact    *self);
 gboolean    six_fact_get_done           (SixFact    *self);
+int         six_fact_get_subtitle_lines (SixFact    *self);
 GVariant   *six_fact_get_also_target    (SixFact    *self);
 const char *six_fact_get_also_label     (SixFact    *self);
 GListModel *six_fact_get_details        (SixFact    *self);
