@@ -249,35 +249,32 @@ truncate -s 5G "$tmp/sparse.a6.json"
 expect 1 "a file over the limit is refused" timeout 10 "$bin" validate "$tmp/sparse.a6.json"
 grep -q 'over the limit of' "$tmp/err" && check ok "it names the limit" || check fail "over the limit"
 
-# Import reads what export may write: a valid file past the old 512 MiB limit (10 000
-# organisations with long names, 613 MB) is read whole; the writer's limit is import's.
+# Import reads what export may write: a valid file past the old 512 MiB limit is read whole,
+# its checksum over every byte. The bulk is blank space between two records (600 MiB), which
+# JSON allows and which keeps the test quick; a million records' export is measured by
+# bench-exchange. The writer's limit is import's (six_exchange_size_limit ()).
 python3 - "$data/good/lbn-public.a6.json" "$tmp/large.a6.json" <<'PY'
-import copy, hashlib, json, sys
+import hashlib, json, sys
 head, _, _ = open(sys.argv[1]).read().partition('  "records": [\n')
 records = json.load(open(sys.argv[1]))['records']
 out, digest = open(sys.argv[2], 'w'), hashlib.sha256()
 def put(text):
     out.write(text)
     digest.update(text.encode())
-def lines():
-    for record in records:
-        yield record
-        if record['kind'] == 'organisation':
-            for n in range(1, 10001):
-                extra = copy.deepcopy(record)
-                extra['id'] = '00000000-0000-4000-8001-%012d' % n
-                extra['values']['name'] = 'Organisation %d ' % n + 'x' * 61000
-                yield extra
 put(head + '  "records": [\n')
-for i, record in enumerate(lines()):
+for i, record in enumerate(records):
     put((',\n' if i else '') + json.dumps(record))
+    if i == 0:
+        blank = ' ' * (1 << 20) + '\n'
+        for _ in range(600):
+            put(blank)
 put('\n  ],\n')
 out.write('  "checksum": "sha256:%s"\n}\n' % digest.hexdigest())
 PY
 [ "$(stat -c %s "$tmp/large.a6.json")" -gt 536870912 ] && check ok "the file is over 512 MiB" \
   || check fail "the large file's size"
 expect 0 "a file over 512 MiB is read" "$bin" validate "$tmp/large.a6.json"
-grep -q 'valid, 10013 records' "$tmp/out" && check ok "every record of it is read" || check fail "large file records"
+grep -q 'valid, 13 records' "$tmp/out" && check ok "every record of it is read" || check fail "large file records"
 rm -f "$tmp/large.a6.json"
 
 # A message quoting a file never passes its control characters to the terminal.
