@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include "six-db.h"
+#include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
 #include "six-fact.h"
+#include "six-import.h"
 #include "six-iso-codes.h"
 #include "six-labels.h"
 #include "six-overview.h"
@@ -635,7 +637,6 @@ test_facts (void)
 {
   g_autoptr(SixProfile) lao = load ("LAO");
   g_autoptr(SixProfile) norway = load ("NOR");
-  const char *replica = six_db_get_replica_id (get_db ());
   g_autoptr(GListModel) dates = NULL;
   g_autoptr(GListModel) obligations = NULL;
   g_autoptr(GListModel) contributions = NULL;
@@ -652,7 +653,7 @@ test_facts (void)
   g_date_set_dmy (&today, 7, G_DATE_DECEMBER, 2026);
 
   /* Status and dates: the fields in words, who set them on hover; nothing to remove. */
-  dates = six_profile_dup_facts (lao, SIX_PROFILE_DATES, replica, &today);
+  dates = six_profile_dup_facts (lao, SIX_PROFILE_DATES, &today);
   g_assert_cmpuint (g_list_model_get_n_items (dates), ==, 4);
   fact = nth_fact (dates, 0);
   g_assert_cmpstr (six_fact_get_title (fact), ==, "Status");
@@ -662,7 +663,7 @@ test_facts (void)
   g_assert_null (six_fact_get_target (fact));
 
   /* An obligation folds out its dates and extensions, and can be edited but not removed. */
-  obligations = six_profile_dup_facts (lao, SIX_PROFILE_OBLIGATIONS, replica, &today);
+  obligations = six_profile_dup_facts (lao, SIX_PROFILE_OBLIGATIONS, &today);
   g_assert_cmpuint (g_list_model_get_n_items (obligations), ==, 2);
   fact = nth_fact (obligations, 0);
   g_assert_cmpstr (six_fact_get_title (fact), ==, "Article 4 — Clearance");
@@ -680,7 +681,7 @@ test_facts (void)
                    "2025-08-01");
 
   /* A contribution from its donor, with the user's edit said to be theirs. */
-  contributions = six_profile_dup_facts (lao, SIX_PROFILE_CONTRIBUTIONS, replica, &today);
+  contributions = six_profile_dup_facts (lao, SIX_PROFILE_CONTRIBUTIONS, &today);
   g_assert_cmpuint (g_list_model_get_n_items (contributions), ==, 1);
   fact = nth_fact (contributions, 0);
   g_assert_cmpstr (six_fact_get_title (fact), ==, "From Norway · Survey and clearance");
@@ -691,7 +692,7 @@ test_facts (void)
   g_assert_null (six_fact_get_action_name (fact));
 
   /* A coalition opens in its workspace. */
-  coalitions = six_profile_dup_facts (lao, SIX_PROFILE_COALITIONS, replica, &today);
+  coalitions = six_profile_dup_facts (lao, SIX_PROFILE_COALITIONS, &today);
   g_assert_cmpuint (g_list_model_get_n_items (coalitions), ==, 1);
   fact = nth_fact (coalitions, 0);
   g_assert_cmpstr (six_fact_get_title (fact), ==, "Lao PDR Country Coalition");
@@ -701,7 +702,7 @@ test_facts (void)
   g_assert_cmpstr (kind_name, ==, "coalition");
 
   /* Requests and contacts are the user's records, to edit and remove. */
-  requests = six_profile_dup_facts (lao, SIX_PROFILE_REQUESTS, replica, &today);
+  requests = six_profile_dup_facts (lao, SIX_PROFILE_REQUESTS, &today);
   g_assert_cmpuint (g_list_model_get_n_items (requests), ==,
                     six_profile_get_requests (lao)->len);
   for (guint i = 0; i < g_list_model_get_n_items (requests); i++)
@@ -709,7 +710,7 @@ test_facts (void)
       g_assert_nonnull (six_fact_get_target (nth_fact (requests, i)));
       g_assert_true (six_fact_get_removable (nth_fact (requests, i)));
     }
-  contacts = six_profile_dup_facts (lao, SIX_PROFILE_CONTACTS, replica, &today);
+  contacts = six_profile_dup_facts (lao, SIX_PROFILE_CONTACTS, &today);
   g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 1);
   fact = nth_fact (contacts, 0);
   g_assert_cmpstr (six_fact_get_title (fact), ==, "Khamphao Sisouk");
@@ -717,17 +718,59 @@ test_facts (void)
   g_assert_cmpstr (six_fact_get_remove_action (fact), ==, "record.remove");
 
   /* Notes say who may see them. */
-  notes = six_profile_dup_facts (lao, SIX_PROFILE_NOTES, replica, &today);
+  notes = six_profile_dup_facts (lao, SIX_PROFILE_NOTES, &today);
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
   g_assert_cmpstr (six_fact_get_subtitle (nth_fact (notes, 0)), ==, "Private");
   g_assert_cmpstr (six_fact_get_subtitle (nth_fact (notes, 1)), ==, "Public");
 
   /* An empty section says so, in a line that acts on nothing. */
-  none = six_profile_dup_facts (norway, SIX_PROFILE_REPORTS, replica, &today);
+  none = six_profile_dup_facts (norway, SIX_PROFILE_REPORTS, &today);
   g_assert_cmpuint (g_list_model_get_n_items (none), ==, 1);
   g_assert_true (six_fact_get_placeholder (nth_fact (none, 0)));
   g_assert_cmpstr (six_fact_get_title (nth_fact (none, 0)), ==, "No Article 7 report is recorded.");
   g_assert_null (six_fact_get_target (nth_fact (none, 0)));
+}
+
+/* Who changed a value is named as the sender named themselves, never by a bare id. */
+static void
+test_facts_writer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SixDb) db = six_db_open (":memory:", &error);
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "good", "lbn-public.a6.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SixExchangeFile) exchange = NULL;
+  g_autoptr(SixImportResult) result = NULL;
+  g_autoptr(SixProfile) lebanon = NULL;
+  g_autoptr(GListModel) requests = NULL;
+  const char *tooltip = NULL;
+  GDate today;
+
+  g_assert_no_error (error);
+  g_assert_true (six_reference_pack_ensure (db, &error));
+  exchange = six_exchange_read_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (six_import_file (db, exchange, FALSE, &result, &error));
+  g_assert_no_error (error);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 7, G_DATE_DECEMBER, 2026);
+  lebanon = six_profile_load (db, "LBN", &error);
+  g_assert_no_error (error);
+  requests = six_profile_dup_facts (lebanon, SIX_PROFILE_REQUESTS, &today);
+  for (guint i = 0; i < g_list_model_get_n_items (requests); i++)
+    {
+      SixFact *fact = nth_fact (requests, i);
+      const char *id;
+
+      g_variant_get (six_fact_get_target (fact), "(s&s)", NULL, &id);
+      if (g_strcmp0 (id, "00000000-0000-4000-8000-000000000004") == 0)
+        tooltip = six_fact_get_tooltip (fact);
+    }
+  g_assert_cmpstr (tooltip, ==,
+                   "Changed by Nadia Haddad on 2025-11-23 · Source: Art. 7 report 2018, Form I");
+  g_assert_cmpstr (six_profile_get_writer (lebanon, "5605f20f-67f3-483a-ac10-8ad0fa472de9"), ==,
+                   "Nadia Haddad");
 }
 
 /* Sharing a profile: the State and what hangs on it, at the level chosen, and nothing else. */
@@ -783,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/profile/names-in", test_names_in);
   g_test_add_func ("/profile/share", test_share);
   g_test_add_func ("/profile/facts", test_facts);
+  g_test_add_func ("/profile/facts/writer", test_facts_writer);
   g_test_add_func ("/profile/pdf/lao", test_pdf_lao);
   g_test_add_func ("/profile/pdf/levels", test_pdf_levels);
   g_test_add_func ("/profile/pdf/varied-states", test_pdf_varied_states);

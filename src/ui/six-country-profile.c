@@ -524,7 +524,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (section_lists) == SIX_PROFILE_N_SECTIONS);
 static void
 show_profile (SixCountryProfile *self)
 {
-  const char *replica = six_repository_get_replica_id (self->repository);
   GDate today;
 
   gtk_stack_set_visible_child_name (self->stack, self->profile != NULL ? "profile" : "missing");
@@ -536,7 +535,7 @@ show_profile (SixCountryProfile *self)
   for (guint i = 0; i < SIX_PROFILE_N_SECTIONS; i++)
     {
       GtkListBox *list = G_STRUCT_MEMBER (GtkListBox *, self, section_lists[i]);
-      g_autoptr(GListModel) facts = six_profile_dup_facts (self->profile, i, replica, &today);
+      g_autoptr(GListModel) facts = six_profile_dup_facts (self->profile, i, &today);
 
       if (i == SIX_PROFILE_COALITIONS)
         {

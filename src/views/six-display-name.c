@@ -179,3 +179,22 @@ six_record_dup_display_name (SixRecord *record)
 
   return g_steal_pointer (&name);
 }
+
+/**
+ * six_replica_dup_display_name:
+ * @name: (nullable): the name the replica gave, if any
+ * @replica: its id
+ *
+ * Who sent or wrote something: their name, or for someone who gave none the start of their
+ * id, never a bare UUID.
+ */
+char *
+six_replica_dup_display_name (const char *name,
+                              const char *replica)
+{
+  if (name != NULL && name[0] != '\0')
+    return g_strdup (name);
+
+  /* Translators: a sender who did not give a name; %.8s is the start of their id */
+  return g_strdup_printf (_("someone who gave no name (%.8s…)"), replica != NULL ? replica : "");
+}

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
-char *six_record_dup_display_name (SixRecord *record);
+char *six_record_dup_display_name  (SixRecord  *record);
+char *six_replica_dup_display_name (const char *name,
+                                    const char *replica);
 
 G_END_DECLS

@@ -75,19 +75,6 @@ date_text (gint64 ms)
   return time != NULL ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("");
 }
 
-/* Who sent or wrote something: their name, or for someone who gave none the start of their
- * id, never a bare UUID. */
-static char *
-sender_text (const char *name,
-             const char *replica)
-{
-  if (name != NULL && name[0] != '\0')
-    return g_strdup (name);
-
-  /* Translators: a sender who did not give a name; %.8s is the start of their id */
-  return g_strdup_printf (_("someone who gave no name (%.8s…)"), replica != NULL ? replica : "");
-}
-
 /* "“State Party”, by Nadia Haddad on 2026-11-20" */
 static char *
 stamped_text (SixDb               *db,
@@ -107,7 +94,7 @@ stamped_text (SixDb               *db,
     return g_strdup_printf (_("“%s”, by you on %s"), text, date);
 
   name = six_db_dup_replica_name (db, replica);
-  who = sender_text (name, replica);
+  who = six_replica_dup_display_name (name, replica);
   /* Translators: a value, who wrote it and the day: “State Party”, by Nadia Haddad on 2026-11-20 */
   return g_strdup_printf (_("“%s”, by %s on %s"), text, who, date);
 }
@@ -171,7 +158,7 @@ received_item_new (const SixExchangeLogEntry *entry)
   merged.n_unchanged = count_of (counts, "unchanged");
   merged.n_conflicts = count_of (counts, "conflicts");
   changes = six_merge_counts_describe (&merged);
-  sender = sender_text (entry->origin_name, entry->origin);
+  sender = six_replica_dup_display_name (entry->origin_name, entry->origin);
   /* Translators: who sent a file, the day it was imported, and what it changed */
   description = g_strdup_printf (_("From %s, imported on %s · %s"), sender, date, changes);
 

@@ -20,22 +20,9 @@
 typedef struct
 {
   SixProfile  *profile;
-  const char  *local_replica;
   const GDate *today;
   GListStore  *facts;
 } Facts;
-
-static const char *
-describe_writer (Facts      *facts,
-                 const char *replica)
-{
-  if (g_strcmp0 (replica, "reference") == 0)
-    return _("the reference pack");
-  if (g_strcmp0 (replica, facts->local_replica) == 0)
-    return _("you");
-
-  return replica;
-}
 
 /* "Changed by you on 2026-11-23 · Source: Art. 7 report 2023": who, when, on what authority. */
 static char *
@@ -49,14 +36,14 @@ describe_provenance (Facts      *facts,
   g_autofree char *date = NULL;
   g_autofree char *changed = NULL;
 
-  if (stamp == NULL || stamp->hlc.replica == NULL)
+  if (stamp == NULL || six_profile_get_writer (facts->profile, stamp->hlc.replica) == NULL)
     return NULL;
 
   time = g_date_time_new_from_unix_utc (stamp->hlc.wall / 1000);
   date = time != NULL ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("?");
   /* Translators: who last changed a value, and when: "Changed by you on 2026-11-23" */
-  changed = g_strdup_printf (_("Changed by %s on %s"), describe_writer (facts, stamp->hlc.replica),
-                             date);
+  changed = g_strdup_printf (_("Changed by %s on %s"),
+                             six_profile_get_writer (facts->profile, stamp->hlc.replica), date);
   if (stamp->source == NULL)
     return g_steal_pointer (&changed);
 
@@ -382,7 +369,6 @@ add_notes (Facts *facts)
 /**
  * six_profile_dup_facts:
  * @section: which of the profile's sections
- * @local_replica: this database's replica: what the lines call "you"
  * @today: the day deadlines are counted from
  *
  * Returns: (transfer full): the #SixFact lines of @section, in the order a page shows them;
@@ -391,7 +377,6 @@ add_notes (Facts *facts)
 GListModel *
 six_profile_dup_facts (SixProfile        *self,
                        SixProfileSection  section,
-                       const char        *local_replica,
                        const GDate       *today)
 {
   static void (* const add_section[]) (Facts *) = {
@@ -404,7 +389,7 @@ six_profile_dup_facts (SixProfile        *self,
     [SIX_PROFILE_CONTACTS] = add_contacts,
     [SIX_PROFILE_NOTES] = add_notes,
   };
-  Facts facts = { self, local_replica, today, NULL };
+  Facts facts = { self, today, NULL };
 
   g_return_val_if_fail (SIX_IS_PROFILE (self), NULL);
   g_return_val_if_fail (section < G_N_ELEMENTS (add_section), NULL);

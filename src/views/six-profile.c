@@ -8,6 +8,7 @@
 
 #include "six-profile.h"
 
+#include "six-display-name.h"
 #include "six-iso-codes.h"
 
 #include <glib/gi18n.h>
@@ -34,6 +35,7 @@ struct _SixProfile
   GPtrArray  *contacts;     /* by name */
   GPtrArray  *notes;        /* by text */
   GHashTable *parties;      /* country or organisation id → SixRecord */
+  GHashTable *writers;      /* replica id → who wrote with it, in words ("you", a name) */
   GPtrArray  *none;         /* what an empty group returns */
 };
 
@@ -275,6 +277,71 @@ gather_all (SixProfile  *self,
          gather_parties (self, db, error);
 }
 
+/* Who wrote @replica's stamps, in words: this database is "you", the pack is the pack. */
+static char *
+dup_writer (SixDb      *db,
+            const char *replica)
+{
+  g_autofree char *name = NULL;
+
+  if (g_strcmp0 (replica, "reference") == 0)
+    return g_strdup (_("the reference pack"));
+  if (g_strcmp0 (replica, six_db_get_replica_id (db)) == 0)
+    return g_strdup (_("you"));
+
+  name = six_db_dup_replica_name (db, replica);
+
+  return six_replica_dup_display_name (name, replica);
+}
+
+static void
+name_writers_of (SixProfile *self,
+                 SixDb      *db,
+                 SixRecord  *record)
+{
+  guint n_fields = six_record_get_kind (record)->n_fields;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const SixFieldStamp *stamp = six_record_get_nth_stamp (record, i);
+      const char *replica = stamp != NULL ? stamp->hlc.replica : NULL;
+
+      if (replica != NULL && !g_hash_table_contains (self->writers, replica))
+        g_hash_table_insert (self->writers, g_strdup (replica), dup_writer (db, replica));
+    }
+}
+
+static void
+name_writers_in (SixProfile *self,
+                 SixDb      *db,
+                 GPtrArray  *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    name_writers_of (self, db, records->pdata[i]);
+}
+
+/* Every replica whose stamp the profile shows, named while the store is at hand. */
+static void
+name_writers (SixProfile *self,
+              SixDb      *db)
+{
+  GHashTableIter iter;
+  gpointer group;
+
+  name_writers_of (self, db, self->country);
+  name_writers_in (self, db, self->obligations);
+  name_writers_in (self, db, self->reports);
+  name_writers_in (self, db, self->requests);
+  name_writers_in (self, db, self->received);
+  name_writers_in (self, db, self->provided);
+  name_writers_in (self, db, self->coalitions);
+  name_writers_in (self, db, self->contacts);
+  name_writers_in (self, db, self->notes);
+  g_hash_table_iter_init (&iter, self->extensions);
+  while (g_hash_table_iter_next (&iter, NULL, &group))
+    name_writers_in (self, db, group);
+}
+
 static void
 six_profile_finalize (GObject *object)
 {
@@ -293,6 +360,7 @@ six_profile_finalize (GObject *object)
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->parties, g_hash_table_unref);
+  g_clear_pointer (&self->writers, g_hash_table_unref);
   g_clear_pointer (&self->none, g_ptr_array_unref);
 
   G_OBJECT_CLASS (six_profile_parent_class)->finalize (object);
@@ -319,6 +387,7 @@ six_profile_init (SixProfile *self)
   self->notes = new_records ();
   self->none = new_records ();
   self->parties = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->writers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**
@@ -356,6 +425,7 @@ six_profile_load (SixDb       *db,
   self->country = g_object_ref (countries->pdata[0]);
   if (!gather_all (self, db, error))
     return NULL;
+  name_writers (self, db);
 
   return g_steal_pointer (&self);
 }
@@ -426,6 +496,8 @@ six_profile_share (SixProfile    *self,
   SHARE (notes);
 #undef SHARE
   shared->extensions = share_groups (self->extensions, level);
+  g_hash_table_unref (shared->writers);
+  shared->writers = g_hash_table_ref (self->writers);
   shared->members = share_groups (self->members, level);
 
   g_hash_table_iter_init (&iter, self->parties);
@@ -435,6 +507,17 @@ six_profile_share (SixProfile    *self,
                            g_object_ref (party));
 
   return shared;
+}
+
+/* Returns: (nullable): who wrote with @replica, in words ("you", "Nadia Haddad"), for a
+ * stamp of one of the profile's records */
+const char *
+six_profile_get_writer (SixProfile *self,
+                        const char *replica)
+{
+  g_return_val_if_fail (SIX_IS_PROFILE (self), NULL);
+
+  return replica != NULL ? g_hash_table_lookup (self->writers, replica) : NULL;
 }
 
 SixRecord *

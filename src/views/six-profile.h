@@ -51,6 +51,8 @@ GPtrArray  *six_profile_get_contacts         (SixProfile          *self);
 GPtrArray  *six_profile_get_notes            (SixProfile          *self);
 char       *six_profile_dup_party_name       (SixProfile          *self,
                                               const char          *party_id);
+const char *six_profile_get_writer           (SixProfile          *self,
+                                              const char          *replica);
 char       *six_profile_dup_partners         (SixProfile          *self,
                                               SixRecord           *coalition);
 SixRecord  *six_profile_find                 (SixProfile          *self,
@@ -61,7 +63,6 @@ char       *six_party_dup_name               (SixRecord           *party);
 /* six-profile-facts.c: the profile as its page shows it */
 GListModel *six_profile_dup_facts            (SixProfile          *self,
                                               SixProfileSection    section,
-                                              const char          *local_replica,
                                               const GDate         *today);
 char       *six_profile_describe_request     (SixRecord           *request);
 
