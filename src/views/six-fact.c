@@ -49,25 +49,16 @@ enum {
   PROP_SUBTITLE,
   PROP_TOOLTIP,
   PROP_ICON_NAME,
-  PROP_HAS_ICON,
-  PROP_NAME,
-  PROP_TARGET,
   PROP_EDITABLE,
   PROP_REMOVABLE,
-  PROP_ACTION_NAME,
-  PROP_ACTION_TARGET,
   PROP_ACTIVATABLE,
-  PROP_PLACEHOLDER,
   PROP_UNVERIFIED,
   PROP_BADGE,
   PROP_BADGE_CLASSES,
   PROP_HAS_BADGE,
-  PROP_CHECKABLE,
   PROP_DONE,
-  PROP_ALSO_TARGET,
   PROP_HAS_ALSO,
   PROP_SUBTITLE_LINES,
-  PROP_DETAILS,
   N_PROPS
 };
 
@@ -129,32 +120,14 @@ six_fact_get_property (GObject    *object,
     case PROP_ICON_NAME:
       g_value_set_string (value, self->icon_name);
       break;
-    case PROP_HAS_ICON:
-      g_value_set_boolean (value, self->icon_name != NULL);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, six_fact_get_name (self));
-      break;
-    case PROP_TARGET:
-      g_value_set_variant (value, self->target);
-      break;
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->target != NULL);
       break;
     case PROP_REMOVABLE:
       g_value_set_boolean (value, self->remove_action != NULL);
       break;
-    case PROP_ACTION_NAME:
-      g_value_set_string (value, self->action_name);
-      break;
-    case PROP_ACTION_TARGET:
-      g_value_set_variant (value, self->action_target);
-      break;
     case PROP_ACTIVATABLE:
       g_value_set_boolean (value, self->action_name != NULL);
-      break;
-    case PROP_PLACEHOLDER:
-      g_value_set_boolean (value, self->placeholder);
       break;
     case PROP_UNVERIFIED:
       g_value_set_boolean (value, self->unverified);
@@ -168,23 +141,14 @@ six_fact_get_property (GObject    *object,
     case PROP_HAS_BADGE:
       g_value_set_boolean (value, self->badge != NULL);
       break;
-    case PROP_CHECKABLE:
-      g_value_set_boolean (value, self->checkable);
-      break;
     case PROP_DONE:
       g_value_set_boolean (value, self->done);
-      break;
-    case PROP_ALSO_TARGET:
-      g_value_set_variant (value, self->also_target);
       break;
     case PROP_HAS_ALSO:
       g_value_set_boolean (value, self->also_target != NULL);
       break;
     case PROP_SUBTITLE_LINES:
       g_value_set_int (value, self->subtitle_lines);
-      break;
-    case PROP_DETAILS:
-      g_value_set_object (value, self->details);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -216,38 +180,20 @@ six_fact_class_init (SixFactClass *klass)
   properties[PROP_SUBTITLE] = string_property ("subtitle");
   properties[PROP_TOOLTIP] = string_property ("tooltip");
   properties[PROP_ICON_NAME] = string_property ("icon-name");
-  properties[PROP_HAS_ICON] = boolean_property ("has-icon");
-  properties[PROP_NAME] = string_property ("name");
-  properties[PROP_TARGET] = g_param_spec_variant ("target", NULL, NULL, G_VARIANT_TYPE ("(ss)"),
-                                                  NULL, G_PARAM_READABLE |
-                                                  G_PARAM_STATIC_STRINGS);
   properties[PROP_EDITABLE] = boolean_property ("editable");
   properties[PROP_REMOVABLE] = boolean_property ("removable");
-  properties[PROP_ACTION_NAME] = string_property ("action-name");
-  properties[PROP_ACTION_TARGET] = g_param_spec_variant ("action-target", NULL, NULL,
-                                                         G_VARIANT_TYPE_ANY, NULL,
-                                                         G_PARAM_READABLE |
-                                                         G_PARAM_STATIC_STRINGS);
   properties[PROP_ACTIVATABLE] = boolean_property ("activatable");
-  properties[PROP_PLACEHOLDER] = boolean_property ("placeholder");
   properties[PROP_UNVERIFIED] = boolean_property ("unverified");
   properties[PROP_BADGE] = string_property ("badge");
   properties[PROP_BADGE_CLASSES] = g_param_spec_boxed ("badge-classes", NULL, NULL, G_TYPE_STRV,
                                                        G_PARAM_READABLE |
                                                        G_PARAM_STATIC_STRINGS);
   properties[PROP_HAS_BADGE] = boolean_property ("has-badge");
-  properties[PROP_CHECKABLE] = boolean_property ("checkable");
   properties[PROP_DONE] = boolean_property ("done");
-  properties[PROP_ALSO_TARGET] = g_param_spec_variant ("also-target", NULL, NULL,
-                                                       G_VARIANT_TYPE ("(ss)"), NULL,
-                                                       G_PARAM_READABLE |
-                                                       G_PARAM_STATIC_STRINGS);
   properties[PROP_HAS_ALSO] = boolean_property ("has-also");
   properties[PROP_SUBTITLE_LINES] = g_param_spec_int ("subtitle-lines", NULL, NULL, 0, G_MAXINT,
                                                       0, G_PARAM_READABLE |
                                                       G_PARAM_STATIC_STRINGS);
-  properties[PROP_DETAILS] = g_param_spec_object ("details", NULL, NULL, G_TYPE_LIST_MODEL,
-                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
