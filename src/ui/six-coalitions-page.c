@@ -23,13 +23,14 @@
 #include "six-coalition-item.h"
 #include "six-coalition-row.h"
 #include "six-deadline.h"
+#include "six-display-name.h"
+#include "six-fact-row.h"
 #include "six-file-saver.h"
 #include "six-labels.h"
 #include "six-live-query.h"
 #include "six-profile.h"
 #include "six-queries.h"
 #include "six-record-form.h"
-#include "six-fact-row.h"
 #include "six-tab-stop.h"
 
 struct _SixCoalitionsPage
@@ -237,7 +238,7 @@ offer_needs (SixCoalitionsPage *self,
       SixRecord *request = ((SixCoalitionNeed *) needs->pdata[i])->request;
 
       g_ptr_array_add (ids, g_strdup (six_record_get_id (request)));
-      g_ptr_array_add (labels, six_profile_describe_request (request));
+      g_ptr_array_add (labels, six_request_dup_short_name (request));
     }
   six_record_form_set_choices (form, "request", ids, labels);
 }

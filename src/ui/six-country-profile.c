@@ -12,15 +12,17 @@
 #include <glib/gi18n.h>
 
 #include "six-country-profile-private.h"
+
 #include "six-apply.h"
 #include "six-choices.h"
+#include "six-display-name.h"
+#include "six-fact-row.h"
 #include "six-file-saver.h"
-#include "six-queries.h"
 #include "six-labels.h"
 #include "six-overview.h"
 #include "six-profile-document.h"
+#include "six-queries.h"
 #include "six-record-form.h"
-#include "six-fact-row.h"
 
 struct _SixCountryProfile
 {
@@ -147,7 +149,7 @@ offer_requests (SixCountryProfile *self,
       SixRecord *request = requests->pdata[i];
 
       g_ptr_array_add (ids, g_strdup (six_record_get_id (request)));
-      g_ptr_array_add (labels, six_profile_describe_request (request));
+      g_ptr_array_add (labels, six_request_dup_short_name (request));
     }
   six_record_form_set_choices (form, "request", ids, labels);
 }

@@ -13,6 +13,7 @@
 
 #include "six-coalition.h"
 #include "six-deadline.h"
+#include "six-display-name.h"
 #include "six-fact.h"
 #include "six-labels.h"
 #include "six-profile.h"
@@ -138,7 +139,7 @@ static SixFact *
 new_need_fact (SixCoalitionNeed *need)
 {
   static const char * const styles[] = { "answered", "partly", "unanswered" };
-  g_autofree char *title = six_profile_describe_request (need->request);
+  g_autofree char *title = six_request_dup_short_name (need->request);
   g_autofree char *asked_amount = six_record_dup_amount (need->request);
   g_autofree char *given_amounts = six_amount_sums_describe (need->sums);
   /* Translators: what a request asked for, "Asked 1,000 EUR" */
@@ -296,7 +297,7 @@ describe_follow_up (SixCoalitionFollowUp *follow_up)
     from = g_strdup_printf (_("From: %s"), six_record_get_string (follow_up->meeting, "title"));
   if (follow_up->request != NULL)
     {
-      g_autofree char *request = six_profile_describe_request (follow_up->request);
+      g_autofree char *request = six_request_dup_short_name (follow_up->request);
 
       /* Translators: the request a follow-up serves, "For: 2018 · Victim assistance" */
       serves = g_strdup_printf (_("For: %s"), request);

@@ -198,3 +198,20 @@ six_replica_dup_display_name (const char *name,
   /* Translators: a sender who did not give a name; %.8s is the start of their id */
   return g_strdup_printf (_("someone who gave no name (%.8s…)"), replica != NULL ? replica : "");
 }
+
+/**
+ * six_request_dup_short_name:
+ * @request: an `assistance_request`
+ *
+ * A request named where its State goes without saying (its State's profile, its coalition's
+ * workspace): "2018 · Survey and clearance".
+ */
+char *
+six_request_dup_short_name (SixRecord *request)
+{
+  g_return_val_if_fail (SIX_IS_RECORD (request), NULL);
+
+  /* Translators: a request for assistance, its year and category: "2023 · Victim assistance" */
+  return g_strdup_printf (_("%d · %s"), (int) six_record_get_int (request, "year", 0),
+                          six_record_value_label (request, "category"));
+}

@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 char *six_record_dup_display_name  (SixRecord  *record);
+char *six_request_dup_short_name   (SixRecord  *request);
 char *six_replica_dup_display_name (const char *name,
                                     const char *replica);
 

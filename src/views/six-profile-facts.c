@@ -11,10 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include "six-profile.h"
+#include "six-display-name.h"
 #include "six-fact.h"
 #include "six-labels.h"
 #include "six-overview.h"
+#include "six-profile.h"
 
 /* What every line of one profile is worded against. */
 typedef struct
@@ -239,7 +240,7 @@ add_requests (Facts *facts)
   for (guint i = 0; i < requests->len; i++)
     {
       SixRecord *request = requests->pdata[i];
-      g_autofree char *title = six_profile_describe_request (request);
+      g_autofree char *title = six_request_dup_short_name (request);
       g_autofree char *amount = six_record_dup_amount (request);
       g_autofree char *source = describe_source (request, "description");
       g_autofree char *subtitle = six_join_details (six_record_get_string (request, "description"),
@@ -260,7 +261,7 @@ describe_answered (Facts     *facts,
   const char *id = six_record_get_string (contribution, "request");
   SixRecord *request = id != NULL ? six_profile_find (facts->profile, "assistance_request", id)
                                   : NULL;
-  g_autofree char *described = request != NULL ? six_profile_describe_request (request) : NULL;
+  g_autofree char *described = request != NULL ? six_request_dup_short_name (request) : NULL;
 
   /* Translators: the request for assistance a contribution answers */
   return described != NULL ? g_strdup_printf (_("Answers %s"), described) : NULL;
@@ -399,15 +400,4 @@ six_profile_dup_facts (SixProfile        *self,
   add_section[section] (&facts);
 
   return G_LIST_MODEL (facts.facts);
-}
-
-/* A request by its year and category, as every page names one: "2018 · Survey and clearance". */
-char *
-six_profile_describe_request (SixRecord *request)
-{
-  g_return_val_if_fail (SIX_IS_RECORD (request), NULL);
-
-  /* Translators: a request for assistance, its year and category: "2023 · Victim assistance" */
-  return g_strdup_printf (_("%d · %s"), (int) six_record_get_int (request, "year", 0),
-                          six_record_value_label (request, "category"));
 }

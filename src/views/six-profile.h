@@ -64,6 +64,5 @@ char       *six_party_dup_name               (SixRecord           *party);
 GListModel *six_profile_dup_facts            (SixProfile          *self,
                                               SixProfileSection    section,
                                               const GDate         *today);
-char       *six_profile_describe_request     (SixRecord           *request);
 
 G_END_DECLS
