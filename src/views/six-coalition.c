@@ -338,6 +338,21 @@ read_tables (Tables      *tables,
          (tables->agendas = six_coalition_agendas_read (db, tables->today, error)) != NULL;
 }
 
+/* The live record of @kind_name with @id; NULL when this database does not hold it. */
+static SixRecord *
+read_live (Tables     *tables,
+           const char *kind_name,
+           const char *id)
+{
+  g_autoptr(SixRecord) record = NULL;
+
+  if (id == NULL)
+    return NULL;
+  record = six_db_get_record (tables->db, six_kind_lookup (kind_name), id, FALSE, NULL);
+
+  return record != NULL && !six_record_is_deleted (record) ? g_steal_pointer (&record) : NULL;
+}
+
 /* A member, donor, owner or lead: a country, an organisation or a contact, read once. */
 static SixRecord *
 lookup_party (Tables     *tables,
@@ -353,9 +368,7 @@ lookup_party (Tables     *tables,
     return party;
 
   kind = six_db_find_kind_of_id (tables->db, id, kinds);
-  party = kind != NULL ? six_db_get_record (tables->db, kind, id, FALSE, NULL) : NULL;
-  if (party != NULL && six_record_is_deleted (party))
-    g_clear_object (&party);
+  party = kind != NULL ? read_live (tables, kind->name, id) : NULL;
   g_hash_table_insert (tables->parties, g_strdup (id), party);
 
   return party;
@@ -898,21 +911,6 @@ compare_follow_ups (gconstpointer a,
     return order;
 
   return strcmp (six_record_get_id (fa->activity), six_record_get_id (fb->activity));
-}
-
-/* A live record of @kind_name a follow-up names; NULL when this database does not hold it. */
-static SixRecord *
-read_live (Tables     *tables,
-           const char *kind_name,
-           const char *id)
-{
-  g_autoptr(SixRecord) record = NULL;
-
-  if (id == NULL)
-    return NULL;
-  record = six_db_get_record (tables->db, six_kind_lookup (kind_name), id, FALSE, NULL);
-
-  return record != NULL && !six_record_is_deleted (record) ? g_steal_pointer (&record) : NULL;
 }
 
 /* The meeting a follow-up was agreed at: one of the coalition's, read already, or any other
