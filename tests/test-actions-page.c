@@ -511,7 +511,15 @@ detail_body (Fixture *fixture)
     save_widget_png (GTK_WIDGET (fixture->window), png);
   }
 
-  /* … its button unlinks it; Undo links it again. */
+  /* … its button unlinks it (a minus, named for the link, not a bin); Undo links it again. */
+  {
+    GtkWidget *button = find_shown_button (find_row_titled (GTK_WIDGET (detail), "Lebanon"));
+
+    g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "list-remove-symbolic");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Remove Link");
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                     "detail.remove-link");
+  }
   click_row_button (GTK_WIDGET (detail), "Lebanon");
   wait_field (repository, "action_tracking", "lap:38", "links", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));

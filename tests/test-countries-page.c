@@ -336,6 +336,21 @@ assert_prints (Fixture           *fixture,
   g_assert_nonnull (strstr (text, "Obligations and deadlines"));
 }
 
+/* The tooltips of the buttons @widget shows, in order, each followed by "|". */
+static void
+append_button_tooltips (GtkWidget *widget,
+                        GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_BUTTON (widget))
+    g_string_append_printf (out, "%s|", gtk_widget_get_tooltip_text (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_button_tooltips (child, out);
+}
+
 static void
 profile_body (Fixture *fixture)
 {
@@ -396,6 +411,15 @@ profile_body (Fixture *fixture)
                  "Art. 7 report 2025, Form I");
   assert_subtitle_has (find_row_titled (GTK_WIDGET (profile), "2026 · Victim assistance"),
                        "Source: Art. 7 report 2025, Form I");
+  /* Its buttons say what they act on, to the eye and to a screen reader. */
+  {
+    g_autoptr(GString) shown = g_string_new (NULL);
+
+    append_button_tooltips (find_row_titled (GTK_WIDGET (profile), "2026 · Victim assistance"),
+                            shown);
+    g_assert_cmpstr (shown->str, ==,
+                     "Edit 2026 · Victim assistance|Remove 2026 · Victim assistance|");
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   wait_counts (profile, requests, 0);
 
