@@ -381,6 +381,10 @@ pack_body (Fixture *fixture)
   wait_row (page, "11 States sought assistance in 2018–2020", NULL);
   wait_row (page, "Delivered: 1,000 EUR", "1 contribution");
 
+  /* Pledges in two currencies: one row for the status, each currency summed on its own. */
+  contribute (repository, request, "50", "USD", 2018, "pledged");
+  wait_row (page, "Pledged", "100,000 EUR · 50 USD\n2 contributions");
+
   /* The report and its tables leave as files, written off the main thread. */
   assert_saved (fixture, 0, "overview.pdf", "%PDF");
   assert_saved (fixture, 1, "overview.csv", "");

@@ -12,6 +12,7 @@
 #include "six-db.h"
 #include "six-exchange-file-item.h"
 #include "six-exchange-log.h"
+#include "six-fact.h"
 #include "six-live-query-private.h"
 #include "six-overview.h"
 #include "six-repository.h"
@@ -212,6 +213,192 @@ test_overview_year (void)
   /* Every State Party lacks a 2026 report here. */
   g_assert_cmpint (six_overview_get_report_year (overview), ==, 2026);
   g_assert_cmpuint (six_overview_get_missing_reports (overview)->len, ==, 4);
+}
+
+/* --- the overview's lines, as its page shows them ------------------------------------------- */
+
+static SixFact *
+nth_fact (GListModel *facts,
+          guint       n)
+{
+  g_autoptr(SixFact) fact = g_list_model_get_item (facts, n);
+
+  g_assert_nonnull (fact);
+
+  return fact;  /* the list keeps it */
+}
+
+/* @fact opens the Countries list titled @title, narrowed to @ids. */
+static void
+assert_opens_countries (SixFact            *fact,
+                        const char         *title,
+                        const char * const *ids)
+{
+  GVariant *target = six_fact_get_action_target (fact);
+  const char *filter;
+  g_autofree const char **countries = NULL;
+
+  g_assert_cmpstr (six_fact_get_action_name (fact), ==, "win.show-countries");
+  g_variant_get (target, "(&s^a&s)", &filter, &countries);
+  g_assert_cmpstr (filter, ==, title);
+  g_assert_cmpstrv (countries, ids);
+}
+
+static void
+assert_bar (SixFact         *fact,
+            const double    *values,
+            guint            n_values,
+            double           max)
+{
+  double bar_max = 0;
+  const SixChartValues *bar = six_fact_get_bar (fact, &bar_max);
+
+  g_assert_nonnull (bar);
+  g_assert_cmpuint (bar->n_segments, ==, n_values);
+  for (guint i = 0; i < n_values; i++)
+    g_assert_cmpfloat (bar->values[i], ==, values[i]);
+  g_assert_cmpfloat (bar_max, ==, max);
+}
+
+static GListModel *
+facts_of (SixOverview        *overview,
+          SixOverviewSection  section)
+{
+  return six_overview_dup_facts (overview, section);
+}
+
+static void
+test_overview_facts (void)
+{
+  g_autoptr(SixDb) db = open_fixture ();
+  g_autoptr(SixOverview) overview = build (db, 2018, 2018);
+  g_autoptr(GListModel) seeking = facts_of (overview, SIX_OVERVIEW_SECTION_SEEKING);
+  g_autoptr(GListModel) categories = facts_of (overview, SIX_OVERVIEW_SECTION_CATEGORIES);
+  g_autoptr(GListModel) states = facts_of (overview, SIX_OVERVIEW_SECTION_STATES);
+  g_autoptr(GListModel) coverage = facts_of (overview, SIX_OVERVIEW_SECTION_COVERAGE);
+  g_autoptr(GListModel) unanswered = facts_of (overview, SIX_OVERVIEW_SECTION_UNANSWERED);
+  g_autoptr(GListModel) trend = facts_of (overview, SIX_OVERVIEW_SECTION_TREND);
+  g_autoptr(GListModel) deadlines = facts_of (overview, SIX_OVERVIEW_SECTION_DEADLINES);
+  g_autoptr(GListModel) coalitions = facts_of (overview, SIX_OVERVIEW_SECTION_COALITIONS);
+  static const char * const seekers[] = { "LAO", "LBN", NULL };
+  SixFact *fact;
+
+  /* Lao PDR and Lebanon sought assistance; three States reported for 2018. */
+  g_assert_cmpuint (g_list_model_get_n_items (seeking), ==, 1);
+  fact = nth_fact (seeking, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "2 States sought assistance in 2018");
+  g_assert_cmpstr (six_fact_get_subtitle (fact), ==,
+                   "3 States with an Article 7 report for 2018");
+  assert_opens_countries (fact, "States that sought assistance in 2018", seekers);
+
+  /* A line per category; survey and clearance: Lao PDR answered, Lebanon not. */
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, g_strv_length ((char **) six_categories));
+  fact = nth_fact (categories, category ("survey_clearance"));
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Survey and clearance");
+  g_assert_cmpstr (six_fact_get_subtitle (fact), ==, "2 States · 1 answered, 0 partly, 1 unanswered");
+  assert_bar (fact, (double []) { 1, 0, 1 }, 3, 2);
+  assert_opens_countries (fact, "States that sought Survey and clearance in 2018", seekers);
+  /* The withdrawn stockpile request is no need: a figure of none opens nothing. */
+  fact = nth_fact (categories, category ("stockpile_destruction"));
+  g_assert_cmpstr (six_fact_get_subtitle (fact), ==, "0 States · 0 answered, 0 partly, 0 unanswered");
+  g_assert_null (six_fact_get_action_name (fact));
+
+  /* Each State opens its profile. */
+  g_assert_cmpuint (g_list_model_get_n_items (states), ==, 2);
+  fact = nth_fact (states, 1);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Lebanon");
+  g_assert_true (g_str_has_suffix (six_fact_get_subtitle (fact),
+                                   " · 0 answered, 1 partly, 1 unanswered"));
+  g_assert_cmpstr (six_fact_get_action_name (fact), ==, "win.open-record");
+  g_assert_cmpvariant (six_fact_get_action_target (fact), g_variant_new ("(ss)", "country", "LBN"));
+
+  /* Three requests: one of each coverage, each bar out of three. */
+  g_assert_cmpuint (g_list_model_get_n_items (coverage), ==, 3);
+  fact = nth_fact (coverage, 1);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Partly answered");
+  g_assert_cmpstr (six_fact_get_subtitle (fact), ==, "1 request");
+  assert_bar (fact, (double []) { 1 }, 1, 3);
+  assert_opens_countries (fact, "States with requests of 2018: Partly answered",
+                          (const char * const []) { "LBN", NULL });
+
+  /* The unanswered request, told apart by State, year and category. */
+  g_assert_cmpuint (g_list_model_get_n_items (unanswered), ==, 1);
+  fact = nth_fact (unanswered, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Lebanon · 2018 · Survey and clearance");
+  g_assert_cmpint (six_fact_get_subtitle_lines (fact), ==, 2);
+  g_assert_cmpvariant (six_fact_get_action_target (fact), g_variant_new ("(ss)", "country", "LBN"));
+
+  /* Years with data, the latest first, each showing that year alone. */
+  g_assert_cmpuint (g_list_model_get_n_items (trend), ==, 2);
+  fact = nth_fact (trend, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "2020");
+  g_assert_cmpstr (six_fact_get_subtitle (fact), ==, "1 State sought assistance · 0 contributions");
+  g_assert_cmpstr (six_fact_get_action_name (fact), ==, "overview.show-year");
+  g_assert_cmpvariant (six_fact_get_action_target (fact), g_variant_new_int32 (2020));
+  assert_bar (fact, (double []) { 1 }, 1, 2);
+
+  /* No obligation: six empty buckets that open nothing, then the four missing reports. */
+  g_assert_cmpuint (g_list_model_get_n_items (deadlines), ==, 7);
+  fact = nth_fact (deadlines, 0);
+  g_assert_cmpstr (six_fact_get_title (fact), ==, "Deadline passed");
+  g_assert_cmpstr (six_fact_get_subtitle (fact), ==, "0 deadlines");
+  g_assert_null (six_fact_get_action_name (fact));
+  fact = nth_fact (deadlines, 6);
+  g_assert_cmpstr (six_fact_get_title (fact), ==,
+                   "4 States Parties have no Article 7 report recorded for 2026");
+  assert_opens_countries (fact, "States Parties without an Article 7 report recorded for 2026",
+                          (const char * const []) { "LAO", "LBN", "NOR", "PER", NULL });
+
+  g_assert_cmpuint (g_list_model_get_n_items (coalitions), ==, 1);
+  g_assert_cmpstr (six_fact_get_title (nth_fact (coalitions, 0)), ==, "No coalition yet");
+  g_assert_null (six_fact_get_action_name (nth_fact (coalitions, 0)));
+}
+
+/* Totals by status and currency, and converted at the user's rates as estimates. */
+static void
+test_overview_facts_totals (void)
+{
+  g_autoptr(SixDb) db = open_fixture ();
+  g_autoptr(SixOverview) overview = build (db, 2018, 2018);
+  g_autoptr(GListModel) totals = facts_of (overview, SIX_OVERVIEW_SECTION_TOTALS);
+  g_autoptr(GHashTable) rates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GListModel) without = six_overview_dup_converted_facts (overview, "EUR", rates);
+  g_autoptr(GListModel) with = NULL;
+  g_autoptr(GListModel) nowhere = six_overview_dup_converted_facts (overview, "", rates);
+  gint64 rate = 9000;
+
+  /* One line per status: each currency summed on its own, the States named once. */
+  g_assert_cmpuint (g_list_model_get_n_items (totals), ==, 1);
+  g_assert_cmpstr (six_fact_get_title (nth_fact (totals, 0)), ==, "Pledged");
+  g_assert_cmpstr (six_fact_get_subtitle (nth_fact (totals, 0)), ==,
+                   "600 EUR · 900.25 USD\n2 contributions");
+  assert_opens_countries (nth_fact (totals, 0), "States that received contributions: Pledged",
+                          (const char * const []) { "LBN", NULL });
+
+  /* No currency asked: nothing converted. No rate for USD: named as left out. */
+  g_assert_cmpuint (g_list_model_get_n_items (nowhere), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (without), ==, 1);
+  g_assert_cmpstr (six_fact_get_title (nth_fact (without, 0)), ==, "Pledged: ≈ 600 EUR");
+  g_assert_cmpstr (six_fact_get_subtitle (nth_fact (without, 0)), ==,
+                   "At your rates; not converted for want of a rate: USD");
+  g_assert_cmpstr (six_fact_get_style (nth_fact (without, 0)), ==, "converted");
+
+  g_hash_table_insert (rates, (gpointer) "USD", g_memdup2 (&rate, sizeof rate));
+  with = six_overview_dup_converted_facts (overview, "EUR", rates);
+  g_assert_cmpstr (six_fact_get_title (nth_fact (with, 0)), ==, "Pledged: ≈ 1,410.2250 EUR");
+  g_assert_cmpstr (six_fact_get_subtitle (nth_fact (with, 0)), ==,
+                   "At your rates, not recorded amounts");
+
+  /* The euros disbursed: a line of their own, after the pledges. */
+  put (db, "contribution", "c-eur", "status", "disbursed", NULL);
+  g_clear_object (&overview);
+  g_clear_object (&totals);
+  overview = build (db, 2018, 2018);
+  totals = facts_of (overview, SIX_OVERVIEW_SECTION_TOTALS);
+  g_assert_cmpuint (g_list_model_get_n_items (totals), ==, 2);
+  g_assert_cmpstr (six_fact_get_title (nth_fact (totals, 0)), ==, "Pledged: 900.25 USD");
+  g_assert_cmpstr (six_fact_get_subtitle (nth_fact (totals, 0)), ==, "1 contribution");
+  g_assert_cmpstr (six_fact_get_title (nth_fact (totals, 1)), ==, "Disbursed: 600 EUR");
 }
 
 static void
@@ -711,6 +898,8 @@ main (int   argc,
   g_test_add_func ("/views/overview/year", test_overview_year);
   g_test_add_func ("/views/overview/moves", test_overview_moves);
   g_test_add_func ("/views/overview/convert", test_overview_convert);
+  g_test_add_func ("/views/overview/facts", test_overview_facts);
+  g_test_add_func ("/views/overview/facts/totals", test_overview_facts_totals);
   g_test_add_func ("/views/overview/span", test_overview_span);
   g_test_add_func ("/views/overview/deadlines", test_overview_deadlines);
   g_test_add_func ("/views/amounts", test_amounts);

@@ -6,20 +6,18 @@
 
 #include <adwaita.h>
 
+#include "six-fact.h"
+
 G_BEGIN_DECLS
 
 #define SIX_TYPE_FIGURE_ROW (six_figure_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (SixFigureRow, six_figure_row, SIX, FIGURE_ROW, AdwPreferencesRow)
 
-GtkWidget  *six_figure_row_new              (const char   *title,
-                                             const char   *subtitle);
-const char *six_figure_row_get_subtitle     (SixFigureRow *self);
-void        six_figure_row_set_subtitle     (SixFigureRow *self,
-                                             const char   *subtitle);
-void        six_figure_row_set_subtitle_lines (SixFigureRow *self,
-                                             int           lines);
-void        six_figure_row_add_suffix       (SixFigureRow *self,
-                                             GtkWidget    *widget);
+GtkWidget  *six_figure_row_new           (SixFact      *fact);
+SixFact    *six_figure_row_get_fact      (SixFigureRow *self);
+const char *six_figure_row_get_subtitle  (SixFigureRow *self);
+void        six_figure_row_bind_list     (GtkListBox   *list,
+                                          GListModel   *facts);
 
 G_END_DECLS

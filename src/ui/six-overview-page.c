@@ -12,10 +12,8 @@
 #include "six-overview-page-private.h"
 
 #include "six-chart-bar.h"
-#include "six-deadline.h"
 #include "six-figure-row.h"
 #include "six-file-saver.h"
-#include "six-labels.h"
 #include "six-live-query.h"
 #include "six-overview.h"
 #include "six-overview-document.h"
@@ -62,305 +60,12 @@ G_DEFINE_FINAL_TYPE (SixOverviewPage, six_overview_page, GTK_TYPE_WIDGET)
 
 static const char * const languages[] = { "en", "fr", "es" };
 
-/* A long list shows this many rows, then one that opens all of them where they live: at
- * 100 000 records the Overview would otherwise lay out a thousand rows before showing. */
-#define ROWS_SHOWN 10
-
 /* --- reading ----------------------------------------------------------------------------- */
 
 static SixOverview *
 get_overview (SixOverviewPage *self)
 {
   return self->query != NULL ? six_live_query_get_snapshot (self->query) : NULL;
-}
-
-/* --- rows -------------------------------------------------------------------------------- */
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-add_row (GtkListBox *list,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = six_figure_row_new (title, subtitle);
-
-  gtk_list_box_append (list, row);
-
-  return row;
-}
-
-static void
-add_bar (GtkWidget            *row,
-         const SixChartValues *values,
-         double                max)
-{
-  GtkWidget *bar = six_chart_bar_new (values, max);
-
-  six_figure_row_add_suffix (SIX_FIGURE_ROW (row), bar);
-}
-
-/* A row that opens the Countries list narrowed to @ids, titled @filter_title; with its bar
- * when @values is given. */
-static GtkWidget *
-add_countries_row (GtkListBox           *list,
-                   const char           *title,
-                   const char           *subtitle,
-                   const char           *filter_title,
-                   const char * const   *ids,
-                   const SixChartValues *values,
-                   double                max)
-{
-  GtkWidget *row = add_row (list, title, subtitle);
-
-  if (values != NULL)
-    add_bar (row, values, max);
-
-  /* A figure of none opens nothing. */
-  if (ids == NULL || ids[0] == NULL)
-    return row;
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  /* The target first: an action name without its target is a mismatch GTK warns about. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
-                                          g_variant_new ("(s^as)", filter_title, ids));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-countries");
-
-  return row;
-}
-
-/* A row that opens one record where it lives (a State's profile). */
-static GtkWidget *
-add_record_row (GtkListBox *list,
-                const char *title,
-                const char *subtitle,
-                const char *kind_name,
-                const char *id)
-{
-  GtkWidget *row = add_row (list, title, subtitle);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", kind_name, id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
-
-  return row;
-}
-
-static char *
-describe_span (SixOverview *overview)
-{
-  int first = six_overview_get_first_year (overview), last = six_overview_get_last_year (overview);
-
-  if (first == last)
-    return g_strdup_printf ("%d", first);
-
-  /* Translators: a span of reporting years, "2018–2020" */
-  return g_strdup_printf (C_("years", "%d–%d"), first, last);
-}
-
-static char *
-describe_coverage (const guint *coverage)
-{
-  /* Translators: requests by coverage, "2 answered, 1 partly, 6 unanswered" */
-  return g_strdup_printf (_("%u answered, %u partly, %u unanswered"),
-                          coverage[SIX_COVERAGE_ANSWERED], coverage[SIX_COVERAGE_PARTLY],
-                          coverage[SIX_COVERAGE_UNANSWERED]);
-}
-
-static SixChartValues
-coverage_values (const guint *coverage)
-{
-  SixChartValues values = {
-    .kinds = { SIX_CHART_SEGMENT_ANSWERED, SIX_CHART_SEGMENT_PARTLY,
-               SIX_CHART_SEGMENT_UNANSWERED },
-    .values = { coverage[SIX_COVERAGE_ANSWERED], coverage[SIX_COVERAGE_PARTLY],
-                coverage[SIX_COVERAGE_UNANSWERED] },
-    .n_segments = 3,
-  };
-
-  return values;
-}
-
-/* --- sections ---------------------------------------------------------------------------- */
-
-static void
-show_seeking (SixOverviewPage *self,
-              SixOverview     *overview)
-{
-  g_autofree char *span = describe_span (overview);
-  guint n = six_overview_get_states (overview)->len;
-  guint n_reporting = six_overview_get_n_reporting (overview);
-  g_auto(GStrv) ids = six_overview_dup_seeking_states (overview);
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *filter = NULL;
-  guint max = 0;
-
-  clear_list (self->seeking_list);
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u State sought assistance in %s",
-                                        "%u States sought assistance in %s", n), n, span);
-  if (n_reporting == 0)
-    /* Translators: "No Article 7 report recorded for 2026" */
-    subtitle = g_strdup_printf (_("No Article 7 report recorded for %s"), span);
-  else
-    /* Translators: "150 States with an Article 7 report for 2026" */
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u State with an Article 7 report for %s",
-                                             "%u States with an Article 7 report for %s",
-                                             n_reporting), n_reporting, span);
-  filter = g_strdup_printf (_("States that sought assistance in %s"), span);
-  add_countries_row (self->seeking_list, title, subtitle, filter, (const char * const *) ids,
-                     NULL, 0);
-
-  clear_list (self->category_list);
-  for (guint c = 0; six_categories[c] != NULL; c++)
-    max = MAX (max, six_overview_count_category (overview, c, NULL));
-
-  for (guint c = 0; six_categories[c] != NULL; c++)
-    {
-      const char *label = six_value_label ("assistance_request", "category", six_categories[c]);
-      guint coverage[SIX_N_COVERAGES];
-      guint n_states = six_overview_count_category (overview, c, coverage);
-      g_auto(GStrv) category_ids = six_overview_dup_category_states (overview, c);
-      g_autofree char *figures = NULL;
-      g_autofree char *counts = describe_coverage (coverage);
-      g_autofree char *category_filter = NULL;
-      SixChartValues values = coverage_values (coverage);
-
-      /* Translators: "3 States · 2 answered, 1 partly, 0 unanswered" */
-      figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u State · %s", "%u States · %s",
-                                              n_states), n_states, counts);
-      /* Translators: "States that sought Victim assistance in 2018" */
-      category_filter = g_strdup_printf (_("States that sought %s in %s"), label, span);
-      add_countries_row (self->category_list, label, figures, category_filter,
-                         (const char * const *) category_ids, &values, MAX (max, 1));
-    }
-}
-
-static void
-show_states (SixOverviewPage *self,
-             SixOverview     *overview)
-{
-  GPtrArray *states = six_overview_get_states (overview);
-
-  clear_list (self->states_list);
-  if (states->len == 0)
-    add_row (self->states_list, _("No State sought assistance in these years"), NULL);
-
-  for (guint i = 0; i < MIN (states->len, ROWS_SHOWN); i++)
-    {
-      SixOverviewState *state = states->pdata[i];
-      g_autoptr(GString) categories = g_string_new (NULL);
-      g_autofree char *counts = describe_coverage (state->coverage);
-      g_autofree char *subtitle = NULL;
-
-      for (guint c = 0; six_categories[c] != NULL; c++)
-        if (state->categories & (1u << c))
-          {
-            if (categories->len > 0)
-              g_string_append (categories, ", ");
-            g_string_append (categories,
-                             six_value_label ("assistance_request", "category", six_categories[c]));
-          }
-      /* Translators: what a State asked for, then its requests' coverage */
-      subtitle = g_strdup_printf (C_("state", "%s · %s"), categories->str, counts);
-      add_record_row (self->states_list, state->name, subtitle, "country", state->country);
-    }
-
-  if (states->len > ROWS_SHOWN)
-    {
-      g_auto(GStrv) ids = six_overview_dup_seeking_states (overview);
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Show all %u State",
-                                                             "Show all %u States",
-                                                             states->len), states->len);
-      g_autofree char *span = describe_span (overview);
-      g_autofree char *filter = g_strdup_printf (_("States that sought assistance in %s"), span);
-
-      add_countries_row (self->states_list, title, NULL, filter,
-                         (const char * const *) ids, NULL, 0);
-    }
-}
-
-static void
-show_responses (SixOverviewPage *self,
-                SixOverview     *overview)
-{
-  g_autofree char *span = describe_span (overview);
-  static const SixCoverage kinds[] = {
-    SIX_COVERAGE_ANSWERED, SIX_COVERAGE_PARTLY, SIX_COVERAGE_UNANSWERED
-  };
-  static const SixChartSegment segments[] = {
-    SIX_CHART_SEGMENT_ANSWERED, SIX_CHART_SEGMENT_PARTLY, SIX_CHART_SEGMENT_UNANSWERED
-  };
-  GPtrArray *requests = six_overview_get_requests (overview);
-  guint counts[SIX_N_COVERAGES] = { 0 };
-
-  for (guint i = 0; i < requests->len; i++)
-    counts[((SixOverviewRequest *) requests->pdata[i])->coverage]++;
-
-  clear_list (self->coverage_list);
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      g_auto(GStrv) ids = six_overview_dup_coverage_states (overview, kinds[k]);
-      g_autofree char *figures = NULL;
-      /* Translators: "States with requests of 2018: Partly answered" */
-      g_autofree char *filter = g_strdup_printf (_("States with requests of %s: %s"), span,
-                                                 six_coverage_label (kinds[k]));
-      SixChartValues values = { .kinds = { segments[k] }, .n_segments = 1 };
-
-      values.values[0] = counts[kinds[k]];
-      figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests",
-                                              counts[kinds[k]]),
-                                 counts[kinds[k]]);
-      add_countries_row (self->coverage_list, six_coverage_label (kinds[k]), figures, filter,
-                         (const char * const *) ids, &values, MAX (requests->len, 1));
-    }
-}
-
-static void
-show_totals (SixOverviewPage *self,
-             SixOverview     *overview)
-{
-  GPtrArray *totals = six_overview_get_totals (overview);
-
-  clear_list (self->totals_list);
-  if (totals->len == 0)
-    add_row (self->totals_list, _("No contribution recorded for these years"), NULL);
-
-  for (guint i = 0; i < totals->len; i++)
-    {
-      SixOverviewTotal *total = totals->pdata[i];
-      const char *status = total->status != NULL
-        ? six_value_label ("contribution", "status", total->status) : _("Status not recorded");
-      g_autofree char *amount = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *filter = NULL;
-
-      if (total->overflow)
-        amount = g_strdup (_("Too large to add up"));
-      else if (total->currency != NULL)
-        amount = six_amount_format (total->total, total->currency);
-      else
-        amount = g_strdup (_("No amount recorded"));
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contribution",
-                                               "%u contributions", total->n_contributions),
-                                  total->n_contributions);
-      /* Translators: a contributions' status and their sum, "Pledged: 1,250,000 EUR" */
-      title = g_strdup_printf (_("%s: %s"), status, amount);
-      /* Translators: "States that received contributions: Pledged" */
-      filter = g_strdup_printf (_("States that received contributions: %s"), status);
-      add_countries_row (self->totals_list, title, subtitle, filter,
-                         (const char * const *) total->recipients, NULL, 0);
-    }
 }
 
 /* currency → rate in ten-thousandths of the conversion currency, from what the user typed. */
@@ -382,44 +87,6 @@ dup_rates (SixOverviewPage *self)
     }
 
   return rates;
-}
-
-/* The totals in one currency at the user's rates: marked as an estimate, what could not be
- * converted named. */
-static void
-show_converted (SixOverviewPage *self,
-                SixOverview     *overview)
-{
-  g_autofree char *currency = g_settings_get_string (self->settings, "conversion-currency");
-  g_autoptr(GHashTable) rates = NULL;
-  g_autoptr(GPtrArray) converted = NULL;
-
-  if (!six_currency_is_valid (currency))
-    return;
-
-  rates = dup_rates (self);
-  converted = six_overview_convert_totals (overview, currency, rates);
-  for (guint i = 0; i < converted->len; i++)
-    {
-      SixOverviewConverted *row = converted->pdata[i];
-      const char *status = row->status != NULL
-        ? six_value_label ("contribution", "status", row->status) : _("Status not recorded");
-      g_autofree char *amount = six_amount_format (row->total, currency);
-      g_autofree char *left_out = g_strjoinv (", ", row->left_out);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      GtkWidget *widget;
-
-      /* Translators: a total converted at rates the user entered: "Pledged: ≈ 1,410 EUR" */
-      title = row->overflow ? g_strdup_printf (_("%s: too large to convert"), status)
-                            : g_strdup_printf (_("%s: ≈ %s"), status, amount);
-      subtitle = row->left_out[0] != NULL
-        /* Translators: %s lists currencies, "USD, CHF" */
-        ? g_strdup_printf (_("At your rates; not converted for want of a rate: %s"), left_out)
-        : g_strdup (_("At your rates, not recorded amounts"));
-      widget = add_row (self->totals_list, title, subtitle);
-      gtk_widget_add_css_class (widget, "converted");
-    }
 }
 
 static void
@@ -533,262 +200,6 @@ show_rates (SixOverviewPage *self,
   gtk_box_append (self->rates_box, hint);
 }
 
-static char *
-describe_request (SixOverviewRequest *request)
-{
-  const char *category = six_record_value_label (request->request, "category");
-
-  /* Translators: a request told apart from the others, "Lebanon · 2018 · Victim assistance" */
-  return g_strdup_printf (_("%s · %d · %s"), request->country_name,
-                          (int) six_record_get_int (request->request, "year", 0), category);
-}
-
-static void
-show_unanswered (SixOverviewPage *self,
-                 SixOverview     *overview)
-{
-  GPtrArray *requests = six_overview_get_requests (overview);
-  guint n = 0;
-
-  clear_list (self->unanswered_list);
-  for (guint i = 0; i < requests->len; i++)
-    {
-      SixOverviewRequest *request = requests->pdata[i];
-      g_autofree char *title = NULL;
-      GtkWidget *row;
-
-      if (request->coverage != SIX_COVERAGE_UNANSWERED || n++ >= ROWS_SHOWN)
-        continue;
-      title = describe_request (request);
-      row = add_record_row (self->unanswered_list, title,
-                            six_record_get_string (request->request, "description"), "country",
-                            six_record_get_string (request->request, "country"));
-      /* A request's description is free text: two lines, and the whole in its tooltip. */
-      six_figure_row_set_subtitle_lines (SIX_FIGURE_ROW (row), 2);
-    }
-
-  if (n == 0)
-    add_row (self->unanswered_list, _("Every request of these years has an answer"), NULL);
-
-  if (n > ROWS_SHOWN)
-    {
-      g_auto(GStrv) ids = six_overview_dup_coverage_states (overview, SIX_COVERAGE_UNANSWERED);
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Show all %u unanswered request",
-                                                             "Show all %u unanswered requests",
-                                                             n), n);
-      g_autofree char *span = describe_span (overview);
-      /* Translators: "States with an unanswered request of 2018" */
-      g_autofree char *filter = g_strdup_printf (_("States with an unanswered request of %s"),
-                                                 span);
-
-      add_countries_row (self->unanswered_list, title, NULL, filter,
-                         (const char * const *) ids, NULL, 0);
-    }
-}
-
-static void
-show_trend (SixOverviewPage *self,
-            SixOverview     *overview)
-{
-  GArray *years = six_overview_get_years (overview);
-  guint max = 1;
-
-  clear_list (self->trend_list);
-  for (guint i = 0; i < years->len; i++)
-    max = MAX (max, g_array_index (years, SixOverviewYear, i).n_seeking);
-
-  for (guint i = years->len; i > 0; i--)
-    {
-      const SixOverviewYear *year = &g_array_index (years, SixOverviewYear, i - 1);
-      g_autofree char *title = g_strdup_printf ("%d", year->year);
-      g_autofree char *seeking = NULL;
-      g_autofree char *given = NULL;
-      g_autofree char *subtitle = NULL;
-      SixChartValues values = { .kinds = { SIX_CHART_SEGMENT_TOTAL }, .n_segments = 1 };
-      GtkWidget *row;
-
-      values.values[0] = year->n_seeking;
-      seeking = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u State sought assistance",
-                                              "%u States sought assistance", year->n_seeking),
-                                 year->n_seeking);
-      given = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contribution",
-                                            "%u contributions", year->n_contributions),
-                               year->n_contributions);
-      subtitle = g_strdup_printf (C_("state", "%s · %s"), seeking, given);
-      row = add_row (self->trend_list, title, subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", year->year);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "overview.show-year");
-      add_bar (row, &values, max);
-    }
-
-  if (years->len == 0)
-    add_row (self->trend_list, _("No year holds requests, contributions or reports yet"), NULL);
-}
-
-/* "2 years 3 months left", or the extension asked for where one waits for a decision. */
-static char *
-describe_deadline (SixOverview         *overview,
-                   SixOverviewDeadline *deadline)
-{
-  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
-  GDate today;
-
-  if (deadline->pending_extension != NULL)
-    g_ptr_array_add (pending, deadline->pending_extension);
-  six_overview_get_today (overview, &today);
-
-  return six_deadline_describe (deadline->obligation, pending, &today);
-}
-
-/* After the nearest ROWS_SHOWN deadlines: the Countries list narrowed to every State with one. */
-static void
-add_all_deadlines_row (GtkListBox *list,
-                       GPtrArray  *deadlines)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) ids = NULL;
-  g_autofree char *title = NULL;
-
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      const char *country = six_record_get_string (
-        ((SixOverviewDeadline *) deadlines->pdata[i])->obligation, "country");
-
-      if (country != NULL && g_hash_table_add (seen, (gpointer) country))
-        g_strv_builder_add (builder, country);
-    }
-  ids = g_strv_builder_end (builder);
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show all %u deadline",
-                                        "Show all %u deadlines", deadlines->len), deadlines->len);
-  add_countries_row (list, title, NULL, _("States with an open deadline"),
-                         (const char * const *) ids, NULL, 0);
-}
-
-static void
-show_deadlines (SixOverviewPage *self,
-                SixOverview     *overview)
-{
-  static const struct { SixDeadlineBucket bucket; SixChartSegment segment; const char *label; } buckets[] = {
-    { SIX_DEADLINE_PASSED, SIX_CHART_SEGMENT_PASSED, N_("Deadline passed") },
-    { SIX_DEADLINE_EXTENSION_REQUESTED, SIX_CHART_SEGMENT_PARTLY, N_("Extension requested") },
-    { SIX_DEADLINE_STATUS_UNKNOWN, SIX_CHART_SEGMENT_TOTAL, N_("Status unknown") },
-    { SIX_DEADLINE_WITHIN_12_MONTHS, SIX_CHART_SEGMENT_SOON, N_("Within 12 months") },
-    { SIX_DEADLINE_WITHIN_36_MONTHS, SIX_CHART_SEGMENT_LATER, N_("Within 36 months") },
-    { SIX_DEADLINE_LATER, SIX_CHART_SEGMENT_LATER, N_("Later") },
-  };
-  GPtrArray *deadlines = six_overview_get_deadlines (overview);
-  GPtrArray *missing = six_overview_get_missing_reports (overview);
-  guint counts[SIX_N_DEADLINE_BUCKETS] = { 0 };
-
-  for (guint i = 0; i < deadlines->len; i++)
-    counts[((SixOverviewDeadline *) deadlines->pdata[i])->bucket]++;
-
-  clear_list (self->deadlines_list);
-  for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
-    {
-      g_auto(GStrv) ids = six_overview_dup_bucket_states (overview, buckets[b].bucket);
-      g_autofree char *figures = NULL;
-      g_autofree char *filter = NULL;
-      SixChartValues values = { .kinds = { buckets[b].segment }, .n_segments = 1 };
-
-      values.values[0] = counts[buckets[b].bucket];
-      figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deadline", "%u deadlines",
-                                              counts[buckets[b].bucket]), counts[buckets[b].bucket]);
-      /* Translators: "States with a deadline: Within 12 months" */
-      filter = g_strdup_printf (_("States with a deadline: %s"), _(buckets[b].label));
-      add_countries_row (self->deadlines_list, _(buckets[b].label), figures, filter,
-                         (const char * const *) ids, &values, MAX (deadlines->len, 1));
-    }
-
-  for (guint i = 0; i < MIN (deadlines->len, ROWS_SHOWN); i++)
-    {
-      SixOverviewDeadline *deadline = deadlines->pdata[i];
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = describe_deadline (overview, deadline);
-
-      /* Translators: "Lebanon · Art. 4 · 2026-05-01" */
-      title = g_strdup_printf (_("%s · %s · %s"), deadline->country_name,
-                               six_record_value_label (deadline->obligation, "article"),
-                               deadline->deadline);
-      add_record_row (self->deadlines_list, title, subtitle, "country",
-                      six_record_get_string (deadline->obligation, "country"));
-    }
-
-  if (deadlines->len > ROWS_SHOWN)
-    add_all_deadlines_row (self->deadlines_list, deadlines);
-
-  {
-    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-    g_auto(GStrv) ids = NULL;
-    g_autofree char *title = NULL;
-    g_autofree char *filter = NULL;
-    int year = six_overview_get_report_year (overview);
-
-    for (guint i = 0; i < missing->len; i++)
-      g_strv_builder_add (builder, ((SixOverviewName *) missing->pdata[i])->country);
-    ids = g_strv_builder_end (builder);
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u State Party has no Article 7 report recorded for %d",
-                                          "%u States Parties have no Article 7 report recorded for %d",
-                                          missing->len), missing->len, year);
-    filter = g_strdup_printf (_("States Parties without an Article 7 report recorded for %d"), year);
-    add_countries_row (self->deadlines_list, title, NULL, filter, (const char * const *) ids,
-                       NULL, 0);
-  }
-}
-
-static void
-show_coalitions (SixOverviewPage *self,
-                 SixOverview     *overview)
-{
-  GPtrArray *coalitions = six_overview_get_coalitions (overview);
-
-  clear_list (self->coalitions_list);
-  if (coalitions->len == 0)
-    add_row (self->coalitions_list, _("No coalition yet"),
-             _("An affected State can lead a Country Coalition of donors, operators and NGOs."));
-
-  for (guint i = 0; i < MIN (coalitions->len, ROWS_SHOWN); i++)
-    {
-      SixOverviewCoalition *coalition = coalitions->pdata[i];
-      g_autofree char *follow_ups = NULL;
-      g_autofree char *subtitle = NULL;
-      const char *next = coalition->next_meeting != NULL
-        ? six_record_get_string (coalition->next_meeting, "held_on") : NULL;
-      const char *title = six_record_get_string (coalition->coalition, "title");
-
-      follow_ups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u open follow-up, %u overdue",
-                                                 "%u open follow-ups, %u overdue",
-                                                 coalition->n_open),
-                                    coalition->n_open, coalition->n_overdue);
-      /* Translators: a coalition's lead State, its open follow-ups, its next meeting */
-      subtitle = next != NULL
-        ? g_strdup_printf (_("Led by %s · %s · next meeting %s"), coalition->lead_name,
-                           follow_ups, next)
-        : g_strdup_printf (_("Led by %s · %s · no meeting planned"), coalition->lead_name,
-                           follow_ups);
-      add_record_row (self->coalitions_list, title != NULL ? title : coalition->lead_name,
-                      subtitle, "coalition", six_record_get_id (coalition->coalition));
-    }
-
-  if (coalitions->len > ROWS_SHOWN)
-    {
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Show all %u coalition",
-                                                             "Show all %u coalitions",
-                                                             coalitions->len), coalitions->len);
-      GtkWidget *row = add_row (self->coalitions_list, title, NULL);
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "coalitions");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
-    }
-}
-
 static const char *
 get_language (SixOverviewPage *self)
 {
@@ -798,8 +209,10 @@ get_language (SixOverviewPage *self)
 }
 
 static void
-show_progress (SixOverviewPage *self,
-               SixOverview     *overview)
+show_progress (SixOverviewPage    *self,
+               SixOverview        *overview,
+               GtkWidget          *widget,
+               SixOverviewSection  facts)
 {
   g_autofree char *text = NULL;
   GDate today;
@@ -857,38 +270,77 @@ show_years (SixOverviewPage *self,
   self->updating = FALSE;
 }
 
+/* The totals as recorded, then converted at the user's rates if they asked for a currency. */
 static void
-show_contributions (SixOverviewPage *self,
-                    SixOverview     *overview)
+show_totals (SixOverviewPage *self,
+             SixOverview     *overview)
+{
+  g_autofree char *currency = g_settings_get_string (self->settings, "conversion-currency");
+  g_autoptr(GHashTable) rates = dup_rates (self);
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListModel) recorded = six_overview_dup_facts (overview, SIX_OVERVIEW_SECTION_TOTALS);
+  g_autoptr(GListModel) converted = six_overview_dup_converted_facts (overview, currency, rates);
+  g_autoptr(GtkFlattenListModel) totals = NULL;
+
+  g_list_store_append (parts, recorded);
+  g_list_store_append (parts, converted);
+  totals = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)));
+  six_figure_row_bind_list (self->totals_list, G_LIST_MODEL (totals));
+}
+
+static void
+show_contributions (SixOverviewPage    *self,
+                    SixOverview        *overview,
+                    GtkWidget          *widget,
+                    SixOverviewSection  facts)
 {
   show_totals (self, overview);
-  show_converted (self, overview);
   show_rates (self, overview);
 }
 
-/* The page's groups, top to bottom, each with a widget of its own to find it by. The first
- * FIRST_SECTIONS fill the first frame; the others follow, one a frame, so that the figures at
- * the top show without waiting for everything below them to be laid out. */
-typedef void (*ShowSection) (SixOverviewPage *self,
-                             SixOverview     *overview);
+/* A group's list, bound to @facts. */
+static void
+show_section (SixOverviewPage    *self,
+              SixOverview        *overview,
+              GtkWidget          *widget,
+              SixOverviewSection  facts)
+{
+  g_autoptr(GListModel) model = six_overview_dup_facts (overview, facts);
 
+  six_figure_row_bind_list (GTK_LIST_BOX (widget), model);
+}
+
+/* The page's groups, top to bottom, each a list of the overview's facts, and the progress
+ * report last. The first FIRST_SECTIONS fill the first frame; the others follow, one a
+ * frame, so that the figures at the top show without waiting for everything below them to
+ * be laid out. */
 static const struct
 {
-  ShowSection show;
-  gsize       widget;  /* the offset of a template widget within the group */
+  void             (*show) (SixOverviewPage    *self,
+                            SixOverview        *overview,
+                            GtkWidget          *widget,
+                            SixOverviewSection  facts);
+  SixOverviewSection facts;   /* what the group's list shows */
+  gsize              widget;  /* the offset of a template widget within the group */
 } sections[] = {
-  { show_seeking, G_STRUCT_OFFSET (SixOverviewPage, seeking_list) },
-  { show_states, G_STRUCT_OFFSET (SixOverviewPage, states_list) },
-  { show_responses, G_STRUCT_OFFSET (SixOverviewPage, coverage_list) },
-  { show_contributions, G_STRUCT_OFFSET (SixOverviewPage, totals_list) },
-  { show_unanswered, G_STRUCT_OFFSET (SixOverviewPage, unanswered_list) },
-  { show_trend, G_STRUCT_OFFSET (SixOverviewPage, trend_list) },
-  { show_deadlines, G_STRUCT_OFFSET (SixOverviewPage, deadlines_list) },
-  { show_coalitions, G_STRUCT_OFFSET (SixOverviewPage, coalitions_list) },
-  { show_progress, G_STRUCT_OFFSET (SixOverviewPage, progress_label) },
+  { show_section, SIX_OVERVIEW_SECTION_SEEKING, G_STRUCT_OFFSET (SixOverviewPage, seeking_list) },
+  { show_section, SIX_OVERVIEW_SECTION_CATEGORIES,
+    G_STRUCT_OFFSET (SixOverviewPage, category_list) },
+  { show_section, SIX_OVERVIEW_SECTION_STATES, G_STRUCT_OFFSET (SixOverviewPage, states_list) },
+  { show_section, SIX_OVERVIEW_SECTION_COVERAGE,
+    G_STRUCT_OFFSET (SixOverviewPage, coverage_list) },
+  { show_contributions, 0, G_STRUCT_OFFSET (SixOverviewPage, totals_list) },
+  { show_section, SIX_OVERVIEW_SECTION_UNANSWERED,
+    G_STRUCT_OFFSET (SixOverviewPage, unanswered_list) },
+  { show_section, SIX_OVERVIEW_SECTION_TREND, G_STRUCT_OFFSET (SixOverviewPage, trend_list) },
+  { show_section, SIX_OVERVIEW_SECTION_DEADLINES,
+    G_STRUCT_OFFSET (SixOverviewPage, deadlines_list) },
+  { show_section, SIX_OVERVIEW_SECTION_COALITIONS,
+    G_STRUCT_OFFSET (SixOverviewPage, coalitions_list) },
+  { show_progress, 0, G_STRUCT_OFFSET (SixOverviewPage, progress_label) },
 };
 
-#define FIRST_SECTIONS 1
+#define FIRST_SECTIONS 2
 
 static GtkWidget *
 get_section_group (SixOverviewPage *self,
@@ -905,7 +357,9 @@ fill_section (SixOverviewPage *self,
 {
   guint section = self->n_filled++;
 
-  sections[section].show (self, overview);
+  sections[section].show (self, overview,
+                          G_STRUCT_MEMBER (GtkWidget *, self, sections[section].widget),
+                          sections[section].facts);
   gtk_widget_set_visible (get_section_group (self, section), TRUE);
 }
 
@@ -1011,7 +465,7 @@ on_language_changed_cb (SixOverviewPage *self)
   SixOverview *overview = get_overview (self);
 
   if (overview != NULL)
-    show_progress (self, overview);
+    show_progress (self, overview, NULL, 0);
 }
 
 /* --- actions ------------------------------------------------------------------------------ */
@@ -1128,7 +582,7 @@ static char *
 dup_file_name (SixOverviewPage *self,
                const char      *extension)
 {
-  g_autofree char *span = describe_span (get_overview (self));
+  g_autofree char *span = six_overview_describe_span (get_overview (self));
 
   /* Translators: a file name, "Cooperation and assistance 2018.pdf" */
   return g_strdup_printf (_("Cooperation and assistance %s.%s"), span, extension);
@@ -1179,9 +633,7 @@ on_conversion_changed_cb (SixOverviewPage *self,
   if (overview == NULL)
     return;
 
-  clear_list (self->totals_list);
   show_totals (self, overview);
-  show_converted (self, overview);
   if (g_strcmp0 (key, "conversion-currency") == 0)
     show_rates (self, overview);
 }

@@ -39,6 +39,9 @@ struct _SixFact
   char       *also_label;   /* what that button is called: "Edit Organisation MAG" */
   int         subtitle_lines;
   GListStore *details;      /* SixFact: the lines it folds out, or NULL */
+  gboolean    has_bar;      /* a bar of a chart after its figures */
+  SixChartValues bar;
+  double      bar_max;      /* the value that fills the bar's whole width */
 };
 
 G_DEFINE_FINAL_TYPE (SixFact, six_fact, G_TYPE_OBJECT)
@@ -416,6 +419,21 @@ six_fact_set_subtitle_lines (SixFact *self,
   self->subtitle_lines = lines;
 }
 
+/* A bar after the line's figures, its segments scaled so that @max fills its width. */
+void
+six_fact_set_bar (SixFact              *self,
+                  const SixChartValues *values,
+                  double                max)
+{
+  g_return_if_fail (SIX_IS_FACT (self));
+  g_return_if_fail (values != NULL && values->n_segments <= G_N_ELEMENTS (values->kinds));
+  g_return_if_fail (max > 0);
+
+  self->has_bar = TRUE;
+  self->bar = *values;
+  self->bar_max = max;
+}
+
 /* A line the fact folds out, in order. */
 void
 six_fact_add_detail (SixFact *self,
@@ -603,6 +621,24 @@ six_fact_get_details (SixFact *self)
   return self->details != NULL ? G_LIST_MODEL (self->details) : NULL;
 }
 
+/**
+ * six_fact_get_bar:
+ * @max: (out) (optional): the value that fills the bar's width
+ *
+ * Returns: (nullable): the bar after the line's figures, or %NULL for none
+ */
+const SixChartValues *
+six_fact_get_bar (SixFact *self,
+                  double  *max)
+{
+  g_return_val_if_fail (SIX_IS_FACT (self), NULL);
+
+  if (max != NULL)
+    *max = self->bar_max;
+
+  return self->has_bar ? &self->bar : NULL;
+}
+
 char *
 six_join_parts (const char         *separator,
                 const char * const *parts,
@@ -616,3 +652,4 @@ six_join_parts (const char         *separator,
 
   return g_string_free (out, FALSE);
 }
+

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "six-chart-values.h"
 #include "six-record.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,9 @@ void        six_fact_set_subtitle_lines (SixFact    *self,
                                          int         lines);
 void        six_fact_add_detail         (SixFact    *self,
                                          SixFact    *detail);
+void        six_fact_set_bar            (SixFact              *self,
+                                         const SixChartValues *values,
+                                         double                max);
 
 const char *six_fact_get_title          (SixFact    *self);
 const char *six_fact_get_subtitle       (SixFact    *self);
@@ -75,6 +79,8 @@ int         six_fact_get_subtitle_lines (SixFact    *self);
 GVariant   *six_fact_get_also_target    (SixFact    *self);
 const char *six_fact_get_also_label     (SixFact    *self);
 GListModel *six_fact_get_details        (SixFact    *self);
+const SixChartValues *six_fact_get_bar  (SixFact    *self,
+                                         double     *max);
 
 /* The parts given, @separator between them; missing (NULL or empty) parts are left out. */
 char       *six_join_parts              (const char         *separator,

@@ -116,6 +116,22 @@ typedef struct
   char *name;
 } SixOverviewName;
 
+/* The groups of the Overview page, top to bottom, each a list of facts. */
+typedef enum
+{
+  SIX_OVERVIEW_SECTION_SEEKING,     /* the States that sought assistance, and who reported */
+  SIX_OVERVIEW_SECTION_CATEGORIES,  /* what they asked for */
+  SIX_OVERVIEW_SECTION_STATES,      /* the States themselves */
+  SIX_OVERVIEW_SECTION_COVERAGE,    /* the requests, by how far they are answered */
+  SIX_OVERVIEW_SECTION_TOTALS,      /* the contributions, by status and currency */
+  SIX_OVERVIEW_SECTION_UNANSWERED,  /* the requests with no answer */
+  SIX_OVERVIEW_SECTION_TREND,       /* year by year */
+  SIX_OVERVIEW_SECTION_DEADLINES,   /* what falls due, and the missing reports */
+  SIX_OVERVIEW_SECTION_COALITIONS,  /* the coalitions' follow-ups and meetings */
+} SixOverviewSection;
+
+#define SIX_OVERVIEW_N_SECTIONS 9
+
 #define SIX_TYPE_OVERVIEW (six_overview_get_type ())
 
 G_DECLARE_FINAL_TYPE (SixOverview, six_overview, SIX, OVERVIEW, GObject)
@@ -149,6 +165,12 @@ int          six_overview_get_report_year      (SixOverview  *self);
 GPtrArray   *six_overview_get_missing_reports  (SixOverview  *self);
 GPtrArray   *six_overview_get_coalitions       (SixOverview  *self);
 gboolean     six_overview_is_empty             (SixOverview  *self);
+char        *six_overview_describe_span        (SixOverview  *self);
+GListModel  *six_overview_dup_facts            (SixOverview        *self,
+                                                SixOverviewSection  section);
+GListModel  *six_overview_dup_converted_facts  (SixOverview  *self,
+                                                const char   *currency,
+                                                GHashTable   *rates);
 
 SixOverviewDeadline *six_overview_deadline_new (SixRecord   *obligation,
                                                 const char  *country_name,
