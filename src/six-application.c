@@ -332,8 +332,6 @@ ensure_reference_pack_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || get_window (self) == NULL)
     return;
 
-  fill_window (self, get_window (self));
-
   /* The database still works without the pack; say so and carry on. */
   if (error != NULL)
     {
@@ -366,6 +364,10 @@ open_database_cb (GObject      *object,
 
   six_repository_run_async (self->repository, ensure_reference_pack, NULL, NULL, NULL,
                             self->cancellable, ensure_reference_pack_cb, g_object_ref (self));
+  /* The window reads at once: the repository runs one job at a time, in order, so every read
+   * comes after the reference pack is in. */
+  if (get_window (self) != NULL)
+    fill_window (self, get_window (self));
 }
 
 static void

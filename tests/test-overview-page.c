@@ -13,6 +13,7 @@
 #include "six-country-entry.h"
 #include "six-figure-row.h"
 #include "six-overview-page-private.h"
+#include "six-queries.h"
 #include "ui-fixture.h"
 
 static SixOverviewPage *
@@ -449,6 +450,7 @@ test_empty (void)
   g_autofree char *dir = g_dir_make_tmp ("six-overview-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
   g_autoptr(SixRepository) repository = NULL;
+  g_autoptr(SixLiveQuery) query = NULL;
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = g_object_new (SIX_TYPE_OVERVIEW_PAGE, NULL);
   GtkWidget *import = NULL;
@@ -459,7 +461,8 @@ test_empty (void)
 
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  six_overview_page_set_repository (SIX_OVERVIEW_PAGE (page), repository);
+  query = six_overview_query_new (repository);
+  six_overview_page_set_query (SIX_OVERVIEW_PAGE (page), query);
   wait_until (page_empty, page);
   g_assert_nonnull (six_overview_page_get_overview (SIX_OVERVIEW_PAGE (page)));
   g_assert_true (six_overview_is_empty (six_overview_page_get_overview (SIX_OVERVIEW_PAGE (page))));

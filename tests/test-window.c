@@ -12,7 +12,9 @@
 #include "six-entry-row.h"
 #include "six-exchange-reader.h"
 #include "six-exchange-writer.h"
+#include "six-overview-page.h"
 #include "six-page-slot.h"
+#include "six-repository-run.h"
 #include "six-preferences-window.h"
 #include "six-record-list.h"
 #include "six-search-page.h"
@@ -781,6 +783,60 @@ lazy_pages_body (Fixture *fixture)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gpointer
+read_nothing (SixDb         *db,
+              gpointer       user_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+on_nothing_read_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  *done = six_repository_run_finish (SIX_REPOSITORY (object), result, NULL) != NULL;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The database open before the first frame: the Overview is read meanwhile, and its page,
+ * built after that frame, shows its figures at once instead of a spinner. */
+static void
+early_read_body (Fixture *fixture)
+{
+  SixRepository *repository = six_window_get_repository (fixture->window);
+  SixWindow *window = six_window_new (GTK_APPLICATION (fixture->app));
+  GtkWidget *page;
+  gboolean done = FALSE;
+
+  six_window_show_page (window, "overview");
+  gtk_widget_realize (GTK_WIDGET (window));
+  six_window_set_repository (window, repository);
+  g_assert_false (page_built (window, "overview"));
+
+  /* The repository runs its jobs in order: the Overview's read is done before this one. */
+  six_repository_run_async (repository, read_nothing, NULL, NULL, NULL, NULL,
+                            on_nothing_read_cb, &done);
+  wait_until (is_true, &done);
+  g_assert_false (page_built (window, "overview"));
+
+  page = six_window_get_page_widget (window, "overview");
+  g_assert_nonnull (six_overview_page_get_overview (SIX_OVERVIEW_PAGE (page)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (page, "stack"))),
+                   ==, "overview");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_loading_stack (GtkWidget     *widget,
                   gconstpointer  data)
@@ -913,6 +969,13 @@ test_lazy_pages (Fixture       *fixture,
                  gconstpointer  data)
 {
   run_in_app (fixture, lazy_pages_body);
+}
+
+static void
+test_early_read (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  run_in_app (fixture, early_read_body);
 }
 
 static void
@@ -1088,6 +1151,8 @@ main (int   argc,
               fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/ui/window/about", Fixture, NULL, fixture_set_up, test_about, fixture_tear_down);
   g_test_add ("/ui/window/mnemonic-names", Fixture, NULL, fixture_set_up, test_mnemonic_names,
+              fixture_tear_down);
+  g_test_add ("/ui/window/early-read", Fixture, NULL, fixture_set_up, test_early_read,
               fixture_tear_down);
   g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/ui/window/full-names", Fixture, NULL, fixture_set_up, test_full_names,

@@ -768,16 +768,22 @@ six_overview_page_init (SixOverviewPage *self)
       gtk_drop_down_set_selected (self->language_dropdown, i);
 }
 
-/* The page reads its database only while shown. */
+/**
+ * six_overview_page_set_query:
+ * @query: the page's six_overview_query_new (), which may be reading already: the window
+ *   starts reading what the page shown first shows before the page is built
+ *
+ * The page reads its database through @query only while shown.
+ */
 void
-six_overview_page_set_repository (SixOverviewPage *self,
-                                  SixRepository   *repository)
+six_overview_page_set_query (SixOverviewPage *self,
+                             SixLiveQuery    *query)
 {
   g_return_if_fail (SIX_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (SIX_IS_REPOSITORY (repository));
+  g_return_if_fail (SIX_IS_LIVE_QUERY (query));
   g_return_if_fail (self->query == NULL);
 
-  self->query = six_overview_query_new (repository);
+  self->query = g_object_ref (query);
   g_signal_connect_object (self->query, "notify::snapshot",
                            G_CALLBACK (on_query_snapshot_changed_cb), self, G_CONNECT_SWAPPED);
   /* Only the converted rows depend on the rates: shown again as they are typed. */
@@ -785,8 +791,9 @@ six_overview_page_set_repository (SixOverviewPage *self,
                            G_CALLBACK (on_conversion_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::conversion-currency",
                            G_CALLBACK (on_conversion_changed_cb), self, G_CONNECT_SWAPPED);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    six_live_query_set_active (self->query, TRUE);
+  six_live_query_set_active (self->query, gtk_widget_get_mapped (GTK_WIDGET (self)));
+  if (get_overview (self) != NULL)
+    show_overview (self);
 }
 
 /* The overview shown, or %NULL before the first read. */

@@ -6,8 +6,8 @@
 
 #include <adwaita.h>
 
+#include "six-live-query.h"
 #include "six-overview.h"
-#include "six-repository.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SixOverviewPage, six_overview_page, SIX, OVERVIEW_PAGE, GtkWidget)
 
-void         six_overview_page_set_repository (SixOverviewPage *self,
-                                               SixRepository   *repository);
+void         six_overview_page_set_query      (SixOverviewPage *self,
+                                               SixLiveQuery    *query);
 SixOverview *six_overview_page_get_overview   (SixOverviewPage *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "six-locate.h"
 #include "six-overview-page.h"
 #include "six-page-slot.h"
+#include "six-queries.h"
 #include "six-search-page.h"
 #include "six-tab-stop.h"
 
@@ -56,6 +57,8 @@ struct _SixWindow
   guint            pulse_id;
   guint            back_button_id;
   gboolean         drawn;      /* the window has drawn its first frame */
+  SixLiveQuery    *early_read; /* what the page shown first reads, started before it is built */
+  guint            early_kind; /* that page, in page_kinds */
 };
 
 G_DEFINE_FINAL_TYPE (SixWindow, six_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -217,16 +220,21 @@ on_search_page_record_activated_cb (SixWindow *self,
 /* --- pages ------------------------------------------------------------------------------ */
 
 typedef void (*SetRepositoryFunc) (gpointer page, SixRepository *repository);
+typedef void (*SetQueryFunc) (gpointer page, SixLiveQuery *query);
 
-/* Every page by the name the stack and the sidebar know it by. */
+/* Every page by the name the stack and the sidebar know it by. A page is given the repository,
+ * or, if it reads through one query, that query (new_query ()), which the window can start
+ * before the page is built. */
 static const struct
 {
   const char        *name;
   gsize              slot_offset;
   SetRepositoryFunc  set_repository;
+  SixLiveQuery    *(*new_query) (SixRepository *repository);
+  SetQueryFunc       set_query;
 } page_kinds[] = {
-  { "overview", G_STRUCT_OFFSET (SixWindow, overview_slot),
-    (SetRepositoryFunc) six_overview_page_set_repository },
+  { "overview", G_STRUCT_OFFSET (SixWindow, overview_slot), NULL,
+    six_overview_query_new, (SetQueryFunc) six_overview_page_set_query },
   { "action-plans", G_STRUCT_OFFSET (SixWindow, actions_slot),
     (SetRepositoryFunc) six_actions_page_set_repository },
   { "countries", G_STRUCT_OFFSET (SixWindow, countries_slot),
@@ -248,6 +256,59 @@ get_slot (SixWindow  *self,
       return G_STRUCT_MEMBER (SixPageSlot *, self, page_kinds[i].slot_offset);
 
   return NULL;
+}
+
+static guint
+get_page_kind (SixPageSlot *slot,
+               SixWindow   *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_kinds); i++)
+    if (get_slot (self, page_kinds[i].name) == slot)
+      return i;
+
+  g_return_val_if_reached (0);
+}
+
+/* @page's way to its data: the repository, or its query (the one already reading, if it is
+ * the page the window started reading for). */
+static void
+give_repository (SixWindow *self,
+                 guint      kind,
+                 GtkWidget *page)
+{
+  g_autoptr(SixLiveQuery) query = NULL;
+
+  if (page_kinds[kind].new_query == NULL)
+    {
+      page_kinds[kind].set_repository (page, self->repository);
+      return;
+    }
+
+  if (self->early_read != NULL && kind == self->early_kind)
+    query = g_steal_pointer (&self->early_read);
+  else
+    query = page_kinds[kind].new_query (self->repository);
+  page_kinds[kind].set_query (page, query);
+}
+
+/* Before the first frame, the page shown is not built yet (it would hold the frame up), but
+ * what it shows can be read meanwhile: it is its first query, handed to it when built. */
+static void
+start_early_read (SixWindow *self)
+{
+  SixPageSlot *slot = get_slot (self, six_window_get_page (self));
+  guint kind;
+
+  if (slot == NULL || six_page_slot_has_page (slot))
+    return;
+
+  kind = get_page_kind (slot, self);
+  if (page_kinds[kind].new_query == NULL)
+    return;
+
+  self->early_kind = kind;
+  self->early_read = page_kinds[kind].new_query (self->repository);
+  six_live_query_set_active (self->early_read, TRUE);
 }
 
 /* A page just built gets what the others got when the window opened. */
@@ -272,9 +333,7 @@ on_slot_page_cb (SixWindow   *self,
     }
 
   if (self->repository != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (page_kinds); i++)
-      if (get_slot (self, page_kinds[i].name) == slot)
-        page_kinds[i].set_repository (page, self->repository);
+    give_repository (self, get_page_kind (slot, self), page);
 }
 
 static void
@@ -603,6 +662,8 @@ show_pages (SixWindow *self)
 {
   gtk_stack_set_visible_child_name (self->body_stack, "pages");
   six_window_get_page_widget (self, six_window_get_page (self));
+  /* Read for a page no longer shown first: its page reads anew when built. */
+  g_clear_object (&self->early_read);
   six_choices_preload (self->repository);
 }
 
@@ -641,6 +702,7 @@ six_window_dispose (GObject *object)
   g_cancellable_cancel (self->importing);
   g_clear_object (&self->importing);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_WINDOW);
+  g_clear_object (&self->early_read);
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);
 
@@ -861,11 +923,13 @@ six_window_set_repository (SixWindow     *self,
       SixPageSlot *slot = get_slot (self, page_kinds[i].name);
 
       if (six_page_slot_has_page (slot))
-        page_kinds[i].set_repository (six_page_slot_get_page (slot), repository);
+        give_repository (self, i, six_page_slot_get_page (slot));
     }
   /* A window never realized draws nothing to wait for. */
   if (self->drawn || !gtk_widget_get_realized (GTK_WIDGET (self)))
     show_pages (self);
+  else
+    start_early_read (self);
   update_repository_actions (self);
   _six_window_import_queued (self);
   _six_window_watch_database (self);
