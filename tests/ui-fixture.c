@@ -126,6 +126,43 @@ fixture_set_up (Fixture       *fixture,
   fixture->app = six_application_new (launch);
 }
 
+static gpointer
+run_nothing (SixDb         *db,
+             gpointer       user_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+on_nothing_run_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  *done = six_repository_run_finish (SIX_REPOSITORY (object), result, NULL) != NULL;
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The repository runs its jobs in order, and reports them back in order: a job queued now is
+ * reported after all the others. */
+void
+wait_for_repository (SixRepository *repository)
+{
+  gboolean done = FALSE;
+
+  six_repository_run_async (repository, run_nothing, NULL, NULL, NULL, NULL, on_nothing_run_cb,
+                            &done);
+  wait_seconds_until (30, is_done, &done, G_STRLOC);
+}
+
 static gboolean
 run_body_cb (gpointer data)
 {
@@ -134,6 +171,9 @@ run_body_cb (gpointer data)
 
   /* Opening a new database merges the reference pack: slow under the sanitizers. */
   wait_seconds_until (30, window_ready, fixture, G_STRLOC);
+  /* The window reads as soon as the database is open; the reference pack's merge, queued
+   * first, is in and announced once the jobs before this one are done. */
+  wait_for_repository (six_window_get_repository (fixture->window));
   fixture->body (fixture);
 
   toplevels = gtk_window_list_toplevels ();

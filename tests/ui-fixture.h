@@ -34,6 +34,8 @@ void       wait_until_at     (gboolean      (*condition) (gpointer),
                               gpointer        data,
                               const char     *where);
 #define wait_until(condition, data) wait_until_at ((condition), (data), G_STRLOC)
+/* Spin the main loop until @repository has run, and reported, every job queued before. */
+void       wait_for_repository (SixRepository *repository);
 void       remove_dir        (const char     *path);
 typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
                                  gconstpointer  data);
