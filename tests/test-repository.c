@@ -1578,6 +1578,95 @@ test_close (Fixture       *f,
   g_assert_cmpstr (six_record_get_string (record, "name"), ==, "Lebanon");
 }
 
+/* A read that runs until the repository closes, once past the gate. */
+static gpointer
+read_until_closed (SixDb         *db,
+                   gpointer       user_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  Gate *gate = user_data;
+
+  test_gate_reach (&gate->gate);
+  while (!g_cancellable_is_cancelled (cancellable))
+    g_usleep (1000);
+  gate->saw_cancel = TRUE;
+
+  return g_cancellable_set_error_if_cancelled (cancellable, error) ? NULL : g_strdup ("read");
+}
+
+static gpointer
+read_and_note (SixDb         *db,
+               gpointer       user_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  gboolean *ran = user_data;
+
+  *ran = TRUE;
+
+  return g_strdup ("read");
+}
+
+/* Closing waits for no read: the one running is told to stop, those queued are called off,
+ * and the writes queued among them still run. */
+static void
+test_close_reads (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) running = NULL;
+  g_autoptr(GAsyncResult) queued = NULL;
+  g_autoptr(GAsyncResult) write = NULL;
+  g_autoptr(GAsyncResult) later = NULL;
+  g_autoptr(SixRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+  gboolean ran = FALSE;
+  Gate gate = { 0 };
+
+  test_gate_init (&gate.gate);
+  six_repository_read_async (f->repository, read_until_closed, &gate, NULL, g_free, NULL,
+                             store_result_cb, &running);
+  test_gate_wait_reached (&gate.gate);
+  six_repository_read_async (f->repository, read_and_note, &ran, NULL, g_free, NULL,
+                             store_result_cb, &queued);
+  apply_start (f, "Add", edits_new (country_new ("LBN", "Lebanon"), NULL), NULL,
+               store_result_cb, &write);
+  six_repository_read_async (f->repository, read_and_note, &ran, NULL, g_free, NULL,
+                             store_result_cb, &later);
+
+  six_repository_close (f->repository);
+  assert_threads (f, 0);
+  g_assert_true (gate.saw_cancel);
+
+  wait_result (&running);
+  result = six_repository_run_finish (f->repository, running, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (result);
+  g_clear_error (&error);
+  wait_result (&queued);
+  result = six_repository_run_finish (f->repository, queued, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  wait_result (&later);
+  result = six_repository_run_finish (f->repository, later, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (ran);
+
+  wait_result (&write);
+  g_assert_cmpint (six_repository_apply_finish (f->repository, write, &error), >, 0);
+  g_assert_no_error (error);
+  test_gate_clear (&gate.gate);
+
+  g_clear_object (&f->repository);
+  f->repository = six_repository_open (f->path, &error);
+  g_assert_no_error (error);
+  record = get_record (f, "country", "LBN", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (six_record_get_string (record, "name"), ==, "Lebanon");
+}
+
 /* Dropping the repository while a list loads: both go at once, the late result is dropped. */
 static void
 test_dispose_pending (Fixture       *f,
@@ -1632,6 +1721,7 @@ main (int   argc,
   ADD ("errors", test_errors);
   ADD ("cancel", test_cancel);
   ADD ("close", test_close);
+  ADD ("close/reads", test_close_reads);
   ADD ("dispose-pending", test_dispose_pending);
 
 #undef ADD

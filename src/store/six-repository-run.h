@@ -25,6 +25,14 @@ void           six_repository_run_async             (SixRepository        *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              callback_data);
+void           six_repository_read_async            (SixRepository        *self,
+                                                     SixRepositoryFunc     func,
+                                                     gpointer              user_data,
+                                                     GDestroyNotify        user_data_free,
+                                                     GDestroyNotify        result_free,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              callback_data);
 gpointer       six_repository_run_finish            (SixRepository        *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);

@@ -35,6 +35,7 @@ typedef struct
   GMutex        running_mutex;  /* guards running */
   gpointer      running;  /* the Job the worker runs, or NULL */
   gint64        data_version;  /* the worker's: what other processes had written when read */
+  GCancellable *closing;  /* the repository's: cancelled as it closes, reads are called off */
 } Worker;
 
 typedef struct _Job Job;
@@ -233,10 +234,11 @@ path_is_file (const char *path)
 }
 
 static Worker *
-worker_new (void)
+worker_new (GCancellable *closing)
 {
   Worker *worker = g_new0 (Worker, 1);
 
+  worker->closing = g_object_ref (closing);
   worker->queue = g_async_queue_new ();
   worker->context = g_main_context_ref_thread_default ();
   g_mutex_init (&worker->mutex);
@@ -252,6 +254,7 @@ worker_free (Worker *worker)
 {
   g_assert (worker->db == NULL);
 
+  g_object_unref (worker->closing);
   g_async_queue_unref (worker->queue);
   g_main_context_unref (worker->context);
   g_mutex_clear (&worker->mutex);
@@ -428,8 +431,14 @@ run_job (Worker *worker,
       if (worker->db == NULL && !job->opens)
         g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CLOSED,
                              _("The database is not open"));
+      /* What was queued to be read is not waited for once the repository closes. */
+      else if (job->reads && g_cancellable_is_cancelled (worker->closing))
+        g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             _("The database was closed before it was read"));
+      /* A read is told when the repository closes, to stop early if it runs long. */
       else
-        job->result = job->func (worker->db, job->data, job->cancellable, &job->error);
+        job->result = job->func (worker->db, job->data,
+                                 job->reads ? worker->closing : job->cancellable, &job->error);
 
       g_mutex_lock (&worker->running_mutex);
       worker->running = NULL;
@@ -523,6 +532,7 @@ queue_job (SixRepository *self,
 static void
 queue_task (SixRepository       *self,
             gpointer             source_tag,
+            gboolean             reads,
             SixRepositoryFunc    func,
             gpointer             data,
             GDestroyNotify       data_free,
@@ -540,6 +550,7 @@ queue_task (SixRepository       *self,
 
   job = job_new (self, func, data, data_free, result_free, cancellable);
   job->task = g_object_ref (task);
+  job->reads = reads;
   queue_job (self, job);
 }
 
@@ -1058,8 +1069,8 @@ six_repository_class_init (SixRepositoryClass *klass)
 static void
 six_repository_init (SixRepository *self)
 {
-  self->worker = worker_new ();
   self->closing = g_cancellable_new ();
+  self->worker = worker_new (self->closing);
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
 }
 
@@ -1306,7 +1317,7 @@ six_repository_get_record_async (SixRepository       *self,
   data->kind = kind;
   data->id = g_strdup (id);
 
-  queue_task (self, six_repository_get_record_async,
+  queue_task (self, six_repository_get_record_async, TRUE,
               get_record, data, record_data_free, g_object_unref,
               cancellable, callback, user_data);
 }
@@ -1358,7 +1369,7 @@ six_repository_apply_async (SixRepository       *self,
   data->edits = g_ptr_array_copy (edits, edit_copy, NULL);
   g_ptr_array_set_free_func (data->edits, (GDestroyNotify) six_edit_unref);
 
-  queue_task (self, six_repository_apply_async,
+  queue_task (self, six_repository_apply_async, FALSE,
               apply_edits, data, apply_data_free, g_free,
               cancellable, callback, user_data);
 }
@@ -1386,7 +1397,7 @@ six_repository_undo_async (SixRepository       *self,
   g_return_if_fail (SIX_IS_REPOSITORY (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  queue_task (self, six_repository_undo_async,
+  queue_task (self, six_repository_undo_async, FALSE,
               undo_operation, box_int64 (operation), g_free, g_free,
               cancellable, callback, user_data);
 }
@@ -1459,7 +1470,7 @@ six_repository_redo_async (SixRepository       *self,
   g_return_if_fail (SIX_IS_REPOSITORY (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  queue_task (self, six_repository_redo_async, redo_operation, NULL, NULL, g_free,
+  queue_task (self, six_repository_redo_async, FALSE, redo_operation, NULL, NULL, g_free,
               cancellable, callback, user_data);
 }
 
@@ -1496,7 +1507,7 @@ six_repository_search_async (SixRepository       *self,
   data->kinds = g_strdupv ((char **) kinds);
   data->limit = limit;
 
-  queue_task (self, six_repository_search_async,
+  queue_task (self, six_repository_search_async, TRUE,
               search_records, data, search_data_free, (GDestroyNotify) g_ptr_array_unref,
               cancellable, callback, user_data);
 }
@@ -1533,7 +1544,7 @@ six_repository_list_operations_async (SixRepository       *self,
   g_return_if_fail (SIX_IS_REPOSITORY (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  queue_task (self, six_repository_list_operations_async,
+  queue_task (self, six_repository_list_operations_async, TRUE,
               list_operations, GUINT_TO_POINTER (limit), NULL,
               (GDestroyNotify) g_ptr_array_unref,
               cancellable, callback, user_data);
@@ -1563,7 +1574,7 @@ six_repository_list_conflicts_async (SixRepository       *self,
   g_return_if_fail (SIX_IS_REPOSITORY (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  queue_task (self, six_repository_list_conflicts_async,
+  queue_task (self, six_repository_list_conflicts_async, TRUE,
               list_conflicts, GINT_TO_POINTER (!!include_restored), NULL,
               (GDestroyNotify) g_ptr_array_unref,
               cancellable, callback, user_data);
@@ -1593,7 +1604,7 @@ six_repository_restore_conflict_async (SixRepository       *self,
   g_return_if_fail (SIX_IS_REPOSITORY (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  queue_task (self, six_repository_restore_conflict_async,
+  queue_task (self, six_repository_restore_conflict_async, FALSE,
               restore_conflict, box_int64 (conflict), g_free, g_free,
               cancellable, callback, user_data);
 }
@@ -1635,7 +1646,34 @@ six_repository_run_async (SixRepository       *self,
   g_return_if_fail (func != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  queue_task (self, six_repository_run_async,
+  queue_task (self, six_repository_run_async, FALSE,
+              func, user_data, user_data_free, result_free,
+              cancellable, callback, callback_data);
+}
+
+/**
+ * six_repository_read_async:
+ *
+ * As six_repository_run_async (), for a @func that only reads: closing the repository calls
+ * it off if it has not begun, and interrupts the statement it runs if it has; the cancellable
+ * @func gets is the repository's, cancelled as it closes. Finish with
+ * six_repository_run_finish ().
+ */
+void
+six_repository_read_async (SixRepository       *self,
+                           SixRepositoryFunc    func,
+                           gpointer             user_data,
+                           GDestroyNotify       user_data_free,
+                           GDestroyNotify       result_free,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             callback_data)
+{
+  g_return_if_fail (SIX_IS_REPOSITORY (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  queue_task (self, six_repository_run_async, TRUE,
               func, user_data, user_data_free, result_free,
               cancellable, callback, callback_data);
 }

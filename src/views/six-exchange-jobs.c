@@ -459,9 +459,9 @@ six_count_levels_async (SixRepository       *repository,
 
   g_return_if_fail (SIX_IS_REPOSITORY (repository));
 
-  six_repository_run_async (repository, count_levels, export_run_new (&options, NULL),
-                            (GDestroyNotify) export_run_free, g_free, cancellable, callback,
-                            user_data);
+  six_repository_read_async (repository, count_levels, export_run_new (&options, NULL),
+                             (GDestroyNotify) export_run_free, g_free, cancellable, callback,
+                             user_data);
 }
 
 /* Returns: (transfer full): the counts, freed with g_free () */

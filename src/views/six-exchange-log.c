@@ -374,9 +374,9 @@ six_exchange_log_find_seen_async (SixRepository       *repository,
   g_return_if_fail (SIX_IS_REPOSITORY (repository));
   g_return_if_fail (keys != NULL);
 
-  six_repository_run_async (repository, find_seen, g_array_ref (keys),
-                            (GDestroyNotify) g_array_unref, (GDestroyNotify) g_array_unref,
-                            cancellable, callback, user_data);
+  six_repository_read_async (repository, find_seen, g_array_ref (keys),
+                             (GDestroyNotify) g_array_unref, (GDestroyNotify) g_array_unref,
+                             cancellable, callback, user_data);
 }
 
 /* Returns: (element-type gboolean): for each key in order, whether the database has it */

@@ -72,11 +72,11 @@ read_again (SixLiveQuery *self)
   g_clear_object (&self->reading);
   self->reading = g_cancellable_new ();
   self->stale = FALSE;
-  six_repository_run_async (self->repository, self->func,
-                            self->args != NULL ? g_variant_ref (self->args) : NULL,
-                            self->args != NULL ? (GDestroyNotify) g_variant_unref : NULL,
-                            g_object_unref,
-                            self->reading, read_cb, g_object_ref (self));
+  six_repository_read_async (self->repository, self->func,
+                             self->args != NULL ? g_variant_ref (self->args) : NULL,
+                             self->args != NULL ? (GDestroyNotify) g_variant_unref : NULL,
+                             g_object_unref,
+                             self->reading, read_cb, g_object_ref (self));
   if (!was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }

@@ -143,8 +143,8 @@ six_record_locate_async (SixRepository       *repository,
   g_return_if_fail (SIX_IS_REPOSITORY (repository));
   g_return_if_fail (kind_name != NULL && id != NULL);
 
-  six_repository_run_async (repository, locate_joined, g_strjoin ("\n", kind_name, id, NULL),
-                            g_free, g_free, cancellable, callback, user_data);
+  six_repository_read_async (repository, locate_joined, g_strjoin ("\n", kind_name, id, NULL),
+                             g_free, g_free, cancellable, callback, user_data);
 }
 
 gboolean
