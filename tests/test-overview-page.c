@@ -260,6 +260,12 @@ assert_not_saved (Fixture *fixture)
 }
 
 static gboolean
+offers_rate (gpointer rates)
+{
+  return find_row_titled (rates, "1 USD =") != NULL;
+}
+
+static gboolean
 no_converted_rows (gpointer page)
 {
   return find_row_titled (page, "Disbursed: ≈ 2,250.45 EUR") == NULL;
@@ -283,6 +289,7 @@ pack_body (Fixture *fixture)
   g_autofree char *request = NULL;
   g_autofree char *review = review_path ("overview-pack.png");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *currency_row, *rates, *rate_row;
   GtkWidget *row;
 
   /* The Overview is what opens, and it shows the latest year holding requests. */
@@ -355,12 +362,35 @@ pack_body (Fixture *fixture)
   wait_row (page, "Disbursed: 2,500.50 USD", "1 contribution");
   wait_row (page, "Pledged: 100,000 EUR", "1 contribution");
 
-  /* At rates the user enters, one currency, marked as an estimate; without a rate, named. */
-  g_settings_set_string (settings, "conversion-currency", "EUR");
+  /* At rates the user enters in the Convert popover, one currency, marked as an estimate;
+   * without a rate, named. What is no currency or no rate is refused where it is typed. */
+  currency_row = find_by_id (GTK_WIDGET (page), "currency_row");
+  gtk_editable_set_text (GTK_EDITABLE (currency_row), "EURO");
+  g_assert_true (gtk_widget_has_css_class (currency_row, "error"));
+  {
+    g_autofree char *currency = g_settings_get_string (settings, "conversion-currency");
+
+    g_assert_cmpstr (currency, ==, "");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (currency_row), "eur");
+  g_assert_false (gtk_widget_has_css_class (currency_row, "error"));
   wait_row (page, "Disbursed: ≈ 0 EUR", "At your rates; not converted for want of a rate: USD");
-  g_settings_set_value (settings, "conversion-rates",
-                        g_variant_new_parsed ("{'USD': '0.9'}"));
+  rates = find_by_id (GTK_WIDGET (page), "rates_list");
+  wait_until (offers_rate, rates);
+  rate_row = find_row_titled (rates, "1 USD =");
+  g_assert_null (find_row_titled (rates, "1 EUR ="));
+  gtk_editable_set_text (GTK_EDITABLE (rate_row), "-0.9");
+  g_assert_true (gtk_widget_has_css_class (rate_row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (rate_row), "0.9");
+  g_assert_false (gtk_widget_has_css_class (rate_row, "error"));
   wait_row (page, "Disbursed: ≈ 2,250.45 EUR", "At your rates, not recorded amounts");
+  {
+    g_autoptr(GVariant) stored_rates = g_settings_get_value (settings, "conversion-rates");
+
+    g_assert_cmpvariant (stored_rates, g_variant_new_parsed ("{'USD': '0.9'}"));
+  }
+  /* Typing the rate kept its row: it is the one still shown. */
+  g_assert_true (find_row_titled (rates, "1 USD =") == rate_row);
   wait_row (page, "Pledged: ≈ 100,000 EUR", NULL);
   wait_row (page, "Disbursed: 2,500.50 USD", "1 contribution");
   g_free (review);

@@ -12,6 +12,7 @@
 #include "six-overview-page-private.h"
 
 #include "six-chart-bar.h"
+#include "six-entry-row.h"
 #include "six-figure-row.h"
 #include "six-file-saver.h"
 #include "six-live-query.h"
@@ -37,7 +38,8 @@ struct _SixOverviewPage
   GtkListBox    *states_list;
   GtkListBox    *coverage_list;
   GtkListBox    *totals_list;
-  GtkBox        *rates_box;
+  SixEntryRow   *currency_row;
+  GtkListBox    *rates_list;
   GtkListBox    *unanswered_list;
   GtkListBox    *trend_list;
   GtkListBox    *deadlines_list;
@@ -50,7 +52,8 @@ struct _SixOverviewPage
   GSettings     *settings;   /* the conversion currency and rates the user entered */
   SixLiveQuery  *query;
   GArray        *years;      /* int: the drop-downs' choices, oldest first */
-  gboolean       updating;   /* the drop-downs are being filled, not chosen */
+  GtkStringList *rate_currencies;  /* the currencies the popover offers a rate for */
+  gboolean       updating;   /* the drop-downs and the currency are being filled, not chosen */
   guint          fill_id;    /* tick callback: the sections still to show, one a frame */
   gint64         fill_after; /* the frame that shows the first sections: filling starts after */
   guint          n_filled;   /* sections shown of the overview being shown */
@@ -89,6 +92,27 @@ dup_rates (SixOverviewPage *self)
   return rates;
 }
 
+/* The rates as stored (a{ss}, currency → the text typed), with @currency's replaced by @text,
+ * or removed for none. */
+static GVariant *
+replace_rate (GVariant   *stored,
+              const char *currency,
+              const char *text)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *code, *rate;
+
+  g_variant_iter_init (&iter, stored);
+  while (g_variant_iter_next (&iter, "{&s&s}", &code, &rate))
+    if (strcmp (code, currency) != 0)
+      g_variant_builder_add (&builder, "{ss}", code, rate);
+  if (*text != '\0')
+    g_variant_builder_add (&builder, "{ss}", currency, text);
+
+  return g_variant_builder_end (&builder);
+}
+
 static void
 on_rate_changed_cb (GtkEditable     *entry,
                     SixOverviewPage *self)
@@ -96,21 +120,16 @@ on_rate_changed_cb (GtkEditable     *entry,
   const char *currency = g_object_get_data (G_OBJECT (entry), "currency");
   const char *text = gtk_editable_get_text (entry);
   g_autoptr(GVariant) stored = g_settings_get_value (self->settings, "conversion-rates");
-  g_autoptr(GVariantDict) dict = g_variant_dict_new (stored);
   gint64 rate;
 
-  if (*text == '\0')
-    g_variant_dict_remove (dict, currency);
-  else if (six_amount_parse (text, &rate) && rate > 0)
-    g_variant_dict_insert (dict, currency, "s", text);
-  else
+  if (*text != '\0' && !(six_amount_parse (text, &rate) && rate > 0))
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       return;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  g_settings_set_value (self->settings, "conversion-rates", g_variant_dict_end (dict));
+  g_settings_set_value (self->settings, "conversion-rates", replace_rate (stored, currency, text));
 }
 
 static void
@@ -118,6 +137,9 @@ on_currency_changed_cb (GtkEditable     *entry,
                         SixOverviewPage *self)
 {
   g_autofree char *code = g_ascii_strup (gtk_editable_get_text (entry), -1);
+
+  if (self->updating)
+    return;
 
   if (*code != '\0' && !six_currency_is_valid (code))
     {
@@ -129,75 +151,69 @@ on_currency_changed_cb (GtkEditable     *entry,
   g_settings_set_string (self->settings, "conversion-currency", code);
 }
 
+/* "1 USD = [0.9] EUR": the rate the user gives a currency, in the conversion currency. */
 static GtkWidget *
-labelled_entry (const char *label,
-                const char *text,
-                const char *suffix,
-                const char *accessible)
+create_rate_row (gpointer item,
+                 gpointer user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
-  gtk_box_append (GTK_BOX (box), entry);
-  if (suffix != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_label_new (suffix));
-
-  return box;
-}
-
-/* The popover offers the conversion currency and a rate for each other currency given. */
-static void
-show_rates (SixOverviewPage *self,
-            SixOverview     *overview)
-{
+  SixOverviewPage *self = user_data;
+  const char *code = gtk_string_object_get_string (item);
   g_autofree char *currency = g_settings_get_string (self->settings, "conversion-currency");
   g_autoptr(GVariant) stored = g_settings_get_value (self->settings, "conversion-rates");
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Translators: "1 USD =", then the rate the user types, then the conversion currency */
+  g_autofree char *title = g_strdup_printf (_("1 %s ="), code);
+  const char *rate = NULL;
+  GtkWidget *row = six_entry_row_new ();
+
+  g_variant_lookup (stored, code, "&s", &rate);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), rate != NULL ? rate : "");
+  gtk_editable_set_width_chars (GTK_EDITABLE (row), 8);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (currency));
+  g_object_set_data_full (G_OBJECT (row), "currency", g_strdup (code), g_free);
+  g_signal_connect (row, "changed", G_CALLBACK (on_rate_changed_cb), self);
+
+  return row;
+}
+
+/* The popover offers the conversion currency and a rate for each other currency given; the
+ * rows are made again only when those change, so that typing a rate keeps its row. */
+static void
+show_rates (SixOverviewPage *self,
+            SixOverview     *overview,
+            gboolean         new_currency)
+{
+  g_autofree char *currency = g_settings_get_string (self->settings, "conversion-currency");
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   GPtrArray *totals = six_overview_get_totals (overview);
-  GtkWidget *child, *row, *hint;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rates_box))) != NULL)
-    gtk_box_remove (self->rates_box, child);
-
-  row = labelled_entry (_("Show totals in"), currency, NULL, _("Currency of converted totals"));
-  g_signal_connect (gtk_widget_get_last_child (row), "changed",
-                    G_CALLBACK (on_currency_changed_cb), self);
-  gtk_box_append (self->rates_box, row);
+  GListModel *shown = G_LIST_MODEL (self->rate_currencies);
+  guint n_shown = g_list_model_get_n_items (shown);
+  gboolean same = !new_currency;
 
   for (guint i = 0; i < totals->len; i++)
     {
       const char *code = ((SixOverviewTotal *) totals->pdata[i])->currency;
-      const char *rate = NULL;
-      g_autofree char *one = NULL;
-      g_autofree char *accessible = NULL;
-      GtkWidget *entry;
 
-      if (code == NULL || g_strcmp0 (code, currency) == 0 || !g_hash_table_add (seen, (gpointer) code))
-        continue;
-
-      g_variant_lookup (stored, code, "&s", &rate);
-      /* Translators: "1 USD =", then the rate the user types, then the conversion currency */
-      one = g_strdup_printf (_("1 %s ="), code);
-      /* Translators: the rate entry's name for screen readers: "Rate of USD" */
-      accessible = g_strdup_printf (_("Rate of %s"), code);
-      row = labelled_entry (one, rate, currency, accessible);
-      entry = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (row));
-      g_object_set_data_full (G_OBJECT (entry), "currency", g_strdup (code), g_free);
-      g_signal_connect (entry, "changed", G_CALLBACK (on_rate_changed_cb), self);
-      gtk_box_append (self->rates_box, row);
+      if (code != NULL && g_strcmp0 (code, currency) != 0 &&
+          !g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
+        g_ptr_array_add (codes, (gpointer) code);
     }
 
-  hint = gtk_label_new (_("Rates are yours, not recorded: converted totals are marked as estimates."));
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (hint), 30);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_box_append (self->rates_box, hint);
+  same = same && codes->len == n_shown;
+  for (guint i = 0; same && i < codes->len; i++)
+    same = g_strcmp0 (codes->pdata[i], gtk_string_list_get_string (self->rate_currencies, i)) == 0;
+  if (!same)
+    {
+      g_ptr_array_add (codes, NULL);
+      gtk_string_list_splice (self->rate_currencies, 0, n_shown,
+                              (const char * const *) codes->pdata);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->rates_list), g_list_model_get_n_items (shown) > 0);
+
+  self->updating = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)), currency) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->currency_row), currency);
+  self->updating = FALSE;
 }
 
 static const char *
@@ -295,7 +311,7 @@ show_contributions (SixOverviewPage    *self,
                     SixOverviewSection  facts)
 {
   show_totals (self, overview);
-  show_rates (self, overview);
+  show_rates (self, overview, FALSE);
 }
 
 /* A group's list, bound to @facts. */
@@ -635,7 +651,7 @@ on_conversion_changed_cb (SixOverviewPage *self,
 
   show_totals (self, overview);
   if (g_strcmp0 (key, "conversion-currency") == 0)
-    show_rates (self, overview);
+    show_rates (self, overview, TRUE);
 }
 
 static void
@@ -690,6 +706,7 @@ six_overview_page_dispose (GObject *object)
   self->fill_id = 0;
   g_clear_object (&self->query);
   g_clear_object (&self->settings);
+  g_clear_object (&self->rate_currencies);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (six_overview_page_parent_class)->dispose (object);
@@ -728,7 +745,8 @@ six_overview_page_class_init (SixOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, states_list);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, coverage_list);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, totals_list);
-  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, rates_box);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, rates_list);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, unanswered_list);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, trend_list);
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, deadlines_list);
@@ -738,6 +756,7 @@ six_overview_page_class_init (SixOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SixOverviewPage, filling_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_span_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "overview.show-year", "i", show_year_action);
   gtk_widget_class_install_action (widget_class, "overview.copy-report", NULL, copy_report_action);
@@ -755,8 +774,12 @@ six_overview_page_init (SixOverviewPage *self)
   const char *language = g_get_language_names ()[0];
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_type_ensure (SIX_TYPE_ENTRY_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  self->rate_currencies = gtk_string_list_new (NULL);
+  gtk_list_box_bind_model (self->rates_list, G_LIST_MODEL (self->rate_currencies),
+                           create_rate_row, self, NULL);
 
   add_legend_chip (self, SIX_CHART_SEGMENT_ANSWERED, _("Answered"));
   add_legend_chip (self, SIX_CHART_SEGMENT_PARTLY, _("Partly answered"));
