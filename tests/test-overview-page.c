@@ -505,6 +505,93 @@ test_empty (void)
   remove_dir (dir);
 }
 
+typedef struct
+{
+  GtkWidget *page;
+  gboolean   saw_needs;
+  gboolean   saw_whole;
+} NeedsFirst;
+
+static gboolean
+group_shown (GtkWidget  *page,
+             const char *list_id)
+{
+  return gtk_widget_get_visible (gtk_widget_get_ancestor (find_by_id (page, list_id),
+                                                          ADW_TYPE_PREFERENCES_GROUP));
+}
+
+/* Right after the page took each answer: the needs read first show their groups alone, the
+ * report waits for the whole. */
+static void
+on_answer_cb (SixLiveQuery *query,
+              GParamSpec   *pspec,
+              NeedsFirst   *seen)
+{
+  SixOverview *overview = six_live_query_get_snapshot (query);
+  GtkWidget *stack = find_by_id (seen->page, "stack");
+  gboolean complete = six_overview_is_complete (overview);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "overview");
+  g_assert_true (group_shown (seen->page, "seeking_list"));
+  g_assert_nonnull (find_row_titled (seen->page, "1 State sought assistance in 2018"));
+  g_assert_true (gtk_widget_get_visible (find_by_id (seen->page, "filling_spinner")));
+  if (complete)
+    {
+      seen->saw_whole = TRUE;
+      return;
+    }
+
+  g_assert_false (seen->saw_whole);
+  g_assert_false (group_shown (seen->page, "states_list"));
+  g_assert_false (group_shown (seen->page, "deadlines_list"));
+  seen->saw_needs = TRUE;
+}
+
+/* Who sought what shows before the rest is read; the whole then fills the page. */
+static void
+test_needs_first (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("six-overview-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "needs.db", NULL);
+  g_autoptr(SixRepository) repository = NULL;
+  g_autoptr(SixLiveQuery) query = NULL;
+  g_autoptr(SixEdit) edit = NULL;
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) six_edit_unref);
+  GtkWidget *window = gtk_window_new ();
+  NeedsFirst seen = { g_object_new (SIX_TYPE_OVERVIEW_PAGE, NULL), FALSE, FALSE };
+  gint64 operation = 0;
+
+  g_assert_no_error (error);
+  repository = six_repository_open (path, &error);
+  g_assert_no_error (error);
+  edit = six_edit_new (six_kind_lookup ("country"), "LBN");
+  six_edit_set_string (edit, "name", "Lebanon");
+  six_edit_set_string (edit, "status", "party");
+  g_ptr_array_add (edits, g_steal_pointer (&edit));
+  edit = six_edit_new (six_kind_lookup ("assistance_request"), "r-lbn");
+  six_edit_set_string (edit, "country", "LBN");
+  six_edit_set_int (edit, "year", 2018);
+  six_edit_set_string (edit, "category", "victim_assistance");
+  g_ptr_array_add (edits, g_steal_pointer (&edit));
+  six_repository_apply_async (repository, "test", edits, NULL, applied_cb, &operation);
+  wait_until (nonzero, &operation);
+
+  gtk_window_set_child (GTK_WINDOW (window), seen.page);
+  gtk_window_present (GTK_WINDOW (window));
+  query = six_overview_query_new (repository);
+  six_overview_page_set_query (SIX_OVERVIEW_PAGE (seen.page), query);
+  g_signal_connect (query, "notify::snapshot", G_CALLBACK (on_answer_cb), &seen);
+  wait_until (filled, seen.page);
+  g_assert_true (seen.saw_needs);
+  g_assert_true (seen.saw_whole);
+  g_assert_true (group_shown (seen.page, "deadlines_list"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  six_repository_close (repository);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +602,7 @@ main (int   argc,
   ui_test_use_catalogs ();
 
   g_test_add_func ("/ui/overview-page/empty", test_empty);
+  g_test_add_func ("/ui/overview-page/needs-first", test_needs_first);
   g_test_add ("/ui/overview-page/pack", Fixture, NULL, fixture_set_up, test_pack,
               fixture_tear_down);
   g_test_add ("/ui/overview-page/french", Fixture, "fr", fixture_set_up, test_language,

@@ -401,6 +401,81 @@ test_overview_facts_totals (void)
   g_assert_cmpstr (six_fact_get_title (nth_fact (totals, 1)), ==, "Disbursed: 600 EUR");
 }
 
+/* The needs alone read what the whole does of them: the same span, States, needs and coverage. */
+static void
+assert_needs_as_whole (SixDb *db,
+                       int    first,
+                       int    last)
+{
+  g_autoptr(SixOverview) whole = build (db, first, last);
+  g_autoptr(SixOverview) needs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) seeking = NULL;
+  g_auto(GStrv) seeking_whole = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 7, G_DATE_DECEMBER, 2026);
+  needs = six_overview_build_needs (db, first, last, &today, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (six_overview_is_complete (whole));
+  g_assert_false (six_overview_is_complete (needs));
+  g_assert_cmpint (six_overview_get_first_year (needs), ==, six_overview_get_first_year (whole));
+  g_assert_cmpint (six_overview_get_last_year (needs), ==, six_overview_get_last_year (whole));
+  g_assert_cmpuint (six_overview_get_n_reporting (needs), ==,
+                    six_overview_get_n_reporting (whole));
+  seeking = six_overview_dup_seeking_states (needs);
+  seeking_whole = six_overview_dup_seeking_states (whole);
+  g_assert_cmpstrv (seeking, seeking_whole);
+  g_assert_cmpuint (six_overview_get_requests (needs)->len, ==,
+                    six_overview_get_requests (whole)->len);
+  for (guint c = 0; six_categories[c] != NULL; c++)
+    {
+      guint coverage[SIX_N_COVERAGES], coverage_whole[SIX_N_COVERAGES];
+
+      g_assert_cmpuint (six_overview_count_category (needs, c, coverage), ==,
+                        six_overview_count_category (whole, c, coverage_whole));
+      for (guint k = 0; k < SIX_N_COVERAGES; k++)
+        g_assert_cmpuint (coverage[k], ==, coverage_whole[k]);
+    }
+
+  /* What it does not read, it holds none of. */
+  g_assert_cmpuint (six_overview_get_totals (needs)->len, ==, 0);
+  g_assert_cmpuint (six_overview_get_years (needs)->len, ==, 0);
+  g_assert_cmpuint (six_overview_get_deadlines (needs)->len, ==, 0);
+  g_assert_cmpuint (six_overview_get_coalitions (needs)->len, ==, 0);
+}
+
+static void
+test_overview_needs (void)
+{
+  g_autoptr(SixDb) db = open_fixture ();
+  g_autoptr(SixDb) empty = NULL;
+  g_autoptr(SixOverview) none = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  /* The latest year holding data by default (2020), as the whole finds it; a span; a year
+   * holding nothing. */
+  assert_needs_as_whole (db, 0, 0);
+  assert_needs_as_whole (db, 2018, 2018);
+  assert_needs_as_whole (db, 2018, 2020);
+  assert_needs_as_whole (db, 2019, 2019);
+  put (db, "article7_report", "LAO:2024", "country", "LAO", "year", "2024",
+       "requested_assistance", "true", NULL);
+  assert_needs_as_whole (db, 0, 0);
+
+  /* Nothing dated: this year. */
+  empty = six_db_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 7, G_DATE_DECEMBER, 2026);
+  none = six_overview_build_needs (empty, 0, 0, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (six_overview_get_first_year (none), ==, 2026);
+}
+
 static void
 test_overview_convert (void)
 {
@@ -887,6 +962,104 @@ test_live_query (void)
   g_rmdir (dir);
 }
 
+/* What a snapshot says it is: a part read first, or the whole. */
+static gpointer
+read_part (SixDb         *db,
+           gpointer       args,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  GObject *snapshot = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data (snapshot, "read", (gpointer) "part");
+
+  return snapshot;
+}
+
+static gpointer
+read_whole (SixDb         *db,
+            gpointer       args,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  GObject *snapshot = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data (snapshot, "read", (gpointer) "whole");
+
+  return snapshot;
+}
+
+typedef struct
+{
+  GPtrArray *seen;      /* what each snapshot was, in turn */
+  GPtrArray *loading;   /* whether the query was loading at each */
+} Published;
+
+static void
+on_published_cb (SixLiveQuery *query,
+                 GParamSpec   *pspec,
+                 Published    *published)
+{
+  g_ptr_array_add (published->seen,
+                   g_object_get_data (six_live_query_get_snapshot (query), "read"));
+  g_ptr_array_add (published->loading, GINT_TO_POINTER (six_live_query_is_loading (query)));
+}
+
+static void
+spin_until_seen (Published *published,
+                 guint      n)
+{
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_S, timeout_cb, NULL);
+
+  while (published->seen->len < n)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}
+
+/* A query with a quicker first read shows its part first, loading still, then the whole; a
+ * change reads the whole alone, new arguments the part first again. */
+static void
+test_live_query_first (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("six-views-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "views.db", NULL);
+  g_autoptr(SixRepository) repository = NULL;
+  g_autoptr(SixLiveQuery) query = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autoptr(GPtrArray) loading = g_ptr_array_new ();
+  Published published = { seen, loading };
+
+  g_assert_no_error (error);
+  repository = six_repository_open (path, &error);
+  g_assert_no_error (error);
+  query = six_live_query_new (repository, (const char *[]) { "country", NULL }, read_whole);
+  six_live_query_set_first_func (query, read_part);
+  g_signal_connect (query, "notify::snapshot", G_CALLBACK (on_published_cb), &published);
+
+  six_live_query_set_active (query, TRUE);
+  spin_until_seen (&published, 2);
+  g_assert_cmpstr (seen->pdata[0], ==, "part");
+  g_assert_true (GPOINTER_TO_INT (loading->pdata[0]));
+  g_assert_cmpstr (seen->pdata[1], ==, "whole");
+  g_assert_false (GPOINTER_TO_INT (loading->pdata[1]));
+
+  apply_note (repository, "country", "LBN", "status", "party");
+  spin_until_seen (&published, 3);
+  g_assert_cmpstr (seen->pdata[2], ==, "whole");
+
+  six_live_query_set_args (query, g_variant_new ("(ii)", 2018, 2018));
+  spin_until_seen (&published, 5);
+  g_assert_cmpstr (seen->pdata[3], ==, "part");
+  g_assert_cmpstr (seen->pdata[4], ==, "whole");
+
+  g_clear_object (&query);
+  six_repository_close (repository);
+  g_clear_object (&repository);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -899,6 +1072,7 @@ main (int   argc,
   g_test_add_func ("/views/overview/moves", test_overview_moves);
   g_test_add_func ("/views/overview/convert", test_overview_convert);
   g_test_add_func ("/views/overview/facts", test_overview_facts);
+  g_test_add_func ("/views/overview/needs", test_overview_needs);
   g_test_add_func ("/views/overview/facts/totals", test_overview_facts_totals);
   g_test_add_func ("/views/overview/span", test_overview_span);
   g_test_add_func ("/views/overview/deadlines", test_overview_deadlines);
@@ -906,6 +1080,7 @@ main (int   argc,
   g_test_add_func ("/views/exchange-log/items", test_exchange_log);
   g_test_add_func ("/views/exchange-log/empty", test_exchange_log_empty);
   g_test_add_func ("/views/live-query", test_live_query);
+  g_test_add_func ("/views/live-query/first", test_live_query_first);
 
   return g_test_run ();
 }

@@ -360,3 +360,47 @@ six_db_tally_records (SixDb               *db,
 
   return g_steal_pointer (&tallies);
 }
+
+/**
+ * six_db_max_int:
+ * @field: an integer field of @kind
+ * @none: what to return when no live record holds a value
+ *
+ * The largest value of @field among the live records of @kind: one step down an index where
+ * the field has one.
+ *
+ * Returns: that value, or @none if none holds one, or @none with @error set
+ */
+gint64
+six_db_max_int (SixDb          *db,
+                const SixKind  *kind,
+                const char     *field,
+                gint64          none,
+                GError        **error)
+{
+  const SixField *column;
+  g_autofree char *sql = NULL;
+  g_autoptr(SixStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, none);
+  g_return_val_if_fail (kind != NULL, none);
+  g_return_val_if_fail (error == NULL || *error == NULL, none);
+  column = six_kind_get_field (kind, field);
+  g_return_val_if_fail (column != NULL && column->type == SIX_FIELD_INTEGER, none);
+
+  sql = g_strdup_printf ("SELECT MAX(\"%s\") FROM \"%s\" WHERE deleted = 0", column->name,
+                         kind->name);
+  stmt = _six_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return none;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _six_db_fail (db, rc, error);
+      return none;
+    }
+
+  return sqlite3_column_type (stmt, 0) == SQLITE_NULL ? none : sqlite3_column_int64 (stmt, 0);
+}

@@ -141,6 +141,11 @@ GPtrArray  *six_db_tally_records         (SixDb             *db,
                                           const SixMatch    *matches,
                                           guint              n_matches,
                                           GError           **error);
+gint64      six_db_max_int               (SixDb             *db,
+                                          const SixKind     *kind,
+                                          const char        *field,
+                                          gint64             none,
+                                          GError           **error);
 
 /* Local edits: validated, stamped with our clock, journaled as one operation in one
  * transaction. Returns the operation id, or 0 with @error set. */

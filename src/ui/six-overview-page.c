@@ -412,20 +412,42 @@ fill_next_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* The report and its tables are of the whole overview, not of the needs read first. */
+static void
+update_actions (SixOverviewPage *self)
+{
+  SixOverview *overview = get_overview (self);
+  gboolean complete = overview != NULL && six_overview_is_complete (overview);
+  static const char * const actions[] = {
+    "overview.copy-report", "overview.save-pdf", "overview.save-csv", "overview.save-calendar",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], complete);
+}
+
 static void
 show_overview (SixOverviewPage *self)
 {
   SixOverview *overview = get_overview (self);
   GdkFrameClock *clock;
 
+  /* The needs read first show only if there are some: a span with none waits for the whole,
+   * which knows whether there is anything to show at all. */
+  if (overview != NULL && !six_overview_is_complete (overview) &&
+      six_overview_get_states (overview)->len == 0)
+    return;
+
   stop_filling (self);
+  update_actions (self);
   if (overview == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
       return;
     }
 
-  if (six_overview_is_empty (overview) && six_overview_get_deadlines (overview)->len == 0 &&
+  if (six_overview_is_complete (overview) && six_overview_is_empty (overview) &&
+      six_overview_get_deadlines (overview)->len == 0 &&
       six_overview_get_coalitions (overview)->len == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -444,6 +466,10 @@ show_overview (SixOverviewPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->filling_spinner), TRUE);
   gtk_spinner_start (self->filling_spinner);
+  /* The other sections wait for the whole overview. */
+  if (!six_overview_is_complete (overview))
+    return;
+
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   self->fill_after = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) + 1 : 0;
   self->fill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_next_cb, NULL, NULL);
@@ -480,7 +506,7 @@ on_language_changed_cb (SixOverviewPage *self)
 {
   SixOverview *overview = get_overview (self);
 
-  if (overview != NULL)
+  if (overview != NULL && six_overview_is_complete (overview))
     show_progress (self, overview, NULL, 0);
 }
 
@@ -646,7 +672,7 @@ on_conversion_changed_cb (SixOverviewPage *self,
 {
   SixOverview *overview = get_overview (self);
 
-  if (overview == NULL)
+  if (overview == NULL || !six_overview_is_complete (overview))
     return;
 
   show_totals (self, overview);
@@ -781,6 +807,7 @@ six_overview_page_init (SixOverviewPage *self)
   gtk_list_box_bind_model (self->rates_list, G_LIST_MODEL (self->rate_currencies),
                            create_rate_row, self, NULL);
 
+  update_actions (self);
   add_legend_chip (self, SIX_CHART_SEGMENT_ANSWERED, _("Answered"));
   add_legend_chip (self, SIX_CHART_SEGMENT_PARTLY, _("Partly answered"));
   add_legend_chip (self, SIX_CHART_SEGMENT_UNANSWERED, _("Unanswered"));

@@ -13,5 +13,7 @@ G_BEGIN_DECLS
 SixLiveQuery *six_live_query_new          (SixRepository      *repository,
                                            const char * const *kind_names,
                                            SixRepositoryFunc   func);
+void          six_live_query_set_first_func (SixLiveQuery     *self,
+                                           SixRepositoryFunc   first_func);
 
 G_END_DECLS

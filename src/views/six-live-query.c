@@ -22,6 +22,8 @@ struct _SixLiveQuery
   guint              idle_id;
 
   SixRepositoryFunc  func;
+  SixRepositoryFunc  first_func;  /* a quicker read of the first part, or NULL */
+  gboolean           first_due;   /* no answer to the arguments yet: read the first part first */
   gboolean           active;
   gboolean           stale;     /* something changed while inactive */
 };
@@ -63,6 +65,23 @@ read_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* The first part, shown until the whole is read; dropped with the whole when superseded. */
+static void
+read_first_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SixLiveQuery) self = user_data;
+  g_autoptr(GObject) snapshot = six_repository_run_finish (SIX_REPOSITORY (object), result, NULL);
+
+  /* Failed, it is no answer: the whole one, read next, says what failed. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) || snapshot == NULL)
+    return;
+
+  g_set_object (&self->snapshot, snapshot);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT]);
+}
+
 static void
 read_again (SixLiveQuery *self)
 {
@@ -72,6 +91,13 @@ read_again (SixLiveQuery *self)
   g_clear_object (&self->reading);
   self->reading = g_cancellable_new ();
   self->stale = FALSE;
+  if (self->first_due && self->first_func != NULL)
+    six_repository_read_async (self->repository, self->first_func,
+                               self->args != NULL ? g_variant_ref (self->args) : NULL,
+                               self->args != NULL ? (GDestroyNotify) g_variant_unref : NULL,
+                               g_object_unref,
+                               self->reading, read_first_cb, g_object_ref (self));
+  self->first_due = FALSE;
   six_repository_read_async (self->repository, self->func,
                              self->args != NULL ? g_variant_ref (self->args) : NULL,
                              self->args != NULL ? (GDestroyNotify) g_variant_unref : NULL,
@@ -197,10 +223,27 @@ six_live_query_new (SixRepository      *repository,
   self->repository = g_object_ref (repository);
   self->func = func;
   self->stale = TRUE;
+  self->first_due = TRUE;
   six_repository_connect_changed (repository, kind_names, G_CALLBACK (on_repository_changed_cb),
                                   self);
 
   return self;
+}
+
+/**
+ * six_live_query_set_first_func:
+ * @first_func: reads what is shown first, quicker than the whole @func reads
+ *
+ * Before the first answer, and the first after new arguments, @first_func's snapshot is
+ * read first and shown while @func's is read: the query is loading until the whole is in.
+ */
+void
+six_live_query_set_first_func (SixLiveQuery      *self,
+                               SixRepositoryFunc  first_func)
+{
+  g_return_if_fail (SIX_IS_LIVE_QUERY (self));
+
+  self->first_func = first_func;
 }
 
 /* New arguments (another span of years, say): read again with them. */
@@ -215,6 +258,7 @@ six_live_query_set_args (SixLiveQuery *self,
   g_clear_pointer (&self->args, g_variant_unref);
   self->args = args;
   self->stale = TRUE;
+  self->first_due = TRUE;
 
   if (self->active)
     read_again (self);

@@ -32,6 +32,7 @@ struct _SixOverview
   GPtrArray *deadlines;        /* SixOverviewDeadline, soonest first */
   GPtrArray *missing_reports;  /* SixOverviewName, by name */
   GPtrArray *coalitions;       /* SixOverviewCoalition, by lead name */
+  gboolean   complete;         /* FALSE: six_overview_build_needs ()'s, the needs alone */
 };
 
 G_DEFINE_FINAL_TYPE (SixOverview, six_overview, G_TYPE_OBJECT)
@@ -176,7 +177,34 @@ read_tables (SixDb       *db,
   return TRUE;
 }
 
-/* The span's needs, the contributions of its years and those answering its needs. */
+/* The span's needs and the contributions answering them. */
+static gboolean
+read_needs (SixDb   *db,
+            Tables  *tables,
+            int      first,
+            int      last,
+            GError **error)
+{
+  g_autoptr(GVariant) from = g_variant_ref_sink (g_variant_new_int64 (first));
+  g_autoptr(GVariant) to = g_variant_ref_sink (g_variant_new_int64 (last));
+  const SixMatch needs[] = {
+    { .field = "year", .op = SIX_MATCH_AT_LEAST, .bound = from },
+    { .field = "year", .op = SIX_MATCH_AT_MOST, .bound = to },
+    { .field = "status", .op = SIX_MATCH_NONE_OF, .values = withdrawn },
+  };
+  const SixMatch answering[] = {
+    { .field = "request", .op = SIX_MATCH_REFERS_TO,
+      .target = six_kind_lookup ("assistance_request"),
+      .target_matches = needs, .n_target_matches = G_N_ELEMENTS (needs) },
+  };
+
+  return (tables->requests = select_kind (db, tables, "assistance_request", needs,
+                                          G_N_ELEMENTS (needs), error)) != NULL &&
+         (tables->responses = select_kind (db, tables, "contribution", answering,
+                                           G_N_ELEMENTS (answering), error)) != NULL;
+}
+
+/* The span's needs, the contributions answering them and those of its years. */
 static gboolean
 read_span (SixDb   *db,
            Tables  *tables,
@@ -186,24 +214,14 @@ read_span (SixDb   *db,
 {
   g_autoptr(GVariant) from = g_variant_ref_sink (g_variant_new_int64 (first));
   g_autoptr(GVariant) to = g_variant_ref_sink (g_variant_new_int64 (last));
-  const SixMatch needs[] = {
+  const SixMatch of_years[] = {
     { .field = "year", .op = SIX_MATCH_AT_LEAST, .bound = from },
     { .field = "year", .op = SIX_MATCH_AT_MOST, .bound = to },
-    { .field = "status", .op = SIX_MATCH_NONE_OF, .values = withdrawn },
-  };
-  const SixMatch of_years[] = { needs[0], needs[1] };
-  const SixMatch answering[] = {
-    { .field = "request", .op = SIX_MATCH_REFERS_TO,
-      .target = six_kind_lookup ("assistance_request"),
-      .target_matches = needs, .n_target_matches = G_N_ELEMENTS (needs) },
   };
 
-  return (tables->requests = select_kind (db, tables, "assistance_request", needs,
-                                          G_N_ELEMENTS (needs), error)) != NULL &&
+  return read_needs (db, tables, first, last, error) &&
          (tables->contributions = select_kind (db, tables, "contribution", of_years,
-                                               G_N_ELEMENTS (of_years), error)) != NULL &&
-         (tables->responses = select_kind (db, tables, "contribution", answering,
-                                           G_N_ELEMENTS (answering), error)) != NULL;
+                                               G_N_ELEMENTS (of_years), error)) != NULL;
 }
 
 static char *
@@ -1208,8 +1226,102 @@ six_overview_build (SixDb        *db,
   self->deadlines = build_deadlines (&tables, today);
   self->missing_reports = build_missing_reports (&tables, self->report_year);
   self->coalitions = build_coalitions (&tables);
+  self->complete = TRUE;
 
   return g_steal_pointer (&self);
+}
+
+/* The latest year holding requests, contributions or reports, as collect_years () would find
+ * it, from the store's indexes alone; @none if no year holds any. */
+static int
+read_latest_year (SixDb   *db,
+                  int      none,
+                  GError **error)
+{
+  static const char * const dated[] = { "assistance_request", "contribution", "article7_report" };
+  gint64 latest = G_MININT64;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dated); i++)
+    {
+      latest = MAX (latest, six_db_max_int (db, six_kind_lookup (dated[i]), "year", G_MININT64,
+                                            error));
+      if (error != NULL && *error != NULL)
+        return none;
+    }
+
+  return latest != G_MININT64 ? (int) latest : none;
+}
+
+/**
+ * six_overview_build_needs:
+ *
+ * What the Overview shows first, read in a fraction of six_overview_build ()'s time: the span,
+ * who sought assistance in it and how far each need is answered, and how many States
+ * reported. Its years, totals, deadlines and coalitions are empty, and it is not complete
+ * (six_overview_is_complete ()): a page shows its first groups from it while the whole reads.
+ *
+ * Returns: (transfer full): the overview of the needs, or %NULL with @error set
+ */
+SixOverview *
+six_overview_build_needs (SixDb        *db,
+                          int           first_year,
+                          int           last_year,
+                          const GDate  *today,
+                          GError      **error)
+{
+  g_autoptr(SixOverview) self = NULL;
+  g_auto(Tables) tables = { 0 };
+  g_autoptr(GVariant) from = NULL;
+  g_autoptr(GVariant) to = NULL;
+  GPtrArray *countries;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (first_year == 0)
+    first_year = read_latest_year (db, g_date_get_year (today), error);
+  if (error != NULL && *error != NULL)
+    return NULL;
+  if (last_year < first_year)
+    last_year = first_year;
+
+  from = g_variant_ref_sink (g_variant_new_int64 (first_year));
+  to = g_variant_ref_sink (g_variant_new_int64 (last_year));
+  tables.all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  if ((countries = list_kind (db, &tables, "country", error)) == NULL ||
+      (tables.reports = select_kind (db, &tables, "article7_report", (const SixMatch []) {
+          { .field = "year", .op = SIX_MATCH_AT_LEAST, .bound = from },
+          { .field = "year", .op = SIX_MATCH_AT_MOST, .bound = to },
+        }, 2, error)) == NULL ||
+      !read_needs (db, &tables, first_year, last_year, error))
+    return NULL;
+  tables.countries = index_by_id (countries);
+
+  self = g_object_new (SIX_TYPE_OVERVIEW, NULL);
+  self->today = *today;
+  self->first_year = first_year;
+  self->last_year = last_year;
+  self->report_year = g_date_get_year (today);
+  self->years = g_array_new (FALSE, FALSE, sizeof (SixOverviewYear));
+  self->n_reporting = count_reporting (&tables, first_year, last_year);
+  self->requests = build_requests (&tables);
+  self->states = build_states (&tables, self->requests, first_year, last_year);
+  self->totals = g_ptr_array_new ();
+  self->deadlines = g_ptr_array_new ();
+  self->missing_reports = g_ptr_array_new ();
+  self->coalitions = g_ptr_array_new ();
+
+  return g_steal_pointer (&self);
+}
+
+/* Whether it holds everything (six_overview_build ()), or the needs alone. */
+gboolean
+six_overview_is_complete (SixOverview *self)
+{
+  g_return_val_if_fail (SIX_IS_OVERVIEW (self), FALSE);
+
+  return self->complete;
 }
 
 /* The day the overview was measured from: deadlines' time left, the next meeting. */

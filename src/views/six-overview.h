@@ -141,6 +141,12 @@ SixOverview *six_overview_build                (SixDb        *db,
                                                 int           last_year,
                                                 const GDate  *today,
                                                 GError      **error);
+SixOverview *six_overview_build_needs          (SixDb        *db,
+                                                int           first_year,
+                                                int           last_year,
+                                                const GDate  *today,
+                                                GError      **error);
+gboolean     six_overview_is_complete          (SixOverview  *self);
 void         six_overview_get_today            (SixOverview  *self,
                                                 GDate        *today);
 int          six_overview_get_first_year       (SixOverview  *self);

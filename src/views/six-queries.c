@@ -40,10 +40,31 @@ read_overview (SixDb         *db,
   return six_overview_build (db, first, last, &today, error);
 }
 
+/* Who sought what in the span, and how far it is answered: what the Overview shows first. */
+static gpointer
+read_overview_needs (SixDb         *db,
+                     gpointer       args,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  int first = 0, last = 0;
+  GDate today;
+
+  if (args != NULL)
+    g_variant_get (args, "(ii)", &first, &last);
+  six_date_get_today (&today);
+
+  return six_overview_build_needs (db, first, last, &today, error);
+}
+
 SixLiveQuery *
 six_overview_query_new (SixRepository *repository)
 {
-  return six_live_query_new (repository, overview_kinds, read_overview);
+  SixLiveQuery *query = six_live_query_new (repository, overview_kinds, read_overview);
+
+  six_live_query_set_first_func (query, read_overview_needs);
+
+  return query;
 }
 
 void
