@@ -1230,6 +1230,30 @@ test_records_select (void)
     g_assert_cmpstr (dated_years, ==, "2019:2 2020:1");
     g_assert_cmpstr (all_years, ==, "-:1 2019:2 2020:1");
   }
+
+  /* The largest year among the live records, a deleted record's left out; none when no
+   * record holds one. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (six_db_max_int (db, kind ("assistance_request"), "year", -1, &error), ==,
+                     2019);
+    g_assert_no_error (error);
+    g_assert_cmpint (six_db_max_int (db, kind ("contribution"), "year", -1, &error), ==, 2020);
+    g_assert_cmpint (six_db_max_int (db, kind ("article7_report"), "year", -1, &error), ==, -1);
+    g_assert_no_error (error);
+    create_request (db, "R6", "AAA", 2023, "open");
+    g_assert_cmpint (six_db_max_int (db, kind ("assistance_request"), "year", -1, &error), ==,
+                     2023);
+    {
+      SixEdit *edit = six_edit_new (kind ("assistance_request"), "R6");
+
+      six_edit_delete (edit);
+      apply_one (db, "Delete", edit);
+    }
+    g_assert_cmpint (six_db_max_int (db, kind ("assistance_request"), "year", -1, &error), ==,
+                     2019);
+  }
 }
 
 /* Refused edits are mapped to our error domain and write nothing at all. */
