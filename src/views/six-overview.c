@@ -55,6 +55,8 @@ typedef struct
   GPtrArray  *contributions;   /* the contributions of the span's years */
   GPtrArray  *responses;       /* the contributions answering the span's needs */
   GPtrArray  *all;             /* owns every list above */
+  GVariant   *bounds[2];       /* the span's first and last years, as the matches hold them */
+  SixMatch    span[2];         /* year ≥ first, year ≤ last */
 } Tables;
 
 static void
@@ -64,6 +66,22 @@ tables_clear (Tables *tables)
   g_clear_pointer (&tables->organisations, g_hash_table_unref);
   g_clear_pointer (&tables->agendas, g_hash_table_unref);
   g_clear_pointer (&tables->all, g_ptr_array_unref);
+  g_clear_pointer (&tables->bounds[0], g_variant_unref);
+  g_clear_pointer (&tables->bounds[1], g_variant_unref);
+}
+
+/* The span the tables read: what read_needs (), read_span () and the reports select by. */
+static void
+tables_set_span (Tables *tables,
+                 int     first,
+                 int     last)
+{
+  tables->bounds[0] = g_variant_ref_sink (g_variant_new_int64 (first));
+  tables->bounds[1] = g_variant_ref_sink (g_variant_new_int64 (last));
+  tables->span[0] = (SixMatch) { .field = "year", .op = SIX_MATCH_AT_LEAST,
+                                 .bound = tables->bounds[0] };
+  tables->span[1] = (SixMatch) { .field = "year", .op = SIX_MATCH_AT_MOST,
+                                 .bound = tables->bounds[1] };
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tables, tables_clear)
@@ -181,15 +199,10 @@ read_tables (SixDb       *db,
 static gboolean
 read_needs (SixDb   *db,
             Tables  *tables,
-            int      first,
-            int      last,
             GError **error)
 {
-  g_autoptr(GVariant) from = g_variant_ref_sink (g_variant_new_int64 (first));
-  g_autoptr(GVariant) to = g_variant_ref_sink (g_variant_new_int64 (last));
   const SixMatch needs[] = {
-    { .field = "year", .op = SIX_MATCH_AT_LEAST, .bound = from },
-    { .field = "year", .op = SIX_MATCH_AT_MOST, .bound = to },
+    tables->span[0], tables->span[1],
     { .field = "status", .op = SIX_MATCH_NONE_OF, .values = withdrawn },
   };
   const SixMatch answering[] = {
@@ -208,20 +221,11 @@ read_needs (SixDb   *db,
 static gboolean
 read_span (SixDb   *db,
            Tables  *tables,
-           int      first,
-           int      last,
            GError **error)
 {
-  g_autoptr(GVariant) from = g_variant_ref_sink (g_variant_new_int64 (first));
-  g_autoptr(GVariant) to = g_variant_ref_sink (g_variant_new_int64 (last));
-  const SixMatch of_years[] = {
-    { .field = "year", .op = SIX_MATCH_AT_LEAST, .bound = from },
-    { .field = "year", .op = SIX_MATCH_AT_MOST, .bound = to },
-  };
-
-  return read_needs (db, tables, first, last, error) &&
-         (tables->contributions = select_kind (db, tables, "contribution", of_years,
-                                               G_N_ELEMENTS (of_years), error)) != NULL;
+  return read_needs (db, tables, error) &&
+         (tables->contributions = select_kind (db, tables, "contribution", tables->span,
+                                               G_N_ELEMENTS (tables->span), error)) != NULL;
 }
 
 static char *
@@ -1209,7 +1213,8 @@ six_overview_build (SixDb        *db,
                                 : (int) g_date_get_year (today);
   if (last_year < first_year)
     last_year = first_year;
-  if (!read_span (db, &tables, first_year, last_year, error))
+  tables_set_span (&tables, first_year, last_year);
+  if (!read_span (db, &tables, error))
     return NULL;
 
   self = g_object_new (SIX_TYPE_OVERVIEW, NULL);
@@ -1271,8 +1276,6 @@ six_overview_build_needs (SixDb        *db,
 {
   g_autoptr(SixOverview) self = NULL;
   g_auto(Tables) tables = { 0 };
-  g_autoptr(GVariant) from = NULL;
-  g_autoptr(GVariant) to = NULL;
   GPtrArray *countries;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -1286,15 +1289,12 @@ six_overview_build_needs (SixDb        *db,
   if (last_year < first_year)
     last_year = first_year;
 
-  from = g_variant_ref_sink (g_variant_new_int64 (first_year));
-  to = g_variant_ref_sink (g_variant_new_int64 (last_year));
   tables.all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  tables_set_span (&tables, first_year, last_year);
   if ((countries = list_kind (db, &tables, "country", error)) == NULL ||
-      (tables.reports = select_kind (db, &tables, "article7_report", (const SixMatch []) {
-          { .field = "year", .op = SIX_MATCH_AT_LEAST, .bound = from },
-          { .field = "year", .op = SIX_MATCH_AT_MOST, .bound = to },
-        }, 2, error)) == NULL ||
-      !read_needs (db, &tables, first_year, last_year, error))
+      (tables.reports = select_kind (db, &tables, "article7_report", tables.span,
+                                     G_N_ELEMENTS (tables.span), error)) == NULL ||
+      !read_needs (db, &tables, error))
     return NULL;
   tables.countries = index_by_id (countries);
 

@@ -24,11 +24,18 @@ static const char * const overview_kinds[] = {
   "obligation", "extension_request", "coalition", "meeting", "activity", NULL
 };
 
+typedef SixOverview *(*OverviewBuild) (SixDb        *db,
+                                       int           first_year,
+                                       int           last_year,
+                                       const GDate  *today,
+                                       GError      **error);
+
+/* The span of the query's arguments, "(ii)", or the latest year holding data. */
 static gpointer
-read_overview (SixDb         *db,
-               gpointer       args,
-               GCancellable  *cancellable,
-               GError       **error)
+build_overview (OverviewBuild   build,
+                SixDb          *db,
+                GVariant       *args,
+                GError        **error)
 {
   int first = 0, last = 0;
   GDate today;
@@ -37,7 +44,16 @@ read_overview (SixDb         *db,
     g_variant_get (args, "(ii)", &first, &last);
   six_date_get_today (&today);
 
-  return six_overview_build (db, first, last, &today, error);
+  return build (db, first, last, &today, error);
+}
+
+static gpointer
+read_overview (SixDb         *db,
+               gpointer       args,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return build_overview (six_overview_build, db, args, error);
 }
 
 /* Who sought what in the span, and how far it is answered: what the Overview shows first. */
@@ -47,14 +63,7 @@ read_overview_needs (SixDb         *db,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  int first = 0, last = 0;
-  GDate today;
-
-  if (args != NULL)
-    g_variant_get (args, "(ii)", &first, &last);
-  six_date_get_today (&today);
-
-  return six_overview_build_needs (db, first, last, &today, error);
+  return build_overview (six_overview_build_needs, db, args, error);
 }
 
 SixLiveQuery *
