@@ -440,6 +440,15 @@ run_job (Worker *worker,
         job->result = job->func (worker->db, job->data,
                                  job->reads ? worker->closing : job->cancellable, &job->error);
 
+      /* A read cut short as the repository closes failed for that alone. */
+      if (job->reads && job->error != NULL && g_cancellable_is_cancelled (worker->closing) &&
+          !g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (&job->error);
+          g_set_error_literal (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The database was closed before it was read"));
+        }
+
       g_mutex_lock (&worker->running_mutex);
       worker->running = NULL;
       g_mutex_unlock (&worker->running_mutex);
@@ -1177,8 +1186,9 @@ six_repository_get_replica_id (SixRepository *self)
   return self->replica_id;
 }
 
-/* Runs the jobs already queued, closes the connection and joins the worker. Later calls fail
- * with %G_IO_ERROR_CLOSED. Disposing the repository closes it. */
+/* Runs the writes already queued, calls off the reads (six_repository_read_async ()),
+ * closes the connection and joins the worker. Later calls fail with %G_IO_ERROR_CLOSED.
+ * Disposing the repository closes it. */
 void
 six_repository_close (SixRepository *self)
 {
@@ -1655,8 +1665,9 @@ six_repository_run_async (SixRepository       *self,
  * six_repository_read_async:
  *
  * As six_repository_run_async (), for a @func that only reads: closing the repository calls
- * it off if it has not begun, and interrupts the statement it runs if it has; the cancellable
- * @func gets is the repository's, cancelled as it closes. Finish with
+ * it off if it has not begun; if it has, the statement it runs is interrupted (a statement it
+ * begins after that runs: a long read checks the cancellable it gets, the repository's,
+ * cancelled as it closes), and it fails with %G_IO_ERROR_CANCELLED. Finish with
  * six_repository_run_finish ().
  */
 void

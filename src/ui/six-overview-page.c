@@ -51,6 +51,7 @@ struct _SixOverviewPage
   /* Owned */
   GSettings     *settings;   /* the conversion currency and rates the user entered */
   SixLiveQuery  *query;
+  SixOverview   *shown;      /* the query's answer the page shows */
   GArray        *years;      /* int: the drop-downs' choices, oldest first */
   GtkStringList *rate_currencies;  /* the currencies the popover offers a rate for */
   gboolean       updating;   /* the drop-downs and the currency are being filled, not chosen */
@@ -65,10 +66,12 @@ static const char * const languages[] = { "en", "fr", "es" };
 
 /* --- reading ----------------------------------------------------------------------------- */
 
+/* The overview the page shows: its query's answer once taken, which a part read first with
+ * nothing in it never is. What is saved, copied and filled in comes from it. */
 static SixOverview *
 get_overview (SixOverviewPage *self)
 {
-  return self->query != NULL ? six_live_query_get_snapshot (self->query) : NULL;
+  return self->shown;
 }
 
 /* currency → rate in ten-thousandths of the conversion currency, from what the user typed. */
@@ -429,7 +432,7 @@ update_actions (SixOverviewPage *self)
 static void
 show_overview (SixOverviewPage *self)
 {
-  SixOverview *overview = get_overview (self);
+  SixOverview *overview = six_live_query_get_snapshot (self->query);
   GdkFrameClock *clock;
 
   /* The needs read first show only if there are some: a span with none waits for the whole,
@@ -438,6 +441,7 @@ show_overview (SixOverviewPage *self)
       six_overview_get_states (overview)->len == 0)
     return;
 
+  g_set_object (&self->shown, overview);
   stop_filling (self);
   update_actions (self);
   if (overview == NULL)
@@ -458,7 +462,9 @@ show_overview (SixOverviewPage *self)
   for (guint i = FIRST_SECTIONS; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_set_visible (get_section_group (self, i), FALSE);
 
-  show_years (self, overview);
+  /* The needs read first know the span, not every year: the choices wait for the whole. */
+  if (six_overview_is_complete (overview) || self->years->len == 0)
+    show_years (self, overview);
   self->n_filled = 0;
   while (self->n_filled < FIRST_SECTIONS)
     fill_section (self, overview);
@@ -731,6 +737,7 @@ six_overview_page_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_id);
   self->fill_id = 0;
   g_clear_object (&self->query);
+  g_clear_object (&self->shown);
   g_clear_object (&self->settings);
   g_clear_object (&self->rate_currencies);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIX_TYPE_OVERVIEW_PAGE);
@@ -842,11 +849,11 @@ six_overview_page_set_query (SixOverviewPage *self,
   g_signal_connect_object (self->settings, "changed::conversion-currency",
                            G_CALLBACK (on_conversion_changed_cb), self, G_CONNECT_SWAPPED);
   six_live_query_set_active (self->query, gtk_widget_get_mapped (GTK_WIDGET (self)));
-  if (get_overview (self) != NULL)
+  if (six_live_query_get_snapshot (self->query) != NULL)
     show_overview (self);
 }
 
-/* The overview shown, or %NULL before the first read. */
+/* The overview shown (the needs read first, or the whole), or %NULL before the first read. */
 SixOverview *
 six_overview_page_get_overview (SixOverviewPage *self)
 {

@@ -41,6 +41,13 @@ static GParamSpec *properties[N_PROPS];
 
 static void read_again (SixLiveQuery *self);
 
+/* The one place a superseded answer is told: a newer read is under way. */
+static gboolean
+is_superseded (GAsyncResult *result)
+{
+  return g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
+}
+
 static void
 read_cb (GObject      *object,
          GAsyncResult *result,
@@ -50,12 +57,12 @@ read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) snapshot = six_repository_run_finish (SIX_REPOSITORY (object), result, &error);
 
-  /* The one place a superseded answer is dropped: a newer read is under way. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (is_superseded (result))
     return;
 
   g_clear_object (&self->reading);
   g_clear_error (&self->error);
+  self->first_due = FALSE;
   /* What a failed read means is the reader's to say: a State not found is no warning. */
   if (snapshot == NULL)
     self->error = g_steal_pointer (&error);
@@ -75,9 +82,10 @@ read_first_cb (GObject      *object,
   g_autoptr(GObject) snapshot = six_repository_run_finish (SIX_REPOSITORY (object), result, NULL);
 
   /* Failed, it is no answer: the whole one, read next, says what failed. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) || snapshot == NULL)
+  if (is_superseded (result) || snapshot == NULL)
     return;
 
+  self->first_due = FALSE;
   g_set_object (&self->snapshot, snapshot);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT]);
 }
@@ -97,7 +105,6 @@ read_again (SixLiveQuery *self)
                                self->args != NULL ? (GDestroyNotify) g_variant_unref : NULL,
                                g_object_unref,
                                self->reading, read_first_cb, g_object_ref (self));
-  self->first_due = FALSE;
   six_repository_read_async (self->repository, self->func,
                              self->args != NULL ? g_variant_ref (self->args) : NULL,
                              self->args != NULL ? (GDestroyNotify) g_variant_unref : NULL,

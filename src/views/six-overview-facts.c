@@ -138,7 +138,11 @@ add_categories (GListStore  *facts,
   guint max = 1;
 
   for (guint c = 0; six_categories[c] != NULL; c++)
-    max = MAX (max, six_overview_count_category (overview, c, NULL));
+    {
+      guint n_states = six_overview_count_category (overview, c, NULL);
+
+      max = MAX (max, n_states);
+    }
 
   for (guint c = 0; six_categories[c] != NULL; c++)
     {
@@ -286,7 +290,7 @@ add_status_total (GListStore        *facts,
     {
       g_ptr_array_add (amounts, describe_total (totals[i]));
       n_contributions += totals[i]->n_contributions;
-      for (guint r = 0; totals[i]->recipients[r] != NULL; r++)
+      for (guint r = 0; totals[i]->recipients != NULL && totals[i]->recipients[r] != NULL; r++)
         if (g_hash_table_add (seen, totals[i]->recipients[r]))
           g_strv_builder_add (recipients, totals[i]->recipients[r]);
     }

@@ -1237,7 +1237,8 @@ six_overview_build (SixDb        *db,
 }
 
 /* The latest year holding requests, contributions or reports, as collect_years () would find
- * it, from the store's indexes alone; @none if no year holds any. */
+ * it, from the requests' and contributions' year indexes and the reports (a small table);
+ * @none if no year holds any. */
 static int
 read_latest_year (SixDb   *db,
                   int      none,
@@ -1248,10 +1249,16 @@ read_latest_year (SixDb   *db,
 
   for (guint i = 0; i < G_N_ELEMENTS (dated); i++)
     {
-      latest = MAX (latest, six_db_max_int (db, six_kind_lookup (dated[i]), "year", G_MININT64,
-                                            error));
-      if (error != NULL && *error != NULL)
-        return none;
+      g_autoptr(GError) local_error = NULL;
+      gint64 year = six_db_max_int (db, six_kind_lookup (dated[i]), "year", G_MININT64,
+                                    &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return none;
+        }
+      latest = MAX (latest, year);
     }
 
   return latest != G_MININT64 ? (int) latest : none;
@@ -1283,9 +1290,16 @@ six_overview_build_needs (SixDb        *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (first_year == 0)
-    first_year = read_latest_year (db, g_date_get_year (today), error);
-  if (error != NULL && *error != NULL)
-    return NULL;
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      first_year = read_latest_year (db, g_date_get_year (today), &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
   if (last_year < first_year)
     last_year = first_year;
 
