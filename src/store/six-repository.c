@@ -1633,6 +1633,27 @@ six_repository_restore_conflict_finish (SixRepository  *self,
   return propagate_int64 (result, error);
 }
 
+/* A job of six_repository_run_async () or six_repository_read_async (): @reads says which. */
+static void
+queue_run (SixRepository       *self,
+           gboolean             reads,
+           SixRepositoryFunc    func,
+           gpointer             user_data,
+           GDestroyNotify       user_data_free,
+           GDestroyNotify       result_free,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             callback_data)
+{
+  g_return_if_fail (SIX_IS_REPOSITORY (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  queue_task (self, six_repository_run_async, reads,
+              func, user_data, user_data_free, result_free,
+              cancellable, callback, callback_data);
+}
+
 /**
  * six_repository_run_async:
  * @func: the work, run on the worker thread with the connection
@@ -1652,13 +1673,8 @@ six_repository_run_async (SixRepository       *self,
                           GAsyncReadyCallback  callback,
                           gpointer             callback_data)
 {
-  g_return_if_fail (SIX_IS_REPOSITORY (self));
-  g_return_if_fail (func != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  queue_task (self, six_repository_run_async, FALSE,
-              func, user_data, user_data_free, result_free,
-              cancellable, callback, callback_data);
+  queue_run (self, FALSE, func, user_data, user_data_free, result_free, cancellable, callback,
+             callback_data);
 }
 
 /**
@@ -1680,13 +1696,8 @@ six_repository_read_async (SixRepository       *self,
                            GAsyncReadyCallback  callback,
                            gpointer             callback_data)
 {
-  g_return_if_fail (SIX_IS_REPOSITORY (self));
-  g_return_if_fail (func != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  queue_task (self, six_repository_run_async, TRUE,
-              func, user_data, user_data_free, result_free,
-              cancellable, callback, callback_data);
+  queue_run (self, TRUE, func, user_data, user_data_free, result_free, cancellable, callback,
+             callback_data);
 }
 
 /* Returns: (transfer full): what the function returned. */

@@ -205,14 +205,6 @@ six_figure_row_new (SixFact *fact)
   return g_object_new (SIX_TYPE_FIGURE_ROW, "fact", fact, NULL);
 }
 
-SixFact *
-six_figure_row_get_fact (SixFigureRow *self)
-{
-  g_return_val_if_fail (SIX_IS_FIGURE_ROW (self), NULL);
-
-  return self->fact;
-}
-
 /* What the row shows under its title: "" for nothing. */
 const char *
 six_figure_row_get_subtitle (SixFigureRow *self)

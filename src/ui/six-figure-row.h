@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SixFigureRow, six_figure_row, SIX, FIGURE_ROW, AdwPreferencesRow)
 
 GtkWidget  *six_figure_row_new           (SixFact      *fact);
-SixFact    *six_figure_row_get_fact      (SixFigureRow *self);
 const char *six_figure_row_get_subtitle  (SixFigureRow *self);
 void        six_figure_row_bind_list     (GtkListBox   *list,
                                           GListModel   *facts);
