@@ -506,6 +506,14 @@ test_empty (void)
   remove_dir (dir);
 }
 
+static gboolean
+acts (GtkWidget     *widget,
+      gconstpointer  action_name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
 typedef struct
 {
   GtkWidget *page;
@@ -538,11 +546,18 @@ on_answer_cb (SixLiveQuery *query,
   g_assert_true (gtk_widget_get_visible (find_by_id (seen->page, "filling_spinner")));
   if (complete)
     {
+      g_assert_true (gtk_widget_get_sensitive (find_matching (seen->page, acts,
+                                                              "overview.save-pdf")));
       seen->saw_whole = TRUE;
       return;
     }
 
   g_assert_false (seen->saw_whole);
+  /* The report and its files are of the whole: their buttons wait for it. */
+  g_assert_false (gtk_widget_get_sensitive (find_matching (seen->page, acts,
+                                                           "overview.copy-report")));
+  g_assert_false (gtk_widget_get_sensitive (find_matching (seen->page, acts,
+                                                           "overview.save-pdf")));
   g_assert_false (group_shown (seen->page, "states_list"));
   g_assert_false (group_shown (seen->page, "deadlines_list"));
   seen->saw_needs = TRUE;
