@@ -220,8 +220,8 @@ void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  /* What the repository finished as it closed (the reference pack's merge, if the body quit
-   * before it was in) reports back to the main loop: let it, or it would hold the app. */
+  /* What the repository finished as it closed (jobs still queued when the body quit) reports
+   * back to the main loop: let it, or a callback's reference would hold the app. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_finalize_object (fixture->app);
